@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Thin launcher so the bin exists before the TypeScript build runs.
+import "../dist/main.js";

@@ -1,0 +1,51 @@
+import { CaptureFileError } from '@netdissect/core';
+import { parseCliOptions } from './cli-options.js';
+import { helpText, versionText } from './help-text.js';
+import { OutputStream, type TextSink } from './output/output-stream.js';
+import { runFile } from './run-file.js';
+import { UsageError } from './usage-error.js';
+import './protocols.js';
+
+export interface CliIo {
+  stdout: TextSink;
+  stderr: TextSink;
+}
+
+/**
+ * Run the netdissect command with `argv` (no node/script prefix) and
+ * return its exit status: 0 ok, 1 the capture was damaged or cut short
+ * (everything readable was still shown), 2 a usage error. Never throws for
+ * anything a user or a capture can do.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const err = (msg: string): void => void io.stderr.write(`netdissect: ${msg}\n`);
+  let out: OutputStream | null = null;
+  try {
+    const o = parseCliOptions(argv);
+    if (o.help) {
+      io.stdout.write(helpText());
+      return 0;
+    }
+    if (o.version) {
+      io.stdout.write(versionText());
+      return 0;
+    }
+    if (!o.readFile && !o.interface && !o.listInterfaces) throw new UsageError('no capture given: use netdissect FILE, -r FILE or -i INTERFACE (see --help)');
+    out = new OutputStream(io.stdout);
+    await runFile(o, out);
+    await out.end();
+    return 0;
+  } catch (e) {
+    await out?.end();
+    if (e instanceof UsageError) {
+      err(e.message);
+      return 2;
+    }
+    if (e instanceof CaptureFileError) {
+      err(e.message);
+      return e.kind === 'io' || e.kind === 'unknown-format' || e.kind === 'unsupported' ? 2 : 1;
+    }
+    err(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}

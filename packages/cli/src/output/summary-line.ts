@@ -1,0 +1,22 @@
+import { formatSecondsPrecision, timeDelta, type DissectedFrame, type RawPacket } from '@netdissect/core';
+
+/** The Time column's reference: the first frame's timestamp. */
+export interface TimeReference {
+  sec: number;
+  nsec: number;
+}
+
+/**
+ * tshark's one-line summary (print_columns): No. padded to 5, Time to 10
+ * (right-aligned), Source to 12 (right), " → ", Destination to 12 (left),
+ * then Protocol, Length and Info separated by single spaces.
+ */
+export function summaryLine(frame: DissectedFrame, raw: RawPacket, ref: TimeReference): string {
+  const p = frame.pinfo;
+  const no = String(raw.no).padStart(5, ' ');
+  const [s, ns] = timeDelta(raw.tsSec, raw.tsNsec, ref.sec, ref.nsec);
+  const time = formatSecondsPrecision(s, ns, raw.tsPrecision).padStart(10, ' ');
+  const src = p.src.toString().padStart(12, ' ');
+  const dst = p.dst.toString().padEnd(12, ' ');
+  return `${no} ${time} ${src} \u2192 ${dst} ${p.cols.protocol} ${raw.len} ${p.cols.info}`;
+}

@@ -1,0 +1,279 @@
+/**
+ * Writes RawPackets as a little-endian pcapng file: one Section Header Block
+ * (shb_userappl "netdissect"), an Interface Description Block the first time
+ * a link type (or input interface) shows up, with if_tsresol 9 so nanosecond
+ * timestamps survive, and one Enhanced Packet Block per packet (with its
+ * opt_comment values).
+ */
+import type { RawPacket } from './raw-packet.js';
+import { BufferedByteSink, openByteSink, type CaptureOutput } from './byte-sink.js';
+import { CaptureWriteError } from './capture-write-error.js';
+import { MAX_PACKET_BYTES_STANDARD } from './linktypes.js';
+import {
+  BLOCK_TYPE_EPB,
+  BLOCK_TYPE_IDB,
+  BLOCK_TYPE_SHB,
+  OPT_COMMENT,
+  OPT_IF_TSOFFSET,
+  OPT_IF_TSRESOL,
+  OPT_SHB_USERAPPL,
+} from './pcapng-reader.js';
+import { PCAPNG_BYTE_ORDER_MAGIC } from './capture-format-sniffer.js';
+
+export interface PcapngWriterOptions {
+  /**
+   * 'linktype' (default): one interface per distinct link type.
+   * 'interface': one per distinct (input interfaceId, linktype) pair, so
+   * packets of different input interfaces stay apart. Output interface ids
+   * are assigned in order of first appearance either way.
+   */
+  interfaces?: 'linktype' | 'interface';
+  /** shb_userappl (default "netdissect"). */
+  userApplication?: string;
+  /** opt_comment values for the section header. */
+  sectionComments?: readonly string[];
+  /** Snapshot length written in each IDB (default 262144). */
+  snaplen?: number;
+  /** Output buffer size (default 1 MiB). */
+  bufferSize?: number;
+}
+
+const EPB_FIXED_BYTES = 28; // block header 8 + interface, ts high, ts low, caplen, len
+const TWO_32 = 4294967296;
+/** Seconds representable by a 64-bit count of nanoseconds (≈ year 2554). */
+const MAX_NS_SECONDS = 18_446_744_073;
+
+const utf8 = new TextEncoder();
+
+interface OutputInterface {
+  id: number;
+  /** if_tsoffset written for this interface (0 when the timestamps fit as they are). */
+  tsOffset: number;
+}
+
+export class PcapngWriter {
+  private readonly byKey = new Map<number, OutputInterface>();
+  private nextId = 0;
+  private readonly perInterface: boolean;
+  private readonly snaplen: number;
+  private closed = false;
+  // Scratch results of the timestamp encoding.
+  private tsHigh = 0;
+  private tsLow = 0;
+
+  private constructor(
+    private readonly out: BufferedByteSink,
+    opts: PcapngWriterOptions,
+  ) {
+    this.perInterface = opts.interfaces === 'interface';
+    this.snaplen = opts.snaplen ?? MAX_PACKET_BYTES_STANDARD;
+  }
+
+  /** Open a path ("-" = stdout) or wrap a writable stream, and write the section header. */
+  static async open(output: CaptureOutput, opts: PcapngWriterOptions = {}): Promise<PcapngWriter> {
+    const sink = await openByteSink(output);
+    const writer = new PcapngWriter(new BufferedByteSink(sink, opts.bufferSize), opts);
+    await writer.writeSectionHeader(opts.userApplication ?? 'netdissect', opts.sectionComments ?? []);
+    return writer;
+  }
+
+  async write(packet: RawPacket): Promise<void> {
+    const pending = this.prepare(packet);
+    if (pending !== undefined) await pending;
+    this.encode(packet);
+  }
+
+  /** Append packets in order; cheaper than write() per packet. */
+  async writeBatch(packets: readonly RawPacket[]): Promise<void> {
+    for (let i = 0; i < packets.length; i++) {
+      const packet = packets[i]!;
+      const pending = this.prepare(packet);
+      if (pending !== undefined) await pending;
+      this.encode(packet);
+    }
+  }
+
+  /** Reserve room for the packet's EPB (and a new IDB, which is then written). */
+  private prepare(packet: RawPacket): Promise<void> | undefined {
+    if (this.closed) throw new Error(`PcapngWriter for ${JSON.stringify(this.out.name)} is closed`);
+    if (this.byKey.has(this.keyOf(packet)) && packet.comments === undefined) {
+      return this.out.reserve(EPB_FIXED_BYTES + padded(packet.bytes.length) + 4);
+    }
+    return this.prepareSlow(packet);
+  }
+
+  private async prepareSlow(packet: RawPacket): Promise<void> {
+    const key = this.keyOf(packet);
+    if (!this.byKey.has(key)) await this.writeInterface(key, packet);
+    await this.out.reserve(EPB_FIXED_BYTES + padded(packet.bytes.length) + optionsBytes(packet.comments) + 4);
+  }
+
+  private keyOf(packet: RawPacket): number {
+    // linktype is 16 bits in an IDB; interface ids are 32 bits.
+    return this.perInterface ? packet.interfaceId * 65536 + packet.linktype : packet.linktype;
+  }
+
+  private encode(packet: RawPacket): void {
+    const iface = this.byKey.get(this.keyOf(packet))!;
+    this.encodeTimestamp(packet, iface);
+    const caplen = packet.bytes.length;
+    const comments = packet.comments;
+    const optBytes = comments === undefined || comments.length === 0 ? 0 : optionsBytes(comments);
+    const total = EPB_FIXED_BYTES + padded(caplen) + optBytes + 4;
+    const b = this.out.buf;
+    let p = this.out.pos;
+    p = putU32le(b, p, BLOCK_TYPE_EPB);
+    p = putU32le(b, p, total);
+    p = putU32le(b, p, iface.id);
+    p = putU32le(b, p, this.tsHigh);
+    p = putU32le(b, p, this.tsLow);
+    p = putU32le(b, p, caplen);
+    p = putU32le(b, p, packet.len);
+    b.set(packet.bytes, p);
+    p += caplen;
+    for (let i = caplen; i % 4 !== 0; i++) b[p++] = 0;
+    if (optBytes !== 0) p = putOptions(b, p, comments!.map((c) => ({ code: OPT_COMMENT, value: utf8.encode(c) })));
+    p = putU32le(b, p, total);
+    this.out.pos = p;
+  }
+
+  /** (tsSec, tsNsec) -> 64-bit nanosecond count relative to the interface's if_tsoffset. */
+  private encodeTimestamp(packet: RawPacket, iface: OutputInterface): void {
+    const sec = packet.tsSec - iface.tsOffset;
+    const nsec = packet.tsNsec;
+    if (sec >= 0 && sec <= MAX_NS_SECONDS && Number.isInteger(sec) && nsec >= 0 && nsec < 1e9 && Number.isInteger(nsec)) {
+      // sec * 1e9 + nsec can exceed 2^53; split sec in 16-bit halves to stay exact.
+      const secLow = sec % 65536;
+      const a = ((sec - secLow) / 65536) * 1e9; // < 2^49
+      const aLow = a % 65536;
+      const x = aLow * 65536 + secLow * 1e9 + nsec; // < 2^47
+      const xLow = x % TWO_32;
+      const high = (a - aLow) / 65536 + (x - xLow) / TWO_32;
+      if (high < TWO_32) {
+        this.tsHigh = high;
+        this.tsLow = xLow;
+        return;
+      }
+    }
+    if (!Number.isInteger(sec) || !Number.isInteger(nsec)) {
+      throw new CaptureWriteError(this.out.name, packet.no, `timestamp ${packet.tsSec}.${packet.tsNsec} is not a whole number of nanoseconds`);
+    }
+    const total = BigInt(sec) * 1_000_000_000n + BigInt(nsec);
+    if (total < 0n || total > 0xffffffffffffffffn) {
+      throw new CaptureWriteError(this.out.name, packet.no, `timestamp ${packet.tsSec}.${packet.tsNsec} is out of the range of its interface`);
+    }
+    this.tsHigh = Number(total >> 32n);
+    this.tsLow = Number(total & 0xffffffffn);
+  }
+
+  private async writeSectionHeader(userApplication: string, comments: readonly string[]): Promise<void> {
+    const options = [
+      ...comments.map((c) => ({ code: OPT_COMMENT, value: utf8.encode(c) })),
+      { code: OPT_SHB_USERAPPL, value: utf8.encode(userApplication) },
+    ];
+    const optBytes = optionsBytesOf(options);
+    const total = 28 + optBytes;
+    await this.out.reserve(total);
+    const b = this.out.buf;
+    let p = this.out.pos;
+    p = putU32le(b, p, BLOCK_TYPE_SHB);
+    p = putU32le(b, p, total);
+    p = putU32le(b, p, PCAPNG_BYTE_ORDER_MAGIC);
+    b[p++] = 1; // version 1.0
+    b[p++] = 0;
+    b[p++] = 0;
+    b[p++] = 0;
+    p = putU32le(b, p, 0xffffffff); // section length: unknown
+    p = putU32le(b, p, 0xffffffff);
+    p = putOptions(b, p, options);
+    p = putU32le(b, p, total);
+    this.out.pos = p;
+  }
+
+  private async writeInterface(key: number, packet: RawPacket): Promise<void> {
+    // Timestamps from 1970 to 2554 fit as nanoseconds; for anything else
+    // (odd files, negative times) shift the interface with if_tsoffset.
+    const sec = packet.tsSec;
+    const tsOffset = sec >= 0 && sec <= MAX_NS_SECONDS - TWO_32 ? 0 : Math.floor(sec) - TWO_32;
+    const iface: OutputInterface = { id: this.nextId++, tsOffset };
+    const options: { code: number; value: Uint8Array }[] = [{ code: OPT_IF_TSRESOL, value: Uint8Array.of(9) }];
+    if (tsOffset !== 0) {
+      const v = BigInt.asUintN(64, BigInt(tsOffset));
+      const value = new Uint8Array(8);
+      putU32le(value, 0, Number(v & 0xffffffffn));
+      putU32le(value, 4, Number(v >> 32n));
+      options.push({ code: OPT_IF_TSOFFSET, value });
+    }
+    const total = 20 + optionsBytesOf(options);
+    await this.out.reserve(total);
+    const b = this.out.buf;
+    let p = this.out.pos;
+    p = putU32le(b, p, BLOCK_TYPE_IDB);
+    p = putU32le(b, p, total);
+    b[p++] = packet.linktype & 0xff;
+    b[p++] = (packet.linktype >>> 8) & 0xff;
+    b[p++] = 0; // reserved
+    b[p++] = 0;
+    p = putU32le(b, p, this.snaplen);
+    p = putOptions(b, p, options);
+    p = putU32le(b, p, total);
+    this.out.pos = p;
+    this.byKey.set(key, iface);
+  }
+
+  async flush(): Promise<void> {
+    await this.out.flush();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.out.close();
+  }
+}
+
+function padded(n: number): number {
+  return n % 4 === 0 ? n : n + 4 - (n % 4);
+}
+
+/** Bytes of an option area holding these comments plus opt_endofopt (0 when none). */
+function optionsBytes(comments: readonly string[] | undefined): number {
+  if (comments === undefined || comments.length === 0) return 0;
+  return optionsBytesOf(comments.map((c) => ({ code: OPT_COMMENT, value: utf8.encode(c) })));
+}
+
+function optionsBytesOf(options: readonly { value: Uint8Array }[]): number {
+  if (options.length === 0) return 0;
+  let n = 4; // opt_endofopt
+  for (const o of options) {
+    if (o.value.length > 0xffff) throw new RangeError(`a pcapng option holds at most 65535 bytes (got ${o.value.length})`);
+    n += 4 + padded(o.value.length);
+  }
+  return n;
+}
+
+function putOptions(b: Uint8Array, p: number, options: readonly { code: number; value: Uint8Array }[]): number {
+  if (options.length === 0) return p;
+  for (const o of options) {
+    b[p++] = o.code & 0xff;
+    b[p++] = o.code >>> 8;
+    b[p++] = o.value.length & 0xff;
+    b[p++] = o.value.length >>> 8;
+    b.set(o.value, p);
+    p += o.value.length;
+    for (let i = o.value.length; i % 4 !== 0; i++) b[p++] = 0;
+  }
+  b[p++] = 0; // opt_endofopt
+  b[p++] = 0;
+  b[p++] = 0;
+  b[p++] = 0;
+  return p;
+}
+
+function putU32le(b: Uint8Array, p: number, v: number): number {
+  b[p] = v & 0xff;
+  b[p + 1] = (v >>> 8) & 0xff;
+  b[p + 2] = (v >>> 16) & 0xff;
+  b[p + 3] = (v >>> 24) & 0xff;
+  return p + 4;
+}

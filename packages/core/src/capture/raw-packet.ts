@@ -1,0 +1,33 @@
+/**
+ * One record as read from a capture file or a live interface, before any
+ * dissection. `bytes` is a view into the reader's current chunk: it stays
+ * valid only until the reader is asked for the next batch, so anything kept
+ * longer must be copied.
+ */
+export interface RawPacket {
+  /** 1-based frame number, counted across all sections of the file. */
+  no: number;
+  /** Whole seconds since the Unix epoch (may be negative for odd files). */
+  tsSec: number;
+  /** Nanoseconds within the second, 0..999_999_999; never rounded. */
+  tsNsec: number;
+  /**
+   * Decimal digits of the timestamp's resolution as wiretap reports it
+   * (6 for microsecond pcap, 9 for nanosecond pcap, pcapng from if_tsresol).
+   */
+  tsPrecision: number;
+  /** Bytes captured (== bytes.length). */
+  caplen: number;
+  /** Length on the wire. */
+  len: number;
+  /** LINKTYPE_* of the interface the packet came from. */
+  linktype: number;
+  /** pcapng interface index within its section (0 for classic pcap). */
+  interfaceId: number;
+  /** The captured bytes. */
+  bytes: Uint8Array;
+  /** Byte offset in the file where the packet data (not the record header) starts; -1 when not from a seekable file. */
+  dataOffset: number;
+  /** pcapng opt_comment values of the packet block, if any. */
+  comments?: string[];
+}

@@ -1,0 +1,70 @@
+import type { CaptureReader } from '../capture/capture-reader.js';
+import type { RawPacket } from '../capture/raw-packet.js';
+import type { TreeContext } from '../fields/field-node.js';
+import type { DissectedFrame, DissectionSession } from './session.js';
+
+export interface CaptureDissectOptions {
+  /** Tree to build per frame (null: columns and state only). */
+  tree: TreeContext | null;
+  /**
+   * Two passes (tshark -2): the first builds all cross-frame state, the
+   * second dissects every frame again with knowledge of later frames
+   * (response_in, reassembled_in on earlier segments...).
+   */
+  twoPass?: boolean;
+  /** Stop after this many frames (-c). */
+  maxFrames?: number;
+}
+
+function copyPacket(p: RawPacket): RawPacket {
+  return { ...p, bytes: p.bytes.slice() };
+}
+
+/**
+ * Drive a session over a capture: each frame is dissected and handed to
+ * `onFrame` while its bytes are still valid. Returns the number of frames.
+ * A CaptureFileError from the reader propagates after every complete
+ * frame was delivered.
+ */
+export async function dissectCapture(
+  reader: CaptureReader,
+  session: DissectionSession,
+  opts: CaptureDissectOptions,
+  onFrame: (frame: DissectedFrame, raw: RawPacket) => void | boolean,
+): Promise<number> {
+  const max = opts.maxFrames ?? Infinity;
+  let count = 0;
+  if (!opts.twoPass) {
+    outer: for await (const batch of reader.batches()) {
+      for (const raw of batch) {
+        if (count >= max) break outer;
+        count++;
+        const f = session.dissect(raw, opts.tree, false);
+        if (onFrame(f, raw) === false) break outer;
+      }
+    }
+    return count;
+  }
+  session.keepHistory = true;
+  const kept: RawPacket[] = [];
+  let pending: unknown = null;
+  try {
+    outer: for await (const batch of reader.batches()) {
+      for (const raw of batch) {
+        if (count >= max) break outer;
+        count++;
+        session.dissect(raw, null, false);
+        kept.push(copyPacket(raw));
+      }
+    }
+  } catch (err) {
+    // Deliver what was read before reporting the damage.
+    pending = err;
+  }
+  for (const raw of kept) {
+    const f = session.dissect(raw, opts.tree, true);
+    if (onFrame(f, raw) === false) break;
+  }
+  if (pending) throw pending;
+  return count;
+}

@@ -1,0 +1,123 @@
+import type { Address } from './address.js';
+import type { Dissector } from './dissector.js';
+
+export const ConversationType = { NONE: 0, TCP: 1, UDP: 2 } as const;
+export type ConversationType = (typeof ConversationType)[keyof typeof ConversationType];
+
+/**
+ * Both directions of a flow between two endpoints, valid from its setup
+ * frame on (a later conversation on the same endpoints, e.g. after TCP
+ * port reuse, takes over from its own setup frame).
+ */
+export class Conversation {
+  lastFrame: number;
+  /** Per-protocol state ("tcp", "udp", "ftp", ...). */
+  readonly data = new Map<string, unknown>();
+  /** A dissector bound to this conversation (FTP data connections, upgrades). */
+  dissector: Dissector | null = null;
+  dissectorFrame = 0;
+
+  constructor(
+    readonly index: number,
+    readonly type: ConversationType,
+    readonly addrA: Address,
+    readonly addrB: Address | null,
+    readonly portA: number,
+    /** -1 when the second port is still a wildcard (an expected connection). */
+    public portB: number,
+    readonly setupFrame: number,
+  ) {
+    this.lastFrame = setupFrame;
+  }
+}
+
+function endpointKey(addr: Address, port: number): string {
+  return `${addr.key}#${port}`;
+}
+
+/**
+ * Conversations by endpoint pair, in both directions, plus expected ones
+ * with a wildcard port (announced by FTP PORT/PASV before the data
+ * connection exists), as in Wireshark's conversation.c.
+ */
+export class ConversationTable {
+  private readonly exact = new Map<string, Conversation[]>();
+  private readonly wildcard = new Map<string, Conversation[]>();
+  private count = 0;
+
+  private static key(type: ConversationType, a: Address, pa: number, b: Address, pb: number): string {
+    const ka = endpointKey(a, pa);
+    const kb = endpointKey(b, pb);
+    return ka < kb ? `${type}|${ka}|${kb}` : `${type}|${kb}|${ka}`;
+  }
+
+  /** The latest conversation on these endpoints set up at or before `frame`. */
+  find(frame: number, type: ConversationType, src: Address, dst: Address, sport: number, dport: number): Conversation | null {
+    const list = this.exact.get(ConversationTable.key(type, src, sport, dst, dport));
+    if (list) {
+      for (let i = list.length - 1; i >= 0; i--) if (list[i]!.setupFrame <= frame) return list[i]!;
+    }
+    if (this.wildcard.size === 0) return null;
+    const w = this.findWildcard(frame, type, src, dst, sport, dport) ?? this.findWildcard(frame, type, dst, src, dport, sport);
+    if (w) {
+      // The first real packet fixes the wildcard port (conversation_set_port2).
+      this.promote(w, w.addrA.equals(src) && w.portA === sport ? dport : sport);
+    }
+    return w;
+  }
+
+  private findWildcard(frame: number, type: ConversationType, a: Address, b: Address, pa: number, _pb: number): Conversation | null {
+    const list = this.wildcard.get(`${type}|${endpointKey(a, pa)}|${b.key}`);
+    if (!list) return null;
+    for (let i = list.length - 1; i >= 0; i--) if (list[i]!.setupFrame <= frame) return list[i]!;
+    return null;
+  }
+
+  private promote(c: Conversation, portB: number): void {
+    const wkey = `${c.type}|${endpointKey(c.addrA, c.portA)}|${c.addrB!.key}`;
+    const wl = this.wildcard.get(wkey);
+    if (wl) {
+      const i = wl.indexOf(c);
+      if (i >= 0) wl.splice(i, 1);
+      if (wl.length === 0) this.wildcard.delete(wkey);
+    }
+    c.portB = portB;
+    const key = ConversationTable.key(c.type, c.addrA, c.portA, c.addrB!, portB);
+    const list = this.exact.get(key);
+    if (list) list.push(c);
+    else this.exact.set(key, [c]);
+  }
+
+  create(frame: number, type: ConversationType, src: Address, dst: Address, sport: number, dport: number): Conversation {
+    const c = new Conversation(this.count++, type, src.detach(), dst.detach(), sport, dport, frame);
+    const key = ConversationTable.key(type, src, sport, dst, dport);
+    const list = this.exact.get(key);
+    if (list) list.push(c);
+    else this.exact.set(key, [c]);
+    return c;
+  }
+
+  findOrCreate(frame: number, type: ConversationType, src: Address, dst: Address, sport: number, dport: number): Conversation {
+    const c = this.find(frame, type, src, dst, sport, dport);
+    if (c) {
+      if (frame > c.lastFrame) c.lastFrame = frame;
+      return c;
+    }
+    return this.create(frame, type, src, dst, sport, dport);
+  }
+
+  /**
+   * Announce a connection that will come from `a:pa` to `b` on any port
+   * (or the reverse), to be handled by `dissector` (FTP data).
+   */
+  expect(frame: number, type: ConversationType, a: Address, pa: number, b: Address, dissector: Dissector): Conversation {
+    const c = new Conversation(this.count++, type, a.detach(), b.detach(), pa, -1, frame);
+    c.dissector = dissector;
+    c.dissectorFrame = frame;
+    const key = `${type}|${endpointKey(a, pa)}|${b.key}`;
+    const list = this.wildcard.get(key);
+    if (list) list.push(c);
+    else this.wildcard.set(key, [c]);
+    return c;
+  }
+}

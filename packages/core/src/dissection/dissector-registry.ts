@@ -1,0 +1,80 @@
+import type { Dissector } from './dissector.js';
+import type { PacketInfo } from './packet-info.js';
+import type { Tvb } from './tvb.js';
+import type { FieldNode } from '../fields/field-node.js';
+
+/** A heuristic dissector: looks at the payload and claims it (returns > 0) or not (0). */
+export interface HeuristicEntry {
+  readonly dissector: Dissector;
+  /** Short description for listings ("HTTP over TCP"). */
+  readonly description: string;
+  enabled: boolean;
+}
+
+/**
+ * Dissector tables (ethertype, ip.proto, udp.port, tcp.port, ...) and
+ * heuristic lists, as in Wireshark's packet.c. Protocol packages add
+ * themselves here; lower layers look their payload up here.
+ */
+export class DissectorRegistry {
+  private readonly tables = new Map<string, Map<number, Dissector>>();
+  private readonly heuristics = new Map<string, HeuristicEntry[]>();
+  private readonly byName = new Map<string, Dissector>();
+
+  addUint(table: string, key: number, d: Dissector): void {
+    let t = this.tables.get(table);
+    if (!t) this.tables.set(table, (t = new Map()));
+    t.set(key, d);
+    this.byName.set(d.proto, d);
+  }
+
+  removeUint(table: string, key: number): void {
+    this.tables.get(table)?.delete(key);
+  }
+
+  table(table: string): ReadonlyMap<number, Dissector> | undefined {
+    return this.tables.get(table);
+  }
+
+  getUint(table: string, key: number): Dissector | undefined {
+    return this.tables.get(table)?.get(key);
+  }
+
+  addHeuristic(list: string, d: Dissector, description: string): void {
+    let l = this.heuristics.get(list);
+    if (!l) this.heuristics.set(list, (l = []));
+    l.push({ dissector: d, description, enabled: true });
+    this.byName.set(d.proto, d);
+  }
+
+  heuristicList(list: string): readonly HeuristicEntry[] {
+    return this.heuristics.get(list) ?? [];
+  }
+
+  /** Register a dissector that is only called by name (e.g. "data", "imf"). */
+  addNamed(d: Dissector): void {
+    this.byName.set(d.proto, d);
+  }
+
+  byProto(proto: string): Dissector | undefined {
+    return this.byName.get(proto);
+  }
+
+  /** dissector_try_uint: call the table entry for `key`; 0 when none or it declined. */
+  tryUint(table: string, key: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
+    const d = this.tables.get(table)?.get(key);
+    if (!d) return 0;
+    return pinfo.call(d, tvb, tree, data);
+  }
+
+  /** dissector_try_heuristic: first enabled heuristic that claims the data wins. */
+  tryHeuristics(list: string, tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): Dissector | null {
+    const l = this.heuristics.get(list);
+    if (!l) return null;
+    for (const h of l) {
+      if (!h.enabled) continue;
+      if (pinfo.call(h.dissector, tvb, tree, data) > 0) return h.dissector;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,145 @@
+import type { RawPacket } from '../capture/raw-packet.js';
+import type { FieldNode } from '../fields/field-node.js';
+import { Address } from './address.js';
+import { Columns } from './columns.js';
+import type { Dissector } from './dissector.js';
+import { addExpertTree, type ExpertDef, type ExpertItem } from './expert.js';
+import type { DissectionSession } from './session.js';
+import type { DataSource } from './data-source.js';
+import type { Tvb } from './tvb.js';
+import { BoundsKind, DissectorBoundsError } from './dissector-errors.js';
+
+export const PortType = { NONE: 0, TCP: 1, UDP: 2, SCTP: 3 } as const;
+export type PortType = (typeof PortType)[keyof typeof PortType];
+
+/**
+ * Everything the layers of one frame tell each other while it is being
+ * dissected (Wireshark's packet_info): addresses and ports for the
+ * columns and conversations, the columns, the protocol stack, expert
+ * items, and the session that holds state across frames.
+ */
+export class PacketInfo {
+  readonly cols = new Columns();
+  /** Link-layer addresses (set by Ethernet, SLL...). */
+  dlSrc: Address = Address.NONE;
+  dlDst: Address = Address.NONE;
+  /** Network-layer addresses (set by IPv4/IPv6). */
+  netSrc: Address = Address.NONE;
+  netDst: Address = Address.NONE;
+  /** The addresses the Source/Destination columns show. */
+  src: Address = Address.NONE;
+  dst: Address = Address.NONE;
+  ptype: PortType = PortType.NONE;
+  /** First 802.1Q tag's VLAN id (keys IP reassembly of private addresses). */
+  vlanId = 0;
+  srcport = 0;
+  dstport = 0;
+  /** Protocol names in dissection order, for frame.protocols. */
+  readonly layers: string[] = [];
+  /** Short name of the dissector running now ("[Malformed Packet: X]"). */
+  currentProto = '';
+  /** Inside an IP fragment that has not been reassembled: bounds errors are not "malformed". */
+  fragmented = false;
+  /** Dissecting the packet quoted inside an ICMP error. */
+  inErrorPacket = false;
+  malformed = false;
+  readonly experts: ExpertItem[] = [];
+  /** Data sources created for this frame after the frame itself (reassembled, decoded). */
+  readonly dataSources: DataSource[] = [];
+  /** Set by TCP: how much of the current segment a subdissector wants reassembled. */
+  canDesegment = 0;
+  desegmentOffset = 0;
+  desegmentLen = 0;
+  /** Why a segment was not reassembled, appended to "[BoundErrorUnreassembled Packet...]". */
+  noReassemblyReason = '';
+  /** Private per-frame notes between layers of the same frame (e.g. TCP -> its payload dissector). */
+  layerData: unknown = null;
+
+  constructor(
+    readonly session: DissectionSession,
+    readonly raw: RawPacket,
+    /** False on the first, sequential pass; true when a frame is dissected again later. */
+    readonly visited: boolean,
+  ) {}
+
+  get num(): number {
+    return this.raw.no;
+  }
+
+  /**
+   * Call a dissector as Wireshark's call_dissector does: record the layer,
+   * and drop it again if rejected. An exception leaves currentProto naming
+   * the protocol that failed, for the malformed mark.
+   */
+  call(d: Dissector, tvb: Tvb, tree: FieldNode | null, data?: unknown): number {
+    const savedProto = this.currentProto;
+    const savedCanDesegment = this.canDesegment;
+    const depth = this.layers.length;
+    this.currentProto = d.shortName;
+    this.layers.push(d.proto);
+    // Only the dissector TCP calls directly may ask for more data (can_desegment counts down per call level).
+    if (savedCanDesegment > 0) this.canDesegment = savedCanDesegment - 1;
+    const n = this.inErrorPacket ? this.callInErrorPacket(d, tvb, tree, data, savedProto) : d.dissect(tvb, this, tree, data);
+    if (n === 0) this.layers.length = depth;
+    this.currentProto = savedProto;
+    this.canDesegment = savedCanDesegment;
+    return n;
+  }
+
+  /**
+   * The packet quoted in an ICMP error must not change the columns or the
+   * addresses of the frame that carries it; it being cut short is normal,
+   * so only a snaplen cut is reported (call_dissector_work_error).
+   */
+  private callInErrorPacket(d: Dissector, tvb: Tvb, tree: FieldNode | null, data: unknown, savedProto: string): number {
+    const writable = this.cols.writable;
+    this.cols.writable = false;
+    const saved = [this.dlSrc, this.dlDst, this.netSrc, this.netDst, this.src, this.dst] as const;
+    const restore = () => {
+      this.cols.writable = writable;
+      [this.dlSrc, this.dlDst, this.netSrc, this.netDst, this.src, this.dst] = saved;
+    };
+    let n: number;
+    try {
+      n = d.dissect(tvb, this, tree, data);
+    } catch (err) {
+      restore();
+      if (err instanceof DissectorBoundsError && err.kind === BoundsKind.Captured) {
+        this.currentProto = savedProto;
+        throw err;
+      }
+      if (err instanceof DissectorBoundsError) return tvb.length;
+      throw err;
+    }
+    restore();
+    return n;
+  }
+
+  /** Raise an expert item: the list entry always, the tree part when there is a tree item. */
+  expert(node: FieldNode | null, def: ExpertDef, message: string = def.summary): void {
+    this.experts.push({
+      frame: this.raw.no,
+      severity: def.severity,
+      group: def.group,
+      protocol: this.currentProto,
+      summary: message,
+      field: def.field ? def.field.abbrev : null,
+    });
+    if (node !== null) addExpertTree(node, def, message);
+  }
+
+  /** Hand data to whoever listens on `tap` (Follow Stream, statistics); free when nobody does. */
+  tap(tap: string, data: unknown): void {
+    const listeners = this.session.taps.get(tap);
+    if (listeners) for (const l of listeners) l(this, data);
+  }
+
+  /** Per-frame state kept for later passes (Wireshark's p_add_proto_data). */
+  setFrameData(key: string, value: unknown): void {
+    this.session.setFrameData(key, this.raw.no, value);
+  }
+
+  getFrameData<T>(key: string): T | undefined {
+    return this.session.getFrameData<T>(key, this.raw.no);
+  }
+}

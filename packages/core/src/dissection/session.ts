@@ -1,0 +1,163 @@
+import type { RawPacket } from '../capture/raw-packet.js';
+import { FieldNode, TreeContext } from '../fields/field-node.js';
+import { ConversationTable } from './conversation-table.js';
+import { DataSource } from './data-source.js';
+import type { Dissector } from './dissector.js';
+import { DissectorRegistry } from './dissector-registry.js';
+import { PacketInfo } from './packet-info.js';
+import { Tvb } from './tvb.js';
+import { defaultLimits, type Limits } from './limits.js';
+
+/** The registry core layers and protocol packages register into on import. */
+export const defaultRegistry = new DissectorRegistry();
+
+/** The root dissector of every frame; set by the frame module when core loads. */
+let frameDissector: Dissector | null = null;
+export function setFrameDissector(d: Dissector): void {
+  frameDissector = d;
+}
+
+export interface SessionOptions {
+  registry?: DissectorRegistry;
+  limits?: Partial<Limits>;
+  /** Preferences by Wireshark name ("tcp.analyze_sequence_numbers" ...); see prefs in each dissector. */
+  prefs?: Record<string, string | number | boolean>;
+}
+
+/** Timestamps a frame is measured against. */
+export interface FrameTimes {
+  /** First frame of the capture (frame.time_relative). */
+  refSec: number;
+  refNsec: number;
+  /** Previous captured frame (frame.time_delta). */
+  prevSec: number;
+  prevNsec: number;
+  /** Previous displayed frame (frame.time_delta_displayed). */
+  prevDisplayedSec: number;
+  prevDisplayedNsec: number;
+}
+
+/**
+ * The state of one dissection of one capture: conversations, per-protocol
+ * state, the per-frame notes later passes read back, and the time
+ * references. Frames must be given in order on the first pass; any frame
+ * may be dissected again afterwards (visited) to build its full tree.
+ */
+export class DissectionSession {
+  readonly registry: DissectorRegistry;
+  readonly conversations = new ConversationTable();
+  readonly limits: Limits;
+  readonly prefs: Map<string, string | number | boolean>;
+  private readonly frameData = new Map<string, Map<number, unknown>>();
+  private readonly protoState = new Map<string, unknown>();
+  private refSec = NaN;
+  private refNsec = 0;
+  private prevSec = NaN;
+  private prevNsec = 0;
+  /** Per-frame previous-frame timestamps kept for revisits (index = frame number). */
+  private readonly prevTimes: Array<[number, number]> = [];
+  /** Keep the data later passes need (frame times); off for one-pass streaming. */
+  keepHistory = false;
+  /** Tap listeners by tap name ("tcp.follow", "http", ...). */
+  readonly taps = new Map<string, Array<(pinfo: PacketInfo, data: unknown) => void>>();
+  /** Last frame number dissected on the first pass. */
+  lastFrame = 0;
+
+  constructor(opts: SessionOptions = {}) {
+    this.registry = opts.registry ?? defaultRegistry;
+    this.limits = { ...defaultLimits, ...opts.limits };
+    this.prefs = new Map(Object.entries(opts.prefs ?? {}));
+  }
+
+  /** Listen on a tap; returns a function that stops listening. */
+  addTap(tap: string, listener: (pinfo: PacketInfo, data: unknown) => void): () => void {
+    let l = this.taps.get(tap);
+    if (!l) this.taps.set(tap, (l = []));
+    l.push(listener);
+    return () => {
+      const i = l!.indexOf(listener);
+      if (i >= 0) l!.splice(i, 1);
+      if (l!.length === 0) this.taps.delete(tap);
+    };
+  }
+
+  pref<T extends string | number | boolean>(name: string, fallback: T): T {
+    const v = this.prefs.get(name);
+    return (v === undefined ? fallback : v) as T;
+  }
+
+  /** Session-scoped state of a protocol, created on first use. */
+  state<T>(key: string, init: () => T): T {
+    let s = this.protoState.get(key) as T | undefined;
+    if (s === undefined) {
+      s = init();
+      this.protoState.set(key, s);
+    }
+    return s;
+  }
+
+  setFrameData(key: string, frame: number, value: unknown): void {
+    let m = this.frameData.get(key);
+    if (!m) this.frameData.set(key, (m = new Map()));
+    m.set(frame, value);
+  }
+
+  getFrameData<T>(key: string, frame: number): T | undefined {
+    return this.frameData.get(key)?.get(frame) as T | undefined;
+  }
+
+  /** Time references for `raw`, updating them on the first pass. */
+  times(raw: RawPacket, visited: boolean): FrameTimes {
+    if (Number.isNaN(this.refSec)) {
+      this.refSec = raw.tsSec;
+      this.refNsec = raw.tsNsec;
+    }
+    let prevSec: number, prevNsec: number;
+    if (visited) {
+      const p = this.prevTimes[raw.no];
+      [prevSec, prevNsec] = p ?? [raw.tsSec, raw.tsNsec];
+    } else {
+      if (Number.isNaN(this.prevSec)) {
+        prevSec = raw.tsSec;
+        prevNsec = raw.tsNsec;
+      } else {
+        prevSec = this.prevSec;
+        prevNsec = this.prevNsec;
+      }
+      if (this.keepHistory) this.prevTimes[raw.no] = [prevSec, prevNsec];
+      this.prevSec = raw.tsSec;
+      this.prevNsec = raw.tsNsec;
+    }
+    return {
+      refSec: this.refSec,
+      refNsec: this.refNsec,
+      prevSec,
+      prevNsec,
+      prevDisplayedSec: prevSec,
+      prevDisplayedNsec: prevNsec,
+    };
+  }
+
+  /**
+   * Dissect one frame. `tree` is a TreeContext when a tree is wanted (full
+   * or pruned to some fields), or null for columns and state only.
+   * Never throws for anything in the packet.
+   */
+  dissect(raw: RawPacket, tree: TreeContext | null, visited = false): DissectedFrame {
+    if (!frameDissector) throw new Error('@netdissect/core: frame dissector not loaded');
+    const pinfo = new PacketInfo(this, raw, visited);
+    const root = tree ? FieldNode.root(tree) : null;
+    const ds = new DataSource(`Frame (${raw.caplen} bytes)`, raw.bytes);
+    const tvb = new Tvb(ds, 0, raw.caplen, raw.len);
+    frameDissector.dissect(tvb, pinfo, root);
+    if (!visited && raw.no > this.lastFrame) this.lastFrame = raw.no;
+    return { pinfo, tree: root, frameSource: ds };
+  }
+}
+
+export interface DissectedFrame {
+  readonly pinfo: PacketInfo;
+  /** The root of the tree (its children are the protocol nodes), or null. */
+  readonly tree: FieldNode | null;
+  readonly frameSource: DataSource;
+}

@@ -1,0 +1,171 @@
+import { DataSource } from './data-source.js';
+import { BoundsKind, DissectorBoundsError } from './dissector-errors.js';
+
+const latin1 = new TextDecoder('latin1');
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * A bounds-checked window on a data source (Wireshark's tvbuff). Offsets
+ * given to its methods are relative to the window; `start` is where the
+ * window begins inside the data source, so fields record absolute
+ * positions for the hex pane.
+ *
+ * `length` is how many bytes were captured, `reported` how many the
+ * packet claims: reading past `length` but within `reported` means the
+ * capture was cut short, past `reported` means the packet is malformed.
+ */
+export class Tvb {
+  readonly bytes: Uint8Array;
+
+  constructor(
+    readonly ds: DataSource,
+    readonly start: number,
+    public length: number,
+    public reported: number,
+    /** Reads past the end count as "unreassembled fragment" rather than malformed. */
+    readonly fragment = false,
+  ) {
+    this.bytes = ds.bytes;
+  }
+
+  static of(ds: DataSource): Tvb {
+    return new Tvb(ds, 0, ds.bytes.length, ds.bytes.length);
+  }
+
+  /** A new top-level data source made from `bytes` (reassembled or decoded data). */
+  static fromBytes(name: string, bytes: Uint8Array): Tvb {
+    return Tvb.of(new DataSource(name, bytes));
+  }
+
+  /** Throws the right bounds error when [off, off+n) is not available. */
+  check(off: number, n: number): void {
+    if (off < 0 || n < 0 || off + n > this.length) this.fail(off + n);
+  }
+
+  private fail(end: number): never {
+    if (this.fragment) throw new DissectorBoundsError(BoundsKind.Fragment);
+    throw new DissectorBoundsError(end <= this.reported && end >= 0 ? BoundsKind.Captured : BoundsKind.Reported);
+  }
+
+  /**
+   * Shrink to the length the protocol header declares (set_actual_length),
+   * so the caller can see what is left over as trailer or padding.
+   */
+  setActualLength(n: number): void {
+    if (n < this.reported) this.reported = n;
+    if (n < this.length) this.length = n;
+  }
+
+  has(off: number, n: number): boolean {
+    return off >= 0 && n >= 0 && off + n <= this.length;
+  }
+
+  remaining(off: number): number {
+    return off <= this.length ? this.length - off : 0;
+  }
+
+  reportedRemaining(off: number): number {
+    return off <= this.reported ? this.reported - off : 0;
+  }
+
+  u8(off: number): number {
+    if (off < 0 || off >= this.length) this.fail(off + 1);
+    return this.bytes[this.start + off]!;
+  }
+
+  u16(off: number): number {
+    if (off < 0 || off + 2 > this.length) this.fail(off + 2);
+    const p = this.start + off;
+    return (this.bytes[p]! << 8) | this.bytes[p + 1]!;
+  }
+
+  u16le(off: number): number {
+    if (off < 0 || off + 2 > this.length) this.fail(off + 2);
+    const p = this.start + off;
+    return this.bytes[p]! | (this.bytes[p + 1]! << 8);
+  }
+
+  u24(off: number): number {
+    if (off < 0 || off + 3 > this.length) this.fail(off + 3);
+    const p = this.start + off;
+    return (this.bytes[p]! << 16) | (this.bytes[p + 1]! << 8) | this.bytes[p + 2]!;
+  }
+
+  u32(off: number): number {
+    if (off < 0 || off + 4 > this.length) this.fail(off + 4);
+    const p = this.start + off;
+    const b = this.bytes;
+    return ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
+  }
+
+  u32le(off: number): number {
+    if (off < 0 || off + 4 > this.length) this.fail(off + 4);
+    const p = this.start + off;
+    const b = this.bytes;
+    return (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
+  }
+
+  /** 64-bit big-endian value; a number while exact, else a bigint. */
+  u64(off: number): number | bigint {
+    const hi = this.u32(off);
+    const lo = this.u32(off + 4);
+    if (hi < 0x200000) return hi * 4294967296 + lo;
+    return (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  i8(off: number): number {
+    return (this.u8(off) << 24) >> 24;
+  }
+
+  i16(off: number): number {
+    return (this.u16(off) << 16) >> 16;
+  }
+
+  i32(off: number): number {
+    return this.u32(off) | 0;
+  }
+
+  /** A view (no copy) of [off, off+len). */
+  view(off: number, len: number): Uint8Array {
+    this.check(off, len);
+    const p = this.start + off;
+    return this.bytes.subarray(p, p + len);
+  }
+
+  /** A copy of [off, off+len), for data that must outlive the frame. */
+  copy(off: number, len: number): Uint8Array {
+    return this.view(off, len).slice();
+  }
+
+  /** One byte per char, as Wireshark's ENC_ASCII does before escaping. */
+  latin1(off: number, len: number): string {
+    return latin1.decode(this.view(off, len));
+  }
+
+  utf8(off: number, len: number): string {
+    return utf8.decode(this.view(off, len));
+  }
+
+  /** Index of the first `byte` at or after `off` (up to `limit` bytes), or -1. */
+  find(byte: number, off: number, limit = this.length - off): number {
+    const end = Math.min(this.length, off + limit);
+    const b = this.bytes;
+    for (let i = off; i < end; i++) if (b[this.start + i] === byte) return i;
+    return -1;
+  }
+
+  /**
+   * A window starting at `off`; `len` -1 means "to the end". The captured
+   * length is clipped to what exists, the reported one is what was asked
+   * for (Wireshark's tvb_new_subset_length semantics).
+   */
+  sub(off: number, len = -1, reportedLen = len): Tvb {
+    if (off < 0 || off > this.length) {
+      if (off <= this.reported) throw new DissectorBoundsError(this.fragment ? BoundsKind.Fragment : BoundsKind.Captured);
+      throw new DissectorBoundsError(this.fragment ? BoundsKind.Fragment : BoundsKind.Reported);
+    }
+    const cap = len < 0 ? this.length - off : Math.min(len, this.length - off);
+    const rep = reportedLen < 0 ? Math.max(0, this.reported - off) : reportedLen;
+    return new Tvb(this.ds, this.start + off, cap, rep, this.fragment);
+  }
+}

@@ -1,0 +1,276 @@
+import type { DataSource } from '../dissection/data-source.js';
+import type { Tvb } from '../dissection/tvb.js';
+import { FT, integerBits } from './field-types.js';
+import type { FieldDef } from './field-def.js';
+
+export const NodeFlag = {
+  HIDDEN: 1,
+  GENERATED: 2,
+  /** The whole label was set by the dissector (proto_tree_add_*_format). */
+  CUSTOM_LABEL: 4,
+  /** The value part of the label was set by the dissector (*_format_value). */
+  CUSTOM_VALUE: 8,
+  /** Field value is read from the data source bytes on demand (ether, IPv6, bytes). */
+  VALUE_FROM_BYTES: 16,
+  /** Value is little-endian in the packet (affects nothing but bit rendering). */
+  LITTLE_ENDIAN: 32,
+} as const;
+
+/**
+ * What a tree is being built for. A full tree (the details pane, -V, JSON)
+ * keeps every item and its label; a pruned tree (-e fields, display
+ * filters) keeps only the fields in `interest`, attaching each to its
+ * nearest kept ancestor, like Wireshark's "fake" trees.
+ */
+export class TreeContext {
+  constructor(
+    /** Per field id: 1 to keep. null keeps everything. */
+    readonly interest: Uint8Array | null = null,
+    /** Build item labels (protocol summaries, formatted values); always on for full trees. */
+    readonly labels: boolean = interest === null,
+  ) {}
+
+  /** Whether dissectors should spend time on labels. */
+  get full(): boolean {
+    return this.labels;
+  }
+
+  keeps(def: FieldDef): boolean {
+    return this.interest === null || this.interest[def.id] === 1;
+  }
+}
+
+/**
+ * One item of the details tree: a field occurrence (or a text line), its
+ * place in its data source, its value, and its children. The node is its
+ * own subtree handle, so `node.add(...)` adds a child.
+ */
+export class FieldNode {
+  children: FieldNode[] | null = null;
+  flags = 0;
+  /** Label override: whole label (CUSTOM_LABEL) or value part (CUSTOM_VALUE). */
+  text: string | null = null;
+  /** proto_item_append_text() suffix. */
+  appended: string | null = null;
+
+  constructor(
+    readonly ctx: TreeContext,
+    readonly def: FieldDef | null,
+    public ds: DataSource | null,
+    public start: number,
+    public length: number,
+    public value: unknown,
+    public parent: FieldNode | null,
+  ) {}
+
+  static root(ctx: TreeContext): FieldNode {
+    return new FieldNode(ctx, null, null, 0, 0, null, null);
+  }
+
+  private attach(node: FieldNode): FieldNode {
+    if (this.children === null) this.children = [node];
+    else this.children.push(node);
+    return node;
+  }
+
+  /** Add a field with an explicit value (already masked and shifted for bit fields). */
+  add(def: FieldDef, tvb: Tvb | null, off: number, len: number, value: unknown): FieldNode {
+    if (this.ctx.interest !== null && this.ctx.interest[def.id] !== 1) return this;
+    return this.attach(new FieldNode(this.ctx, def, tvb ? tvb.ds : null, tvb ? tvb.start + off : 0, len, value, this));
+  }
+
+  /** Add a field whose value is read from the packet according to its type (proto_tree_add_item). */
+  addItem(def: FieldDef, tvb: Tvb, off: number, len: number, littleEndian = false): FieldNode {
+    if (this.ctx.interest !== null && this.ctx.interest[def.id] !== 1) {
+      // Still bounds-check, so a pruned tree fails where a full one would.
+      tvb.check(off, len < 0 ? 0 : len);
+      return this;
+    }
+    if (len < 0) len = tvb.remaining(off);
+    const value = readFieldValue(def, tvb, off, len, littleEndian);
+    const node = this.attach(new FieldNode(this.ctx, def, tvb.ds, tvb.start + off, len, value, this));
+    if (value === undefined) node.flags |= NodeFlag.VALUE_FROM_BYTES;
+    if (littleEndian) node.flags |= NodeFlag.LITTLE_ENDIAN;
+    return node;
+  }
+
+  /** A protocol's top node, optionally with its summary label ("Internet Protocol Version 4, Src: ..."). */
+  addProtocol(def: FieldDef, tvb: Tvb | null, off: number, len: number, label?: string): FieldNode {
+    const node = this.add(def, tvb, off, len, null);
+    if (label !== undefined && node !== this) node.setText(label);
+    return node;
+  }
+
+  /** A text-only line (no field), shown in full trees only. */
+  addText(tvb: Tvb | null, off: number, len: number, label: string): FieldNode {
+    if (this.ctx.interest !== null) return this;
+    const node = this.attach(new FieldNode(this.ctx, null, tvb ? tvb.ds : null, tvb ? tvb.start + off : 0, len, null, this));
+    node.text = label;
+    node.flags |= NodeFlag.CUSTOM_LABEL;
+    return node;
+  }
+
+  /** A computed field not present as such in the bytes ("[Stream index: 3]"). */
+  addGenerated(def: FieldDef, tvb: Tvb | null, off: number, len: number, value: unknown): FieldNode {
+    const node = this.add(def, tvb, off, len, value);
+    if (node !== this) node.flags |= NodeFlag.GENERATED;
+    return node;
+  }
+
+  /** A field shown only to filters and -e, not in the details pane. */
+  addHidden(def: FieldDef, tvb: Tvb | null, off: number, len: number, value: unknown): FieldNode {
+    const node = this.add(def, tvb, off, len, value);
+    if (node !== this) node.flags |= NodeFlag.HIDDEN;
+    return node;
+  }
+
+  /** Whole-label override (proto_tree_add_*_format). */
+  setText(label: string): this {
+    if (this.def === null && this.parent === null) return this;
+    this.text = label;
+    this.flags = (this.flags | NodeFlag.CUSTOM_LABEL) & ~NodeFlag.CUSTOM_VALUE;
+    return this;
+  }
+
+  /** Value-part override: the label becomes "Name: text" (proto_tree_add_*_format_value). */
+  setValueText(text: string): this {
+    if (this.def === null) return this;
+    this.text = text;
+    this.flags = (this.flags | NodeFlag.CUSTOM_VALUE) & ~NodeFlag.CUSTOM_LABEL;
+    return this;
+  }
+
+  appendText(text: string): this {
+    if (this.parent === null) return this;
+    this.appended = this.appended === null ? text : this.appended + text;
+    return this;
+  }
+
+  setGenerated(): this {
+    if (this.parent !== null) this.flags |= NodeFlag.GENERATED;
+    return this;
+  }
+
+  setHidden(): this {
+    if (this.parent !== null) this.flags |= NodeFlag.HIDDEN;
+    return this;
+  }
+
+  setLength(len: number): this {
+    if (this.parent !== null) this.length = len;
+    return this;
+  }
+
+  /** The bytes this node covers in its data source. */
+  bytes(): Uint8Array {
+    if (this.ds === null) return new Uint8Array(0);
+    return this.ds.bytes.subarray(this.start, this.start + this.length);
+  }
+
+  /** The field's value, reading byte-valued types from the data source. */
+  get resolvedValue(): unknown {
+    if (this.flags & NodeFlag.VALUE_FROM_BYTES) return this.bytes();
+    return this.value;
+  }
+
+  /** Depth-first visit of this node's descendants (not the node itself). */
+  forEach(visit: (node: FieldNode) => void): void {
+    const kids = this.children;
+    if (kids === null) return;
+    for (let i = 0; i < kids.length; i++) {
+      const k = kids[i]!;
+      visit(k);
+      k.forEach(visit);
+    }
+  }
+
+  /** First descendant of the given field, or null. */
+  find(def: FieldDef): FieldNode | null {
+    const kids = this.children;
+    if (kids === null) return null;
+    for (const k of kids) {
+      if (k.def === def) return k;
+      const f = k.find(def);
+      if (f) return f;
+    }
+    return null;
+  }
+}
+
+function readFieldValue(def: FieldDef, tvb: Tvb, off: number, len: number, le: boolean): unknown {
+  switch (def.type) {
+    case FT.UINT8: case FT.UINT16: case FT.UINT24: case FT.UINT32: case FT.CHAR: case FT.BOOLEAN:
+    case FT.INT8: case FT.INT16: case FT.INT24: case FT.INT32: case FT.FRAMENUM: {
+      let v = readUint(tvb, off, len, le);
+      if (def.bitmask) v = Math.floor((v & def.bitmask) / 2 ** def.shift) >>> 0;
+      if (def.type === FT.INT8 || def.type === FT.INT16 || def.type === FT.INT24 || def.type === FT.INT32) {
+        const bits = def.bitmask ? countBits(def.bitmask) : Math.min(integerBits(def.type), len * 8);
+        if (bits < 32 && v >= 2 ** (bits - 1)) v -= 2 ** bits;
+        else if (bits === 32) v |= 0;
+      }
+      return v;
+    }
+    case FT.UINT40: case FT.UINT48: case FT.UINT56: case FT.UINT64: case FT.INT64: {
+      let v = 0n;
+      for (let i = 0; i < len; i++) {
+        const b = BigInt(tvb.u8(le ? len - 1 - i + off : off + i));
+        v = (v << 8n) | b;
+      }
+      if (def.type === FT.INT64 && v >= 1n << 63n) v -= 1n << 64n;
+      return v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+    }
+    case FT.IPv4:
+      return le ? tvb.u32le(off) : tvb.u32(off);
+    case FT.ETHER: case FT.IPv6: case FT.BYTES: case FT.EUI64: case FT.GUID: case FT.OID:
+      tvb.check(off, len);
+      return undefined;
+    case FT.STRING: case FT.STRINGZ: case FT.STRINGZPAD: {
+      const bytes = tvb.view(off, len);
+      let end = bytes.length;
+      if (def.type !== FT.STRING) {
+        const nul = bytes.indexOf(0);
+        if (nul >= 0) end = nul;
+      }
+      return decodeAscii(bytes.subarray(0, end));
+    }
+    case FT.NONE: case FT.PROTOCOL:
+      tvb.check(off, len);
+      return null;
+    default:
+      tvb.check(off, len);
+      return null;
+  }
+}
+
+function readUint(tvb: Tvb, off: number, len: number, le: boolean): number {
+  switch (len) {
+    case 1: return tvb.u8(off);
+    case 2: return le ? tvb.u16le(off) : tvb.u16(off);
+    case 3: return le ? tvb.u8(off) | (tvb.u16le(off + 1) << 8) : tvb.u24(off);
+    case 4: return le ? tvb.u32le(off) : tvb.u32(off);
+    default: {
+      let v = 0;
+      for (let i = 0; i < len; i++) v = v * 256 + tvb.u8(le ? off + len - 1 - i : off + i);
+      return v;
+    }
+  }
+}
+
+function countBits(mask: number): number {
+  let n = 0;
+  for (let m = mask; m; m = Math.floor(m / 2)) if (m & 1) n++;
+  return n;
+}
+
+/**
+ * Bytes as text the way Wireshark's ENC_ASCII stores them: bytes above
+ * 0x7f become U+FFFD. Escaping for display happens when printing.
+ */
+export function decodeAscii(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    s += c < 0x80 ? String.fromCharCode(c) : '\ufffd';
+  }
+  return s;
+}

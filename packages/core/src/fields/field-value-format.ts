@@ -1,0 +1,259 @@
+import { formatEther, formatHexBytes, formatIPv4, formatIPv6 } from '../dissection/address.js';
+import type { FieldDef } from './field-def.js';
+import { FT, BASE, integerBits } from './field-types.js';
+import { NodeFlag, type FieldNode } from './field-node.js';
+import { formatAbsolute, formatEpoch, formatRelative } from './time-format.js';
+import { formatText } from './format-text.js';
+
+export interface TimeValue {
+  sec: number;
+  nsec: number;
+}
+
+function hexDigits(def: FieldDef): number {
+  switch (def.type) {
+    case FT.UINT8: return 2;
+    case FT.UINT16: return 4;
+    case FT.UINT24: return 6;
+    case FT.UINT40: case FT.UINT48: case FT.UINT56: case FT.UINT64: return 16;
+    default: return 8;
+  }
+}
+
+/** 0x-prefixed hex, zero-padded to the field type's width. */
+export function hexOf(def: FieldDef, v: number | bigint): string {
+  const digits = hexDigits(def);
+  const n = typeof v === 'bigint' ? BigInt.asUintN(64, v) : v < 0 ? (v >>> 0) : v;
+  return `0x${n.toString(16).padStart(digits, '0')}`;
+}
+
+function bytesOf(node: FieldNode): Uint8Array {
+  const v = node.resolvedValue;
+  return v instanceof Uint8Array ? v : new Uint8Array(0);
+}
+
+/**
+ * The value as tshark prints it with -T fields (fvalue_to_string_repr with
+ * FTREPR_DISPLAY, plus get_node_field_value's special cases). Raw numbers,
+ * no value-string names; strings unescaped except NUL.
+ */
+export function fieldDisplayValue(node: FieldNode): string {
+  const def = node.def;
+  if (def === null) return node.text ?? '';
+  const v = node.resolvedValue;
+  switch (def.type) {
+    case FT.PROTOCOL:
+      // The item's representation: its text with appended parts, no [] even when generated.
+      if (node.flags & NodeFlag.CUSTOM_LABEL) return (node.text ?? '') + (node.appended ?? '');
+      return node.appended !== null ? def.name + node.appended : def.abbrev;
+    case FT.NONE:
+      return '1';
+    case FT.BOOLEAN:
+      return v ? '1' : '0';
+    case FT.UINT8: case FT.UINT16: case FT.UINT24: case FT.UINT32:
+    case FT.UINT40: case FT.UINT48: case FT.UINT56: case FT.UINT64:
+      if (def.base === BASE.HEX || def.base === BASE.HEX_DEC) return hexOf(def, v as number | bigint);
+      return String(v);
+    case FT.FRAMENUM: case FT.INT8: case FT.INT16: case FT.INT24: case FT.INT32: case FT.INT64:
+      return String(v);
+    case FT.CHAR:
+      return charRepr(v as number, def.base === BASE.HEX);
+    case FT.FLOAT: case FT.DOUBLE:
+      return formatDouble(v as number);
+    case FT.IPv4:
+      return formatIPv4(v as number);
+    case FT.IPv6: {
+      const b = bytesOf(node);
+      return b.length === 16 ? formatIPv6(b, 0) : formatHexBytes(b, ':');
+    }
+    case FT.ETHER: {
+      const b = bytesOf(node);
+      return b.length === 6 ? formatEther(b, 0) : formatHexBytes(b, ':');
+    }
+    case FT.EUI64:
+      return formatHexBytes(bytesOf(node), ':');
+    case FT.BYTES: case FT.UINT_BYTES: {
+      const b = bytesOf(node);
+      switch (def.base) {
+        case BASE.SEP_DOT: return formatHexBytes(b, '.');
+        case BASE.SEP_DASH: return formatHexBytes(b, '-');
+        case BASE.SEP_COLON: return formatHexBytes(b, ':');
+        case BASE.SEP_SPACE: return formatHexBytes(b, ' ');
+        default: return formatHexBytes(b);
+      }
+    }
+    case FT.STRING: case FT.STRINGZ: case FT.UINT_STRING: case FT.STRINGZPAD:
+      return (v as string).includes('\0') ? (v as string).replace(/\0/g, '\\0') : (v as string);
+    case FT.ABSOLUTE_TIME: {
+      const t = v as TimeValue;
+      if (def.base === BASE.ABSOLUTE_TIME_UNIX) return formatEpoch(t.sec, t.nsec);
+      return formatAbsolute(t.sec, t.nsec, def.base === BASE.ABSOLUTE_TIME_UTC);
+    }
+    case FT.RELATIVE_TIME: {
+      const t = v as TimeValue;
+      return formatRelative(t.sec, t.nsec);
+    }
+    default:
+      return v === null || v === undefined ? '' : String(v);
+  }
+}
+
+/** C's "%g" as GLib prints doubles for display. */
+export function formatDouble(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const exp = Math.floor(Math.log10(Math.abs(v)));
+  if (exp < -4 || exp >= 6) {
+    let m = v.toExponential(5).replace(/\.?0+e/, 'e');
+    m = m.replace(/e([+-])(\d)$/, 'e$10$2');
+    return m;
+  }
+  const digits = Math.max(0, 5 - exp);
+  return v.toFixed(digits).replace(/\.?0+$/, '');
+}
+
+function charRepr(c: number, hex: boolean): string {
+  if (c >= 0x20 && c < 0x7f) return c === 0x5c || c === 0x27 ? `'\\${String.fromCharCode(c)}'` : `'${String.fromCharCode(c)}'`;
+  const named: Record<number, string> = { 0: '0', 7: 'a', 8: 'b', 12: 'f', 10: 'n', 13: 'r', 9: 't', 11: 'v' };
+  if (named[c] !== undefined) return `'\\${named[c]}'`;
+  return hex ? `'\\x${c.toString(16).padStart(2, '0')}'` : `'\\${c.toString(8).padStart(3, '0')}'`;
+}
+
+/** "0100 .... " style bit picture of `mask` over `bits` bits, with value bits filled in. */
+export function bitPicture(mask: number, shiftedValue: number, shift: number, bits: number): string {
+  const raw = shiftedValue * 2 ** shift;
+  let s = '';
+  for (let i = bits - 1; i >= 0; i--) {
+    const bit = 2 ** i;
+    if (Math.floor(mask / bit) % 2 === 1) s += Math.floor(raw / bit) % 2 === 1 ? '1' : '0';
+    else s += '.';
+    if (i > 0 && i % 4 === 0) s += ' ';
+  }
+  return s;
+}
+
+function valueName(def: FieldDef, v: number): string | undefined {
+  if (def.strings) return def.strings.get(v);
+  if (def.ranges) {
+    for (const [lo, hi, name] of def.ranges) if (v >= lo && v <= hi) return name;
+  }
+  return undefined;
+}
+
+function integerText(def: FieldDef, v: number | bigint): string {
+  const signed = def.type >= FT.INT8 && def.type <= FT.INT64;
+  if (def.custom && typeof v === 'number') return def.custom(v);
+  switch (def.base) {
+    case BASE.HEX: return signed ? String(v) : hexOf(def, v);
+    case BASE.DEC_HEX: return signed ? String(v) : `${v} (${hexOf(def, v)})`;
+    case BASE.HEX_DEC: return signed ? String(v) : `${hexOf(def, v)} (${v})`;
+    case BASE.OCT: return `0${v.toString(8)}`;
+    default: return String(v);
+  }
+}
+
+function withUnit(def: FieldDef, text: string, v: number | bigint): string {
+  if (!def.unit) return text;
+  return text + (v === 1 || v === 1n ? def.unit[0] : def.unit[1]);
+}
+
+/** The value part of a label as proto.c renders it ("IPv4 (0x0800)", "80", "True"). */
+export function valueText(node: FieldNode): string {
+  const def = node.def!;
+  const v = node.resolvedValue;
+  switch (def.type) {
+    case FT.BOOLEAN: {
+      const tfs = def.tfs ?? { true: 'True', false: 'False' };
+      return v ? tfs.true : tfs.false;
+    }
+    case FT.UINT8: case FT.UINT16: case FT.UINT24: case FT.UINT32: case FT.UINT40: case FT.UINT48:
+    case FT.UINT56: case FT.UINT64: case FT.INT8: case FT.INT16: case FT.INT24: case FT.INT32: case FT.INT64: {
+      const n = v as number | bigint;
+      const name = typeof n === 'number' ? valueName(def, n) : undefined;
+      if (def.strings || def.ranges) {
+        const shown = def.base === BASE.HEX || def.base === BASE.HEX_DEC ? hexOf(def, n) : String(n);
+        return `${name ?? 'Unknown'} (${shown})`;
+      }
+      return withUnit(def, integerText(def, n), n);
+    }
+    case FT.FRAMENUM:
+      return String(v);
+    case FT.CHAR:
+      return charRepr(v as number, def.base === BASE.HEX);
+    case FT.STRING: case FT.STRINGZ: case FT.UINT_STRING: case FT.STRINGZPAD:
+      return formatLabelString(v as string);
+    case FT.ETHER: {
+      const s = fieldDisplayValue(node);
+      return `${s} (${s})`;
+    }
+    case FT.ABSOLUTE_TIME: {
+      const t = v as TimeValue;
+      if (def.base === BASE.ABSOLUTE_TIME_UNIX) return formatEpoch(t.sec, t.nsec);
+      return formatAbsolute(t.sec, t.nsec, def.base === BASE.ABSOLUTE_TIME_UTC);
+    }
+    case FT.RELATIVE_TIME: {
+      const t = v as TimeValue;
+      return `${formatRelative(t.sec, t.nsec)} seconds`;
+    }
+    case FT.BYTES: case FT.UINT_BYTES: {
+      const b = bytesOf(node);
+      if (b.length === 0) return '<MISSING>';
+      return fieldDisplayValue(node);
+    }
+    default:
+      return fieldDisplayValue(node);
+  }
+}
+
+/** The tree label of a node, as the details pane and -V print it. */
+export function labelOf(node: FieldNode): string {
+  let label: string;
+  const def = node.def;
+  if (node.flags & NodeFlag.CUSTOM_LABEL || def === null) {
+    label = node.text ?? '';
+  } else if (def.type === FT.PROTOCOL) {
+    label = def.name;
+  } else if (def.type === FT.NONE) {
+    label = def.name;
+  } else {
+    const value = node.flags & NodeFlag.CUSTOM_VALUE ? node.text! : valueText(node);
+    label = `${def.name}: ${value}`;
+    if (def.bitmask && (def.type !== FT.BOOLEAN || true)) {
+      const bits = def.bitWidth ?? integerBits(def.type);
+      if (bits > 0 && typeof node.value === 'number') label = `${bitPicture(def.bitmask, node.value, def.shift, bits)} = ${label}`;
+    }
+  }
+  if (node.appended !== null) label += node.appended;
+  if (node.flags & NodeFlag.GENERATED && !(def && def.type === FT.PROTOCOL && def.abbrev === '_ws.expert')) label = `[${label}]`;
+  return label;
+}
+
+/** Strings in labels: non-printable characters escaped as Wireshark's format_text does. */
+export function formatLabelString(s: string): string {
+  return formatText(s);
+}
+
+/** Hex-escaping variant kept for byte dumps of control characters. */
+export function formatLabelStringHex(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) {
+      switch (c) {
+        case 7: out += '\\a'; break;
+        case 8: out += '\\b'; break;
+        case 12: out += '\\f'; break;
+        case 10: out += '\\n'; break;
+        case 13: out += '\\r'; break;
+        case 9: out += '\\t'; break;
+        case 11: out += '\\v'; break;
+        default: out += `\\x${c.toString(16).padStart(2, '0')}`;
+      }
+    } else if (c === 0x5c) {
+      out += '\\\\';
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+/** Time renderings shared by the frame fields, the Time column and labels. */
+
+function pad9(n: number): string {
+  return String(n).padStart(9, '0');
+}
+
+/** "1362692526.939527000" (ABSOLUTE_TIME_UNIX, frame.time_epoch). */
+export function formatEpoch(sec: number, nsec: number): string {
+  if (sec < 0 && nsec > 0) return `-${-sec - 1}.${pad9(1e9 - nsec)}`;
+  return `${sec}.${pad9(nsec)}`;
+}
+
+/** Difference a - b as [sec, nsec] with nsec carrying a's sign (nstime_delta). */
+export function timeDelta(aSec: number, aNsec: number, bSec: number, bNsec: number): [number, number] {
+  let sec = aSec - bSec;
+  let nsec = aNsec - bNsec;
+  if (sec > 0 && nsec < 0) {
+    sec--;
+    nsec += 1e9;
+  } else if (sec < 0 && nsec > 0) {
+    sec++;
+    nsec -= 1e9;
+  }
+  return [sec, nsec];
+}
+
+/** "0.000123000", "-1.500000000" (rel_time_to_secs_str). */
+export function formatRelative(sec: number, nsec: number): string {
+  if (sec < 0 || nsec < 0) return `-${Math.abs(sec)}.${pad9(Math.abs(nsec))}`;
+  return `${sec}.${pad9(nsec)}`;
+}
+
+/**
+ * Seconds with `digits` decimals, truncated as Wireshark's column code
+ * does (display_signed_time with a precision): "0.000123".
+ */
+export function formatSecondsPrecision(sec: number, nsec: number, digits: number): string {
+  const neg = sec < 0 || nsec < 0;
+  const s = Math.abs(sec);
+  const ns = Math.abs(nsec);
+  if (digits <= 0) return `${neg ? '-' : ''}${s}`;
+  const frac = Math.floor(ns / 10 ** (9 - digits));
+  return `${neg ? '-' : ''}${s}.${String(frac).padStart(digits, '0')}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function isUtcZone(): boolean {
+  const tz = process.env.TZ;
+  if (tz === undefined) return new Date().getTimezoneOffset() === 0;
+  return tz === '' || tz === 'UTC' || tz === 'UTC0' || tz === 'Etc/UTC' || tz === 'GMT' || tz === ':UTC';
+}
+
+/**
+ * "Mar  7, 2013 22:22:06.939527000 UTC": ABSOLUTE_TIME_LOCAL with the zone
+ * (abs_time_to_str with ABS_TIME_TO_STR_SHOW_ZONE); `utc` forces UTC.
+ */
+export function formatAbsolute(sec: number, nsec: number, utc = false): string {
+  const d = new Date(sec * 1000);
+  const useUtc = utc || isUtcZone();
+  const year = useUtc ? d.getUTCFullYear() : d.getFullYear();
+  const month = useUtc ? d.getUTCMonth() : d.getMonth();
+  const day = useUtc ? d.getUTCDate() : d.getDate();
+  const h = useUtc ? d.getUTCHours() : d.getHours();
+  const m = useUtc ? d.getUTCMinutes() : d.getMinutes();
+  const s = useUtc ? d.getUTCSeconds() : d.getSeconds();
+  let zone = 'UTC';
+  if (!useUtc) {
+    const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName');
+    zone = part?.value ?? '';
+  }
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${MONTHS[month]} ${String(day).padStart(2, ' ')}, ${year} ${two(h)}:${two(m)}:${two(s)}.${pad9(nsec)} ${zone}`;
+}

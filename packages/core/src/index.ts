@@ -1,0 +1,55 @@
+/**
+ * @netdissect/core: capture files, the link/network/transport layers, TCP
+ * reassembly, the field tree and the dissection session. Importing it
+ * registers the core dissectors in the default registry.
+ */
+export * from './capture/index.js';
+export * from './fields/field-types.js';
+export * from './fields/field-def.js';
+export * from './fields/field-node.js';
+export * from './fields/field-value-format.js';
+export * from './fields/time-format.js';
+export * from './fields/format-text.js';
+export * from './dissection/data-source.js';
+export * from './dissection/tvb.js';
+export * from './dissection/dissector-errors.js';
+export * from './dissection/address.js';
+export * from './dissection/columns.js';
+export * from './dissection/packet-info.js';
+export * from './dissection/dissector.js';
+export * from './dissection/dissector-registry.js';
+export * from './dissection/conversation-table.js';
+export * from './dissection/expert.js';
+export * from './dissection/limits.js';
+export * from './dissection/session.js';
+export * from './dissection/capture-dissector.js';
+export * from './dissection/show-exception.js';
+export * from './dissection/credentials.js';
+export * from './dissection/export-objects.js';
+export * from './reassembly/fragment-head.js';
+export { FragmentTable } from './reassembly/fragment-table.js';
+export * from './reassembly/fragment-tree.js';
+export * from './transport/tcp-info.js';
+export * from './transport/tcp-dissect-pdus.js';
+export type { TcpFollowData } from './transport/tcp.js';
+export type { UdpInfo } from './transport/udp.js';
+export type { Ipv4Header } from './network/ipv4.js';
+export type { Ipv6Header } from './network/ipv6.js';
+
+// Dissector registrations (order matters only for heuristics, which have none here).
+import './link/frame.js';
+import './link/data.js';
+import './link/ethernet.js';
+import './link/vlan.js';
+import './link/llc.js';
+import './link/linux-cooked.js';
+import './link/null-loopback.js';
+import './link/raw-ip.js';
+import './network/arp.js';
+import './network/ipv4.js';
+import './network/ipv6.js';
+import './network/ipv6-extension-headers.js';
+import './network/icmp.js';
+import './network/icmpv6.js';
+import './transport/udp.js';
+import './transport/tcp.js';

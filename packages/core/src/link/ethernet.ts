@@ -1,0 +1,77 @@
+import type { FieldNode } from '../fields/field-node.js';
+import { Address, AddressType, formatEther } from '../dissection/address.js';
+import { makeDissector } from '../dissection/dissector.js';
+import type { PacketInfo } from '../dissection/packet-info.js';
+import { defaultRegistry } from '../dissection/session.js';
+import type { Tvb } from '../dissection/tvb.js';
+import { LINKTYPE_ETHERNET } from '../capture/linktypes.js';
+import { dataDissector } from './data.js';
+import { ethFields, hfEth } from './ethernet-fields.js';
+import { ethertypeDissector, type EthertypeData } from './ethertype.js';
+import { dissect8023 } from './ieee8023.js';
+import { hex4 } from './hex.js';
+
+/** Destination and source, each with its address/OUI/LG/IG children. */
+function addAddressItems(tvb: Tvb, tree: FieldNode, off: number, which: 'dst' | 'src'): FieldNode {
+  const top = which === 'dst' ? ethFields.dst : ethFields.src;
+  const node = tree.addItem(top, tvb, off, 6);
+  const text = formatEther(tvb.bytes, tvb.start + off);
+  node.addHidden(which === 'dst' ? ethFields.dstResolved : ethFields.srcResolved, tvb, off, 6, text).setGenerated();
+  node.addItem(which === 'dst' ? ethFields.dstOui : ethFields.srcOui, tvb, off, 3).setGenerated().setHidden();
+  node.addItem(ethFields.addr, tvb, off, 6);
+  node.addHidden(ethFields.addrResolved, tvb, off, 6, text).setGenerated();
+  node.addItem(ethFields.addrOui, tvb, off, 3).setGenerated().setHidden();
+  node.addItem(which === 'dst' ? ethFields.dstLg : ethFields.srcLg, tvb, off, 3);
+  node.addItem(ethFields.lg, tvb, off, 3).setHidden();
+  node.addItem(which === 'dst' ? ethFields.dstIg : ethFields.srcIg, tvb, off, 3);
+  node.addItem(ethFields.ig, tvb, off, 3).setHidden();
+  return node;
+}
+
+function addressItems(tvb: Tvb, tree: FieldNode | null): void {
+  if (!tree) return;
+  addAddressItems(tvb, tree, 0, 'dst');
+  addAddressItems(tvb, tree, 6, 'src');
+}
+
+/** Ethernet II and IEEE 802.3 framing (packet-eth.c's dissect_eth_common). */
+export function dissectEthernetCommon(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, fcsLen: number): number {
+  pinfo.cols.setProtocol('Ethernet');
+  pinfo.dlDst = new Address(AddressType.ETHER, tvb.view(0, 6));
+  pinfo.dst = pinfo.dlDst;
+  pinfo.dlSrc = new Address(AddressType.ETHER, tvb.view(6, 6));
+  pinfo.src = pinfo.dlSrc;
+  const type = tvb.u16(12);
+  if (type > 1500 && type < 1536) {
+    pinfo.cols.setInfo(`Ethernet Unknown: Invalid length/type: 0x${hex4(type)} (${type})`);
+    const t = tree?.addProtocol(hfEth, tvb, 0, 14, `Ethernet Unknown, Src: ${pinfo.src}, Dst: ${pinfo.dst}`) ?? null;
+    addressItems(tvb, t);
+    t?.addItem(ethFields.invalidLentype, tvb, 12, 2);
+    pinfo.call(dataDissector, tvb.sub(14), tree);
+    return tvb.length;
+  }
+  if (type <= 1500) {
+    const is8022 = !(tvb.has(14, 2) && tvb.u16(14) === 0xffff);
+    pinfo.cols.setInfo(`IEEE 802.3 Ethernet ${is8022 ? '' : 'Raw '}`);
+    const t = tree?.addProtocol(hfEth, tvb, 0, 14, `IEEE 802.3 Ethernet ${is8022 ? '' : 'Raw '}`) ?? null;
+    addressItems(tvb, t);
+    dissect8023(type, is8022, tvb, 14, pinfo, tree, t, ethFields.len, ethFields.trailer, fcsLen);
+    return tvb.length;
+  }
+  pinfo.cols.setInfo('Ethernet II');
+  let t: FieldNode | null = null;
+  if (tree) {
+    t = tree.addProtocol(hfEth, tvb, 0, 14, tree.ctx.full ? `Ethernet II, Src: ${pinfo.src}, Dst: ${pinfo.dst}` : undefined);
+    addressItems(tvb, t);
+    t.add(ethFields.type, tvb, 12, 2, type);
+  }
+  const data: EthertypeData = { etype: type, payloadOffset: 14, headerTree: t, trailerField: ethFields.trailer, fcsLen };
+  pinfo.call(ethertypeDissector, tvb, tree, data);
+  return tvb.length;
+}
+
+/** The Ethernet link type of files: FCS presence unknown, guessed from the trailer (-1). */
+export const ethernetDissector = makeDissector('eth', 'Ethernet', (tvb, pinfo, tree) => dissectEthernetCommon(tvb, pinfo, tree, pinfo.session.pref('eth.fcs_len', -1)));
+export const ethernetWithoutFcsDissector = makeDissector('eth', 'Ethernet', (tvb, pinfo, tree) => dissectEthernetCommon(tvb, pinfo, tree, 0));
+
+defaultRegistry.addUint('wtap_encap', LINKTYPE_ETHERNET, ethernetDissector);

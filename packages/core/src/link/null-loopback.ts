@@ -1,0 +1,45 @@
+import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
+import { makeDissector } from '../dissection/dissector.js';
+import { defaultRegistry } from '../dissection/session.js';
+import { LINKTYPE_NULL } from '../capture/linktypes.js';
+import { dataDissector } from './data.js';
+import { etypeNames } from './ethertype-values.js';
+
+/** BSD AF_ values as written by BSD kernels, whatever the reading host uses. */
+export const BSD_AF = { INET: 2, ISO: 7, APPLETALK: 16, IPX: 23, INET6_BSD: 24, INET6_FREEBSD: 28, INET6_DARWIN: 30 } as const;
+const familyNames = vals({ 2: 'IP', 7: 'OSI', 16: 'Appletalk', 23: 'Netware IPX/SPX', 24: 'IPv6', 28: 'IPv6', 30: 'IPv6' });
+
+export const hfNull = defineProtocol('null', 'Null/Loopback');
+export const nullFields = defineFields('null', {
+  family: { abbrev: 'null.family', name: 'Family', type: FT.UINT32, base: BASE.DEC, strings: familyNames },
+  etype: { abbrev: 'null.type', name: 'Type', type: FT.UINT16, base: BASE.HEX, strings: etypeNames },
+});
+
+/**
+ * BSD loopback (DLT_NULL): a 4-byte address family in the capturing
+ * host's byte order, so both orders (and IRIX's 16-bit form) are accepted
+ * (packet-null.c).
+ */
+export const nullDissector = makeDissector('null', 'NULL', (tvb, pinfo, tree) => {
+  pinfo.cols.setProtocol('N/A');
+  pinfo.cols.setInfo('Null/Loopback');
+  // Wireshark reads it in host order; every host we run on is little-endian.
+  let header = tvb.u32le(0);
+  if ((header & 0xffff0000) !== 0) {
+    if ((header & 0xff000000) === 0 && (header & 0x00ff0000) >>> 0 < 0x00060000) header >>>= 16;
+    else header = (((header & 0xff) << 24) | ((header & 0xff00) << 8) | ((header >>> 8) & 0xff00) | (header >>> 24)) >>> 0;
+  } else if ((header & 0xff) === 0 && (header & 0xff00) < 0x0600) {
+    header = ((header & 0xff) << 8) | ((header >>> 8) & 0xff);
+  }
+  const next = tvb.sub(4);
+  const registry = pinfo.session.registry;
+  if (header > 1500) {
+    if (tree) tree.addProtocol(hfNull, tvb, 0, 4).add(nullFields.etype, tvb, 0, 4, header & 0xffff);
+    if (!registry.tryUint('ethertype', header & 0xffff, next, pinfo, tree)) pinfo.call(dataDissector, next, tree);
+  } else {
+    if (tree) tree.addProtocol(hfNull, tvb, 0, 4).add(nullFields.family, tvb, 0, 4, header);
+    if (!registry.tryUint('null.type', header, next, pinfo, tree)) pinfo.call(dataDissector, next, tree);
+  }
+  return tvb.length;
+});
+defaultRegistry.addUint('wtap_encap', LINKTYPE_NULL, nullDissector);

@@ -1,0 +1,18 @@
+import { LINKTYPE_ETHERNET, LINKTYPE_IPV4, LINKTYPE_IPV6, LINKTYPE_LINUX_SLL, LINKTYPE_LINUX_SLL2, LINKTYPE_NULL, LINKTYPE_RAW, LINKTYPE_RAW_OPENBSD } from '../capture/linktypes.js';
+
+/**
+ * Wiretap's encapsulation number for a pcap link type, which is what
+ * frame.encap_type shows (pcap-common.c's table, for the types we read).
+ */
+export function wtapEncapOf(linktype: number): number {
+  switch (linktype) {
+    case LINKTYPE_ETHERNET: return 1;
+    case LINKTYPE_NULL: return 15;
+    case LINKTYPE_RAW: case LINKTYPE_RAW_OPENBSD: case 14: return 7;
+    case LINKTYPE_LINUX_SLL: return 25;
+    case LINKTYPE_IPV4: return 129;
+    case LINKTYPE_IPV6: return 130;
+    case LINKTYPE_LINUX_SLL2: return 210;
+    default: return -1;
+  }
+}

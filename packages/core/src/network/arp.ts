@@ -1,0 +1,137 @@
+import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
+import { formatEther, formatHexBytes, formatIPv4Bytes } from '../dissection/address.js';
+import { makeDissector } from '../dissection/dissector.js';
+import { defaultRegistry } from '../dissection/session.js';
+import type { Tvb } from '../dissection/tvb.js';
+import { ETHERTYPE, etypeNames } from '../link/ethertype-values.js';
+import { hex4 } from '../link/hex.js';
+
+const OP = { REQUEST: 1, REPLY: 2, RREQUEST: 3, RREPLY: 4, DRARPREQUEST: 5, DRARPREPLY: 6, DRARPERROR: 7, IREQUEST: 8, IREPLY: 9 } as const;
+const opNames = vals({ 1: 'request', 2: 'reply', 3: 'reverse request', 4: 'reverse reply', 5: 'drarp request', 6: 'drarp reply', 7: 'drarp error', 8: 'inverse request', 9: 'inverse reply', 10: 'arp nak' });
+const hwNames = vals({ 1: 'Ethernet', 6: 'IEEE 802', 15: 'Frame Relay', 16: 'ATM', 20: 'Serial Line', 24: 'IEEE 1394.1995', 32: 'InfiniBand' });
+
+export const hfArp = defineProtocol('arp', 'Address Resolution Protocol');
+export const arpFields = defineFields('arp', {
+  hwType: { abbrev: 'arp.hw.type', name: 'Hardware type', type: FT.UINT16, base: BASE.DEC, strings: hwNames },
+  protoType: { abbrev: 'arp.proto.type', name: 'Protocol type', type: FT.UINT16, base: BASE.HEX, strings: etypeNames },
+  hwSize: { abbrev: 'arp.hw.size', name: 'Hardware size', type: FT.UINT8, base: BASE.DEC },
+  protoSize: { abbrev: 'arp.proto.size', name: 'Protocol size', type: FT.UINT8, base: BASE.DEC },
+  opcode: { abbrev: 'arp.opcode', name: 'Opcode', type: FT.UINT16, base: BASE.DEC, strings: opNames },
+  isGratuitous: { abbrev: 'arp.isgratuitous', name: 'Is gratuitous', type: FT.BOOLEAN },
+  isProbe: { abbrev: 'arp.isprobe', name: 'Is probe', type: FT.BOOLEAN },
+  isAnnouncement: { abbrev: 'arp.isannouncement', name: 'Is announcement', type: FT.BOOLEAN },
+  srcHw: { abbrev: 'arp.src.hw', name: 'Sender hardware address', type: FT.BYTES },
+  srcHwMac: { abbrev: 'arp.src.hw_mac', name: 'Sender MAC address', type: FT.ETHER },
+  srcProto: { abbrev: 'arp.src.proto', name: 'Sender protocol address', type: FT.BYTES },
+  srcProtoIpv4: { abbrev: 'arp.src.proto_ipv4', name: 'Sender IP address', type: FT.IPv4 },
+  dstHw: { abbrev: 'arp.dst.hw', name: 'Target hardware address', type: FT.BYTES },
+  dstHwMac: { abbrev: 'arp.dst.hw_mac', name: 'Target MAC address', type: FT.ETHER },
+  dstProto: { abbrev: 'arp.dst.proto', name: 'Target protocol address', type: FT.BYTES },
+  dstProtoIpv4: { abbrev: 'arp.dst.proto_ipv4', name: 'Target IP address', type: FT.IPv4 },
+});
+
+const isEtherHw = (hrd: number, hln: number) => (hrd === 1 || hrd === 6) && hln === 6;
+const isIPv4Proto = (pro: number, pln: number) => pro === ETHERTYPE.IPv4 && pln === 4;
+
+function protoAddr(tvb: Tvb, off: number, len: number, pro: number): string {
+  if (len === 0) return '<No address>';
+  if (isIPv4Proto(pro, len)) return formatIPv4Bytes(tvb.bytes, tvb.start + off);
+  return formatHexBytes(tvb.view(off, len), ':');
+}
+
+function hwAddr(tvb: Tvb, off: number, len: number, hrd: number): string {
+  if (len === 0) return '<No address>';
+  if (isEtherHw(hrd, len)) return formatEther(tvb.bytes, tvb.start + off);
+  return formatHexBytes(tvb.view(off, len), ':');
+}
+
+function sameBytes(tvb: Tvb, a: number, b: number, len: number): boolean {
+  for (let i = 0; i < len; i++) if (tvb.u8(a + i) !== tvb.u8(b + i)) return false;
+  return true;
+}
+
+function allZero(tvb: Tvb, off: number, len: number): boolean {
+  for (let i = 0; i < len; i++) if (tvb.u8(off + i) !== 0) return false;
+  return true;
+}
+
+/** ARP and RARP over Ethernet-style hardware (packet-arp.c). */
+export const arpDissector = makeDissector('arp', 'ARP', (tvb, pinfo, tree) => {
+  pinfo.cols.setProtocol('ARP');
+  pinfo.cols.clearInfo();
+  const hrd = tvb.u16(0);
+  const t = tree ? tree.addProtocol(hfArp, tvb, 0, -1) : null;
+  t?.add(arpFields.hwType, tvb, 0, 2, hrd);
+  const pro = tvb.u16(2);
+  const hln = tvb.u8(4);
+  const pln = tvb.u8(5);
+  const op = tvb.u16(6);
+  t?.add(arpFields.protoType, tvb, 2, 2, pro);
+  t?.add(arpFields.hwSize, tvb, 4, 1, hln);
+  t?.add(arpFields.protoSize, tvb, 5, 1, pln);
+  t?.add(arpFields.opcode, tvb, 6, 2, op);
+  const totLen = 8 + 2 * hln + 2 * pln;
+  t?.setLength(totLen);
+  tvb.setActualLength(totLen);
+  if (op === OP.RREQUEST || op === OP.RREPLY) pinfo.cols.setProtocol('RARP');
+  else if (op >= OP.DRARPREQUEST && op <= OP.DRARPERROR) pinfo.cols.setProtocol('DRARP');
+  else if (op === OP.IREQUEST || op === OP.IREPLY) pinfo.cols.setProtocol('Inverse ARP');
+  const sha = 8, spa = sha + hln, tha = spa + pln, tpa = tha + hln;
+  let gratuitous = false, probe = false, announcement = false;
+  if ((op === OP.REQUEST || op === OP.REPLY) && sameBytes(tvb, spa, tpa, pln)) {
+    gratuitous = true;
+    if (op === OP.REQUEST && allZero(tvb, tha, 6)) announcement = true;
+  } else if (op === OP.REQUEST && allZero(tvb, tha, 6) && tvb.u32(spa) === 0) {
+    probe = true;
+  }
+  const cols = pinfo.cols;
+  switch (op) {
+    case OP.REQUEST:
+      if (gratuitous) cols.setInfo(announcement ? `ARP Announcement for ${protoAddr(tvb, tpa, pln, pro)}` : `Gratuitous ARP for ${protoAddr(tvb, tpa, pln, pro)} (Request)`);
+      else if (probe) cols.setInfo(`Who has ${protoAddr(tvb, tpa, pln, pro)}? (ARP Probe)`);
+      else cols.setInfo(`Who has ${protoAddr(tvb, tpa, pln, pro)}? Tell ${protoAddr(tvb, spa, pln, pro)}`);
+      break;
+    case OP.REPLY:
+      if (gratuitous) cols.setInfo(`Gratuitous ARP for ${protoAddr(tvb, spa, pln, pro)} (Reply)`);
+      else cols.setInfo(`${protoAddr(tvb, spa, pln, pro)} is at ${hwAddr(tvb, sha, hln, hrd)}`);
+      break;
+    case OP.RREQUEST: case OP.IREQUEST: case OP.DRARPREQUEST:
+      cols.setInfo(`Who is ${hwAddr(tvb, tha, hln, hrd)}? Tell ${hwAddr(tvb, sha, hln, hrd)}`);
+      break;
+    case OP.RREPLY: case OP.DRARPREPLY:
+      cols.setInfo(`${hwAddr(tvb, tha, hln, hrd)} is at ${protoAddr(tvb, tpa, pln, pro)}`);
+      break;
+    case OP.DRARPERROR:
+      cols.setInfo('DRARP Error');
+      break;
+    case OP.IREPLY:
+      cols.setInfo(`${hwAddr(tvb, sha, hln, hrd)} is at ${protoAddr(tvb, spa, pln, pro)}`);
+      break;
+    default:
+      cols.setInfo(`Unknown ARP opcode 0x${hex4(op)}`);
+  }
+  if (t) {
+    let opStr = opNames.get(op);
+    if (opStr !== undefined) {
+      if (gratuitous && op === OP.REQUEST) opStr = 'request/gratuitous ARP';
+      if (gratuitous && op === OP.REPLY) opStr = 'reply/gratuitous ARP';
+      if (probe) opStr = 'ARP Probe';
+      if (announcement) opStr = 'ARP Announcement';
+      t.appendText(` (${opStr})`);
+    } else {
+      t.appendText(` (opcode 0x${hex4(op)})`);
+    }
+    if (gratuitous) t.addGenerated(arpFields.isGratuitous, tvb, 0, 0, 1);
+    if (probe) t.addGenerated(arpFields.isProbe, tvb, 0, 0, 1);
+    if (announcement) t.addGenerated(arpFields.isAnnouncement, tvb, 0, 0, 1);
+    const ether = isEtherHw(hrd, hln);
+    const ipv4 = isIPv4Proto(pro, pln);
+    if (hln) t.addItem(ether ? arpFields.srcHwMac : arpFields.srcHw, tvb, sha, hln);
+    if (pln) t.addItem(ipv4 ? arpFields.srcProtoIpv4 : arpFields.srcProto, tvb, spa, pln);
+    if (hln) t.addItem(ether ? arpFields.dstHwMac : arpFields.dstHw, tvb, tha, hln);
+    if (pln && op !== OP.DRARPERROR) t.addItem(ipv4 ? arpFields.dstProtoIpv4 : arpFields.dstProto, tvb, tpa, pln);
+  }
+  return tvb.length;
+});
+defaultRegistry.addUint('ethertype', ETHERTYPE.ARP, arpDissector);
+defaultRegistry.addUint('ethertype', ETHERTYPE.REVARP, arpDissector);

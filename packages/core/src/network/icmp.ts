@@ -1,0 +1,206 @@
+import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
+import type { FieldNode } from '../fields/field-node.js';
+import { makeDissector } from '../dissection/dissector.js';
+import { defineExpert, Group, Severity } from '../dissection/expert.js';
+import type { PacketInfo } from '../dissection/packet-info.js';
+import { defaultRegistry } from '../dissection/session.js';
+import type { Tvb } from '../dissection/tvb.js';
+import { dataDissector } from '../link/data.js';
+import { hex4 } from '../link/hex.js';
+import { timeDelta } from '../fields/time-format.js';
+import { echoReply, echoRequest } from './echo-transactions.js';
+import { internetChecksum } from './internet-checksum.js';
+import type { Ipv4Header } from './ipv4.js';
+import { AddressType } from '../dissection/address.js';
+
+const TYPE = { ECHOREPLY: 0, UNREACH: 3, SOURCEQUENCH: 4, REDIRECT: 5, ALTHOST: 6, ECHO: 8, RTRADVERT: 9, RTRSOLICIT: 10, TIMXCEED: 11, PARAMPROB: 12, TSTAMP: 13, TSTAMPREPLY: 14, IREQ: 15, IREQREPLY: 16, MASKREQ: 17, MASKREPLY: 18 } as const;
+
+const typeNames = vals({
+  0: 'Echo (ping) reply', 1: 'Reserved', 2: 'Reserved', 3: 'Destination unreachable', 4: 'Source quench (flow control)', 5: 'Redirect',
+  6: 'Alternate host address', 8: 'Echo (ping) request', 9: 'Router advertisement', 10: 'Router solicitation', 11: 'Time-to-live exceeded',
+  12: 'Parameter problem', 13: 'Timestamp request', 14: 'Timestamp reply', 15: 'Information request', 16: 'Information reply',
+  17: 'Address mask request', 18: 'Address mask reply', 19: 'Reserved (for security)', 30: 'Traceroute', 31: 'Datagram Conversion Error',
+  32: 'Mobile Host Redirect', 33: 'IPv6 Where-Are-You', 34: 'IPv6 I-Am-Here', 35: 'Mobile Registration Request', 36: 'Mobile Registration Reply',
+  37: 'Domain Name Request', 38: 'Domain Name Reply', 39: 'SKIP', 40: 'Photuris', 42: 'Extended Echo request', 43: 'Extended Echo reply',
+});
+const codeNames: Record<number, ReadonlyMap<number, string>> = {
+  3: vals({ 0: 'Network unreachable', 1: 'Host unreachable', 2: 'Protocol unreachable', 3: 'Port unreachable', 4: 'Fragmentation needed', 5: 'Source route failed', 6: 'Destination network unknown', 7: 'Destination host unknown', 8: 'Source host isolated', 9: 'Network administratively prohibited', 10: 'Host administratively prohibited', 11: 'Network unreachable for TOS', 12: 'Host unreachable for TOS', 13: 'Communication administratively filtered', 14: 'Host precedence violation', 15: 'Precedence cutoff in effect' }),
+  5: vals({ 0: 'Redirect for network', 1: 'Redirect for host', 2: 'Redirect for TOS and network', 3: 'Redirect for TOS and host' }),
+  6: vals({ 0: 'Alternate address for host' }),
+  9: vals({ 0: 'Normal router advertisement', 16: 'Does not route common traffic' }),
+  11: vals({ 0: 'Time to live exceeded in transit', 1: 'Fragment reassembly time exceeded' }),
+  12: vals({ 0: 'Pointer indicates the error', 1: 'Required option missing', 2: 'Bad length' }),
+};
+const checksumStatus = vals({ 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' });
+
+export const hfIcmp = defineProtocol('icmp', 'Internet Control Message Protocol');
+export const icmpFields = defineFields('icmp', {
+  type: { abbrev: 'icmp.type', name: 'Type', type: FT.UINT8, base: BASE.DEC },
+  code: { abbrev: 'icmp.code', name: 'Code', type: FT.UINT8, base: BASE.DEC },
+  checksum: { abbrev: 'icmp.checksum', name: 'Checksum', type: FT.UINT16, base: BASE.HEX },
+  checksumStatus: { abbrev: 'icmp.checksum.status', name: 'Checksum Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatus },
+  unused: { abbrev: 'icmp.unused', name: 'Unused', type: FT.BYTES },
+  ident: { abbrev: 'icmp.ident', name: 'Identifier (BE)', type: FT.UINT16, base: BASE.DEC_HEX },
+  identLe: { abbrev: 'icmp.ident_le', name: 'Identifier (LE)', type: FT.UINT16, base: BASE.DEC_HEX },
+  seq: { abbrev: 'icmp.seq', name: 'Sequence Number (BE)', type: FT.UINT16, base: BASE.DEC_HEX },
+  seqLe: { abbrev: 'icmp.seq_le', name: 'Sequence Number (LE)', type: FT.UINT16, base: BASE.DEC_HEX },
+  mtu: { abbrev: 'icmp.mtu', name: 'MTU of next hop', type: FT.UINT16, base: BASE.DEC },
+  length: { abbrev: 'icmp.length', name: 'Length', type: FT.UINT8, base: BASE.DEC },
+  lengthOriginal: { abbrev: 'icmp.length.original_datagram', name: 'Length of original datagram', type: FT.UINT8, base: BASE.DEC },
+  pointer: { abbrev: 'icmp.pointer', name: 'Pointer', type: FT.UINT32, base: BASE.DEC },
+  redirGw: { abbrev: 'icmp.redir_gw', name: 'Gateway address', type: FT.IPv4 },
+  respIn: { abbrev: 'icmp.resp_in', name: 'Response frame', type: FT.FRAMENUM },
+  respTo: { abbrev: 'icmp.resp_to', name: 'Request frame', type: FT.FRAMENUM },
+  respTime: { abbrev: 'icmp.resptime', name: 'Response time', type: FT.DOUBLE },
+  noResp: { abbrev: 'icmp.no_resp', name: 'No response seen', type: FT.NONE },
+  dataTime: { abbrev: 'icmp.data_time', name: 'Timestamp from icmp data', type: FT.ABSOLUTE_TIME, base: BASE.ABSOLUTE_TIME_LOCAL },
+  dataTimeRelative: { abbrev: 'icmp.data_time_relative', name: 'Timestamp from icmp data (relative)', type: FT.RELATIVE_TIME },
+});
+const eiRespNotFound = defineExpert('icmp', 'icmp.resp_not_found', Group.SEQUENCE, Severity.WARN, 'Response not found');
+const eiChecksum = defineExpert('icmp', 'icmp.checksum_bad', Group.CHECKSUM, Severity.WARN, 'Bad checksum');
+
+function isNotUnicast(pinfo: PacketInfo): 'broadcast' | 'multicast' | null {
+  const d = pinfo.dst;
+  if (d.type !== AddressType.IPv4) return null;
+  const b = d.bytes;
+  if (b[0] === 255 && b[1] === 255 && b[2] === 255 && b[3] === 255) return 'broadcast';
+  if ((b[0]! & 0xf0) === 0xe0) return 'multicast';
+  return null;
+}
+
+/** ICMP for IPv4 (packet-icmp.c): type/code, echo matching, and the datagram quoted in errors. */
+function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
+  const iph = data && typeof data === 'object' && (data as Ipv4Header).version === 4 ? (data as Ipv4Header) : null;
+  pinfo.cols.setProtocol('ICMP');
+  pinfo.cols.clearInfo();
+  const type = tvb.u8(0);
+  const code = tvb.u8(1);
+  let origLen = tvb.u8(5);
+  let typeStr = typeNames.get(type) ?? 'Unknown ICMP (obsolete or malformed?)';
+  if (type === TYPE.RTRADVERT && (code === 0 || code === 16)) typeStr = 'Mobile IP Advertisement';
+  if (type === TYPE.ALTHOST) origLen = 0;
+  const codeTable = codeNames[type];
+  const codeStr = codeTable ? codeTable.get(code) ?? `Unknown code: ${code}` : null;
+  pinfo.cols.setInfo(typeStr.padEnd(20, ' '));
+  if (codeStr) pinfo.cols.appendInfo(` (${codeStr})`);
+  const t = tree ? tree.addProtocol(hfIcmp, tvb, 0, tvb.length) : null;
+  t?.addItem(icmpFields.type, tvb, 0, 1).appendText(` (${typeStr})`);
+  const ci = t?.addItem(icmpFields.code, tvb, 1, 1);
+  if (codeStr) ci?.appendText(` (${codeStr})`);
+  const sum = tvb.u16(2);
+  if (!pinfo.fragmented && tvb.length >= tvb.reported && !pinfo.inErrorPacket) {
+    const computed = internetChecksum(tvb.view(0, tvb.reported));
+    if (t) {
+      t.add(icmpFields.checksum, tvb, 2, 2, sum).appendText(computed === 0 ? ' [correct]' : ` [incorrect, should be 0x${hex4(shouldBe(sum, computed))}]`);
+      t.addGenerated(icmpFields.checksumStatus, tvb, 2, 0, computed === 0 ? 1 : 0);
+    }
+    if (computed !== 0) pinfo.expert(t, eiChecksum);
+  } else if (t) {
+    t.add(icmpFields.checksum, tvb, 2, 2, sum).appendText(` [${pinfo.inErrorPacket ? 'in ICMP error packet' : 'fragmented datagram'}]`);
+    t.addGenerated(icmpFields.checksumStatus, tvb, 2, 0, 2);
+  }
+  switch (type) {
+    case TYPE.ECHOREPLY: case TYPE.ECHO: case TYPE.TSTAMP: case TYPE.TSTAMPREPLY:
+    case TYPE.IREQ: case TYPE.IREQREPLY: case TYPE.MASKREQ: case TYPE.MASKREPLY:
+      if (t) {
+        t.addItem(icmpFields.ident, tvb, 4, 2);
+        t.addItem(icmpFields.identLe, tvb, 4, 2, true);
+        t.addItem(icmpFields.seq, tvb, 6, 2);
+        t.addItem(icmpFields.seqLe, tvb, 6, 2, true);
+      }
+      pinfo.cols.appendInfo(` id=0x${hex4(tvb.u16(4))}, seq=${tvb.u16(6)}/${tvb.u16le(6)}`);
+      if (iph) pinfo.cols.appendInfo(`, ttl=${iph.ttl}`);
+      break;
+    case TYPE.UNREACH:
+      if (origLen > 0) {
+        t?.addItem(icmpFields.unused, tvb, 4, 1);
+        t?.addItem(icmpFields.length, tvb, 5, 1);
+        t?.addGenerated(icmpFields.lengthOriginal, tvb, 5, 1, origLen * 4);
+        if (code === 4) t?.addItem(icmpFields.mtu, tvb, 6, 2);
+        else t?.addItem(icmpFields.unused, tvb, 6, 2);
+      } else if (code === 4) {
+        t?.addItem(icmpFields.unused, tvb, 4, 2);
+        t?.addItem(icmpFields.mtu, tvb, 6, 2);
+      } else {
+        t?.addItem(icmpFields.unused, tvb, 4, 4);
+      }
+      break;
+    case TYPE.PARAMPROB:
+      t?.addItem(icmpFields.pointer, tvb, 4, 1);
+      t?.addItem(icmpFields.unused, tvb, 5, 3);
+      break;
+    case TYPE.REDIRECT:
+      t?.addItem(icmpFields.redirGw, tvb, 4, 4);
+      break;
+    case TYPE.TIMXCEED:
+      t?.addItem(icmpFields.unused, tvb, 4, 4);
+      break;
+  }
+  switch (type) {
+    case TYPE.UNREACH: case TYPE.TIMXCEED: case TYPE.PARAMPROB: case TYPE.SOURCEQUENCH: case TYPE.REDIRECT: {
+      const saveErr = pinfo.inErrorPacket;
+      pinfo.inErrorPacket = true;
+      const next = tvb.sub(8);
+      if (type === TYPE.REDIRECT) next.setActualLength((tvb.u8(8) & 0x0f) * 4 + 8);
+      else if (origLen && tvb.reported > 8 + origLen * 4 && tvb.u16(10) > origLen * 4) next.setActualLength(((tvb.u8(8) & 0x0f) + origLen) * 4);
+      const ip = pinfo.session.registry.byProto('ip');
+      if (ip) pinfo.call(ip, next, t);
+      pinfo.inErrorPacket = saveErr;
+      break;
+    }
+    case TYPE.ECHOREPLY: case TYPE.ECHO: {
+      if (!pinfo.inErrorPacket) {
+        const seqKey = ((tvb.u16(4) << 16) | tvb.u16(6)) >>> 0;
+        if (type === TYPE.ECHOREPLY) {
+          let c = tvb.u16(2);
+          if (c === 0xffff) c = 0;
+          const tr = echoReply(pinfo, 'icmp', `${c}|${seqKey}`);
+          if (tr) {
+            t?.addGenerated(icmpFields.respTo, null, 0, 0, tr.requestFrame);
+            const [s, ns] = timeDelta(pinfo.raw.tsSec, pinfo.raw.tsNsec, tr.requestSec, tr.requestNsec);
+            const ms = s * 1000 + ns / 1e6;
+            t?.addGenerated(icmpFields.respTime, null, 0, 0, ms).setValueText(`${ms.toFixed(3)} ms`);
+            pinfo.cols.appendInfo(` (request in ${tr.requestFrame})`);
+          }
+        } else {
+          const c = requestKeyChecksum(tvb.u16(2));
+          const tr = echoRequest(pinfo, 'icmp', `${c}|${seqKey}`);
+          if (!tr) {
+            const nu = isNotUnicast(pinfo);
+            if (nu) pinfo.cols.appendInfo(` (${nu})`);
+            else if (pinfo.visited) {
+              const it = t ? t.add(icmpFields.noResp, null, 0, 0, null).setGenerated() : null;
+              pinfo.cols.appendInfo(' (no response found!)');
+              pinfo.expert(it, eiRespNotFound, 'No response seen to ICMP request');
+            }
+          } else if (tr.responseFrame) {
+            t?.addGenerated(icmpFields.respIn, null, 0, 0, tr.responseFrame);
+            pinfo.cols.appendInfo(` (reply in ${tr.responseFrame})`);
+          }
+        }
+      }
+      if (tvb.remaining(8) > 0) pinfo.call(dataDissector, tvb.sub(8), t);
+      break;
+    }
+    default:
+      if (tvb.remaining(8) > 0 && type !== TYPE.UNREACH) pinfo.call(dataDissector, tvb.sub(8), t);
+  }
+  return tvb.length;
+}
+
+/** The checksum the reply to a request with checksum `c` will carry (one's-complement sum of ~c and ~0x0800, complemented). */
+function requestKeyChecksum(c: number): number {
+  let sum = (~c & 0xffff) + (~0x0800 & 0xffff);
+  sum = (sum & 0xffff) + (sum >>> 16);
+  return ~sum & 0xffff;
+}
+
+function shouldBe(sum: number, computed: number): number {
+  let s = sum + (~computed & 0xffff);
+  s = (s & 0xffff) + (s >>> 16);
+  s = (s & 0xffff) + (s >>> 16);
+  return s & 0xffff;
+}
+
+export const icmpDissector = makeDissector('icmp', 'ICMP', dissectIcmp);
+defaultRegistry.addUint('ip.proto', 1, icmpDissector);

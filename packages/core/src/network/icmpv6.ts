@@ -1,0 +1,261 @@
+import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
+import type { FieldNode } from '../fields/field-node.js';
+import { formatEther, formatIPv6 } from '../dissection/address.js';
+import { makeDissector } from '../dissection/dissector.js';
+import { defineExpert, Group, Severity } from '../dissection/expert.js';
+import type { PacketInfo } from '../dissection/packet-info.js';
+import { defaultRegistry } from '../dissection/session.js';
+import type { Tvb } from '../dissection/tvb.js';
+import { dataDissector } from '../link/data.js';
+import { hex4 } from '../link/hex.js';
+import { timeDelta } from '../fields/time-format.js';
+import { echoReply, echoRequest } from './echo-transactions.js';
+import { internetChecksum } from './internet-checksum.js';
+import type { Ipv6Header } from './ipv6.js';
+
+const T = { UNREACH: 1, TOO_BIG: 2, TIME_EXCEEDED: 3, PARAM_PROB: 4, ECHO_REQUEST: 128, ECHO_REPLY: 129, MLD_QUERY: 130, MLD_REPORT: 131, MLD_DONE: 132, RS: 133, RA: 134, NS: 135, NA: 136, REDIRECT: 137, MLDV2_REPORT: 143 } as const;
+
+const typeNames = vals({
+  1: 'Destination Unreachable', 2: 'Packet Too Big', 3: 'Time Exceeded', 4: 'Parameter Problem', 100: 'Private experimentation', 101: 'Private experimentation',
+  127: 'Reserved for expansion of ICMPv6 error messages', 128: 'Echo (ping) request', 129: 'Echo (ping) reply', 130: 'Multicast Listener Query',
+  131: 'Multicast Listener Report', 132: 'Multicast Listener Done', 133: 'Router Solicitation', 134: 'Router Advertisement', 135: 'Neighbor Solicitation',
+  136: 'Neighbor Advertisement', 137: 'Redirect', 138: 'Router Renumbering', 139: 'Node Information Query', 140: 'Node Information Reply',
+  141: 'Inverse Neighbor Discovery Solicitation', 142: 'Inverse Neighbor Discovery Advertisement', 143: 'Multicast Listener Report Message v2',
+  144: 'Home Agent Address Discovery Request', 145: 'Home Agent Address Discovery Reply', 146: 'Mobile Prefix Solicitation', 147: 'Mobile Prefix Advertisement',
+  148: 'Certification Path Solicitation', 149: 'Certification Path Advertisement', 150: 'Experimental Mobility', 151: 'Multicast Router Advertisement',
+  152: 'Multicast Router Solicitation', 153: 'Multicast Router Termination', 154: 'FMIPv6', 155: 'RPL Control', 156: 'Locator Update',
+  157: 'Duplicate Address Request', 158: 'Duplicate Address Confirmation', 159: 'MPL Control Message', 160: 'Extended Echo request', 161: 'Extended Echo reply',
+  200: 'Private experimentation', 201: 'Private experimentation', 255: 'Reserved for expansion of ICMPv6 informational messages',
+});
+const unreachCodes = vals({ 0: 'no route to destination', 1: 'Administratively prohibited', 2: 'Beyond scope of source address', 3: 'Address unreachable', 4: 'Port unreachable', 5: 'Source address failed ingress/egress policy', 6: 'Reject route to destination', 7: 'Error in Source Routing Header' });
+const timeexCodes = vals({ 0: 'hop limit exceeded in transit', 1: 'fragment reassembly time exceeded' });
+const paramCodes = vals({ 0: 'erroneous header field encountered', 1: 'unrecognized Next Header type encountered', 2: 'unrecognized IPv6 option encountered', 3: 'IPv6 First Fragment has incomplete IPv6 Header Chain' });
+const optTypes = vals({ 1: 'Source link-layer address', 2: 'Target link-layer address', 3: 'Prefix information', 4: 'Redirected header', 5: 'MTU', 25: 'Recursive DNS Server', 31: 'DNS Search List' });
+const checksumStatus = vals({ 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' });
+
+export const hfIcmpv6 = defineProtocol('icmpv6', 'Internet Control Message Protocol v6');
+export const icmpv6Fields = defineFields('icmpv6', {
+  type: { abbrev: 'icmpv6.type', name: 'Type', type: FT.UINT8, base: BASE.DEC, strings: typeNames },
+  code: { abbrev: 'icmpv6.code', name: 'Code', type: FT.UINT8, base: BASE.DEC },
+  checksum: { abbrev: 'icmpv6.checksum', name: 'Checksum', type: FT.UINT16, base: BASE.HEX },
+  checksumStatus: { abbrev: 'icmpv6.checksum.status', name: 'Checksum Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatus },
+  reserved: { abbrev: 'icmpv6.reserved', name: 'Reserved', type: FT.BYTES },
+  mtu: { abbrev: 'icmpv6.mtu', name: 'MTU', type: FT.UINT32, base: BASE.DEC },
+  pointer: { abbrev: 'icmpv6.pointer', name: 'Pointer', type: FT.UINT32, base: BASE.DEC },
+  echoId: { abbrev: 'icmpv6.echo.identifier', name: 'Identifier', type: FT.UINT16, base: BASE.HEX },
+  echoSeq: { abbrev: 'icmpv6.echo.sequence_number', name: 'Sequence', type: FT.UINT16, base: BASE.DEC },
+  respIn: { abbrev: 'icmpv6.resp_in', name: 'Response In', type: FT.FRAMENUM },
+  respTo: { abbrev: 'icmpv6.resp_to', name: 'Response To', type: FT.FRAMENUM },
+  respTime: { abbrev: 'icmpv6.resptime', name: 'Response Time', type: FT.DOUBLE },
+  noResp: { abbrev: 'icmpv6.no_resp', name: 'No response seen', type: FT.NONE },
+  ndNsTarget: { abbrev: 'icmpv6.nd.ns.target_address', name: 'Target Address', type: FT.IPv6 },
+  ndNaFlag: { abbrev: 'icmpv6.nd.na.flag', name: 'Flags', type: FT.UINT32, base: BASE.HEX },
+  ndNaFlagR: { abbrev: 'icmpv6.nd.na.flag.r', name: 'Router', type: FT.BOOLEAN, bitWidth: 32, bitmask: 0x80000000 },
+  ndNaFlagS: { abbrev: 'icmpv6.nd.na.flag.s', name: 'Solicited', type: FT.BOOLEAN, bitWidth: 32, bitmask: 0x40000000 },
+  ndNaFlagO: { abbrev: 'icmpv6.nd.na.flag.o', name: 'Override', type: FT.BOOLEAN, bitWidth: 32, bitmask: 0x20000000 },
+  ndNaTarget: { abbrev: 'icmpv6.nd.na.target_address', name: 'Target Address', type: FT.IPv6 },
+  ndRaCurHopLimit: { abbrev: 'icmpv6.nd.ra.cur_hop_limit', name: 'Cur hop limit', type: FT.UINT8, base: BASE.DEC },
+  ndRaRouterLifetime: { abbrev: 'icmpv6.nd.ra.router_lifetime', name: 'Router lifetime (s)', type: FT.UINT16, base: BASE.DEC },
+  ndRaReachableTime: { abbrev: 'icmpv6.nd.ra.reachable_time', name: 'Reachable time (ms)', type: FT.UINT32, base: BASE.DEC },
+  ndRaRetransTimer: { abbrev: 'icmpv6.nd.ra.retrans_timer', name: 'Retrans timer (ms)', type: FT.UINT32, base: BASE.DEC },
+  ndRdTarget: { abbrev: 'icmpv6.nd.rd.target_address', name: 'Target Address', type: FT.IPv6 },
+  ndRdDestination: { abbrev: 'icmpv6.nd.rd.destination_address', name: 'Destination Address', type: FT.IPv6 },
+  opt: { abbrev: 'icmpv6.opt', name: 'ICMPv6 Option', type: FT.NONE },
+  optType: { abbrev: 'icmpv6.opt.type', name: 'Type', type: FT.UINT8, base: BASE.DEC, strings: optTypes },
+  optLength: { abbrev: 'icmpv6.opt.length', name: 'Length', type: FT.UINT8, base: BASE.DEC },
+  optLinkaddrMac: { abbrev: 'icmpv6.opt.linkaddr', name: 'Link-layer address', type: FT.ETHER },
+  optSrcLinkaddrMac: { abbrev: 'icmpv6.opt.src_linkaddr', name: 'Source Link-layer address', type: FT.ETHER },
+  optTargetLinkaddrMac: { abbrev: 'icmpv6.opt.target_linkaddr', name: 'Target Link-layer address', type: FT.ETHER },
+  optPrefixLength: { abbrev: 'icmpv6.opt.prefix.length', name: 'Prefix Length', type: FT.UINT8, base: BASE.DEC },
+  optPrefix: { abbrev: 'icmpv6.opt.prefix', name: 'Prefix', type: FT.IPv6 },
+  optMtu: { abbrev: 'icmpv6.opt.mtu', name: 'MTU', type: FT.UINT32, base: BASE.DEC },
+  optData: { abbrev: 'icmpv6.opt.data', name: 'Data', type: FT.BYTES },
+  mldMaxResponse: { abbrev: 'icmpv6.mld.maximum_response_delay', name: 'Maximum Response Delay [ms]', type: FT.UINT16, base: BASE.DEC },
+  mldMulticastAddress: { abbrev: 'icmpv6.mld.multicast_address', name: 'Multicast Address', type: FT.IPv6 },
+  mldv2NbMcastRecords: { abbrev: 'icmpv6.mldr.nb_mcast_records', name: 'Number of Multicast Address Records', type: FT.UINT16, base: BASE.DEC },
+});
+const eiChecksum = defineExpert('icmpv6', 'icmpv6.checksum_bad', Group.CHECKSUM, Severity.ERROR, 'Bad checksum');
+const eiRespNotFound = defineExpert('icmpv6', 'icmpv6.resp_not_found', Group.SEQUENCE, Severity.WARN, 'Response not found');
+
+/** Neighbor Discovery options; the link-layer ones also go into Info like Wireshark's. */
+function dissectNdOptions(tvb: Tvb, off: number, pinfo: PacketInfo, tree: FieldNode | null): void {
+  while (tvb.remaining(off) > 0) {
+    const type = tvb.u8(off);
+    const len = tvb.u8(off + 1) * 8;
+    if (len === 0) {
+      tvb.check(off, 2);
+      return;
+    }
+    tvb.check(off, len);
+    const name = optTypes.get(type) ?? `Unknown (${type})`;
+    const o = tree ? tree.add(icmpv6Fields.opt, tvb, off, len, null).setText(`ICMPv6 Option (${name})`) : null;
+    o?.addItem(icmpv6Fields.optType, tvb, off, 1);
+    o?.addItem(icmpv6Fields.optLength, tvb, off + 1, 1).appendText(` (${len} bytes)`);
+    const body = off + 2;
+    if ((type === 1 || type === 2) && len === 8) {
+      const mac = formatEther(tvb.bytes, tvb.start + body);
+      if (o) {
+        o.addItem(icmpv6Fields.optLinkaddrMac, tvb, body, 6);
+        o.addItem(type === 1 ? icmpv6Fields.optSrcLinkaddrMac : icmpv6Fields.optTargetLinkaddrMac, tvb, body, 6).setHidden();
+        o.appendText(` : ${mac}`);
+      }
+      pinfo.cols.appendInfo(type === 1 ? ` from ${mac}` : ` is at ${mac}`);
+    } else if (type === 3 && len >= 32) {
+      o?.addItem(icmpv6Fields.optPrefixLength, tvb, body, 1);
+      o?.addItem(icmpv6Fields.optPrefix, tvb, off + 16, 16);
+    } else if (type === 5 && len >= 8) {
+      o?.addItem(icmpv6Fields.optMtu, tvb, off + 4, 4);
+    } else if (len > 2) {
+      o?.addItem(icmpv6Fields.optData, tvb, body, len - 2);
+    }
+    off += len;
+  }
+}
+
+/** ICMPv6 (packet-icmpv6.c): errors with the quoted packet, echo matching, neighbor discovery, MLD. */
+function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
+  const iph = data && typeof data === 'object' && (data as Ipv6Header).version === 6 ? (data as Ipv6Header) : null;
+  pinfo.cols.setProtocol('ICMPv6');
+  pinfo.cols.clearInfo();
+  const t = tree ? tree.addProtocol(hfIcmpv6, tvb, 0, -1) : null;
+  const type = tvb.u8(0);
+  t?.addItem(icmpv6Fields.type, tvb, 0, 1);
+  pinfo.cols.setInfo(typeNames.get(type) ?? `Unknown (${type})`);
+  const code = tvb.u8(1);
+  const codeItem = t?.addItem(icmpv6Fields.code, tvb, 1, 1);
+  let codeName: string | null = null;
+  if (type === T.UNREACH) codeName = unreachCodes.get(code) ?? 'Unknown';
+  else if (type === T.TIME_EXCEEDED) codeName = timeexCodes.get(code) ?? `Unknown (${code})`;
+  else if (type === T.PARAM_PROB) codeName = paramCodes.get(code) ?? `Unknown (${code})`;
+  if (codeName) {
+    pinfo.cols.appendInfo(` (${codeName})`);
+    codeItem?.appendText(` (${codeName})`);
+  }
+  const cksum = tvb.u16(2);
+  if (!pinfo.fragmented && tvb.length >= tvb.reported && !pinfo.inErrorPacket) {
+    const phdr = new Uint8Array(8);
+    const n = tvb.reported;
+    phdr[0] = n >>> 24; phdr[1] = (n >>> 16) & 255; phdr[2] = (n >>> 8) & 255; phdr[3] = n & 255; phdr[7] = 58;
+    const computed = internetChecksum(pinfo.src.bytes, pinfo.dst.bytes, phdr, tvb.view(0, n));
+    if (t) {
+      t.add(icmpv6Fields.checksum, tvb, 2, 2, cksum).appendText(computed === 0 ? ' [correct]' : ' [incorrect]');
+      t.addGenerated(icmpv6Fields.checksumStatus, tvb, 2, 0, computed === 0 ? 1 : 0);
+    }
+    if (computed !== 0) pinfo.expert(t, eiChecksum);
+  } else if (t) {
+    t.add(icmpv6Fields.checksum, tvb, 2, 2, cksum).appendText(` [${pinfo.inErrorPacket ? 'in ICMP error packet' : 'fragmented datagram'}]`);
+    t.addGenerated(icmpv6Fields.checksumStatus, tvb, 2, 0, 2);
+  }
+  let off = 4;
+  if (type === T.ECHO_REQUEST || type === T.ECHO_REPLY) {
+    const id = tvb.u16(4);
+    const seq = tvb.u16(6);
+    t?.addItem(icmpv6Fields.echoId, tvb, 4, 2);
+    t?.addItem(icmpv6Fields.echoSeq, tvb, 6, 2);
+    pinfo.cols.appendInfo(` id=0x${hex4(id)}, seq=${seq}`);
+    if (iph) pinfo.cols.appendInfo(`, hop limit=${iph.hlim}`);
+    off = 8;
+    if (!pinfo.inErrorPacket) {
+      const seqKey = ((id << 16) | seq) >>> 0;
+      if (type === T.ECHO_REQUEST) {
+        const k = cksum === 0xffff ? 0 : cksum;
+        const tr = echoRequest(pinfo, 'icmpv6', `${k}|${seqKey}`);
+        if (!tr) {
+          if (pinfo.dst.bytes[0] === 0xff) pinfo.cols.appendInfo(' (multicast)');
+          else if (pinfo.visited) {
+            const it = t ? t.add(icmpv6Fields.noResp, null, 0, 0, null).setGenerated() : null;
+            pinfo.cols.appendInfo(' (no response found!)');
+            pinfo.expert(it, eiRespNotFound, `No response seen to ICMPv6 request in frame ${pinfo.num}`);
+          }
+        } else if (tr.responseFrame) {
+          t?.addGenerated(icmpv6Fields.respIn, null, 0, 0, tr.responseFrame);
+          pinfo.cols.appendInfo(` (reply in ${tr.responseFrame})`);
+        }
+      } else {
+        let sum = (~cksum & 0xffff) + (~0x0100 & 0xffff);
+        sum = (sum & 0xffff) + (sum >>> 16);
+        const k = ~sum & 0xffff;
+        const tr = echoReply(pinfo, 'icmpv6', `${k}|${seqKey}`);
+        if (tr) {
+          t?.addGenerated(icmpv6Fields.respTo, null, 0, 0, tr.requestFrame);
+          const [s, ns] = timeDelta(pinfo.raw.tsSec, pinfo.raw.tsNsec, tr.requestSec, tr.requestNsec);
+          const ms = s * 1000 + ns / 1e6;
+          t?.addGenerated(icmpv6Fields.respTime, null, 0, 0, ms).setValueText(`${ms.toFixed(3)} ms`);
+          pinfo.cols.appendInfo(` (request in ${tr.requestFrame})`);
+        }
+      }
+    }
+    if (tvb.remaining(8) > 0) pinfo.call(dataDissector, tvb.sub(8), t);
+    return tvb.length;
+  }
+  switch (type) {
+    case T.UNREACH: case T.TOO_BIG: case T.TIME_EXCEEDED: case T.PARAM_PROB: {
+      if (type === T.TOO_BIG) t?.addItem(icmpv6Fields.mtu, tvb, 4, 4);
+      else if (type === T.PARAM_PROB) t?.addItem(icmpv6Fields.pointer, tvb, 4, 4);
+      else t?.addItem(icmpv6Fields.reserved, tvb, 4, 4);
+      const save = pinfo.inErrorPacket;
+      pinfo.inErrorPacket = true;
+      const v6 = pinfo.session.registry.byProto('ipv6');
+      if (v6 && tvb.remaining(8) > 0) pinfo.call(v6, tvb.sub(8), t);
+      pinfo.inErrorPacket = save;
+      return tvb.length;
+    }
+    case T.RS:
+      t?.addItem(icmpv6Fields.reserved, tvb, 4, 4);
+      off = 8;
+      break;
+    case T.RA:
+      t?.addItem(icmpv6Fields.ndRaCurHopLimit, tvb, 4, 1);
+      t?.addItem(icmpv6Fields.ndRaRouterLifetime, tvb, 6, 2);
+      t?.addItem(icmpv6Fields.ndRaReachableTime, tvb, 8, 4);
+      t?.addItem(icmpv6Fields.ndRaRetransTimer, tvb, 12, 4);
+      off = 16;
+      break;
+    case T.NS:
+      t?.addItem(icmpv6Fields.reserved, tvb, 4, 4);
+      t?.addItem(icmpv6Fields.ndNsTarget, tvb, 8, 16);
+      pinfo.cols.appendInfo(` for ${formatIPv6(tvb.view(8, 16), 0)}`);
+      off = 24;
+      break;
+    case T.NA: {
+      const flags = tvb.u32(4);
+      if (t) {
+        const f = t.addItem(icmpv6Fields.ndNaFlag, tvb, 4, 4);
+        f.addItem(icmpv6Fields.ndNaFlagR, tvb, 4, 4);
+        f.addItem(icmpv6Fields.ndNaFlagS, tvb, 4, 4);
+        f.addItem(icmpv6Fields.ndNaFlagO, tvb, 4, 4);
+        t.addItem(icmpv6Fields.ndNaTarget, tvb, 8, 16);
+      }
+      const parts: string[] = [];
+      if (flags & 0x80000000) parts.push('rtr');
+      if (flags & 0x40000000) parts.push('sol');
+      if (flags & 0x20000000) parts.push('ovr');
+      pinfo.cols.appendInfo(` ${formatIPv6(tvb.view(8, 16), 0)} (${parts.length ? parts.join(', ') : 'none'})`);
+      off = 24;
+      break;
+    }
+    case T.REDIRECT:
+      t?.addItem(icmpv6Fields.reserved, tvb, 4, 4);
+      t?.addItem(icmpv6Fields.ndRdTarget, tvb, 8, 16);
+      t?.addItem(icmpv6Fields.ndRdDestination, tvb, 24, 16);
+      off = 40;
+      break;
+    case T.MLD_QUERY: case T.MLD_REPORT: case T.MLD_DONE:
+      t?.addItem(icmpv6Fields.mldMaxResponse, tvb, 4, 2);
+      t?.addItem(icmpv6Fields.reserved, tvb, 6, 2);
+      t?.addItem(icmpv6Fields.mldMulticastAddress, tvb, 8, 16);
+      return tvb.length;
+    case T.MLDV2_REPORT:
+      t?.addItem(icmpv6Fields.reserved, tvb, 4, 2);
+      t?.addItem(icmpv6Fields.mldv2NbMcastRecords, tvb, 6, 2);
+      return tvb.length;
+    default:
+      if (tvb.remaining(4) > 0) pinfo.call(dataDissector, tvb.sub(4), t);
+      return tvb.length;
+  }
+  dissectNdOptions(tvb, off, pinfo, t);
+  return tvb.length;
+}
+
+export const icmpv6Dissector = makeDissector('icmpv6', 'ICMPv6', dissectIcmpv6);
+defaultRegistry.addUint('ip.proto', 58, icmpv6Dissector);

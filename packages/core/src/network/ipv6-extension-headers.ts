@@ -1,0 +1,199 @@
+import type { FieldDef } from '../fields/field-def.js';
+import type { FieldNode } from '../fields/field-node.js';
+import { makeDissector } from '../dissection/dissector.js';
+import type { PacketInfo } from '../dissection/packet-info.js';
+import { defaultRegistry } from '../dissection/session.js';
+import type { Tvb } from '../dissection/tvb.js';
+import { dataDissector } from '../link/data.js';
+import { hex8 } from '../link/hex.js';
+import { processReassembledData } from '../reassembly/fragment-tree.js';
+import { ipFragmentTable } from './ip-fragment-state.js';
+import { ahFields, extFields, hfAh, hfDstopts, hfFraghdr, hfHopopts, hfRouting, ipv6Fields, ipv6FragmentFields } from './ipv6-fields.js';
+import { ipv6DissectNext, type Ipv6ChainState } from './ipv6.js';
+
+function chainOf(data: unknown): Ipv6ChainState | null {
+  return data && typeof data === 'object' && 'fragPlen' in data ? (data as Ipv6ChainState) : null;
+}
+
+/** Where extension headers go: under the IPv6 item (the default), growing it. */
+function rootFor(chain: Ipv6ChainState | null, tree: FieldNode | null): FieldNode | null {
+  return chain?.tree ?? tree;
+}
+
+function addLen(chain: Ipv6ChainState | null, len: number): void {
+  if (!chain) return;
+  chain.fragPlen -= len;
+  chain.itemLen += len;
+}
+
+/** Hop-by-hop and destination options (dissect_opts): TLV options, pads shown as such. */
+function dissectOptions(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data: unknown, hop: boolean): number {
+  const chain = chainOf(data);
+  const nxt = tvb.u8(0);
+  const len = (tvb.u8(1) + 1) << 3;
+  const root = rootFor(chain, tree);
+  addLen(chain, len);
+  const t = root ? root.addProtocol(hop ? hfHopopts : hfDstopts, tvb, 0, len) : null;
+  if (t) {
+    t.addItem(hop ? extFields.hopoptsNxt : extFields.dstoptsNxt, tvb, 0, 1);
+    t.addItem(hop ? extFields.hopoptsLen : extFields.dstoptsLen, tvb, 1, 1);
+    t.addGenerated(hop ? extFields.hopoptsLenOct : extFields.dstoptsLenOct, tvb, 1, 1, len);
+    let off = 2;
+    while (off < len) {
+      const type = tvb.u8(off);
+      if (type === 0) {
+        const o = t.add(ipv6Fields.opt, tvb, off, 1, null).setText('Pad1');
+        o.addItem(ipv6Fields.optType, tvb, off, 1);
+        o.add(ipv6Fields.optPad1, tvb, off, 1, null);
+        off += 1;
+        continue;
+      }
+      const optLen = tvb.u8(off + 1);
+      const name = ipv6Fields.optType.strings!.get(type) ?? `Unknown IPv6 Option (${type})`;
+      const o = t.add(ipv6Fields.opt, tvb, off, 2 + optLen, null).setText(name);
+      o.addItem(ipv6Fields.optType, tvb, off, 1);
+      o.addItem(ipv6Fields.optLength, tvb, off + 1, 1);
+      if (type === 1) o.addItem(ipv6Fields.optPadn, tvb, off + 2, optLen);
+      else if (type === 5 && optLen === 2) o.addItem(ipv6Fields.optRouterAlert, tvb, off + 2, 2);
+      else if (optLen) o.addItem(ipv6Fields.optData, tvb, off + 2, optLen);
+      off += 2 + optLen;
+    }
+  } else {
+    tvb.check(0, len);
+  }
+  ipv6DissectNext(nxt, tvb.sub(len), pinfo, tree, chain ?? { header: { version: 6, nxt, hlim: 0, plen: 0 }, fragPlen: 0, jumboPlen: 0, tree: null, item: null, itemLen: 0 });
+  return tvb.length;
+}
+
+function fallbackChain(nxt: number): Ipv6ChainState {
+  return { header: { version: 6, nxt, hlim: 0, plen: 0 }, fragPlen: 0, jumboPlen: 0, tree: null, item: null, itemLen: 0 };
+}
+
+function dissectRouting(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data: unknown): number {
+  const chain = chainOf(data);
+  const nxt = tvb.u8(0);
+  const hdrLen = tvb.u8(1);
+  const len = (hdrLen + 1) << 3;
+  const type = tvb.u8(2);
+  const root = rootFor(chain, tree);
+  addLen(chain, len);
+  const t = root ? root.addProtocol(hfRouting, tvb, 0, len) : null;
+  if (t) {
+    t.addItem(extFields.routingNxt, tvb, 0, 1);
+    t.addItem(extFields.routingLen, tvb, 1, 1);
+    t.addGenerated(extFields.routingLenOct, tvb, 1, 1, len);
+    t.addItem(extFields.routingType, tvb, 2, 1);
+    t.addItem(extFields.routingSegleft, tvb, 3, 1);
+    if (type === 0) {
+      t.addItem(extFields.routingSrcReserved, tvb, 4, 4);
+      let idx = 1;
+      for (let off = 8; off + 16 <= len; off += 16) t.addItem(extFields.routingSrcAddr, tvb, off, 16).setText(`Address[${idx++}]: ${formatAddr(tvb, off)}`);
+    } else if (type === 2) {
+      t.addItem(extFields.routingMipv6Reserved, tvb, 4, 4);
+      t.addItem(extFields.routingMipv6HomeAddress, tvb, 8, 16);
+    } else if (len > 4) {
+      t.addItem(extFields.routingData, tvb, 4, len - 4);
+    }
+  } else {
+    tvb.check(0, len);
+  }
+  ipv6DissectNext(nxt, tvb.sub(len), pinfo, tree, chain ?? fallbackChain(nxt));
+  return tvb.length;
+}
+
+function formatAddr(tvb: Tvb, off: number): string {
+  const v = tvb.view(off, 16);
+  let s = '';
+  for (let i = 0; i < 16; i += 2) s += (i ? ':' : '') + ((v[i]! << 8) | v[i + 1]!).toString(16);
+  return s;
+}
+
+/** The fragment header (dissect_fraghdr): reassembles by (src, dst, ident) and continues on the completing frame. */
+function dissectFraghdr(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data: unknown): number {
+  const chain = chainOf(data);
+  const nxt = tvb.u8(0);
+  const offlg = tvb.u16(2);
+  const fragOff = offlg & 0xfff8;
+  const more = (offlg & 1) !== 0;
+  const ident = tvb.u32(4);
+  pinfo.cols.setInfo(`IPv6 fragment (off=${fragOff} more=${more ? 'y' : 'n'} ident=0x${hex8(ident)} nxt=${nxt})`);
+  const root = rootFor(chain, tree);
+  addLen(chain, 8);
+  const t = root ? root.addProtocol(hfFraghdr, tvb, 0, 8) : null;
+  if (t) {
+    t.addItem(extFields.fraghdrNxt, tvb, 0, 1);
+    t.addItem(extFields.fraghdrReservedOctet, tvb, 1, 1);
+    t.addItem(extFields.fraghdrOffset, tvb, 2, 2).appendText(` (${fragOff} bytes)`);
+    t.addItem(extFields.fraghdrReservedBits, tvb, 2, 2);
+    t.addItem(extFields.fraghdrMore, tvb, 2, 2);
+    t.addItem(extFields.fraghdrIdent, tvb, 4, 4);
+  }
+  let next = tvb.sub(8);
+  if (chain && chain.fragPlen > 0 && (fragOff !== 0 || more)) {
+    pinfo.fragmented = true;
+    let showData = true;
+    const plen = chain.fragPlen;
+    if (pinfo.session.pref('ipv6.defragment', true) && tvb.has(8, plen)) {
+      const key = `6|${pinfo.src.key}|${pinfo.dst.key}|${ident}`;
+      const table = ipFragmentTable(pinfo.session);
+      const head = pinfo.visited ? table.lookup(key, pinfo.num) : table.add(key, pinfo.num, pinfo.raw.tsSec, tvb.view(8, plen), fragOff, more);
+      const r = processReassembledData(tvb, 8, pinfo, 'Reassembled IPv6', head, ipv6FragmentFields, root);
+      if (r.next) {
+        chain.fragPlen = 0;
+        pinfo.fragmented = false;
+        ipv6DissectNext(nxt, r.next, pinfo, tree, chain);
+        return tvb.length;
+      }
+    } else if (fragOff === 0) {
+      showData = false;
+    }
+    if (showData) {
+      pinfo.call(dataDissector, next, tree);
+      return tvb.length;
+    }
+  }
+  ipv6DissectNext(nxt, next, pinfo, tree, chain ?? fallbackChain(nxt));
+  return tvb.length;
+}
+
+/** IPsec AH (packet-ipsec.c): the header, then whatever it protects. */
+function dissectAh(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data: unknown): number {
+  const chain = chainOf(data);
+  const nxt = tvb.u8(0);
+  const ahLen = tvb.u8(1);
+  const len = (ahLen + 2) << 2;
+  const spi = tvb.u32(4);
+  const seq = tvb.u32(8);
+  pinfo.cols.setProtocol('AH');
+  pinfo.cols.setInfo(`AH (SPI=0x${hex8(spi)})`);
+  const root = chain ? rootFor(chain, tree) : tree;
+  addLen(chain, len);
+  const t = root ? root.addProtocol(hfAh, tvb, 0, len) : null;
+  if (t) {
+    t.addItem(ahFields.nextHeader, tvb, 0, 1);
+    t.addItem(ahFields.length, tvb, 1, 1).appendText(` (${len} bytes)`);
+    t.addItem(ahFields.reserved, tvb, 2, 2);
+    t.addItem(ahFields.spi, tvb, 4, 4);
+    t.add(ahFields.sequence, tvb, 8, 4, seq);
+    if (len > 12) t.addItem(ahFields.icv, tvb, 12, len - 12);
+  } else {
+    tvb.check(0, len);
+  }
+  if (chain) ipv6DissectNext(nxt, tvb.sub(len), pinfo, tree, chain);
+  else {
+    const d = pinfo.session.registry.getUint('ip.proto', nxt);
+    if (!d || !pinfo.call(d, tvb.sub(len), tree)) pinfo.call(dataDissector, tvb.sub(len), tree);
+  }
+  return tvb.length;
+}
+
+const defs: Array<[number, string, string, (tvb: Tvb, p: PacketInfo, t: FieldNode | null, d?: unknown) => number]> = [
+  [0, 'ipv6.hopopts', 'IPv6 Hop-by-Hop', (tvb, p, t, d) => dissectOptions(tvb, p, t, d, true)],
+  [60, 'ipv6.dstopts', 'IPv6 Destination', (tvb, p, t, d) => dissectOptions(tvb, p, t, d, false)],
+  [43, 'ipv6.routing', 'IPv6 Routing', dissectRouting],
+  [44, 'ipv6.fraghdr', 'IPv6 Fragment', dissectFraghdr],
+  [51, 'ah', 'AH', dissectAh],
+];
+for (const [proto, abbrev, short, fn] of defs) defaultRegistry.addUint('ip.proto', proto, makeDissector(abbrev, short, fn));
+
+export type { FieldDef };

@@ -1,0 +1,90 @@
+import { defineFields, defineProtocol, FT, BASE, vals, TFS_YES_NO } from '../fields/field-def.js';
+import { defineFragmentFields } from '../reassembly/fragment-tree.js';
+import { ipProtocolNames } from './ip-protocol-names.js';
+import { dscpNames, ecnNames } from './ipv4-fields.js';
+
+const optTypes = vals({
+  0x00: 'Pad1', 0x01: 'PadN', 0xc2: 'Jumbo Payload', 0x63: 'RPL Option', 0x04: 'Tunnel Encapsulation Limit', 0x05: 'Router Alert',
+  0x26: 'Quick-Start', 0x07: 'CALIPSO', 0x08: 'SMF_DPD', 0xc9: 'Home Address', 0x8a: 'Endpoint Identification', 0x8b: 'ILNP Nonce',
+  0x8c: 'Line-Identification Option', 0x6d: 'MPL Option', 0xee: 'IP_DFF', 0x11: 'IOAM',
+});
+const rtalertVals = vals({ 0: 'MLD', 1: 'RSVP', 2: 'Active Networks' });
+const routingTypes = vals({ 0: 'Source Route', 1: 'Nimrod', 2: 'Type 2 Routing', 3: 'RPL Source Route Header', 4: 'Segment Routing', 5: 'Compact Routing Header 16', 6: 'Compact Routing Header 32' });
+const units: readonly [string, string] = [' byte', ' bytes'];
+
+export const hfIpv6 = defineProtocol('ipv6', 'Internet Protocol Version 6');
+export const ipv6Fields = defineFields('ipv6', {
+  version: { abbrev: 'ipv6.version', name: 'Version', type: FT.UINT8, base: BASE.DEC, bitmask: 0xf0 },
+  ipVersion: { abbrev: 'ip.version', name: 'Version', type: FT.UINT8, base: BASE.DEC, bitmask: 0xf0 },
+  tclass: { abbrev: 'ipv6.tclass', name: 'Traffic Class', type: FT.UINT32, base: BASE.HEX, bitmask: 0x0ff00000 },
+  tclassDscp: { abbrev: 'ipv6.tclass.dscp', name: 'Differentiated Services Codepoint', type: FT.UINT32, base: BASE.DEC, strings: dscpNames, bitmask: 0x0fc00000 },
+  tclassEcn: { abbrev: 'ipv6.tclass.ecn', name: 'Explicit Congestion Notification', type: FT.UINT32, base: BASE.DEC, strings: ecnNames, bitmask: 0x00300000 },
+  flow: { abbrev: 'ipv6.flow', name: 'Flow Label', type: FT.UINT24, base: BASE.HEX, bitmask: 0x0fffff },
+  plen: { abbrev: 'ipv6.plen', name: 'Payload Length', type: FT.UINT16, base: BASE.DEC },
+  nxt: { abbrev: 'ipv6.nxt', name: 'Next Header', type: FT.UINT8, base: BASE.DEC, strings: ipProtocolNames },
+  hlim: { abbrev: 'ipv6.hlim', name: 'Hop Limit', type: FT.UINT8, base: BASE.DEC },
+  src: { abbrev: 'ipv6.src', name: 'Source Address', type: FT.IPv6 },
+  srcHost: { abbrev: 'ipv6.src_host', name: 'Source Host', type: FT.STRING },
+  dst: { abbrev: 'ipv6.dst', name: 'Destination Address', type: FT.IPv6 },
+  dstHost: { abbrev: 'ipv6.dst_host', name: 'Destination Host', type: FT.STRING },
+  addr: { abbrev: 'ipv6.addr', name: 'Source or Destination Address', type: FT.IPv6 },
+  host: { abbrev: 'ipv6.host', name: 'Source or Destination Host', type: FT.STRING },
+  opt: { abbrev: 'ipv6.opt', name: 'IPv6 Option', type: FT.NONE },
+  optType: { abbrev: 'ipv6.opt.type', name: 'Type', type: FT.UINT8, base: BASE.HEX, strings: optTypes },
+  optLength: { abbrev: 'ipv6.opt.length', name: 'Length', type: FT.UINT8, base: BASE.DEC },
+  optPad1: { abbrev: 'ipv6.opt.pad1', name: 'Pad1', type: FT.NONE },
+  optPadn: { abbrev: 'ipv6.opt.padn', name: 'PadN', type: FT.BYTES },
+  optRouterAlert: { abbrev: 'ipv6.opt.router_alert', name: 'Router Alert', type: FT.UINT16, base: BASE.DEC, strings: rtalertVals },
+  optData: { abbrev: 'ipv6.opt.unknown_data', name: 'Unknown Data', type: FT.BYTES },
+});
+
+export const hfHopopts = defineProtocol('ipv6.hopopts', 'IPv6 Hop-by-Hop Option');
+export const hfDstopts = defineProtocol('ipv6.dstopts', 'Destination Options for IPv6');
+export const hfRouting = defineProtocol('ipv6.routing', 'Routing Header for IPv6');
+export const hfFraghdr = defineProtocol('ipv6.fraghdr', 'Fragment Header for IPv6');
+export const hfAh = defineProtocol('ah', 'Authentication Header');
+
+export const extFields = defineFields('ipv6', {
+  hopoptsNxt: { abbrev: 'ipv6.hopopts.nxt', name: 'Next Header', type: FT.UINT8, base: BASE.DEC, strings: ipProtocolNames },
+  hopoptsLen: { abbrev: 'ipv6.hopopts.len', name: 'Length', type: FT.UINT8, base: BASE.DEC },
+  hopoptsLenOct: { abbrev: 'ipv6.hopopts.len_oct', name: 'Length', type: FT.UINT16, base: BASE.DEC, unit: units },
+  dstoptsNxt: { abbrev: 'ipv6.dstopts.nxt', name: 'Next Header', type: FT.UINT8, base: BASE.DEC, strings: ipProtocolNames },
+  dstoptsLen: { abbrev: 'ipv6.dstopts.len', name: 'Length', type: FT.UINT8, base: BASE.DEC },
+  dstoptsLenOct: { abbrev: 'ipv6.dstopts.len_oct', name: 'Length', type: FT.UINT16, base: BASE.DEC, unit: units },
+  routingNxt: { abbrev: 'ipv6.routing.nxt', name: 'Next Header', type: FT.UINT8, base: BASE.DEC, strings: ipProtocolNames },
+  routingLen: { abbrev: 'ipv6.routing.len', name: 'Length', type: FT.UINT8, base: BASE.DEC },
+  routingLenOct: { abbrev: 'ipv6.routing.len_oct', name: 'Length', type: FT.UINT16, base: BASE.DEC, unit: units },
+  routingType: { abbrev: 'ipv6.routing.type', name: 'Type', type: FT.UINT8, base: BASE.DEC, strings: routingTypes },
+  routingSegleft: { abbrev: 'ipv6.routing.segleft', name: 'Segments Left', type: FT.UINT8, base: BASE.DEC },
+  routingData: { abbrev: 'ipv6.routing.data', name: 'Data', type: FT.BYTES },
+  routingSrcReserved: { abbrev: 'ipv6.routing.src.reserved', name: 'Reserved', type: FT.BYTES },
+  routingSrcAddr: { abbrev: 'ipv6.routing.src.addr', name: 'Address', type: FT.IPv6 },
+  routingMipv6Reserved: { abbrev: 'ipv6.routing.mipv6.reserved', name: 'Reserved', type: FT.BYTES },
+  routingMipv6HomeAddress: { abbrev: 'ipv6.routing.mipv6.home_address', name: 'Home Address', type: FT.IPv6 },
+  fraghdrNxt: { abbrev: 'ipv6.fraghdr.nxt', name: 'Next header', type: FT.UINT8, base: BASE.DEC, strings: ipProtocolNames },
+  fraghdrReservedOctet: { abbrev: 'ipv6.fraghdr.reserved_octet', name: 'Reserved octet', type: FT.UINT8, base: BASE.HEX },
+  fraghdrOffset: { abbrev: 'ipv6.fraghdr.offset', name: 'Offset', type: FT.UINT16, base: BASE.DEC, bitmask: 0xfff8 },
+  fraghdrReservedBits: { abbrev: 'ipv6.fraghdr.reserved_bits', name: 'Reserved bits', type: FT.UINT16, base: BASE.DEC, bitmask: 0x0006 },
+  fraghdrMore: { abbrev: 'ipv6.fraghdr.more', name: 'More Fragments', type: FT.BOOLEAN, bitWidth: 16, tfs: TFS_YES_NO, bitmask: 0x0001 },
+  fraghdrIdent: { abbrev: 'ipv6.fraghdr.ident', name: 'Identification', type: FT.UINT32, base: BASE.HEX },
+});
+
+export const ahFields = defineFields('ah', {
+  nextHeader: { abbrev: 'ah.next_header', name: 'Next header', type: FT.UINT8, base: BASE.DEC, strings: ipProtocolNames },
+  length: { abbrev: 'ah.length', name: 'Length', type: FT.UINT8, base: BASE.DEC },
+  reserved: { abbrev: 'ah.reserved', name: 'Reserved', type: FT.BYTES },
+  spi: { abbrev: 'ah.spi', name: 'AH SPI', type: FT.UINT32, base: BASE.HEX },
+  sequence: { abbrev: 'ah.sequence', name: 'AH Sequence', type: FT.UINT32, base: BASE.DEC },
+  icv: { abbrev: 'ah.icv', name: 'AH ICV', type: FT.BYTES },
+});
+
+export const ipv6FragmentFields = defineFragmentFields('ipv6', {
+  prefix: 'ipv6.fragment',
+  fragments: ['ipv6.fragments', 'IPv6 Fragments'],
+  fragment: ['ipv6.fragment', 'IPv6 Fragment'],
+  count: 'ipv6.fragment.count',
+  reassembledIn: ['ipv6.reassembled_in', 'Reassembled IPv6 in frame'],
+  reassembledLength: ['ipv6.reassembled.length', 'Reassembled IPv6 length'],
+  reassembledData: ['ipv6.reassembled.data', 'Reassembled IPv6 data'],
+  tag: 'IPv6 fragments',
+});

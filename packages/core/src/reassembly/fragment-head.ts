@@ -1,0 +1,201 @@
+import { ReassemblyError } from '../dissection/dissector-errors.js';
+
+/** Per-fragment problems, as reassemble.c flags them. */
+export const FragFlag = {
+  OVERLAP: 1,
+  OVERLAP_CONFLICT: 2,
+  MULTIPLE_TAILS: 4,
+  TOO_LONG: 8,
+} as const;
+
+/** Head flags (FD_*). */
+export const HeadFlag = {
+  DEFRAGMENTED: 0x0001,
+  DATALEN_SET: 0x0400,
+  PARTIAL_REASSEMBLY: 0x0040,
+} as const;
+
+const PROBLEMS = FragFlag.OVERLAP | FragFlag.OVERLAP_CONFLICT | FragFlag.MULTIPLE_TAILS | FragFlag.TOO_LONG;
+
+export interface FragmentItem {
+  readonly frame: number;
+  offset: number;
+  len: number;
+  flags: number;
+  /** The fragment's bytes until the datagram is complete. */
+  data: Uint8Array | null;
+}
+
+/**
+ * One PDU being (or having been) put back together from offset-addressed
+ * pieces, with reassemble.c's semantics: pieces kept sorted by offset
+ * (equal offsets in arrival order), the first piece in offset order wins
+ * a conflicting overlap and the conflict is flagged, the PDU completes on
+ * the frame that fills the last hole.
+ */
+export class FragmentHead {
+  readonly items: FragmentItem[] = [];
+  datalen = 0;
+  headFlags = 0;
+  /** Problem flags (FragFlag) summed over the pieces. */
+  flags = 0;
+  /** Highest frame number that contributed. */
+  frame = 0;
+  reassembledIn = 0;
+  data: Uint8Array | null = null;
+  /** Bytes held in pieces while incomplete. */
+  pendingBytes = 0;
+
+  get defragmented(): boolean {
+    return (this.headFlags & HeadFlag.DEFRAGMENTED) !== 0;
+  }
+
+  get partial(): boolean {
+    return (this.headFlags & HeadFlag.PARTIAL_REASSEMBLY) !== 0;
+  }
+
+  get count(): number {
+    return this.items.length;
+  }
+
+  private link(item: FragmentItem): void {
+    let i = this.items.length;
+    while (i > 0 && this.items[i - 1]!.offset > item.offset) i--;
+    this.items.splice(i, 0, item);
+  }
+
+  /** fragment_reset_defragmentation: undo completion so more data can be added. */
+  resetDefragmentation(): void {
+    const data = this.data;
+    for (const f of this.items) {
+      if (!f.data && data) f.data = data.subarray(f.offset, Math.min(data.length, f.offset + f.len));
+      f.flags &= ~(FragFlag.TOO_LONG | FragFlag.MULTIPLE_TAILS);
+    }
+    this.headFlags &= ~(HeadFlag.DEFRAGMENTED | HeadFlag.PARTIAL_REASSEMBLY | HeadFlag.DATALEN_SET);
+    this.flags &= ~(FragFlag.TOO_LONG | FragFlag.MULTIPLE_TAILS);
+    this.datalen = 0;
+    this.reassembledIn = 0;
+  }
+
+  /** fragment_set_partial_reassembly: the next piece past the end re-opens the PDU. */
+  setPartialReassembly(): void {
+    this.headFlags |= HeadFlag.PARTIAL_REASSEMBLY;
+  }
+
+  /** fragment_reset_tot_len */
+  resetTotalLength(totLen: number): void {
+    this.headFlags &= ~HeadFlag.PARTIAL_REASSEMBLY;
+    if (totLen === this.datalen) return;
+    if (this.defragmented) this.resetDefragmentation();
+    this.datalen = totLen;
+    this.headFlags |= HeadFlag.DATALEN_SET;
+  }
+
+  /** fragment_truncate: keep only the first `totLen` bytes (used when a PDU boundary splits a reassembly). */
+  truncate(totLen: number): void {
+    this.headFlags &= ~HeadFlag.PARTIAL_REASSEMBLY;
+    if (totLen === this.datalen) return;
+    if (this.data) this.data = this.data.slice(0, totLen);
+    this.datalen = totLen;
+    this.flags &= ~PROBLEMS;
+    const keep: FragmentItem[] = [];
+    for (const f of this.items) {
+      if (f.offset >= totLen) break;
+      f.flags &= ~(FragFlag.TOO_LONG | FragFlag.MULTIPLE_TAILS);
+      if (f.offset + f.len > totLen) f.len = totLen - f.offset;
+      this.flags |= f.flags & (FragFlag.OVERLAP | FragFlag.OVERLAP_CONFLICT);
+      f.data = null;
+      keep.push(f);
+    }
+    this.items.length = 0;
+    this.items.push(...keep);
+  }
+
+  /**
+   * fragment_add_work: add `bytes` at `fragOffset`; true when this
+   * completed the PDU (on frame `reassemblyFrame`).
+   */
+  addWork(bytes: Uint8Array, fragOffset: number, moreFrags: boolean, frame: number, reassemblyFrame: number): boolean {
+    const len = bytes.length;
+    if (this.defragmented) {
+      if (fragOffset + len >= this.datalen) {
+        if (this.partial) this.resetDefragmentation();
+        else if (fragOffset >= this.datalen) throw new ReassemblyError('New fragment past old data limits');
+        else throw new ReassemblyError('New fragment overlaps old data (retransmission?)');
+      } else {
+        throw new ReassemblyError('New fragment overlaps old data (retransmission?)');
+      }
+    }
+    const item: FragmentItem = { frame, offset: fragOffset, len, flags: 0, data: null };
+    if (frame > this.frame) this.frame = frame;
+    if (!moreFrags) {
+      if (this.headFlags & HeadFlag.DATALEN_SET) {
+        if (this.datalen !== fragOffset + len) {
+          item.flags |= FragFlag.MULTIPLE_TAILS;
+          this.flags |= FragFlag.MULTIPLE_TAILS;
+        }
+      } else {
+        this.datalen = fragOffset + len;
+        this.headFlags |= HeadFlag.DATALEN_SET;
+      }
+    }
+    item.data = bytes.slice();
+    this.pendingBytes += len;
+    this.link(item);
+    if (!(this.headFlags & HeadFlag.DATALEN_SET)) return false;
+    let max = 0;
+    for (const f of this.items) if (f.offset <= max && f.offset + f.len > max) max = f.offset + f.len;
+    if (max < this.datalen) return false;
+    this.defragment(reassemblyFrame);
+    return true;
+  }
+
+  private defragment(reassemblyFrame: number): void {
+    const data = new Uint8Array(this.datalen);
+    let dfpos = 0;
+    for (const f of this.items) {
+      if (f.len === 0) continue;
+      if (f.offset >= this.datalen) {
+        f.flags |= FragFlag.TOO_LONG;
+        this.flags |= FragFlag.TOO_LONG;
+      } else if (f.data) {
+        let fraglen = f.len;
+        if (f.offset + fraglen > this.datalen) {
+          f.flags |= FragFlag.TOO_LONG;
+          this.flags |= FragFlag.TOO_LONG;
+          fraglen = this.datalen - f.offset;
+        }
+        const overlap = dfpos - f.offset;
+        if (overlap > 0) {
+          f.flags |= FragFlag.OVERLAP;
+          this.flags |= FragFlag.OVERLAP;
+          const cmp = Math.min(f.len, overlap);
+          for (let k = 0; k < cmp; k++) {
+            if (data[f.offset + k] !== f.data[k]) {
+              f.flags |= FragFlag.OVERLAP_CONFLICT;
+              this.flags |= FragFlag.OVERLAP_CONFLICT;
+              break;
+            }
+          }
+        }
+        if (f.offset + fraglen > dfpos) {
+          const skip = Math.max(0, overlap);
+          data.set(f.data.subarray(skip, fraglen), f.offset + skip);
+          dfpos = f.offset + fraglen;
+        }
+      }
+      f.data = null;
+    }
+    this.data = data;
+    this.pendingBytes = 0;
+    this.headFlags |= HeadFlag.DEFRAGMENTED;
+    this.reassembledIn = reassemblyFrame;
+  }
+
+  /** Drop the reassembled bytes (streaming mode, once nobody will look again). */
+  release(): void {
+    this.data = null;
+    for (const f of this.items) f.data = null;
+    this.pendingBytes = 0;
+  }
+}

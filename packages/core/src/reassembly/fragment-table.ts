@@ -1,0 +1,70 @@
+import { FragmentHead } from './fragment-head.js';
+
+export { FragFlag, FragmentHead } from './fragment-head.js';
+
+/**
+ * IP-style reassembly with fragment_add_check semantics: datagrams keyed by
+ * (addresses, id); a datagram leaves the table when it completes, so a
+ * later reuse of the id starts afresh. Incomplete datagrams expire after a
+ * timeout or when the total held exceeds the byte cap; both are counted.
+ */
+export class FragmentTable {
+  private readonly pending = new Map<string, { head: FragmentHead; firstSec: number }>();
+  /** frame|key -> completed head, for later passes. */
+  private readonly reassembled = new Map<string, FragmentHead>();
+  private pendingBytes = 0;
+  /** Incomplete datagrams dropped to stay under the limits. */
+  dropped = 0;
+
+  constructor(
+    private readonly maxPendingBytes: number,
+    private readonly timeoutSec: number,
+  ) {}
+
+  /** First pass: add a fragment; the head when this fragment completed the datagram, else null. */
+  add(key: string, frame: number, tsSec: number, bytes: Uint8Array, fragOffset: number, moreFrags: boolean): FragmentHead | null {
+    this.expire(tsSec);
+    let entry = this.pending.get(key);
+    if (!entry) {
+      entry = { head: new FragmentHead(), firstSec: tsSec };
+      this.pending.set(key, entry);
+    }
+    if (this.pendingBytes + bytes.length > this.maxPendingBytes) this.evict(bytes.length, key);
+    const head = entry.head;
+    const before = head.pendingBytes;
+    const done = head.addWork(bytes, fragOffset, moreFrags, frame, frame);
+    this.pendingBytes += head.pendingBytes - before;
+    if (!done) return null;
+    this.pending.delete(key);
+    for (const f of head.items) this.reassembled.set(`${f.frame}|${key}`, head);
+    return head;
+  }
+
+  /** Later passes: the completed datagram this frame's fragment belonged to, if any. */
+  lookup(key: string, frame: number): FragmentHead | undefined {
+    return this.reassembled.get(`${frame}|${key}`);
+  }
+
+  private expire(nowSec: number): void {
+    for (const [k, e] of this.pending) {
+      if (nowSec - e.firstSec <= this.timeoutSec) break; // insertion order is time order
+      this.drop(k);
+    }
+  }
+
+  private evict(needed: number, keep: string): void {
+    for (const k of this.pending.keys()) {
+      if (this.pendingBytes + needed <= this.maxPendingBytes) break;
+      if (k !== keep) this.drop(k);
+    }
+  }
+
+  private drop(k: string): void {
+    const e = this.pending.get(k);
+    if (!e) return;
+    this.pending.delete(k);
+    this.pendingBytes -= e.head.pendingBytes;
+    e.head.release();
+    this.dropped++;
+  }
+}

@@ -1,0 +1,226 @@
+import type { FragmentHead } from '../reassembly/fragment-head.js';
+
+/** TCP_A_* analysis flags. */
+export const TA = {
+  RETRANSMISSION: 0x0001,
+  LOST_PACKET: 0x0002,
+  ACK_LOST_PACKET: 0x0004,
+  KEEP_ALIVE: 0x0008,
+  DUPLICATE_ACK: 0x0010,
+  ZERO_WINDOW: 0x0020,
+  ZERO_WINDOW_PROBE: 0x0040,
+  ZERO_WINDOW_PROBE_ACK: 0x0080,
+  KEEP_ALIVE_ACK: 0x0100,
+  OUT_OF_ORDER: 0x0200,
+  FAST_RETRANSMISSION: 0x0400,
+  WINDOW_UPDATE: 0x0800,
+  WINDOW_FULL: 0x1000,
+  REUSED_PORTS: 0x2000,
+  SPURIOUS_RETRANSMISSION: 0x4000,
+  OLD_DATA: 0x8000,
+} as const;
+
+export const TH = { FIN: 0x001, SYN: 0x002, RST: 0x004, PUSH: 0x008, ACK: 0x010, URG: 0x020, ECE: 0x040, CWR: 0x080, AE: 0x100, RES: 0xe00, MASK: 0xfff } as const;
+
+export const StaticFlag = { BASE_SEQ_SET: 0x01, SAW_SYN: 0x03, SAW_SYNACK: 0x05 } as const;
+
+export const MspFlag = { REASSEMBLE_ENTIRE_SEGMENT: 1, GOT_ALL_SEGMENTS: 2, MISSING_FIRST_SEGMENT: 4, /** A reassembly cap stopped this PDU. */ OVER_LIMIT: 0x100 } as const;
+
+export const Completeness = { SYNSENT: 0x01, SYNACK: 0x02, ACK: 0x04, DATA: 0x08, FIN: 0x10, RST: 0x20 } as const;
+
+export const FLOW_REASSEMBLE_UNTIL_FIN = 0x0001;
+
+/** What the analysis concluded about one segment (struct tcp_acked), looked up by (frame, seq, ack). */
+export class TcpAcked {
+  frameAcked = 0;
+  rttSec = 0;
+  rttNsec = 0;
+  flags = 0;
+  dupackNum = 0;
+  dupackFrame = 0;
+  bytesInFlight = 0;
+  pushBytesSent = 0;
+  rtoSec = 0;
+  rtoNsec = 0;
+  rtoFrame = 0;
+  newDataSeq = 0;
+}
+
+/** A segment sent but not yet acknowledged (tcp_unacked_t). */
+export interface Unacked {
+  frame: number;
+  seq: number;
+  nextseq: number;
+  tsSec: number;
+  tsNsec: number;
+}
+
+/** A higher-level PDU spanning segments (struct tcp_multisegment_pdu). */
+export class MultisegmentPdu {
+  firstFrameWithSeq: number;
+  lastFrame: number;
+  lastFrameSec: number;
+  lastFrameNsec: number;
+  flags = 0;
+  /** The reassembly this PDU's segments go into. */
+  head: FragmentHead | null = null;
+  constructor(
+    public seq: number,
+    public nxtpdu: number,
+    public firstFrame: number,
+    sec: number,
+    nsec: number,
+  ) {
+    this.firstFrameWithSeq = firstFrame;
+    this.lastFrame = firstFrame;
+    this.lastFrameSec = sec;
+    this.lastFrameNsec = nsec;
+  }
+}
+
+/**
+ * PDUs by starting sequence number with wmem_tree_*32 semantics: exact
+ * lookup, "greatest key <= k" lookup in plain unsigned order, insert
+ * replaces an equal key.
+ */
+export class MspTree {
+  private readonly keys: number[] = [];
+  private readonly values = new Map<number, MultisegmentPdu>();
+
+  private index(k: number): number {
+    let lo = 0, hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keys[mid]! <= k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo; // first index with key > k
+  }
+
+  insert(k: number, msp: MultisegmentPdu): void {
+    k >>>= 0;
+    if (!this.values.has(k)) this.keys.splice(this.index(k), 0, k);
+    this.values.set(k, msp);
+  }
+
+  lookup(k: number): MultisegmentPdu | undefined {
+    return this.values.get(k >>> 0);
+  }
+
+  lookupLe(k: number): MultisegmentPdu | undefined {
+    const i = this.index(k >>> 0) - 1;
+    return i >= 0 ? this.values.get(this.keys[i]!) : undefined;
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** Forget PDUs that end before `seq` (streaming mode keeps only what can still be looked up). */
+  pruneBefore(keep: (msp: MultisegmentPdu) => boolean): void {
+    for (let i = 0; i < this.keys.length; ) {
+      const k = this.keys[i]!;
+      if (!keep(this.values.get(k)!)) {
+        this.values.delete(k);
+        this.keys.splice(i, 1);
+      } else i++;
+    }
+  }
+}
+
+export interface OooSegment {
+  frame: number;
+  seq: number;
+  len: number;
+  data: Uint8Array | null;
+}
+
+/** One direction of a TCP connection (tcp_flow_t with its analysis info). */
+export class TcpFlow {
+  baseSeq = 0;
+  staticFlags = 0;
+  /** -1 unknown, -2 no scaling, else the shift. */
+  winScale = -1;
+  window = 0xffffffff;
+  isFirstAck = false;
+  closingInitiator = false;
+  /** Frame of the FIN that ended a reassemble-until-FIN stream. */
+  fin = 0;
+  flags = 0;
+  // Sequence analysis (tcp_analyze_seq_flow_info_t).
+  /** Unacked segments, oldest first (Wireshark keeps them newest first). */
+  readonly segments: Unacked[] = [];
+  nextseq = 0;
+  nextseqframe = 0;
+  nextseqSec = 0;
+  nextseqNsec = 0;
+  maxseqtobeacked = 0;
+  lastack = 0;
+  lastackSec = 0;
+  lastackNsec = 0;
+  lastnondupack = 0;
+  dupacknum = 0;
+  numSackRanges = 0;
+  readonly sackLeft: number[] = [];
+  readonly sackRight: number[] = [];
+  lastsegmentflags = 0;
+  validBif = 1;
+  pushBytesSent = 0;
+  pushSetLast = false;
+  // Reassembly.
+  readonly msps = new MspTree();
+  maxnextseq = 0;
+  /** Out-of-order segments waiting for a gap to fill, sorted by (seq, frame). */
+  readonly ooo: OooSegment[] = [];
+  /** Bytes buffered in this direction (for the per-flow cap). */
+  bufferedBytes = 0;
+}
+
+/** Both directions of a TCP connection plus what is shared (struct tcp_analysis). */
+export class TcpAnalysis {
+  readonly flow1 = new TcpFlow();
+  readonly flow2 = new TcpFlow();
+  fwd: TcpFlow;
+  rev: TcpFlow;
+  serverPort = 0;
+  firstSec: number;
+  firstNsec: number;
+  prevSec: number;
+  prevNsec: number;
+  mruSynSec = 0;
+  mruSynNsec = 0;
+  firstRttSec = 0;
+  firstRttNsec = 0;
+  completeness = 0;
+  /** (frame, seq, ack) -> analysis result. */
+  readonly acked = new Map<string, TcpAcked>();
+  /** The current frame's analysis result, if any (tcpd->ta). */
+  ta: TcpAcked | null = null;
+  hadAccEcnSetupSyn = false;
+  hadAccEcnSetupSynAck = false;
+  tfoSynData = false;
+
+  constructor(
+    readonly stream: number,
+    sec: number,
+    nsec: number,
+  ) {
+    this.fwd = this.flow1;
+    this.rev = this.flow2;
+    this.firstSec = sec;
+    this.firstNsec = nsec;
+    this.prevSec = sec;
+    this.prevNsec = nsec;
+  }
+
+  /** tcp_analyze_get_acked_struct */
+  getAcked(frame: number, seq: number, ack: number, create: boolean): void {
+    const key = `${frame}|${seq}|${ack}`;
+    let ta = this.acked.get(key) ?? null;
+    if (!ta && create) {
+      ta = new TcpAcked();
+      this.acked.set(key, ta);
+    }
+    this.ta = ta;
+  }
+}

@@ -1,0 +1,233 @@
+import type { FieldNode } from '../fields/field-node.js';
+import type { PacketInfo } from '../dissection/packet-info.js';
+import type { Tvb } from '../dissection/tvb.js';
+import type { TcpAnalysis } from './tcp-conversation.js';
+import { TH } from './tcp-conversation.js';
+import { tcpExpert, tcpFields, tcpOptionProtos } from './tcp-fields.js';
+import { geSeq, leSeq, ltSeq, u32 } from './tcp-seq.js';
+
+/** The parts of the header the options need (struct tcpheader). */
+export interface TcpHeaderInfo {
+  flags: number;
+  /** Relative ack, as shown. */
+  ack: number;
+  sackLeft: number[];
+  sackRight: number[];
+  numSackRanges: number;
+}
+
+const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6, ECHOREPLY: 7, TIMESTAMP: 8, TFO: 34 } as const;
+const OPTION_NAMES: Record<number, string> = {
+  2: 'MSS', 3: 'WS', 4: 'SACK_PERM', 5: 'SACK', 6: 'Echo', 7: 'Echo reply', 8: 'Timestamps', 11: 'CC', 12: 'CC.NEW', 13: 'CC.ECHO',
+  19: 'MD5', 20: 'SCPS', 21: 'Selective Negative Acknowledgment', 22: 'SCPS record boundary', 23: 'SCPS corruption experienced',
+  27: 'QS', 28: 'User Timeout', 29: 'TCP AO', 30: 'Multipath TCP', 34: 'TFO', 76: 'Riverbed Probe', 78: 'Riverbed Transparency',
+  172: 'AccECN', 174: 'AccECN', 253: 'Experimental', 254: 'Experimental',
+};
+
+function infoUint(pinfo: PacketInfo, abbrev: string, v: number): void {
+  pinfo.cols.appendInfo(` ${abbrev}=${v}`);
+}
+
+function lenCheck(pinfo: PacketInfo, lenItem: FieldNode | null, len: number, want: number): boolean {
+  if (len !== want) {
+    pinfo.expert(lenItem, tcpExpert.optLenInvalid, `option length should be ${want}`);
+    return false;
+  }
+  return true;
+}
+
+/**
+ * One option with a length byte; returns its display name for the
+ * "Options: (n bytes), MSS, SACK_PERM, ..." summary.
+ */
+function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, hdr: TcpHeaderInfo, tcpd: TcpAnalysis | null): string {
+  const len = tvb.reported;
+  const addKindLen = (proto: FieldNode | null): FieldNode | null => {
+    proto?.addItem(tcpFields.optionKind, tvb, 0, 1);
+    return proto ? proto.addItem(tcpFields.optionLen, tvb, 1, 1) : null;
+  };
+  switch (kind) {
+    case KIND.MSS: {
+      const item = tree ? tree.addProtocol(tcpOptionProtos.mss, tvb, 0, -1) : null;
+      if (!(hdr.flags & TH.SYN)) pinfo.expert(item, tcpExpert.mssPresent);
+      const lenItem = addKindLen(item);
+      if (!lenCheck(pinfo, lenItem, len, 4)) break;
+      const mss = tvb.u16(2);
+      item?.add(tcpFields.optionMssVal, tvb, 2, 2, mss);
+      item?.appendText(`: ${mss} bytes`);
+      infoUint(pinfo, 'MSS', mss);
+      break;
+    }
+    case KIND.WINDOW: {
+      const item = tree ? tree.addProtocol(tcpOptionProtos.wscale, tvb, 0, -1) : null;
+      const lenItem = addKindLen(item);
+      if (!lenCheck(pinfo, lenItem, len, 3)) break;
+      let shift = tvb.u8(2);
+      const shiftItem = item ? item.add(tcpFields.optionWscaleShift, tvb, 2, 1, shift) : null;
+      if (shift > 14) {
+        shift = 14;
+        pinfo.expert(shiftItem, tcpExpert.wscaleShiftInvalid);
+      }
+      item?.addGenerated(tcpFields.optionWscaleMultiplier, tvb, 2, 1, 1 << shift);
+      item?.appendText(`: ${tvb.u8(2)} (multiply by ${1 << shift})`);
+      infoUint(pinfo, 'WS', 1 << shift);
+      if (!pinfo.visited && tcpd) tcpd.fwd.winScale = shift;
+      break;
+    }
+    case KIND.SACK_PERM: {
+      const item = tree ? tree.addProtocol(tcpOptionProtos.sackPerm, tvb, 0, -1) : null;
+      const lenItem = addKindLen(item);
+      pinfo.cols.appendInfo(' SACK_PERM');
+      lenCheck(pinfo, lenItem, len, 2);
+      break;
+    }
+    case KIND.SACK: {
+      let baseAck = 0;
+      if (tcpd) {
+        baseAck = tcpd.rev.baseSeq;
+        tcpd.fwd.numSackRanges = 0;
+      }
+      const item = tree ? tree.addProtocol(tcpOptionProtos.sack, tvb, 0, -1) : null;
+      addKindLen(item);
+      let off = 2;
+      let optlen = len - 2;
+      const sackoffset = off;
+      let ranges = 0;
+      while (optlen > 0) {
+        if (optlen < 4) {
+          pinfo.expert(item, tcpExpert.suboptionMalformed);
+          break;
+        }
+        const left = u32(tvb.u32(off) - baseAck);
+        item?.add(tcpFields.optionSackLe, tvb, off, 4, left).setText(`left edge = ${left} (relative)`);
+        optlen -= 4;
+        if (optlen < 4) {
+          pinfo.expert(item, tcpExpert.suboptionMalformed);
+          break;
+        }
+        const right = u32(tvb.u32(off + 4) - baseAck);
+        optlen -= 4;
+        item?.add(tcpFields.optionSackRe, tvb, off + 4, 4, right).setText(`right edge = ${right} (relative)`);
+        infoUint(pinfo, 'SLE', left);
+        infoUint(pinfo, 'SRE', right);
+        ranges++;
+        if (tcpd && ranges < 4) {
+          tcpd.fwd.numSackRanges = ranges;
+          tcpd.fwd.sackLeft[ranges] = left;
+          tcpd.fwd.sackRight[ranges] = right;
+        }
+        if (hdr.numSackRanges < 4) {
+          hdr.sackLeft[hdr.numSackRanges] = left;
+          hdr.sackRight[hdr.numSackRanges] = right;
+          hdr.numSackRanges++;
+        }
+        item?.appendText(` ${left}-${right}`);
+        off += 8;
+      }
+      item?.addGenerated(tcpFields.optionSackCount, tvb, 0, 0, ranges);
+      const r0 = hdr.sackRight[0] ?? 0;
+      if (leSeq(r0, hdr.ack) || (hdr.numSackRanges > 1 && ltSeq(hdr.sackLeft[1]!, r0) && geSeq(hdr.sackRight[1]!, r0))) {
+        const l = u32(tvb.u32(sackoffset) - baseAck);
+        item?.addGenerated(tcpFields.optionSackDsackLe, tvb, sackoffset, 4, l).setText(`D-SACK Left Edge = ${l} (relative)`);
+        const r = u32(tvb.u32(sackoffset + 4) - baseAck);
+        item?.addGenerated(tcpFields.optionSackDsackRe, tvb, sackoffset + 4, 4, r).setText(`D-SACK Right Edge = ${r} (relative)`);
+        pinfo.expert(item, tcpExpert.sackDsack);
+      }
+      break;
+    }
+    case KIND.ECHO: case KIND.ECHOREPLY: {
+      const item = tree ? tree.addProtocol(kind === KIND.ECHO ? tcpOptionProtos.echo : tcpOptionProtos.echoreply, tvb, 0, -1) : null;
+      const lenItem = addKindLen(item);
+      if (!lenCheck(pinfo, lenItem, len, 6)) break;
+      const v = tvb.u32(2);
+      item?.add(tcpFields.optionEcho, tvb, 2, 4, v);
+      item?.appendText(`: ${v}`);
+      infoUint(pinfo, kind === KIND.ECHO ? 'ECHO' : 'ECHOREPLY', v);
+      break;
+    }
+    case KIND.TIMESTAMP: {
+      const item = tree ? tree.addProtocol(tcpOptionProtos.timestamp, tvb, 0, -1) : null;
+      const lenItem = addKindLen(item);
+      if (!lenCheck(pinfo, lenItem, len, 10)) break;
+      const tsval = tvb.u32(2);
+      const tsecr = tvb.u32(6);
+      item?.add(tcpFields.optionTsval, tvb, 2, 4, tsval);
+      item?.add(tcpFields.optionTsecr, tvb, 6, 4, tsecr);
+      item?.appendText(`: TSval ${tsval}, TSecr ${tsecr}`);
+      infoUint(pinfo, 'TSval', tsval);
+      infoUint(pinfo, 'TSecr', tsecr);
+      break;
+    }
+    case KIND.TFO: {
+      const item = tree ? tree.addProtocol(tcpOptionProtos.tfo, tvb, 0, -1) : null;
+      addKindLen(item);
+      if (len === 2) {
+        item?.add(tcpFields.optionTfoRequest, tvb, 0, 2, null);
+        pinfo.cols.appendInfo(' TFO=R');
+      } else if (len > 2) {
+        item?.addItem(tcpFields.optionTfoCookie, tvb, 2, len - 2);
+        pinfo.cols.appendInfo(' TFO=C');
+      }
+      break;
+    }
+    default: {
+      const item = tree ? tree.addProtocol(tcpOptionProtos.unknown, tvb, 0, -1) : null;
+      addKindLen(item);
+      if (len > 2) item?.addItem(tcpFields.optionUnknownPayload, tvb, 2, len - 2);
+    }
+  }
+  return OPTION_NAMES[kind] ?? `Unknown (0x${kind.toString(16).padStart(2, '0')})`;
+}
+
+/** tcp_dissect_options: walk the option list, tolerating (and flagging) bad lengths. */
+export function dissectTcpOptions(tvb: Tvb, offset: number, length: number, pinfo: PacketInfo, optTree: FieldNode | null, optItem: FieldNode | null, hdr: TcpHeaderInfo, tcpd: TcpAnalysis | null): void {
+  let nopCount = 0;
+  let mssSeen = false;
+  let eolSeen = false;
+  while (length > 0) {
+    const opt = tvb.u8(offset);
+    if (eolSeen && opt !== KIND.EOL) {
+      pinfo.expert(optTree, tcpExpert.nonZeroAfterEol, 'Non-zero header padding');
+      return;
+    }
+    length--;
+    if (opt === KIND.EOL || opt === KIND.NOP) {
+      if (opt === KIND.NOP) {
+        if (optItem && (nopCount === 0 || offset % 4)) {
+          nopCount++;
+          if (nopCount === 4) pinfo.expert(optItem, tcpExpert.nop);
+        } else nopCount = 0;
+      }
+      if (optTree) {
+        const item = optTree.addProtocol(opt === KIND.EOL ? tcpOptionProtos.eol : tcpOptionProtos.nop, tvb, offset, 1);
+        item.addItem(tcpFields.optionKind, tvb, offset, 1);
+        optItem?.appendText(opt === KIND.EOL ? ', End of Option List (EOL)' : ', No-Operation (NOP)');
+      }
+      offset++;
+    } else {
+      const known = opt in OPTION_NAMES;
+      const name = known ? OPTION_NAMES[opt]! : `Unknown (0x${opt.toString(16).padStart(2, '0')})`;
+      if (length === 0) {
+        pinfo.expert(optTree, tcpExpert.optLenInvalid, `${name} (length byte past end of options)`);
+        return;
+      }
+      const optlen = tvb.u8(offset + 1);
+      length--;
+      if (optlen < 2) {
+        pinfo.expert(optTree, tcpExpert.optLenInvalid, `${name} (with too-short option length = ${optlen} byte${optlen === 1 ? '' : 's'})`);
+        return;
+      }
+      if (optlen - 2 > length) {
+        pinfo.expert(optTree, tcpExpert.optLenInvalid, `${name} (option length = ${optlen} byte${optlen === 1 ? '' : 's'} says option goes past end of options)`);
+        return;
+      }
+      if (opt === KIND.MSS) mssSeen = true;
+      dissectOption(opt, tvb.sub(offset, optlen), pinfo, optTree, hdr, tcpd);
+      optItem?.appendText(`, ${name}`);
+      offset += optlen;
+      length -= optlen - 2;
+    }
+    if (opt === KIND.EOL) eolSeen = true;
+  }
+  if (hdr.flags & TH.SYN && !mssSeen) pinfo.expert(optItem, tcpExpert.mssAbsent);
+}

@@ -1,0 +1,446 @@
+import type { FieldNode } from '../fields/field-node.js';
+import type { Address } from '../dissection/address.js';
+import { ConversationType } from '../dissection/conversation-table.js';
+import { DataSource } from '../dissection/data-source.js';
+import { ReassemblyError } from '../dissection/dissector-errors.js';
+import type { PacketInfo, PortType } from '../dissection/packet-info.js';
+import { Tvb } from '../dissection/tvb.js';
+import { dataDissector } from '../link/data.js';
+import { FragmentHead } from '../reassembly/fragment-head.js';
+import { showFragmentTree } from '../reassembly/fragment-tree.js';
+import { FLOW_REASSEMBLE_UNTIL_FIN, MspFlag, MultisegmentPdu, TA, type OooSegment, type TcpAnalysis } from './tcp-conversation.js';
+import { tcpExpert, tcpFields, tcpSegmentFields } from './tcp-fields.js';
+import { DESEGMENT_ONE_MORE_SEGMENT, DESEGMENT_UNTIL_FIN, type TcpInfo } from './tcp-info.js';
+import { gtSeq, leSeq, ltSeq, u32 } from './tcp-seq.js';
+
+interface Endpoint {
+  src: Address;
+  dst: Address;
+  ptype: PortType;
+  srcport: number;
+  dstport: number;
+}
+
+function saveEndpoint(p: PacketInfo): Endpoint {
+  return { src: p.src, dst: p.dst, ptype: p.ptype, srcport: p.srcport, dstport: p.dstport };
+}
+
+function restoreEndpoint(p: PacketInfo, e: Endpoint): void {
+  p.src = e.src;
+  p.dst = e.dst;
+  p.ptype = e.ptype;
+  p.srcport = e.srcport;
+  p.dstport = e.dstport;
+}
+
+function plural(n: number): string {
+  return n === 1 ? '' : 's';
+}
+
+/** Session-wide accounting of bytes held in TCP reassembly (the total cap). */
+export interface TcpReassemblyBudget {
+  total: number;
+  dropped: number;
+}
+
+/**
+ * fragment_add / fragment_add_out_of_order for the PDU `msp`: the
+ * already-added guard on the first pass, the "was it completed" answer on
+ * later passes.
+ */
+function fragmentAdd(pinfo: PacketInfo, msp: MultisegmentPdu, bytes: Uint8Array, fragOffset: number, moreFrags: boolean, fragFrame = pinfo.num): FragmentHead | null {
+  let head = msp.head;
+  const len = bytes.length;
+  if (!pinfo.visited) {
+    if (head && fragFrame <= head.frame) {
+      if (head.items.some((f) => f.frame === fragFrame && f.offset === fragOffset)) {
+        if (head.defragmented) throw new ReassemblyError('Frame already added in first pass');
+        return null;
+      }
+    }
+  } else {
+    if (head && head.defragmented) {
+      if (fragFrame > head.frame) throw new ReassemblyError('New fragment overlaps old data (retransmission?)');
+      if (fragOffset + len > head.datalen) {
+        throw new ReassemblyError(fragOffset >= head.datalen ? 'New fragment past old data limits' : 'New fragment overlaps old data (retransmission?)');
+      }
+      return head;
+    }
+    return null;
+  }
+  const budget = budgetOf(pinfo);
+  const limits = pinfo.session.limits;
+  if ((head?.pendingBytes ?? 0) + len > limits.tcpReassemblyBytesPerFlow || budget.total + len > limits.tcpReassemblyBytesTotal) {
+    // Over the cap: this PDU will not be reassembled; counted and flagged by the caller's expert item.
+    budget.dropped++;
+    msp.flags |= MspFlag.OVER_LIMIT;
+    return null;
+  }
+  if (!head) head = msp.head = new FragmentHead();
+  const before = head.pendingBytes;
+  const done = head.addWork(bytes, fragOffset, moreFrags, fragFrame, pinfo.num);
+  budget.total += head.pendingBytes - before;
+  return done ? head : null;
+}
+
+function pduStore(pinfo: PacketInfo, tcpd: TcpAnalysis, seq: number, nxtpdu: number): MultisegmentPdu {
+  const msp = new MultisegmentPdu(u32(seq), u32(nxtpdu), pinfo.num, pinfo.raw.tsSec, pinfo.raw.tsNsec);
+  tcpd.fwd.msps.insert(msp.seq, msp);
+  return msp;
+}
+
+/** Highest contiguous sequence number reachable in `msp` starting from `maxnextseq`. */
+function findMaxnextseq(msp: MultisegmentPdu, maxnextseq: number): number {
+  const head = msp.head;
+  let max = u32(maxnextseq - msp.seq);
+  if (head) for (const f of head.items) if (f.offset <= max && max < f.offset + f.len) max = f.offset + f.len;
+  return u32(max + msp.seq);
+}
+
+/** msp_add_out_of_order: move now-contiguous out-of-order segments onto the PDU. */
+function mspAddOutOfOrder(pinfo: PacketInfo, msp: MultisegmentPdu | undefined, tcpd: TcpAnalysis, seq: number): MultisegmentPdu | undefined {
+  const fwd = tcpd.fwd;
+  let unfinished = !!msp && !(msp.flags & MspFlag.GOT_ALL_SEGMENTS);
+  if (msp) {
+    const m = findMaxnextseq(msp, fwd.maxnextseq);
+    if (leSeq(fwd.maxnextseq, m)) fwd.maxnextseq = m;
+  }
+  while (fwd.ooo.length) {
+    const fd = fwd.ooo[0]!;
+    if (ltSeq(fwd.maxnextseq, fd.seq)) break;
+    fwd.maxnextseq = u32(fd.seq + fd.len);
+    const data = fd.data ?? new Uint8Array(fd.len);
+    if (unfinished && msp) {
+      if (ltSeq(msp.nxtpdu, u32(fd.seq + fd.len))) msp.nxtpdu = u32(fd.seq + fd.len);
+      fragmentAdd(pinfo, msp, data, u32(fd.seq - msp.seq), msp.nxtpdu !== 0, fd.frame);
+    } else {
+      msp = pduStore(pinfo, tcpd, seq, u32(fd.seq + fd.len));
+      fragmentAdd(pinfo, msp, data, u32(fd.seq - msp.seq), msp.nxtpdu !== 0, fd.frame);
+      unfinished = true;
+    }
+    fwd.maxnextseq = findMaxnextseq(msp, fwd.maxnextseq);
+    fwd.bufferedBytes -= fd.len;
+    budgetOf(pinfo).total -= fd.len;
+    fwd.ooo.shift();
+  }
+  return msp;
+}
+
+/** split_msp: the PDU ended inside the reassembly; what follows becomes a new PDU. */
+function splitMsp(pinfo: PacketInfo, msp: MultisegmentPdu, tcpd: TcpAnalysis): MultisegmentPdu {
+  const head = msp.head!;
+  const split = pinfo.desegmentOffset;
+  let firstFrame = 0;
+  let lastFrame = 0;
+  let firstIdx = -1;
+  let i = 0;
+  for (; i < head.items.length && head.items[i]!.offset < split; i++) {
+    const f = head.items[i]!;
+    if (lastFrame < f.frame) lastFrame = f.frame;
+    if (f.offset + f.len >= split) {
+      if (firstIdx < 0) {
+        firstIdx = i;
+        firstFrame = f.frame;
+      } else if (f.frame < firstFrame) firstFrame = f.frame;
+    }
+  }
+  for (; i < head.items.length; i++) {
+    const f = head.items[i]!;
+    if (split <= f.offset + f.len && f.frame < firstFrame) firstFrame = f.frame;
+  }
+  const newSeq = u32(msp.seq + split);
+  const newmsp = pduStore(pinfo, tcpd, newSeq, u32(newSeq + 1));
+  newmsp.firstFrame = firstFrame;
+  newmsp.nxtpdu = msp.nxtpdu;
+  const data = head.data!;
+  for (let k = Math.max(0, firstIdx); k < head.items.length; k++) {
+    const f = head.items[k]!;
+    let off = f.offset;
+    let len = f.len;
+    if (split < off + len) {
+      if (off < split) {
+        len -= split - off;
+        off = split;
+      }
+      fragmentAdd(pinfo, newmsp, data.subarray(off, off + len), off - split, true, f.frame);
+    }
+  }
+  head.truncate(split);
+  msp.nxtpdu = u32(msp.seq + split);
+  return newmsp;
+}
+
+function insertOoo(list: OooSegment[], seg: OooSegment): void {
+  let i = list.length;
+  while (i > 0) {
+    const p = list[i - 1]!;
+    if (ltSeq(p.seq, seg.seq) || (p.seq === seg.seq && p.frame <= seg.frame)) break;
+    i--;
+  }
+  list.splice(i, 0, seg);
+}
+
+function budgetOf(pinfo: PacketInfo): TcpReassemblyBudget {
+  return pinfo.session.state<TcpReassemblyBudget>('tcp.budget', () => ({ total: 0, dropped: 0 }));
+}
+
+/** "[n Reassembled TCP Segments (x bytes): #1(..), #2(..)]" placed right after the TCP tree (print_tcp_fragment_tree). */
+function printTcpFragmentTree(head: FragmentHead, tree: FieldNode | null, pinfo: PacketInfo, next: Tvb): void {
+  showFragmentTree(head, tcpSegmentFields, tree, pinfo, next);
+}
+
+/** decode_tcp_ports: conversation dissector, server port, low port, high port, heuristics, else data. */
+export function decodeTcpPorts(tvb: Tvb, offset: number, pinfo: PacketInfo, tree: FieldNode | null, sport: number, dport: number, tcpd: TcpAnalysis | null, tcpinfo: TcpInfo): boolean {
+  if (tcpd?.ta && tcpd.ta.flags & TA.KEEP_ALIVE) {
+    pinfo.call(dataDissector, tvb.sub(offset), tree);
+    return true;
+  }
+  const next = tvb.sub(offset);
+  const registry = pinfo.session.registry;
+  const conv = pinfo.session.conversations.find(pinfo.num, ConversationType.TCP, pinfo.src, pinfo.dst, sport, dport);
+  if (conv?.dissector && pinfo.call(conv.dissector, next, tree, tcpinfo)) return true;
+  if (tcpd && tcpd.serverPort !== 0 && registry.tryUint('tcp.port', tcpd.serverPort, next, pinfo, tree, tcpinfo)) return true;
+  const low = Math.min(sport, dport);
+  const high = Math.max(sport, dport);
+  if (low !== 0 && low !== tcpd?.serverPort && registry.tryUint('tcp.port', low, next, pinfo, tree, tcpinfo)) return true;
+  if (high !== 0 && high !== tcpd?.serverPort && registry.tryUint('tcp.port', high, next, pinfo, tree, tcpinfo)) return true;
+  if (registry.tryHeuristics('tcp', next, pinfo, tree, tcpinfo)) return true;
+  pinfo.call(dataDissector, next, tree);
+  return false;
+}
+
+/**
+ * desegment_tcp with "reassemble out-of-order segments" on: hands the
+ * payload dissector in-order data, collects the segments of PDUs it says
+ * continue (desegment_offset/len), calls it again with the reassembled
+ * buffer on the frame whose segment completes the PDU, and keeps segments
+ * that arrive after a gap until the gap fills.
+ */
+export function desegmentTcp(tvb: Tvb, pinfo: PacketInfo, offset: number, seq: number, nxtseq: number, sport: number, dport: number, tree: FieldNode | null, tcpTree: FieldNode | null, tcpd: TcpAnalysis, tcpinfo: TcpInfo): void {
+  const cols = pinfo.cols;
+  let clearedWritable = cols.writable;
+  let firstPdu = true;
+  const origEndpoint = saveEndpoint(pinfo);
+  let newEndpoint = saveEndpoint(pinfo);
+  const fwd = tcpd.fwd;
+  const limits = pinfo.session.limits;
+  const budget = budgetOf(pinfo);
+  seq = u32(seq);
+  nxtseq = u32(nxtseq);
+
+  again: for (;;) {
+    let head: FragmentHead | null = null;
+    let lastFragmentLen = 0;
+    let mustDesegment = false;
+    let calledDissector = false;
+    let hasGap = false;
+    let anotherPduFollows = 0;
+    let msp: MultisegmentPdu | undefined;
+    pinfo.desegmentOffset = 0;
+    pinfo.desegmentLen = 0;
+    let desegOffset = offset;
+
+    msp = fwd.msps.lookupLe(seq);
+    const hasUnfinished = !!msp && leSeq(msp.seq, seq) && gtSeq(msp.nxtpdu, seq) && !(msp.flags & MspFlag.GOT_ALL_SEGMENTS);
+    if (!pinfo.visited && firstPdu) {
+      if (fwd.maxnextseq && ltSeq(seq, fwd.maxnextseq) && !hasUnfinished) {
+        if (!tcpd.ta) tcpd.getAcked(pinfo.num, seq, tcpinfo.lastackseq, true);
+        tcpd.ta!.flags |= TA.OLD_DATA;
+        tcpd.ta!.newDataSeq = gtSeq(nxtseq, fwd.maxnextseq) ? fwd.maxnextseq : nxtseq;
+      }
+    }
+    if (tcpd.ta && firstPdu && (tcpd.ta.flags & TA.OLD_DATA) === TA.OLD_DATA) {
+      const nbytes = u32(tcpd.ta.newDataSeq - seq);
+      tcpTree?.add(tcpFields.segmentData, tvb, offset, nbytes, tvb.view(offset, Math.min(nbytes, tvb.remaining(offset)))).setText(`Retransmitted TCP segment data (${nbytes} byte${plural(nbytes)})`);
+      offset += nbytes;
+      seq = tcpd.ta.newDataSeq;
+      firstPdu = false;
+      if (tvb.remaining(offset) > 0) continue again;
+      break again;
+    }
+
+    if (!(fwd.flags & FLOW_REASSEMBLE_UNTIL_FIN)) {
+      if (!pinfo.visited) {
+        if (fwd.maxnextseq) hasGap = ltSeq(fwd.maxnextseq, seq);
+        if (!hasGap) {
+          fwd.maxnextseq = nxtseq;
+          msp = mspAddOutOfOrder(pinfo, msp, tcpd, seq);
+        }
+      } else if (fwd.ooo.some((o) => o.frame === pinfo.num && o.seq === seq && o.len === u32(nxtseq - seq))) {
+        hasGap = true;
+      }
+    }
+
+    if (msp && leSeq(msp.seq, seq) && gtSeq(msp.nxtpdu, seq)) {
+      if (!pinfo.visited) {
+        msp.lastFrame = pinfo.num;
+        msp.lastFrameSec = pinfo.raw.tsSec;
+        msp.lastFrameNsec = pinfo.raw.tsNsec;
+      }
+      let len: number;
+      if (msp.flags & MspFlag.REASSEMBLE_ENTIRE_SEGMENT) len = tvb.remaining(offset);
+      else len = Math.min(u32(nxtseq - seq), u32(msp.nxtpdu - seq));
+      lastFragmentLen = len;
+      if (!(fwd.flags & FLOW_REASSEMBLE_UNTIL_FIN) && msp.head) {
+        const end = u32(seq + len);
+        msp.head.resetTotalLength(u32((gtSeq(end, msp.nxtpdu) ? end : msp.nxtpdu) - msp.seq));
+      }
+      head = fragmentAdd(pinfo, msp, tvb.view(offset, len), u32(seq - msp.seq), ltSeq(nxtseq, msp.nxtpdu));
+      if (!pinfo.visited && head && msp.flags & MspFlag.REASSEMBLE_ENTIRE_SEGMENT) {
+        msp.flags &= ~MspFlag.REASSEMBLE_ENTIRE_SEGMENT;
+        if (ltSeq(msp.nxtpdu, nxtseq)) msp.nxtpdu = nxtseq;
+      }
+      if (!pinfo.visited && head) msp.flags |= MspFlag.GOT_ALL_SEGMENTS;
+      if (msp.nxtpdu < nxtseq && msp.nxtpdu >= seq && len > 0) anotherPduFollows = msp.nxtpdu - seq;
+    } else if (hasGap) {
+      if (!pinfo.visited) {
+        const len = u32(nxtseq - seq);
+        if (fwd.bufferedBytes + len > limits.tcpReassemblyBytesPerFlow || budget.total + len > limits.tcpReassemblyBytesTotal) {
+          budget.dropped++;
+          pinfo.expert(tcpTree, tcpExpert.limitReached);
+        } else {
+          insertOoo(fwd.ooo, { frame: pinfo.num, seq, len, data: tvb.copy(offset, len) });
+          fwd.bufferedBytes += len;
+          budget.total += len;
+        }
+      }
+      head = null;
+    } else {
+      tcpinfo.seq = seq;
+      decodeTcpPorts(tvb, offset, pinfo, tree, sport, dport, tcpd, tcpinfo);
+      if (!(pinfo.desegmentLen && pinfo.desegmentOffset === 0)) newEndpoint = saveEndpoint(pinfo);
+      restoreEndpoint(pinfo, origEndpoint);
+      calledDissector = true;
+      if (pinfo.desegmentLen) {
+        mustDesegment = true;
+        desegOffset = offset + pinfo.desegmentOffset;
+      }
+      head = null;
+    }
+
+    if (head && head.reassembledIn === pinfo.num && msp) {
+      const data = head.data!;
+      const ds = new DataSource(`Reassembled TCP (${data.length} bytes)`, data);
+      pinfo.dataSources.push(ds);
+      const next = Tvb.of(ds);
+      tcpinfo.seq = msp.seq;
+      tcpinfo.isReassembled = true;
+      decodeTcpPorts(next, 0, pinfo, tree, sport, dport, tcpd, tcpinfo);
+      if (!(pinfo.desegmentLen && pinfo.desegmentOffset === 0)) newEndpoint = saveEndpoint(pinfo);
+      restoreEndpoint(pinfo, origEndpoint);
+      calledDissector = true;
+      if (pinfo.desegmentLen) {
+        if (pinfo.desegmentOffset === 0) {
+          if (!pinfo.visited) msp.flags &= ~MspFlag.GOT_ALL_SEGMENTS;
+          pinfo.dataSources.pop();
+          head.setPartialReassembly();
+        } else if (leSeq(u32(msp.seq + pinfo.desegmentOffset), seq)) {
+          if (!pinfo.visited) msp.flags &= ~MspFlag.GOT_ALL_SEGMENTS;
+          head.setPartialReassembly();
+        } else {
+          if (!pinfo.visited) msp = splitMsp(pinfo, msp, tcpd);
+          printTcpFragmentTree(head, tree, pinfo, next);
+        }
+        if (!pinfo.visited) {
+          if (pinfo.desegmentLen === DESEGMENT_ONE_MORE_SEGMENT) {
+            const end = u32(seq + tvb.reportedRemaining(offset));
+            msp.nxtpdu = u32((end > msp.nxtpdu ? end : msp.nxtpdu) + 1);
+            msp.flags |= MspFlag.REASSEMBLE_ENTIRE_SEGMENT;
+          } else if (pinfo.desegmentLen === DESEGMENT_UNTIL_FIN) {
+            fwd.flags |= FLOW_REASSEMBLE_UNTIL_FIN;
+            msp.nxtpdu = u32(msp.seq + 0x40000000);
+          } else if (u32(seq + lastFragmentLen) >= msp.nxtpdu) {
+            msp.nxtpdu = u32(seq + lastFragmentLen + pinfo.desegmentLen);
+          } else {
+            msp.nxtpdu = u32(msp.nxtpdu + pinfo.desegmentLen);
+          }
+        }
+        anotherPduFollows = 0;
+        offset += lastFragmentLen;
+        seq = u32(seq + lastFragmentLen);
+        if (tvb.remaining(offset) > 0) continue again;
+      } else {
+        const nbytes = anotherPduFollows > 0 ? anotherPduFollows : tvb.reportedRemaining(offset);
+        tcpTree?.add(tcpFields.segmentData, tvb, offset, nbytes, tvb.view(offset, Math.min(nbytes, tvb.remaining(offset)))).setText(`TCP segment data (${nbytes} byte${plural(nbytes)})`);
+        printTcpFragmentTree(head, tree, pinfo, next);
+      }
+    }
+
+    if (mustDesegment) {
+      const desegSeq = u32(seq + (desegOffset - offset));
+      if (!pinfo.visited) {
+        if (pinfo.desegmentLen === DESEGMENT_UNTIL_FIN) fwd.flags |= FLOW_REASSEMBLE_UNTIL_FIN;
+        if (u32(nxtseq - desegSeq) <= 1024 * 1024) {
+          if (pinfo.desegmentLen === DESEGMENT_ONE_MORE_SEGMENT) {
+            msp = pduStore(pinfo, tcpd, desegSeq, u32(nxtseq + 1));
+            msp.flags |= MspFlag.REASSEMBLE_ENTIRE_SEGMENT;
+          } else if (pinfo.desegmentLen === DESEGMENT_UNTIL_FIN) {
+            msp = pduStore(pinfo, tcpd, desegSeq, u32(nxtseq + 0x40000000));
+          } else {
+            msp = pduStore(pinfo, tcpd, desegSeq, u32(nxtseq + pinfo.desegmentLen));
+          }
+          fragmentAdd(pinfo, msp, tvb.view(desegOffset, u32(nxtseq - desegSeq)), 0, ltSeq(nxtseq, msp.nxtpdu));
+        }
+      } else {
+        msp = fwd.msps.lookup(desegSeq);
+        if (msp) head = msp.head;
+      }
+    }
+
+    if (!calledDissector || pinfo.desegmentLen !== 0) {
+      if (head && head.reassembledIn !== 0 && head.reassembledIn !== pinfo.num && !head.partial) {
+        tcpTree?.addGenerated(tcpSegmentFields.reassembledIn, tvb, 0, 0, head.reassembledIn);
+      }
+      if (pinfo.desegmentOffset === 0) {
+        cols.setProtocol('TCP');
+        if (firstPdu) cols.appendSepInfo(' ', '[TCP segment of a reassembled PDU]');
+      }
+      const nbytes = anotherPduFollows ? anotherPduFollows : tvb.reportedRemaining(desegOffset);
+      tcpTree?.add(tcpFields.segmentData, tvb, desegOffset, nbytes, tvb.view(desegOffset, Math.min(nbytes, tvb.remaining(desegOffset)))).setText(`TCP segment data (${nbytes} byte${plural(nbytes)})`);
+    }
+    pinfo.canDesegment = 0;
+    pinfo.desegmentOffset = 0;
+    pinfo.desegmentLen = 0;
+    if (anotherPduFollows) {
+      pinfo.canDesegment = 2;
+      cols.setFence();
+      clearedWritable = clearedWritable || cols.protocolWritable;
+      cols.protocolWritable = false;
+      firstPdu = false;
+      offset += anotherPduFollows;
+      seq = u32(seq + anotherPduFollows);
+      continue again;
+    }
+    if (clearedWritable) cols.protocolWritable = true;
+    break;
+  }
+  restoreEndpoint(pinfo, newEndpoint);
+}
+
+/**
+ * The FIN that ends a stream a dissector asked to collect until FIN:
+ * finish that reassembly here. Returns true when the payload was handled.
+ */
+export function reassembleUntilFin(tvb: Tvb, offset: number, pinfo: PacketInfo, tree: FieldNode | null, tcpTree: FieldNode | null, tcpd: TcpAnalysis, seq: number, seglen: number, sport: number, dport: number, tcpinfo: TcpInfo): boolean {
+  const fwd = tcpd.fwd;
+  if (fwd.fin === 0 || fwd.fin === pinfo.num) {
+    fwd.fin = pinfo.num;
+    const msp = fwd.msps.lookupLe(u32(seq - 1));
+    if (msp) {
+      const head = fragmentAdd(pinfo, msp, tvb.view(offset, seglen), u32(seq - msp.seq), false);
+      if (head && head.reassembledIn === pinfo.num) {
+        const data = head.data!;
+        const ds = new DataSource(`Reassembled TCP (${data.length} bytes)`, data);
+        pinfo.dataSources.push(ds);
+        const next = Tvb.of(ds);
+        printTcpFragmentTree(head, tree, pinfo, next);
+        pinfo.canDesegment = 0;
+        decodeTcpPorts(next, 0, pinfo, tree, sport, dport, tcpd, tcpinfo);
+        return true;
+      }
+    }
+  } else {
+    tcpTree?.add(tcpFields.finRetransmission, tvb, 0, 0, fwd.fin);
+  }
+  return false;
+}

@@ -1,0 +1,27 @@
+/** Sequence-number arithmetic modulo 2^32, as Wireshark's *_SEQ macros. */
+
+export function u32(n: number): number {
+  return n >>> 0;
+}
+
+/** x > y in sequence space. */
+export function gtSeq(x: number, y: number): boolean {
+  return ((y - x) | 0) < 0;
+}
+
+export function ltSeq(x: number, y: number): boolean {
+  return ((x - y) | 0) < 0;
+}
+
+export function geSeq(x: number, y: number): boolean {
+  return ((x - y) | 0) >= 0;
+}
+
+export function leSeq(x: number, y: number): boolean {
+  return ((y - x) | 0) >= 0;
+}
+
+/** Nanoseconds between two timestamps (a - b), as a double (fine below ~100 days). */
+export function nsBetween(aSec: number, aNsec: number, bSec: number, bNsec: number): number {
+  return (aSec - bSec) * 1e9 + (aNsec - bNsec);
+}

@@ -1,0 +1,382 @@
+import type { FieldNode } from '../fields/field-node.js';
+import { ConversationType, type Conversation } from '../dissection/conversation-table.js';
+import { makeDissector } from '../dissection/dissector.js';
+import { PortType, type PacketInfo } from '../dissection/packet-info.js';
+import { defaultRegistry } from '../dissection/session.js';
+import type { Tvb } from '../dissection/tvb.js';
+import { timeDelta } from '../fields/time-format.js';
+import { Completeness, StaticFlag, TcpAnalysis, TH } from './tcp-conversation.js';
+import { hfTcp, tcpExpert, tcpFields } from './tcp-fields.js';
+import type { TcpInfo } from './tcp-info.js';
+import { dissectTcpOptions, type TcpHeaderInfo } from './tcp-options.js';
+import { decodeTcpPorts, desegmentTcp, reassembleUntilFin } from './tcp-reassembler.js';
+import { analyzeSequenceNumber, printSequenceNumberAnalysis } from './tcp-sequence-analysis.js';
+import { u32 } from './tcp-seq.js';
+
+interface TcpState {
+  streams: number;
+}
+
+/** Data for the "tcp.follow" tap: the segment payload and where it sits in its stream. */
+export interface TcpFollowData {
+  readonly stream: number;
+  /** Raw (absolute) sequence number of the first payload byte. */
+  readonly seq: number;
+  readonly flags: number;
+  readonly payload: Uint8Array;
+  readonly srcport: number;
+  readonly dstport: number;
+  readonly tcpd: TcpAnalysis;
+}
+
+/** Which TCP conversation a frame belongs to: tcp.stream for a 4-tuple, renewed on port reuse. */
+function conversationData(conv: Conversation, pinfo: PacketInfo): TcpAnalysis {
+  let tcpd = conv.data.get('tcp') as TcpAnalysis | undefined;
+  let direction = pinfo.src.compare(pinfo.dst);
+  if (direction === 0) direction = pinfo.srcport > pinfo.dstport ? 1 : -1;
+  if (!tcpd) {
+    const st = pinfo.session.state<TcpState>('tcp', () => ({ streams: 0 }));
+    tcpd = new TcpAnalysis(st.streams++, pinfo.raw.tsSec, pinfo.raw.tsNsec);
+    conv.data.set('tcp', tcpd);
+  }
+  if (direction >= 0) {
+    tcpd.fwd = tcpd.flow1;
+    tcpd.rev = tcpd.flow2;
+  } else {
+    tcpd.fwd = tcpd.flow2;
+    tcpd.rev = tcpd.flow1;
+  }
+  tcpd.ta = null;
+  return tcpd;
+}
+
+function flagsToStr(flags: number): string {
+  const names = ['FIN', 'SYN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR', 'AE'];
+  const parts: string[] = [];
+  for (let i = 0; i < 9; i++) if (flags & (1 << i)) parts.push(names[i]!);
+  if (flags & TH.RES) parts.push('Reserved');
+  return parts.length ? parts.join(', ') : '<None>';
+}
+
+function flagsFirstLetters(flags: number): string {
+  const letters = 'RRRACEUAPRSF';
+  let s = '';
+  for (let i = 0; i < 12; i++) s += (flags >> (11 - i)) & 1 ? letters[i] : '\u00b7';
+  return s;
+}
+
+function plural(n: number): string {
+  return n === 1 ? '' : 's';
+}
+
+/** TCP (packet-tcp.c's dissect_tcp): header, stream tracking, analysis, options, then the payload. */
+function dissectTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  const sport = tvb.u16(0);
+  const dport = tvb.u16(2);
+  const cols = pinfo.cols;
+  cols.setProtocol('TCP');
+  cols.clearInfo();
+  cols.appendInfo(`${sport} \u2192 ${dport}`);
+  const full = tree?.ctx.full ?? false;
+  const ti = tree ? tree.addProtocol(hfTcp, tvb, 0, -1) : null;
+  const t = ti;
+  if (t && full) t.appendText(`, Src Port: ${sport}, Dst Port: ${dport}`);
+  t?.add(tcpFields.srcport, tvb, 0, 2, sport);
+  t?.add(tcpFields.dstport, tvb, 2, 2, dport);
+  t?.addHidden(tcpFields.port, tvb, 0, 2, sport);
+  t?.addHidden(tcpFields.port, tvb, 2, 2, dport);
+  // The TCP header quoted in an ICMPv4 error may stop after the sequence number.
+  const layers = pinfo.layers;
+  const icmpIp = pinfo.inErrorPacket && layers[layers.length - 2] === 'ip' && layers[layers.length - 3] === 'icmp';
+  if (icmpIp) t?.add(tcpFields.seq, tvb, 4, 4, tvb.u32(4));
+  pinfo.ptype = PortType.TCP;
+  pinfo.srcport = sport;
+  pinfo.dstport = dport;
+  const rawSeq = tvb.u32(4);
+  let seq = rawSeq;
+  const rawAck = tvb.u32(8);
+  let ack = rawAck;
+  const offX2 = tvb.u8(12);
+  const flags = tvb.u16(12) & TH.MASK;
+  let win = tvb.u16(14);
+  const realWindow = win;
+  const hlen = (offX2 >> 4) * 4;
+
+  const conversations = pinfo.session.conversations;
+  let conv = conversations.find(pinfo.num, ConversationType.TCP, pinfo.src, pinfo.dst, sport, dport);
+  let isNew = false;
+  if (!conv) {
+    conv = conversations.create(pinfo.num, ConversationType.TCP, pinfo.src, pinfo.dst, sport, dport);
+    isNew = true;
+  }
+  let tcpd = conversationData(conv, pinfo);
+  if ((flags & (TH.SYN | TH.ACK)) === TH.SYN) {
+    if (tcpd.fwd.staticFlags & StaticFlag.BASE_SEQ_SET) {
+      if (seq !== tcpd.fwd.baseSeq) {
+        if (!pinfo.visited) {
+          conv = conversations.create(pinfo.num, ConversationType.TCP, pinfo.src, pinfo.dst, sport, dport);
+          tcpd = conversationData(conv, pinfo);
+          if (!tcpd.ta) tcpd.getAcked(pinfo.num, seq, ack, true);
+          tcpd.ta!.flags |= 0x2000;
+          tcpd.completeness = 1;
+        }
+      } else if (!pinfo.visited) {
+        tcpd.fwd.nextseq = tcpd.fwd.maxseqtobeacked;
+        if (!tcpd.ta) tcpd.getAcked(pinfo.num, seq, ack, true);
+      }
+    }
+    tcpd.hadAccEcnSetupSyn = (flags & (TH.AE | TH.CWR | TH.ECE)) === (TH.AE | TH.CWR | TH.ECE);
+  }
+  if ((flags & (TH.SYN | TH.ACK)) === (TH.SYN | TH.ACK)) {
+    if (tcpd.fwd.staticFlags & StaticFlag.BASE_SEQ_SET && seq !== tcpd.fwd.baseSeq) {
+      tcpd.fwd.baseSeq = seq;
+      if (!tcpd.ta) tcpd.getAcked(pinfo.num, seq, ack, true);
+      tcpd.ta!.flags |= 0x2000;
+    }
+    tcpd.hadAccEcnSetupSynAck = (flags & (TH.AE | TH.CWR)) === TH.CWR || (flags & (TH.AE | TH.ECE)) === TH.AE;
+  }
+  t?.addGenerated(tcpFields.stream, tvb, 0, 0, tcpd.stream);
+  t?.addGenerated(tcpFields.completeness, null, 0, 0, tcpd.completeness);
+  tcpd.fwd.numSackRanges = 0;
+
+  // Per-stream time since previous frame, kept per frame for later passes.
+  let deltaSec = 0, deltaNsec = 0;
+  if (!pinfo.visited) {
+    [deltaSec, deltaNsec] = timeDelta(pinfo.raw.tsSec, pinfo.raw.tsNsec, tcpd.prevSec, tcpd.prevNsec);
+    tcpd.prevSec = pinfo.raw.tsSec;
+    tcpd.prevNsec = pinfo.raw.tsNsec;
+    if (pinfo.session.keepHistory) pinfo.setFrameData('tcp.ts_delta', [deltaSec, deltaNsec]);
+  } else {
+    const d = pinfo.getFrameData<[number, number]>('tcp.ts_delta');
+    if (d) [deltaSec, deltaNsec] = d;
+  }
+
+  const reportedLen = tvb.reported;
+  let haveSeglen = false;
+  let seglen = 0;
+  let nxtseq = 0;
+  if (!pinfo.fragmented && !pinfo.inErrorPacket) {
+    if (reportedLen < hlen) {
+      pinfo.expert(t, tcpExpert.shortSegment, 'Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)');
+    } else {
+      seglen = reportedLen - hlen;
+      haveSeglen = true;
+      ti?.addGenerated(tcpFields.len, tvb, 0, 0, seglen);
+      if (!pinfo.visited) {
+        const fwd = tcpd.fwd;
+        if (!(fwd.staticFlags & StaticFlag.BASE_SEQ_SET)) {
+          if (flags & TH.SYN) {
+            fwd.baseSeq = seq;
+            fwd.staticFlags |= flags & TH.ACK ? StaticFlag.SAW_SYNACK : StaticFlag.SAW_SYN;
+          } else {
+            fwd.baseSeq = u32(seq - 1);
+          }
+          fwd.staticFlags |= StaticFlag.BASE_SEQ_SET;
+        }
+        if (!(tcpd.rev.staticFlags & StaticFlag.BASE_SEQ_SET) && flags & TH.ACK) {
+          tcpd.rev.baseSeq = u32(ack - 1);
+          tcpd.rev.staticFlags |= StaticFlag.BASE_SEQ_SET;
+        }
+        analyzeSequenceNumber(pinfo, seq, ack, seglen, flags, win, tcpd);
+      }
+      seq = u32(seq - tcpd.fwd.baseSeq);
+      if (flags & TH.ACK) ack = u32(ack - tcpd.rev.baseSeq);
+      if (!(flags & TH.SYN) && tcpd.fwd.winScale >= 0) win = u32(win * 2 ** tcpd.fwd.winScale);
+      nxtseq = u32(seq + seglen);
+    }
+  }
+
+  cols.appendInfo(` [${flagsToStr(flags)}]`);
+  cols.appendInfo(` Seq=${seq}`);
+  if (flags & TH.ACK) cols.appendInfo(` Ack=${ack}`);
+  cols.appendInfo(` Win=${win}`);
+  if (t && full) t.appendText(`, Seq: ${seq}`);
+  if (!icmpIp && t) {
+    t.add(tcpFields.seq, tvb, 4, 4, seq).setValueText(`${seq}    (relative sequence number)`);
+    t.add(tcpFields.seqRaw, tvb, 4, 4, rawSeq);
+  }
+  if (hlen < 20) {
+    cols.appendInfo(`, bogus TCP header length (${hlen}, must be at least 20)`);
+    const item = t ? t.add(tcpFields.hdrLen, tvb, 12, 1, hlen).setText(`${(hlen >> 2).toString(2).padStart(4, '0')} .... = Header Length: ${hlen} bytes (${hlen >> 2})`) : null;
+    pinfo.expert(item, tcpExpert.bogusHeaderLength, `Bogus TCP header length (${hlen}, must be at least 20)`);
+    return 12;
+  }
+
+  let completeness = 0;
+  if (isNew) {
+    if ((flags & (TH.SYN | TH.ACK)) === TH.SYN) {
+      completeness |= Completeness.SYNSENT;
+      if (seglen > 0) completeness |= Completeness.DATA;
+    }
+  } else {
+    if (!pinfo.visited && pinfo.num > conv.lastFrame) conv.lastFrame = pinfo.num;
+    completeness = tcpd.completeness;
+    if ((flags & (TH.SYN | TH.ACK)) === (TH.SYN | TH.ACK)) completeness |= Completeness.SYNACK;
+    if ((flags & (TH.SYN | TH.ACK)) === TH.ACK) completeness |= seglen > 0 ? Completeness.DATA : Completeness.ACK;
+    if ((flags & (TH.FIN | TH.ACK)) === (TH.FIN | TH.ACK)) completeness |= Completeness.FIN;
+    if (flags & TH.RST) completeness |= Completeness.RST;
+  }
+  tcpd.completeness = completeness;
+
+  if (t && full) {
+    if (flags & TH.ACK) t.appendText(`, Ack: ${ack}`);
+    if (haveSeglen) t.appendText(`, Len: ${seglen}`);
+  }
+  ti?.setLength(hlen);
+  if (haveSeglen && t) {
+    const n = flags & (TH.SYN | TH.FIN) ? u32(nxtseq + 1) : nxtseq;
+    t.addGenerated(tcpFields.nxtseq, tvb, 0, 0, n).setValueText(`${n}    (relative sequence number)`);
+  }
+  const ackItem = t ? t.add(tcpFields.ack, tvb, 8, 4, ack) : null;
+  t?.add(tcpFields.ackRaw, tvb, 8, 4, rawAck);
+  if (flags & TH.ACK) {
+    ackItem?.appendText('    (relative ack number)');
+    if (flags & TH.SYN) {
+      if (ack > 1) pinfo.expert(ackItem, tcpExpert.tfoAck);
+      else if (tcpd.tfoSynData) pinfo.expert(ackItem, tcpExpert.tfoIgnored);
+    }
+  } else if (rawAck !== 0) {
+    pinfo.expert(ackItem, tcpExpert.ackNonzero);
+  }
+  const flagsStr = flagsToStr(flags);
+  let synItem: FieldNode | null = null, finItem: FieldNode | null = null, rstItem: FieldNode | null = null;
+  let flagsItem: FieldNode | null = null;
+  if (t) {
+    t.add(tcpFields.hdrLen, tvb, 12, 1, hlen).setText(`${(hlen >> 2).toString(2).padStart(4, '0')} .... = Header Length: ${hlen} bytes (${hlen >> 2})`);
+    flagsItem = t.add(tcpFields.flags, tvb, 12, 2, flags).setText(`Flags: 0x${flags.toString(16).padStart(3, '0')} (${flagsStr})`);
+    const ft = flagsItem;
+    ft.add(tcpFields.flagsRes, tvb, 12, 1, (flags >> 9) & 7);
+    ft.add(tcpFields.flagsAe, tvb, 12, 1, (flags >> 8) & 1);
+    ft.add(tcpFields.flagsCwr, tvb, 13, 1, (flags >> 7) & 1);
+    ft.add(tcpFields.flagsEce, tvb, 13, 1, (flags >> 6) & 1);
+    ft.add(tcpFields.flagsUrg, tvb, 13, 1, (flags >> 5) & 1);
+    ft.add(tcpFields.flagsAck, tvb, 13, 1, (flags >> 4) & 1);
+    ft.add(tcpFields.flagsPush, tvb, 13, 1, (flags >> 3) & 1);
+    rstItem = ft.add(tcpFields.flagsReset, tvb, 13, 1, (flags >> 2) & 1);
+    synItem = ft.add(tcpFields.flagsSyn, tvb, 13, 1, (flags >> 1) & 1);
+    finItem = ft.add(tcpFields.flagsFin, tvb, 13, 1, flags & 1);
+    ft.addGenerated(tcpFields.flagsStr, tvb, 12, 2, flagsFirstLetters(flags));
+    t.add(tcpFields.windowSizeValue, tvb, 14, 2, realWindow);
+    t.addGenerated(tcpFields.windowSize, tvb, 14, 2, win);
+    if (!(flags & TH.SYN)) {
+      const ws = tcpd.fwd.winScale;
+      if (ws === -1) t.addGenerated(tcpFields.windowSizeScalefactor, tvb, 14, 2, -1).setValueText('-1 (unknown)');
+      else if (ws === -2) t.addGenerated(tcpFields.windowSizeScalefactor, tvb, 14, 2, -2).setValueText('-2 (no window scaling used)');
+      else t.addGenerated(tcpFields.windowSizeScalefactor, tvb, 14, 2, 1 << ws);
+    }
+  }
+  if (flags & TH.SYN) {
+    if (flags & TH.ACK) {
+      pinfo.expert(synItem, tcpExpert.connectionSynack, `Connection establish acknowledge (SYN+ACK): server port ${sport}`);
+      tcpd.serverPort = sport;
+    } else {
+      pinfo.expert(synItem, tcpExpert.connectionSyn, `Connection establish request (SYN): server port ${dport}`);
+      tcpd.serverPort = dport;
+      tcpd.mruSynSec = pinfo.raw.tsSec;
+      tcpd.mruSynNsec = pinfo.raw.tsNsec;
+    }
+    if (!pinfo.visited && tcpd.fwd.maxnextseq === 0) tcpd.fwd.maxnextseq = u32(seq + 1);
+    tcpd.fwd.isFirstAck = true;
+  }
+  if (flags & TH.FIN) {
+    pinfo.expert(finItem, tcpExpert.connectionFin);
+    if (!tcpd.rev.closingInitiator) {
+      tcpd.fwd.closingInitiator = true;
+      pinfo.expert(flagsItem, tcpExpert.finActive);
+    } else {
+      pinfo.expert(flagsItem, tcpExpert.finPassive);
+    }
+  }
+  if (flags & TH.RST) pinfo.expert(rstItem, tcpExpert.connectionRst);
+  if ((flags & (TH.SYN | TH.ACK)) === TH.ACK && (tcpd.mruSynSec || tcpd.mruSynNsec) && !tcpd.firstRttSec && !tcpd.firstRttNsec) {
+    [tcpd.firstRttSec, tcpd.firstRttNsec] = timeDelta(pinfo.raw.tsSec, pinfo.raw.tsNsec, tcpd.mruSynSec, tcpd.mruSynNsec);
+  }
+  if ((flags & (TH.SYN | TH.ACK)) === TH.ACK && tcpd.fwd.isFirstAck) tcpd.fwd.isFirstAck = false;
+
+  const tcpinfo: TcpInfo = { seq, nxtseq, lastackseq: ack, isReassembled: false, flags, urgentPointer: 0, stream: tcpd.stream, srcport: sport, dstport: dport };
+  pinfo.canDesegment = 0;
+  const sum = tvb.u16(16);
+  let desegmentOk = false;
+  if (!pinfo.fragmented && tvb.has(0, reportedLen)) {
+    // Checksums are not verified by default (as in Wireshark); the segment may be reassembled.
+    t?.add(tcpFields.checksum, tvb, 16, 2, sum).setValueText(`0x${sum.toString(16).padStart(4, '0')} [unverified]`);
+    t?.addGenerated(tcpFields.checksumStatus, tvb, 16, 0, 2);
+    desegmentOk = true;
+  } else {
+    t?.add(tcpFields.checksum, tvb, 16, 2, sum).setValueText(`0x${sum.toString(16).padStart(4, '0')} [unverified]`);
+    t?.addGenerated(tcpFields.checksumStatus, tvb, 16, 0, 2);
+  }
+  if (desegmentOk && !pinfo.inErrorPacket && pinfo.session.pref('tcp.desegment_tcp_streams', true)) pinfo.canDesegment = 2;
+  const urp = tvb.u16(18);
+  const urpItem = t ? t.add(tcpFields.urgentPointer, tvb, 18, 2, urp) : null;
+  if (flags & TH.URG) {
+    tcpinfo.urgentPointer = urp;
+    cols.appendInfo(` Urg=${urp}`);
+  } else if (urp) {
+    pinfo.expert(urpItem, tcpExpert.urgentPointerNonZero);
+  }
+  if (haveSeglen) cols.appendInfo(` Len=${seglen}`);
+
+  const optlen = hlen - 20;
+  let optionsItem: FieldNode | null = null;
+  if (optlen !== 0 && t) {
+    const bc = tvb.remaining(20);
+    optionsItem = t.add(tcpFields.options, tvb, 20, bc < optlen ? bc : optlen, tvb.view(20, bc < optlen ? bc : optlen)).setText(`Options: (${optlen} bytes)`);
+  }
+  // Stream-relative timestamps.
+  if (t) {
+    const ts = t.addText(tvb, 0, 0, 'Timestamps').setGenerated();
+    const [rs, rn] = timeDelta(pinfo.raw.tsSec, pinfo.raw.tsNsec, tcpd.firstSec, tcpd.firstNsec);
+    ts.addGenerated(tcpFields.timeRelative, tvb, 0, 0, { sec: rs, nsec: rn });
+    ts.addGenerated(tcpFields.timeDelta, tvb, 0, 0, { sec: deltaSec, nsec: deltaNsec });
+  }
+  const hdrInfo: TcpHeaderInfo = { flags, ack, sackLeft: [], sackRight: [], numSackRanges: 0 };
+  if (optlen) dissectTcpOptions(tvb, 20, optlen, pinfo, optionsItem, optionsItem, hdrInfo, tcpd);
+  {
+    // Recover absolute numbers (as Wireshark does, whether or not they were made relative).
+    const useSeq = u32(seq + tcpd.fwd.baseSeq);
+    const useAck = flags & TH.ACK ? u32(ack + tcpd.rev.baseSeq) : ack;
+    printSequenceNumberAnalysis(pinfo, tvb, t, tcpd, useSeq, useAck);
+  }
+  if (!pinfo.visited && flags & TH.SYN) {
+    const isSynAck = (flags & TH.ACK) === TH.ACK;
+    if (tcpd.fwd.winScale === -1) {
+      tcpd.fwd.winScale = -2;
+      tcpd.rev.winScale = -2;
+    } else if (isSynAck && tcpd.rev.winScale === -2) {
+      tcpd.fwd.winScale = -2;
+    }
+  }
+
+  const offset = hlen;
+  const capturedRemaining = tvb.remaining(offset);
+  if (haveSeglen && pinfo.session.taps.has('tcp.follow')) {
+    const data: TcpFollowData = { stream: tcpd.stream, seq: rawSeq, flags, payload: tvb.view(offset, capturedRemaining), srcport: sport, dstport: dport, tcpd };
+    pinfo.tap('tcp.follow', data);
+  }
+  if (haveSeglen && flags & TH.FIN && pinfo.canDesegment && tcpd.fwd.flags & 1) {
+    if (reassembleUntilFin(tvb, offset, pinfo, tree, t, tcpd, seq, seglen, sport, dport, tcpinfo)) return tvb.length;
+  }
+  if (capturedRemaining !== 0) {
+    if (flags & TH.RST) {
+      t?.add(tcpFields.resetCause, tvb, offset, capturedRemaining, tvb.latin1(offset, capturedRemaining));
+    } else {
+      const s = flags & TH.SYN ? u32(seq + 1) : seq;
+      const n = flags & TH.SYN ? u32(nxtseq + 1) : nxtseq;
+      const nbytes = tvb.reportedRemaining(offset);
+      t?.add(tcpFields.payload, tvb, offset, capturedRemaining, tvb.view(offset, capturedRemaining)).setText(`TCP payload (${nbytes} byte${plural(nbytes)})`);
+      if (pinfo.canDesegment) {
+        desegmentTcp(tvb, pinfo, offset, s, n, sport, dport, tree, t, tcpd, tcpinfo);
+      } else {
+        const saveFragmented = pinfo.fragmented;
+        pinfo.fragmented = true;
+        decodeTcpPorts(tvb, offset, pinfo, tree, sport, dport, tcpd, tcpinfo);
+        pinfo.fragmented = saveFragmented;
+      }
+    }
+  }
+  return tvb.length;
+}
+
+export const tcpDissector = makeDissector('tcp', 'TCP', dissectTcp);
+defaultRegistry.addUint('ip.proto', 6, tcpDissector);

@@ -1,0 +1,166 @@
+import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
+import type { FieldNode } from '../fields/field-node.js';
+import { AddressType } from '../dissection/address.js';
+import { ConversationType } from '../dissection/conversation-table.js';
+import { makeDissector, type Dissector } from '../dissection/dissector.js';
+import { defineExpert, Group, Severity } from '../dissection/expert.js';
+import { PortType, type PacketInfo } from '../dissection/packet-info.js';
+import { defaultRegistry } from '../dissection/session.js';
+import type { Tvb } from '../dissection/tvb.js';
+import { dataDissector } from '../link/data.js';
+import { StreamClock } from './stream-timestamps.js';
+
+const checksumStatus = vals({ 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' });
+
+export const hfUdp = defineProtocol('udp', 'User Datagram Protocol');
+export const udpFields = defineFields('udp', {
+  srcport: { abbrev: 'udp.srcport', name: 'Source Port', type: FT.UINT16, base: BASE.DEC },
+  dstport: { abbrev: 'udp.dstport', name: 'Destination Port', type: FT.UINT16, base: BASE.DEC },
+  port: { abbrev: 'udp.port', name: 'Source or Destination Port', type: FT.UINT16, base: BASE.DEC },
+  stream: { abbrev: 'udp.stream', name: 'Stream index', type: FT.UINT32, base: BASE.DEC },
+  length: { abbrev: 'udp.length', name: 'Length', type: FT.UINT16, base: BASE.DEC },
+  checksum: { abbrev: 'udp.checksum', name: 'Checksum', type: FT.UINT16, base: BASE.HEX },
+  checksumCalculated: { abbrev: 'udp.checksum_calculated', name: 'Calculated Checksum', type: FT.UINT16, base: BASE.HEX },
+  checksumStatus: { abbrev: 'udp.checksum.status', name: 'Checksum Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatus },
+  timeRelative: { abbrev: 'udp.time_relative', name: 'Time since first frame', type: FT.RELATIVE_TIME },
+  timeDelta: { abbrev: 'udp.time_delta', name: 'Time since previous frame', type: FT.RELATIVE_TIME },
+  payload: { abbrev: 'udp.payload', name: 'Payload', type: FT.BYTES },
+});
+const eiLengthBad = defineExpert('udp', 'udp.length.bad', Group.MALFORMED, Severity.ERROR, 'Bad length value');
+const eiChecksumZero = defineExpert('udp', 'udp.checksum.zero', Group.PROTOCOL, Severity.ERROR, 'Illegal checksum value (0)');
+const eiTraceroute = defineExpert('udp', 'udp.possible_traceroute', Group.SEQUENCE, Severity.CHAT, 'Possible traceroute');
+
+/** Per-conversation UDP state: the stream index and its clock. */
+export class UdpConversation {
+  readonly clock = new StreamClock();
+  constructor(readonly stream: number) {}
+}
+
+interface UdpState {
+  streams: number;
+}
+
+/** What a UDP payload dissector learns about its datagram. */
+export interface UdpInfo {
+  readonly srcport: number;
+  readonly dstport: number;
+  readonly stream: number;
+}
+
+/** decode_udp_ports: conversation dissector, then low port, high port, then heuristics, else data. */
+function decodeUdpPorts(tvb: Tvb, offset: number, pinfo: PacketInfo, udpTree: FieldNode | null, tree: FieldNode | null, sport: number, dport: number, ulen: number, info: UdpInfo): void {
+  let len = tvb.remaining(offset);
+  let reportedLen = tvb.reportedRemaining(offset);
+  if (ulen - offset < reportedLen) reportedLen = ulen - offset;
+  if (len > reportedLen) len = reportedLen;
+  udpTree?.add(udpFields.payload, tvb, offset, len, tvb.view(offset, len)).setText(`UDP payload (${len} byte${len === 1 ? '' : 's'})`);
+  const next = tvb.sub(offset, len, reportedLen);
+  const registry = pinfo.session.registry;
+  if (pinfo.visited) {
+    const heur = pinfo.getFrameData<Dissector>('udp.heur');
+    if (heur) {
+      pinfo.call(heur, next, tree, info);
+      return;
+    }
+  }
+  const conv = pinfo.session.conversations.find(pinfo.num, ConversationType.UDP, pinfo.src, pinfo.dst, sport, dport);
+  if (conv?.dissector && pinfo.call(conv.dissector, next, tree, info)) return;
+  const low = Math.min(sport, dport);
+  const high = Math.max(sport, dport);
+  if (low !== 0 && registry.tryUint('udp.port', low, next, pinfo, tree, info)) return;
+  if (high !== 0 && registry.tryUint('udp.port', high, next, pinfo, tree, info)) return;
+  const h = registry.tryHeuristics('udp', next, pinfo, tree, info);
+  if (h) {
+    pinfo.setFrameData('udp.heur', h);
+    return;
+  }
+  pinfo.call(dataDissector, next, tree);
+}
+
+/** UDP (packet-udp.c): header checks, udp.stream, then the payload by conversation, port or heuristic. */
+function dissectUdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  const sport = tvb.u16(0);
+  const dport = tvb.u16(2);
+  pinfo.cols.setProtocol('UDP');
+  pinfo.cols.clearInfo();
+  pinfo.cols.appendInfo(`${sport} \u2192 ${dport}`);
+  const reportedLen = tvb.reported;
+  const len = tvb.length;
+  const t = tree ? tree.addProtocol(hfUdp, tvb, 0, 8) : null;
+  if (t && tree!.ctx.full) t.appendText(`, Src Port: ${sport}, Dst Port: ${dport}`);
+  const srcItem = t?.add(udpFields.srcport, tvb, 0, 2, sport) ?? null;
+  const dstItem = t?.add(udpFields.dstport, tvb, 2, 2, dport) ?? null;
+  t?.addHidden(udpFields.port, tvb, 0, 2, sport);
+  t?.addHidden(udpFields.port, tvb, 2, 2, dport);
+  for (const [p, item] of [[sport, srcItem], [dport, dstItem]] as const) {
+    if (p > 32768 + 666 && p <= 32768 + 666 + 30) {
+      pinfo.expert(item, eiTraceroute, `Possible traceroute: hop #${Math.floor((p - 32768 - 666 - 1) / 3) + 1}, attempt #${((p - 32768 - 666 - 1) % 3) + 1}`);
+    }
+  }
+  let ulen = tvb.u16(4);
+  const lenItem = t?.add(udpFields.length, tvb, 4, 2, ulen) ?? null;
+  let jumbo = false;
+  if (ulen === 0 && pinfo.src.type === AddressType.IPv6) {
+    ulen = reportedLen;
+    jumbo = true;
+  }
+  if (ulen < 8) {
+    lenItem?.appendText(' (bogus, must be >= 8)');
+    pinfo.expert(lenItem, eiLengthBad, `Bad length value ${ulen} < 8`);
+    pinfo.cols.appendInfo(` [BAD UDP LENGTH ${ulen} < 8]`);
+    return tvb.length;
+  }
+  if (ulen > reportedLen && !pinfo.fragmented && !pinfo.inErrorPacket) {
+    lenItem?.appendText(` (bogus, payload length ${reportedLen})`);
+    pinfo.expert(lenItem, eiLengthBad, `Bad length value ${ulen} > IP payload length`);
+    pinfo.cols.appendInfo(` [BAD UDP LENGTH ${ulen} > IP PAYLOAD LENGTH]`);
+  }
+  pinfo.cols.appendInfo(` Len=${ulen - 8}`);
+  if (jumbo) pinfo.cols.appendInfo(' [Jumbogram]');
+  const sum = tvb.u16(6);
+  if (sum === 0) {
+    const ignore = pinfo.src.type === AddressType.IPv4;
+    const item = t?.add(udpFields.checksum, tvb, 6, 2, sum) ?? null;
+    if (ignore || pinfo.inErrorPacket) {
+      item?.appendText(' [zero-value ignored]');
+      item?.addGenerated(udpFields.checksumStatus, tvb, 6, 2, 3);
+    } else {
+      item?.appendText(' [zero-value illegal]');
+      item?.addGenerated(udpFields.checksumStatus, tvb, 6, 2, 4);
+      pinfo.expert(item, eiChecksumZero);
+      pinfo.cols.appendInfo(' [ILLEGAL CHECKSUM (0)]');
+    }
+  } else if (t) {
+    // Checksum validation is off by default in Wireshark; shown as unverified.
+    t.add(udpFields.checksum, tvb, 6, 2, sum);
+    t.addGenerated(udpFields.checksumStatus, tvb, 6, 0, 2);
+  }
+  void len;
+  pinfo.ptype = PortType.UDP;
+  pinfo.srcport = sport;
+  pinfo.dstport = dport;
+  const conv = pinfo.session.conversations.findOrCreate(pinfo.num, ConversationType.UDP, pinfo.src, pinfo.dst, sport, dport);
+  let ud = conv.data.get('udp') as UdpConversation | undefined;
+  if (!ud) {
+    const st = pinfo.session.state<UdpState>('udp', () => ({ streams: 0 }));
+    ud = new UdpConversation(st.streams++);
+    conv.data.set('udp', ud);
+  }
+  t?.addGenerated(udpFields.stream, tvb, 8, 0, ud.stream);
+  if (ulen === 8) return tvb.length;
+  if (!pinfo.inErrorPacket) {
+    const [rs, rn, ds, dn] = ud.clock.tick(pinfo, 'udp.ts');
+    if (t) {
+      const ts = t.addText(tvb, 8, 0, 'Timestamps').setGenerated();
+      ts.addGenerated(udpFields.timeRelative, tvb, 0, 0, { sec: rs, nsec: rn });
+      ts.addGenerated(udpFields.timeDelta, tvb, 0, 0, { sec: ds, nsec: dn });
+    }
+  }
+  if (!pinfo.inErrorPacket || tvb.remaining(8) > 0) {
+    decodeUdpPorts(tvb, 8, pinfo, t, tree, sport, dport, ulen, { srcport: sport, dstport: dport, stream: ud.stream });
+  }
+  return tvb.length;
+}
+
+export const udpDissector = makeDissector('udp', 'UDP', dissectUdp);
+defaultRegistry.addUint('ip.proto', 17, udpDissector);

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Regenerate fixtures/goldens/ from tshark 4.0 over ../shared/captures.
+// Usage: node scripts/record-goldens.mjs [--only SUBSTRING] [--set NAME|summary]
+// Needs tshark on PATH (apt-get install tshark); the tests do not.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { join, relative, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = join(root, '..', 'shared', 'captures');
+const goldens = join(root, 'fixtures', 'goldens');
+const arg = (n) => (process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : null);
+const only = arg('--only');
+// --set NAME records only that field set (and skips the summaries); --set summary only the summaries.
+const onlySet = arg('--set');
+const COMMON = ['-n', '-o', 'tcp.reassemble_out_of_order:TRUE'];
+
+function walk(dir) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...walk(p));
+    else if (/\.(pcap|pcapng)$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+function tshark(args) {
+  try {
+    return execFileSync('tshark', args, { encoding: 'latin1', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (err) {
+    // Damaged files: tshark exits non-zero after printing what it could read.
+    return err.stdout ?? '';
+  }
+}
+
+/** The golden file name for a corpus capture: its path with "/" as "__". */
+export function goldenName(file) {
+  return relative(corpus, file).replaceAll('/', '__');
+}
+
+const version = execFileSync('tshark', ['--version'], { encoding: 'utf8' }).split('\n')[0];
+const sets = readdirSync(join(goldens, 'field-sets')).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(goldens, 'field-sets', f), 'utf8')));
+const files = walk(corpus).filter((f) => !only || f.includes(only));
+for (const kind of ['summary', ...sets.map((s) => s.name)]) mkdirSync(join(goldens, kind), { recursive: true });
+for (const file of files) {
+  const name = goldenName(file);
+  if (!onlySet || onlySet === 'summary') writeFileSync(join(goldens, 'summary', `${name}.txt`), tshark([...COMMON, '-r', file]), 'latin1');
+  for (const set of sets) {
+    if (onlySet && set.name !== onlySet) continue;
+    const args = [...COMMON, ...(set.twoPass ? ['-2'] : []), '-r', file, '-T', 'fields', '-E', 'header=y', '-E', 'occurrence=a', '-E', 'aggregator=,'];
+    for (const f of set.fields) args.push('-e', f);
+    writeFileSync(join(goldens, set.name, `${name}.tsv`), tshark(args), 'latin1');
+  }
+  process.stdout.write(`${name}\n`);
+}
+writeFileSync(join(goldens, 'TSHARK_VERSION'), `${version}\n`);

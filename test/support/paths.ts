@@ -1,0 +1,36 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** ../shared/captures next to the repository, as CI has it. */
+export const corpusDir = join(repoRoot, '..', 'shared', 'captures');
+export const goldensDir = join(repoRoot, 'fixtures', 'goldens');
+
+export function corpusAvailable(): boolean {
+  return existsSync(corpusDir);
+}
+
+/** Every capture in the corpus, sorted, as absolute paths. */
+export function corpusFiles(): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const n of readdirSync(d).sort()) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(pcap|pcapng)$/.test(n)) out.push(p);
+    }
+  };
+  walk(corpusDir);
+  return out;
+}
+
+/** Golden file stem for a corpus capture ("dns/dns_udp.pcap" -> "dns__dns_udp.pcap"). */
+export function goldenName(file: string): string {
+  return relative(corpusDir, file).replaceAll('/', '__');
+}
+
+export function corpusPath(rel: string): string {
+  return join(corpusDir, rel);
+}
