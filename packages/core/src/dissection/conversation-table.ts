@@ -5,6 +5,33 @@ export const ConversationType = { NONE: 0, TCP: 1, UDP: 2 } as const;
 export type ConversationType = (typeof ConversationType)[keyof typeof ConversationType];
 
 /**
+ * A Map-like store for per-protocol conversation state, lighter than a Map
+ * (most conversations hold one or two entries and there can be 100,000s).
+ */
+export class ProtoData {
+  private readonly slots: Record<string, unknown> = {};
+
+  get(key: string): unknown {
+    return this.slots[key];
+  }
+
+  set(key: string, value: unknown): this {
+    this.slots[key] = value;
+    return this;
+  }
+
+  has(key: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.slots, key);
+  }
+
+  delete(key: string): boolean {
+    const had = this.has(key);
+    delete this.slots[key];
+    return had;
+  }
+}
+
+/**
  * Both directions of a flow between two endpoints, valid from its setup
  * frame on (a later conversation on the same endpoints, e.g. after TCP
  * port reuse, takes over from its own setup frame).
@@ -12,7 +39,7 @@ export type ConversationType = (typeof ConversationType)[keyof typeof Conversati
 export class Conversation {
   lastFrame: number;
   /** Per-protocol state ("tcp", "udp", "ftp", ...). */
-  readonly data = new Map<string, unknown>();
+  readonly data = new ProtoData();
   /** A dissector bound to this conversation (FTP data connections, upgrades). */
   dissector: Dissector | null = null;
   dissectorFrame = 0;
@@ -41,9 +68,16 @@ function endpointKey(addr: Address, port: number): string {
  * connection exists), as in Wireshark's conversation.c.
  */
 export class ConversationTable {
-  private readonly exact = new Map<string, Conversation[]>();
+  /** One conversation per endpoint pair in the common case, a list after reuse. */
+  private readonly exact = new Map<string, Conversation | Conversation[]>();
   private readonly wildcard = new Map<string, Conversation[]>();
   private count = 0;
+  /** Conversations currently held (the cap counts these). */
+  private live = 0;
+  /** Conversations dropped to stay under maxOpenFlows (the oldest idle ones). */
+  evicted = 0;
+
+  constructor(private readonly maxOpenFlows = Infinity) {}
 
   private static key(type: ConversationType, a: Address, pa: number, b: Address, pb: number): string {
     const ka = endpointKey(a, pa);
@@ -53,9 +87,13 @@ export class ConversationTable {
 
   /** The latest conversation on these endpoints set up at or before `frame`. */
   find(frame: number, type: ConversationType, src: Address, dst: Address, sport: number, dport: number): Conversation | null {
-    const list = this.exact.get(ConversationTable.key(type, src, sport, dst, dport));
-    if (list) {
-      for (let i = list.length - 1; i >= 0; i--) if (list[i]!.setupFrame <= frame) return list[i]!;
+    const found = this.exact.get(ConversationTable.key(type, src, sport, dst, dport));
+    if (found) {
+      if (!Array.isArray(found)) {
+        if (found.setupFrame <= frame) return found;
+      } else {
+        for (let i = found.length - 1; i >= 0; i--) if (found[i]!.setupFrame <= frame) return found[i]!;
+      }
     }
     if (this.wildcard.size === 0) return null;
     const w = this.findWildcard(frame, type, src, dst, sport, dport) ?? this.findWildcard(frame, type, dst, src, dport, sport);
@@ -82,18 +120,44 @@ export class ConversationTable {
       if (wl.length === 0) this.wildcard.delete(wkey);
     }
     c.portB = portB;
-    const key = ConversationTable.key(c.type, c.addrA, c.portA, c.addrB!, portB);
-    const list = this.exact.get(key);
-    if (list) list.push(c);
-    else this.exact.set(key, [c]);
+    this.insert(ConversationTable.key(c.type, c.addrA, c.portA, c.addrB!, portB), c);
+  }
+
+  private insert(key: string, c: Conversation): void {
+    const found = this.exact.get(key);
+    if (!found) this.exact.set(key, c);
+    else if (Array.isArray(found)) found.push(c);
+    else this.exact.set(key, [found, c]);
+    if (++this.live > this.maxOpenFlows) this.evictIdle();
+  }
+
+  /** Drop the tenth of conversations idle the longest (amortized O(1) per new conversation). */
+  private evictIdle(): void {
+    const all: Array<[string, Conversation]> = [];
+    for (const [k, v] of this.exact) {
+      if (Array.isArray(v)) for (const c of v) all.push([k, c]);
+      else all.push([k, v]);
+    }
+    all.sort((a, b) => a[1].lastFrame - b[1].lastFrame);
+    const n = Math.max(1, Math.floor(all.length / 10));
+    for (let i = 0; i < n; i++) {
+      const [k, c] = all[i]!;
+      const v = this.exact.get(k)!;
+      if (Array.isArray(v)) {
+        const rest = v.filter((x) => x !== c);
+        if (rest.length === 0) this.exact.delete(k);
+        else this.exact.set(k, rest.length === 1 ? rest[0]! : rest);
+      } else {
+        this.exact.delete(k);
+      }
+      this.live--;
+      this.evicted++;
+    }
   }
 
   create(frame: number, type: ConversationType, src: Address, dst: Address, sport: number, dport: number): Conversation {
     const c = new Conversation(this.count++, type, src.detach(), dst.detach(), sport, dport, frame);
-    const key = ConversationTable.key(type, src, sport, dst, dport);
-    const list = this.exact.get(key);
-    if (list) list.push(c);
-    else this.exact.set(key, [c]);
+    this.insert(ConversationTable.key(type, src, sport, dst, dport), c);
     return c;
   }
 

@@ -8,7 +8,7 @@ export interface Limits {
   tcpReassemblyBytesPerFlow: number;
   /** Bytes buffered for TCP reassembly across all flows. */
   tcpReassemblyBytesTotal: number;
-  /** Open TCP/UDP conversations tracked at once. */
+  /** Conversations (TCP, UDP, ICMP) tracked at once; past it the longest-idle are forgotten. */
   maxOpenFlows: number;
   /** Bytes held in incomplete IP datagrams. */
   ipFragmentBytesTotal: number;
@@ -29,7 +29,7 @@ export interface Limits {
 export const defaultLimits: Limits = {
   tcpReassemblyBytesPerFlow: 32 * 1024 * 1024,
   tcpReassemblyBytesTotal: 256 * 1024 * 1024,
-  maxOpenFlows: 1_000_000,
+  maxOpenFlows: 100_000,
   ipFragmentBytesTotal: 64 * 1024 * 1024,
   ipFragmentTimeoutSec: 60,
   maxDecompressedBytes: 64 * 1024 * 1024,

@@ -45,7 +45,7 @@ export interface FrameTimes {
  */
 export class DissectionSession {
   readonly registry: DissectorRegistry;
-  readonly conversations = new ConversationTable();
+  readonly conversations: ConversationTable;
   readonly limits: Limits;
   readonly prefs: Map<string, string | number | boolean>;
   private readonly frameData = new Map<string, Map<number, unknown>>();
@@ -66,6 +66,7 @@ export class DissectionSession {
   constructor(opts: SessionOptions = {}) {
     this.registry = opts.registry ?? defaultRegistry;
     this.limits = { ...defaultLimits, ...opts.limits };
+    this.conversations = new ConversationTable(this.limits.maxOpenFlows);
     this.prefs = new Map(Object.entries(opts.prefs ?? {}));
   }
 
@@ -106,27 +107,35 @@ export class DissectionSession {
     return this.frameData.get(key)?.get(frame) as T | undefined;
   }
 
+  /** The Time column's reference (the first frame), once a frame was seen. */
+  get reference(): { sec: number; nsec: number } | null {
+    return Number.isNaN(this.refSec) ? null : { sec: this.refSec, nsec: this.refNsec };
+  }
+
   /** Time references for `raw`, updating them on the first pass. */
   times(raw: RawPacket, visited: boolean): FrameTimes {
+    // A record without a timestamp counts as time zero, as in Wireshark.
+    const sec = raw.hasTimestamp === false ? 0 : raw.tsSec;
+    const nsec = raw.hasTimestamp === false ? 0 : raw.tsNsec;
     if (Number.isNaN(this.refSec)) {
-      this.refSec = raw.tsSec;
-      this.refNsec = raw.tsNsec;
+      this.refSec = sec;
+      this.refNsec = nsec;
     }
     let prevSec: number, prevNsec: number;
     if (visited) {
       const p = this.prevTimes[raw.no];
-      [prevSec, prevNsec] = p ?? [raw.tsSec, raw.tsNsec];
+      [prevSec, prevNsec] = p ?? [sec, nsec];
     } else {
       if (Number.isNaN(this.prevSec)) {
-        prevSec = raw.tsSec;
-        prevNsec = raw.tsNsec;
+        prevSec = sec;
+        prevNsec = nsec;
       } else {
         prevSec = this.prevSec;
         prevNsec = this.prevNsec;
       }
       if (this.keepHistory) this.prevTimes[raw.no] = [prevSec, prevNsec];
-      this.prevSec = raw.tsSec;
-      this.prevNsec = raw.tsNsec;
+      this.prevSec = sec;
+      this.prevNsec = nsec;
     }
     return {
       refSec: this.refSec,
@@ -145,6 +154,8 @@ export class DissectionSession {
    */
   dissect(raw: RawPacket, tree: TreeContext | null, visited = false): DissectedFrame {
     if (!frameDissector) throw new Error('@netdissect/core: frame dissector not loaded');
+    // Per-frame notes exist for later passes; with one pass only the current frame's matter.
+    if (!this.keepHistory && !visited && this.frameData.size) this.frameData.clear();
     const pinfo = new PacketInfo(this, raw, visited);
     const root = tree ? FieldNode.root(tree) : null;
     const ds = new DataSource(`Frame (${raw.caplen} bytes)`, raw.bytes);

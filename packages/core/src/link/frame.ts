@@ -7,6 +7,7 @@ import { defaultRegistry, setFrameDissector } from '../dissection/session.js';
 import { showException } from '../dissection/show-exception.js';
 import { timeDelta } from '../fields/time-format.js';
 import { wtapEncapOf } from './wtap-encap.js';
+import { dataDissector } from './data.js';
 
 export const hfFrame = defineProtocol('frame', 'Frame');
 export const hfPktComment = defineProtocol('pkt_comment', 'Packet comments');
@@ -26,7 +27,21 @@ export const frameFields = defineFields('frame', {
   ignored: { abbrev: 'frame.ignored', name: 'Frame is ignored', type: FT.BOOLEAN },
   protocols: { abbrev: 'frame.protocols', name: 'Protocols in frame', type: FT.STRING },
   comment: { abbrev: 'frame.comment', name: 'Comment', type: FT.STRING },
+  cbPen: { abbrev: 'frame.cb_pen', name: 'Private Enterprise Number', type: FT.UINT32, base: BASE.DEC },
+  cbCopy: { abbrev: 'frame.cb_copy', name: 'Copying', type: FT.BOOLEAN, tfs: { true: 'Allowed', false: 'Not allowed' } },
 });
+
+/** IANA enterprise numbers met in custom blocks (enterprises_lookup, for the few we have seen). */
+const ENTERPRISES: Record<number, string> = {
+  32473: 'Example Enterprise Number for Documentation Use',
+  36724: 'Kaplan Research and Application Prototyping',
+  10949: 'Netflix, Inc.',
+  46254: 'Vector Informatik GmbH',
+};
+
+function enterpriseName(pen: number): string {
+  return ENTERPRISES[pen] ?? 'Unknown';
+}
 
 function plural(n: number): string {
   return n === 1 ? '' : 's';
@@ -47,33 +62,51 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
     const c = tree.addProtocol(hfPktComment, tvb, 0, 0);
     for (const text of raw.comments) c.add(frameFields.comment, tvb, 0, 0, text).setText(text);
   }
+  const hasTs = raw.hasTimestamp !== false;
   if (tree) {
     const full = tree.ctx.full;
-    fh = tree.addProtocol(
-      hfFrame,
-      tvb,
-      0,
-      raw.caplen,
-      full ? `Frame ${raw.no}: ${raw.len} byte${plural(raw.len)} on wire (${raw.len * 8} bits), ${raw.caplen} byte${plural(raw.caplen)} captured (${raw.caplen * 8} bits)` : undefined,
-    );
-    if (full && pinfo.session.pref('frame.has_interface_id', false)) fh.appendText(` on interface ${raw.interfaceId}, id ${raw.interfaceId}`);
-    fh.add(frameFields.interfaceId, tvb, 0, 0, raw.interfaceId);
-    fh.add(frameFields.encapType, tvb, 0, 0, wtapEncapOf(raw.linktype));
-    const ts = { sec: raw.tsSec, nsec: raw.tsNsec };
-    fh.add(frameFields.time, tvb, 0, 0, ts);
-    fh.addGenerated(frameFields.offsetShift, tvb, 0, 0, { sec: 0, nsec: 0 });
-    fh.add(frameFields.timeEpoch, tvb, 0, 0, ts);
-    const [ds, dn] = timeDelta(raw.tsSec, raw.tsNsec, times.prevSec, times.prevNsec);
-    fh.addGenerated(frameFields.timeDelta, tvb, 0, 0, { sec: ds, nsec: dn });
-    const [dds, ddn] = timeDelta(raw.tsSec, raw.tsNsec, times.prevDisplayedSec, times.prevDisplayedNsec);
-    fh.addGenerated(frameFields.timeDeltaDisplayed, tvb, 0, 0, { sec: dds, nsec: ddn });
-    const [rs, rn] = timeDelta(raw.tsSec, raw.tsNsec, times.refSec, times.refNsec);
-    fh.addGenerated(frameFields.timeRelative, tvb, 0, 0, { sec: rs, nsec: rn });
+    if (raw.custom) {
+      const { pen, copyAllowed } = raw.custom;
+      fh = tree.addProtocol(hfFrame, tvb, 0, raw.caplen, full ? `PCAPNG Custom Block ${raw.no}: ${raw.len} byte${plural(raw.len)} (${raw.len * 8} bits) of custom data and options, PEN ${enterpriseName(pen)} (${pen}), copying ${copyAllowed ? 'allowed' : 'not allowed'}` : undefined);
+    } else {
+      fh = tree.addProtocol(
+        hfFrame,
+        tvb,
+        0,
+        raw.caplen,
+        full ? `Frame ${raw.no}: ${raw.len} byte${plural(raw.len)} on wire (${raw.len * 8} bits), ${raw.caplen} byte${plural(raw.caplen)} captured (${raw.caplen * 8} bits)` : undefined,
+      );
+      if (full && pinfo.session.pref('frame.has_interface_id', false)) fh.appendText(` on interface ${raw.interfaceId}, id ${raw.interfaceId}`);
+      fh.add(frameFields.interfaceId, tvb, 0, 0, raw.interfaceId);
+      fh.add(frameFields.encapType, tvb, 0, 0, wtapEncapOf(raw.linktype));
+    }
+    if (hasTs) {
+      const ts = { sec: raw.tsSec, nsec: raw.tsNsec };
+      fh.add(frameFields.time, tvb, 0, 0, ts);
+      fh.addGenerated(frameFields.offsetShift, tvb, 0, 0, { sec: 0, nsec: 0 });
+      fh.add(frameFields.timeEpoch, tvb, 0, 0, ts);
+      const [ds, dn] = timeDelta(raw.tsSec, raw.tsNsec, times.prevSec, times.prevNsec);
+      fh.addGenerated(frameFields.timeDelta, tvb, 0, 0, { sec: ds, nsec: dn });
+      const [dds, ddn] = timeDelta(raw.tsSec, raw.tsNsec, times.prevDisplayedSec, times.prevDisplayedNsec);
+      fh.addGenerated(frameFields.timeDeltaDisplayed, tvb, 0, 0, { sec: dds, nsec: ddn });
+      const [rs, rn] = timeDelta(raw.tsSec, raw.tsNsec, times.refSec, times.refNsec);
+      fh.addGenerated(frameFields.timeRelative, tvb, 0, 0, { sec: rs, nsec: rn });
+    }
     fh.add(frameFields.number, tvb, 0, 0, raw.no);
     fh.add(frameFields.len, tvb, 0, 0, raw.len).setText(`Frame Length: ${raw.len} byte${plural(raw.len)} (${raw.len * 8} bits)`);
     fh.add(frameFields.capLen, tvb, 0, 0, raw.caplen).setText(`Capture Length: ${raw.caplen} byte${plural(raw.caplen)} (${raw.caplen * 8} bits)`);
     fh.add(frameFields.marked, tvb, 0, 0, 0);
     fh.add(frameFields.ignored, tvb, 0, 0, 0);
+  }
+  if (raw.custom) {
+    const { pen, copyAllowed } = raw.custom;
+    pinfo.cols.setProtocol('PCAPNG');
+    fh?.add(frameFields.cbPen, tvb, 0, 0, pen).setValueText(`${enterpriseName(pen)} (${pen})`);
+    fh?.add(frameFields.cbCopy, tvb, 0, 0, copyAllowed ? 1 : 0);
+    pinfo.cols.setInfo(`Custom Block: PEN = ${enterpriseName(pen)} (${pen}), will${copyAllowed ? '' : ' not'} be copied`);
+    pinfo.call(dataDissector, tvb, tree);
+    if (fh) fh.add(frameFields.protocols, tvb, 0, 0, pinfo.layers.slice(1).join(':'));
+    return raw.caplen;
   }
   const link = pinfo.session.registry.getUint('wtap_encap', raw.linktype);
   try {
@@ -86,7 +119,8 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
   } catch (err) {
     showException(err, tvb, pinfo, tree);
   }
-  if (fh) fh.add(frameFields.protocols, tvb, 0, 0, pinfo.layers.join(':'));
+  // The frame itself is not listed (packet-frame.c skips the first layer).
+  if (fh) fh.add(frameFields.protocols, tvb, 0, 0, pinfo.layers.slice(1).join(':'));
   return raw.caplen;
 }
 

@@ -85,7 +85,7 @@ export class MultisegmentPdu {
  */
 export class MspTree {
   private readonly keys: number[] = [];
-  private readonly values = new Map<number, MultisegmentPdu>();
+  private values: Map<number, MultisegmentPdu> | null = null;
 
   private index(k: number): number {
     let lo = 0, hi = this.keys.length;
@@ -99,15 +99,17 @@ export class MspTree {
 
   insert(k: number, msp: MultisegmentPdu): void {
     k >>>= 0;
-    if (!this.values.has(k)) this.keys.splice(this.index(k), 0, k);
-    this.values.set(k, msp);
+    const values = (this.values ??= new Map());
+    if (!values.has(k)) this.keys.splice(this.index(k), 0, k);
+    values.set(k, msp);
   }
 
   lookup(k: number): MultisegmentPdu | undefined {
-    return this.values.get(k >>> 0);
+    return this.values?.get(k >>> 0);
   }
 
   lookupLe(k: number): MultisegmentPdu | undefined {
+    if (!this.values) return undefined;
     const i = this.index(k >>> 0) - 1;
     return i >= 0 ? this.values.get(this.keys[i]!) : undefined;
   }
@@ -118,10 +120,12 @@ export class MspTree {
 
   /** Forget PDUs that end before `seq` (streaming mode keeps only what can still be looked up). */
   pruneBefore(keep: (msp: MultisegmentPdu) => boolean): void {
+    const values = this.values;
+    if (!values) return;
     for (let i = 0; i < this.keys.length; ) {
       const k = this.keys[i]!;
-      if (!keep(this.values.get(k)!)) {
-        this.values.delete(k);
+      if (!keep(values.get(k)!)) {
+        values.delete(k);
         this.keys.splice(i, 1);
       } else i++;
     }
@@ -161,19 +165,42 @@ export class TcpFlow {
   lastnondupack = 0;
   dupacknum = 0;
   numSackRanges = 0;
-  readonly sackLeft: number[] = [];
-  readonly sackRight: number[] = [];
+  private sackL: number[] | null = null;
+  private sackR: number[] | null = null;
   lastsegmentflags = 0;
   validBif = 1;
   pushBytesSent = 0;
   pushSetLast = false;
   // Reassembly.
-  readonly msps = new MspTree();
+  private mspTree: MspTree | null = null;
   maxnextseq = 0;
-  /** Out-of-order segments waiting for a gap to fill, sorted by (seq, frame). */
-  readonly ooo: OooSegment[] = [];
+  private oooList: OooSegment[] | null = null;
   /** Bytes buffered in this direction (for the per-flow cap). */
   bufferedBytes = 0;
+
+  // Created on first use: a port scan leaves 100,000s of flows that never need them.
+  /** SACK left edges of the last segment, 1-based as in Wireshark. */
+  get sackLeft(): number[] {
+    return (this.sackL ??= []);
+  }
+
+  get sackRight(): number[] {
+    return (this.sackR ??= []);
+  }
+
+  /** Multisegment PDUs by starting (relative) sequence number. */
+  get msps(): MspTree {
+    return (this.mspTree ??= new MspTree());
+  }
+
+  /** Out-of-order segments waiting for a gap to fill, sorted by (seq, frame). */
+  get ooo(): OooSegment[] {
+    return (this.oooList ??= []);
+  }
+
+  get hasOoo(): boolean {
+    return this.oooList !== null && this.oooList.length > 0;
+  }
 }
 
 /** Both directions of a TCP connection plus what is shared (struct tcp_analysis). */
@@ -192,8 +219,8 @@ export class TcpAnalysis {
   firstRttSec = 0;
   firstRttNsec = 0;
   completeness = 0;
-  /** (frame, seq, ack) -> analysis result. */
-  readonly acked = new Map<string, TcpAcked>();
+  /** (frame, seq, ack) -> analysis result; created on first use (most flows of a scan never need it). */
+  private acked: Map<string, TcpAcked> | null = null;
   /** The current frame's analysis result, if any (tcpd->ta). */
   ta: TcpAcked | null = null;
   hadAccEcnSetupSyn = false;
@@ -216,11 +243,16 @@ export class TcpAnalysis {
   /** tcp_analyze_get_acked_struct */
   getAcked(frame: number, seq: number, ack: number, create: boolean): void {
     const key = `${frame}|${seq}|${ack}`;
-    let ta = this.acked.get(key) ?? null;
+    let ta = this.acked?.get(key) ?? null;
     if (!ta && create) {
       ta = new TcpAcked();
-      this.acked.set(key, ta);
+      (this.acked ??= new Map()).set(key, ta);
     }
     this.ta = ta;
+  }
+
+  /** Forget per-frame results (streaming mode: no frame is dissected twice). */
+  forgetFrames(): void {
+    this.acked = null;
   }
 }

@@ -8,7 +8,7 @@ import { Tvb } from '../dissection/tvb.js';
 import { dataDissector } from '../link/data.js';
 import { FragmentHead } from '../reassembly/fragment-head.js';
 import { showFragmentTree } from '../reassembly/fragment-tree.js';
-import { FLOW_REASSEMBLE_UNTIL_FIN, MspFlag, MultisegmentPdu, TA, type OooSegment, type TcpAnalysis } from './tcp-conversation.js';
+import { FLOW_REASSEMBLE_UNTIL_FIN, MspFlag, MultisegmentPdu, TA, type OooSegment, type TcpAnalysis, type TcpFlow } from './tcp-conversation.js';
 import { tcpExpert, tcpFields, tcpSegmentFields } from './tcp-fields.js';
 import { DESEGMENT_ONE_MORE_SEGMENT, DESEGMENT_UNTIL_FIN, type TcpInfo } from './tcp-info.js';
 import { gtSeq, leSeq, ltSeq, u32 } from './tcp-seq.js';
@@ -105,7 +105,7 @@ function mspAddOutOfOrder(pinfo: PacketInfo, msp: MultisegmentPdu | undefined, t
     const m = findMaxnextseq(msp, fwd.maxnextseq);
     if (leSeq(fwd.maxnextseq, m)) fwd.maxnextseq = m;
   }
-  while (fwd.ooo.length) {
+  while (fwd.hasOoo) {
     const fd = fwd.ooo[0]!;
     if (ltSeq(fwd.maxnextseq, fd.seq)) break;
     fwd.maxnextseq = u32(fd.seq + fd.len);
@@ -182,6 +182,22 @@ function insertOoo(list: OooSegment[], seg: OooSegment): void {
 
 function budgetOf(pinfo: PacketInfo): TcpReassemblyBudget {
   return pinfo.session.state<TcpReassemblyBudget>('tcp.budget', () => ({ total: 0, dropped: 0 }));
+}
+
+/**
+ * One-pass mode: PDUs that are complete and behind the stream's contiguous
+ * end will not be looked up again, so their buffers go. The newest stays,
+ * as "PDU starting at or before this sequence number" lookups need it.
+ */
+export function pruneStreamingFlow(flow: TcpFlow): void {
+  const tree = flow.msps;
+  if (tree.size < 8) return;
+  const newest = tree.lookupLe(0xffffffff);
+  tree.pruneBefore((msp) => {
+    const keep = msp === newest || !(msp.flags & MspFlag.GOT_ALL_SEGMENTS) || !leSeq(msp.nxtpdu, flow.maxnextseq);
+    if (!keep) msp.head?.release();
+    return keep;
+  });
 }
 
 /** "[n Reassembled TCP Segments (x bytes): #1(..), #2(..)]" placed right after the TCP tree (print_tcp_fragment_tree). */
@@ -266,7 +282,7 @@ export function desegmentTcp(tvb: Tvb, pinfo: PacketInfo, offset: number, seq: n
           fwd.maxnextseq = nxtseq;
           msp = mspAddOutOfOrder(pinfo, msp, tcpd, seq);
         }
-      } else if (fwd.ooo.some((o) => o.frame === pinfo.num && o.seq === seq && o.len === u32(nxtseq - seq))) {
+      } else if (fwd.hasOoo && fwd.ooo.some((o) => o.frame === pinfo.num && o.seq === seq && o.len === u32(nxtseq - seq))) {
         hasGap = true;
       }
     }

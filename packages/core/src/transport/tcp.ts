@@ -9,7 +9,7 @@ import { Completeness, StaticFlag, TcpAnalysis, TH } from './tcp-conversation.js
 import { hfTcp, tcpExpert, tcpFields } from './tcp-fields.js';
 import type { TcpInfo } from './tcp-info.js';
 import { dissectTcpOptions, type TcpHeaderInfo } from './tcp-options.js';
-import { decodeTcpPorts, desegmentTcp, reassembleUntilFin } from './tcp-reassembler.js';
+import { decodeTcpPorts, desegmentTcp, pruneStreamingFlow, reassembleUntilFin } from './tcp-reassembler.js';
 import { analyzeSequenceNumber, printSequenceNumberAnalysis } from './tcp-sequence-analysis.js';
 import { u32 } from './tcp-seq.js';
 
@@ -20,13 +20,15 @@ interface TcpState {
 /** Data for the "tcp.follow" tap: the segment payload and where it sits in its stream. */
 export interface TcpFollowData {
   readonly stream: number;
-  /** Raw (absolute) sequence number of the first payload byte. */
+  /** Relative sequence number of the segment (before a SYN's own byte). */
   readonly seq: number;
+  /** Relative acknowledgment number. */
+  readonly ack: number;
+  /** Bytes the segment carries on the wire (the captured part is `payload`). */
+  readonly seglen: number;
   readonly flags: number;
+  /** Captured payload bytes (a view: copy what you keep). */
   readonly payload: Uint8Array;
-  readonly srcport: number;
-  readonly dstport: number;
-  readonly tcpd: TcpAnalysis;
 }
 
 /** Which TCP conversation a frame belongs to: tcp.stream for a 4-tuple, renewed on port reuse. */
@@ -71,6 +73,20 @@ function plural(n: number): string {
 
 /** TCP (packet-tcp.c's dissect_tcp): header, stream tracking, analysis, options, then the payload. */
 function dissectTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  const streaming = !pinfo.session.keepHistory;
+  let tcpd: TcpAnalysis | null = null;
+  try {
+    return dissectTcpSegment(tvb, pinfo, tree, (t) => (tcpd = t));
+  } finally {
+    // With one pass no frame is looked up again: keep flow state, not per-frame results.
+    if (streaming && tcpd) {
+      (tcpd as TcpAnalysis).forgetFrames();
+      pruneStreamingFlow((tcpd as TcpAnalysis).fwd);
+    }
+  }
+}
+
+function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, seen: (tcpd: TcpAnalysis) => void): number {
   const sport = tvb.u16(0);
   const dport = tvb.u16(2);
   const cols = pinfo.cols;
@@ -110,12 +126,14 @@ function dissectTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
     isNew = true;
   }
   let tcpd = conversationData(conv, pinfo);
+  seen(tcpd);
   if ((flags & (TH.SYN | TH.ACK)) === TH.SYN) {
     if (tcpd.fwd.staticFlags & StaticFlag.BASE_SEQ_SET) {
       if (seq !== tcpd.fwd.baseSeq) {
         if (!pinfo.visited) {
           conv = conversations.create(pinfo.num, ConversationType.TCP, pinfo.src, pinfo.dst, sport, dport);
           tcpd = conversationData(conv, pinfo);
+          seen(tcpd);
           if (!tcpd.ta) tcpd.getAcked(pinfo.num, seq, ack, true);
           tcpd.ta!.flags |= 0x2000;
           tcpd.completeness = 1;
@@ -351,7 +369,7 @@ function dissectTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
   const offset = hlen;
   const capturedRemaining = tvb.remaining(offset);
   if (haveSeglen && pinfo.session.taps.has('tcp.follow')) {
-    const data: TcpFollowData = { stream: tcpd.stream, seq: rawSeq, flags, payload: tvb.view(offset, capturedRemaining), srcport: sport, dstport: dport, tcpd };
+    const data: TcpFollowData = { stream: tcpd.stream, seq, ack, seglen, flags, payload: tvb.view(offset, capturedRemaining) };
     pinfo.tap('tcp.follow', data);
   }
   if (haveSeglen && flags & TH.FIN && pinfo.canDesegment && tcpd.fwd.flags & 1) {

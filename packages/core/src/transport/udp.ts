@@ -40,6 +40,13 @@ interface UdpState {
   streams: number;
 }
 
+/** Data for the "udp.follow" tap. */
+export interface UdpFollowData {
+  readonly stream: number;
+  /** Captured payload bytes (a view: copy what you keep). */
+  readonly payload: Uint8Array;
+}
+
 /** What a UDP payload dissector learns about its datagram. */
 export interface UdpInfo {
   readonly srcport: number;
@@ -55,6 +62,7 @@ function decodeUdpPorts(tvb: Tvb, offset: number, pinfo: PacketInfo, udpTree: Fi
   if (len > reportedLen) len = reportedLen;
   udpTree?.add(udpFields.payload, tvb, offset, len, tvb.view(offset, len)).setText(`UDP payload (${len} byte${len === 1 ? '' : 's'})`);
   const next = tvb.sub(offset, len, reportedLen);
+  if (pinfo.session.taps.has('udp.follow')) pinfo.tap('udp.follow', { stream: info.stream, payload: next.view(0, next.length) } satisfies UdpFollowData);
   const registry = pinfo.session.registry;
   if (pinfo.visited) {
     const heur = pinfo.getFrameData<Dissector>('udp.heur');
