@@ -1,0 +1,2 @@
+// Placeholder until the dissector lands.
+export {};
