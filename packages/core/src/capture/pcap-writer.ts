@@ -51,6 +51,8 @@ export class PcapWriter {
 
   /** Append one packet. */
   async write(packet: RawPacket): Promise<void> {
+    // Custom-block records are not packets; they are not written.
+    if (packet.custom) return;
     const pending = this.out.reserve(PCAP_RECORD_HEADER_BYTES + packet.bytes.length + (this.headerWritten ? 0 : PCAP_FILE_HEADER_BYTES));
     if (pending !== undefined) await pending;
     this.encode(packet);
@@ -60,6 +62,7 @@ export class PcapWriter {
   async writeBatch(packets: readonly RawPacket[]): Promise<void> {
     for (let i = 0; i < packets.length; i++) {
       const packet = packets[i]!;
+      if (packet.custom) continue;
       const pending = this.out.reserve(PCAP_RECORD_HEADER_BYTES + packet.bytes.length + (this.headerWritten ? 0 : PCAP_FILE_HEADER_BYTES));
       if (pending !== undefined) await pending;
       this.encode(packet);

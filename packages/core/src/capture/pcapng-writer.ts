@@ -78,6 +78,8 @@ export class PcapngWriter {
   }
 
   async write(packet: RawPacket): Promise<void> {
+    // Custom-block records are not packets; they are not written.
+    if (packet.custom) return;
     const pending = this.prepare(packet);
     if (pending !== undefined) await pending;
     this.encode(packet);
@@ -87,6 +89,7 @@ export class PcapngWriter {
   async writeBatch(packets: readonly RawPacket[]): Promise<void> {
     for (let i = 0; i < packets.length; i++) {
       const packet = packets[i]!;
+      if (packet.custom) continue;
       const pending = this.prepare(packet);
       if (pending !== undefined) await pending;
       this.encode(packet);

@@ -45,7 +45,8 @@ function layout(data: Uint8Array): Record[] {
       if (dv.getUint32(o) === 0x0a0d0d0a) le = dv.getUint32(o + 8, true) === 0x1a2b3c4d;
       const type = dv.getUint32(o, le);
       const len = dv.getUint32(o + 4, le);
-      const packet = type === 2 || type === 3 || type === 6;
+      // Packet blocks, and custom blocks (0x0bad, 0x40000bad), which are delivered as records too.
+      const packet = type === 2 || type === 3 || type === 6 || type === 0x0bad || type === 0x40000bad;
       records.push({ start: o, end: o + len, packet, header: type === 3 ? 12 : packet ? 28 : 8 });
       o += len;
     }

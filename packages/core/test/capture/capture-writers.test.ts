@@ -32,7 +32,9 @@ async function copy(input: string, writer: { writeBatch(p: readonly RawPacket[])
 describe('pcapng writer round trip over the corpus', () => {
   for (const capture of readable) {
     it(capture, async () => {
-      const original = await readAll(capturePath(capture));
+      const read = await readAll(capturePath(capture));
+      // Custom-block records are not written; a Simple Packet Block comes back with timestamp 0.
+      const original = { ...read, packets: read.packets.filter((p) => !p.custom).map((p, i) => ({ ...p, no: i + 1, hasTimestamp: undefined })) };
       const out = tempPath('pcapng');
       await copy(capturePath(capture), await PcapngWriter.open(out));
       const back = await readAll(out);

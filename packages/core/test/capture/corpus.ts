@@ -56,6 +56,8 @@ export function snapshot(p: RawPacket): PacketSnapshot {
     dataOffset: p.dataOffset,
   };
   if (p.comments !== undefined) s.comments = [...p.comments];
+  if (p.hasTimestamp !== undefined) s.hasTimestamp = p.hasTimestamp;
+  if (p.custom !== undefined) s.custom = { ...p.custom };
   return s;
 }
 

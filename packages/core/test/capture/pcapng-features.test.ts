@@ -158,7 +158,7 @@ describe('pcapng blocks', () => {
     expect(info.interfaces[0]).toMatchObject({ name: 'eth0', description: 'uplink', fcsLengthBytes: 4 });
   });
 
-  it('skips NRB, ISB, DSB, custom and unknown blocks by their length', async () => {
+  it('skips NRB, ISB, DSB and unknown blocks by their length; custom blocks are records, as tshark numbers them', async () => {
     const b = new PcapngBuilder().shb().idb(1, 0);
     b.block(4, [Uint8Array.of(1, 0, 8, 0, 10, 0, 0, 1, 104, 111, 115, 116), new Uint8Array(4)]); // NRB: ipv4 record + end
     b.epb(0, 10n, data(3));
@@ -170,10 +170,13 @@ describe('pcapng blocks', () => {
     b.epb(0, 20n, data(4));
     const result = await readAll(tempFile(b.bytes()));
     expect(result.error).toBeUndefined();
-    expect(result.packets.map((p) => [p.no, p.tsNsec])).toEqual([
-      [1, 10_000],
-      [2, 20_000],
+    expect(result.packets.map((p) => [p.no, p.tsNsec, p.custom?.pen ?? null, p.custom?.copyAllowed ?? null, p.caplen])).toEqual([
+      [1, 10_000, null, null, 3],
+      [2, 0, 0x2b7e0000, true, 12], // the PEN bytes 00 00 7e 2b, little-endian section
+      [3, 0, 0, false, 4],
+      [4, 20_000, null, null, 4],
     ]);
+    expect(result.packets.filter((p) => p.hasTimestamp === false).map((p) => p.no)).toEqual([2, 3]);
   });
 
   it('sections of different byte order restart interface numbering; frame numbers run on', async () => {

@@ -5,8 +5,8 @@
 //
 //   node packages/core/test/capture/record-expected.mjs        (tshark 4.0.x on PATH)
 //
-// Each JSON file holds, for the packet records tshark shows (non-packet
-// records such as pcapng custom blocks are left out, as capinfos does):
+// Each JSON file holds, for every record tshark numbers as a frame (pcapng
+// custom blocks included, as tshark shows them):
 //   [frame number, time_epoch as printed, len, caplen, interface id or null, comments or null]
 // plus tshark's error message if it stopped on a damaged file.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -43,7 +43,6 @@ for (const file of walk(capturesDir)) {
   for (const line of res.stdout.split('\n')) {
     if (line === '') continue;
     const [no, epoch, len, caplen, iface, encap, comment] = line.split('\t');
-    if (encap === '') continue; // not a packet record (pcapng custom block etc.)
     packets.push([Number(no), epoch, Number(len), Number(caplen), iface === '' ? null : Number(iface), comment === '' ? null : comment.split('\u0001')]);
   }
   const error = res.stderr
