@@ -3,6 +3,9 @@
 // Usage: node scripts/record-goldens.mjs [--only SUBSTRING] [--set NAME|summary]
 // Needs tshark on PATH (apt-get install tshark); the tests do not.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { mkdirSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +45,7 @@ export function goldenName(file) {
 
 const version = execFileSync('tshark', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0];
 const sets = readdirSync(join(goldens, 'field-sets')).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(goldens, 'field-sets', f), 'utf8')));
-const files = walk(corpus).filter((f) => !only || f.includes(only));
+const files = onlySet === 'cli' ? [] : walk(corpus).filter((f) => !only || f.includes(only));
 for (const kind of ['summary', ...sets.map((s) => s.name)]) mkdirSync(join(goldens, kind), { recursive: true });
 for (const file of files) {
   const name = goldenName(file);
@@ -73,4 +76,47 @@ if (!onlySet || onlySet === 'follow') {
     }
   }
 }
+// Whole-command cases (-V, -x, -O, -T json, -z tables...): fixtures/goldens/cli-cases.json lists
+// each case's arguments, "@dir/file.pcap" naming a corpus capture; the output is stored byte for byte.
+if (!onlySet || onlySet === 'cli') {
+  mkdirSync(join(goldens, 'cli'), { recursive: true });
+  const cases = JSON.parse(readFileSync(join(goldens, 'cli-cases.json'), 'utf8'));
+  for (const c of cases) {
+    if (only && !c.name.includes(only)) continue;
+    const args = c.args.map((a) => (a.startsWith('@') ? join(corpus, a.slice(1)) : a));
+    const out = tshark([...COMMON, ...args]);
+    // A case tshark rejects (bad filter, bad flag) would record nothing: say so instead of storing it.
+    if (out === '') console.error(`cli ${c.name}: tshark printed nothing — check the arguments`);
+    writeFileSync(join(goldens, 'cli', `${c.name}.txt`), out, 'latin1');
+    process.stdout.write(`cli ${c.name}\n`);
+  }
+}
+// Export objects: what `--export-objects PROTO,DIR` writes for each capture (name, size, SHA-256), per protocol.
+const EXPORT_SETS = { http: 'http-objects', imf: 'imf-objects', 'ftp-data': 'ftp-objects' };
+if (!onlySet || onlySet === 'export-objects') {
+  for (const file of walk(corpus).filter((f) => !only || f.includes(only))) {
+    for (const [proto, dirName] of Object.entries(EXPORT_SETS)) {
+      const objects = exportedObjects(file, proto);
+      if (objects.length === 0) continue;
+      mkdirSync(join(goldens, dirName), { recursive: true });
+      const capture = relative(corpus, file);
+      writeFileSync(join(goldens, dirName, `${goldenName(file)}.json`), `${JSON.stringify({ capture, objects }, null, 2)}\n`);
+      process.stdout.write(`${proto} ${capture}: ${objects.length}\n`);
+    }
+  }
+}
 writeFileSync(join(goldens, 'TSHARK_VERSION'), `${version}\n`);
+
+/** The files tshark writes with --export-objects for one capture, sorted by name. */
+function exportedObjects(file, proto) {
+  const dir = mkdtempSync(join(tmpdir(), 'nd-eo-'));
+  try {
+    tshark([...COMMON, '-r', file, '-q', '--export-objects', `${proto},${dir}`]);
+    return readdirSync(dir).sort().map((name) => {
+      const bytes = readFileSync(join(dir, name));
+      return { name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

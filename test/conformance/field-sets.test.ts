@@ -21,7 +21,7 @@ describe.skipIf(!corpusAvailable())('-T fields agrees with tshark 4.0', () => {
         if (set.twoPass) args.push('-2');
         for (const f of set.fields) args.push('-e', f);
         const r = await runNetdissect(args);
-        const cmp = compareFieldOutputs(readFileSync(golden, 'latin1'), r.stdout, set.fields, goldenName(file));
+        const cmp = compareFieldOutputs(readFileSync(golden, 'utf8'), r.stdout, set.fields, goldenName(file));
         cells += cmp.cells;
         mismatches.push(...cmp.mismatches.filter((m) => !set.exceptions?.[m.split(': want')[0]!]));
       }

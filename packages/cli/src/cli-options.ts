@@ -1,3 +1,4 @@
+import { parseLimit } from './limit-options.js';
 import { UsageError } from './usage-error.js';
 
 export type OutputFormat = 'text' | 'fields' | 'json' | 'jsonl' | 'ek' | 'pdml';
@@ -16,6 +17,8 @@ export interface CliOptions {
   twoPass: boolean;
   quiet: boolean;
   verbose: boolean;
+  /** -P: summary lines even with -V/-x or when writing a file. */
+  printSummary: boolean;
   hex: boolean;
   onlyProtocols: string[] | null;
   stats: string[];
@@ -28,15 +31,22 @@ export interface CliOptions {
   bufferSizeMiB: number | null;
   autostop: { duration?: number; packets?: number };
   limits: Record<string, number>;
-  color: boolean;
+  /** -l: flush the output after every packet (for pipes during live capture). */
+  lineBuffered: boolean;
   help: boolean;
   version: boolean;
   /** The terminal UI, forced on (--tui) or off (--no-tui); null decides by stdout. */
   tui: boolean | null;
 }
 
-const SHORT_WITH_ARG = new Set(['r', 'T', 'e', 'E', 'c', 'Y', 'R', 'o', 'z', 'O', 'w', 'F', 'i', 'f', 's', 'B', 'a', 'd', 'N']);
-const SHORT_FLAGS = new Set(['2', 'n', 'q', 'V', 'x', 'D', 'p', 'h', 'v', 'Q', 'S', 'P', 'l']);
+const SHORT_WITH_ARG = new Set(['r', 'T', 'e', 'E', 'c', 'Y', 'R', 'o', 'z', 'O', 'w', 'F', 'i', 'f', 's', 'B', 'a', 'N']);
+const SHORT_FLAGS = new Set(['2', 'n', 'q', 'V', 'x', 'D', 'p', 'h', 'v', 'Q', 'P', 'l']);
+const LONG_OPTIONS = ['help', 'version', 'export-objects', 'tui', 'no-tui', 'limit'] as const;
+
+/** Every option the parser accepts ("-r", "--limit"), for the help-text check. */
+export function knownOptions(): string[] {
+  return [...[...SHORT_WITH_ARG, ...SHORT_FLAGS].map((c) => `-${c}`), ...LONG_OPTIONS.map((n) => `--${n}`)];
+}
 
 function parseSeparator(v: string): string {
   switch (v) {
@@ -56,8 +66,8 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   const o: CliOptions = {
     readFile: null, interface: null, listInterfaces: false, captureFilter: null, displayFilter: null, format: 'text', fields: [],
     fieldOptions: { header: false, separator: '\t', occurrence: 'a', aggregator: ',', quote: '' },
-    count: null, twoPass: false, quiet: false, verbose: false, hex: false, onlyProtocols: null, stats: [], writeFile: null, writeFormat: 'pcapng',
-    exportObjects: [], prefs: {}, snaplen: null, promiscuous: true, bufferSizeMiB: null, autostop: {}, limits: {}, color: false, help: false, version: false, tui: null,
+    count: null, twoPass: false, quiet: false, verbose: false, printSummary: false, hex: false, onlyProtocols: null, stats: [], writeFile: null, writeFormat: 'pcapng',
+    exportObjects: [], prefs: {}, snaplen: null, promiscuous: true, bufferSizeMiB: null, autostop: {}, limits: {}, lineBuffered: false, help: false, version: false, tui: null,
   };
   let formatExplicit = false;
   const positional: string[] = [];
@@ -136,7 +146,8 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
       }
       case 'h': o.help = true; break;
       case 'v': o.version = true; break;
-      case 'S': case 'P': case 'l': case 'd': break;
+      case 'P': o.printSummary = true; break;
+      case 'l': o.lineBuffered = true; break;
       default: throw new UsageError(`unknown option -${flag} (see netdissect --help)`);
     }
   };
@@ -160,14 +171,11 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         case 'help': o.help = true; break;
         case 'version': o.version = true; break;
         case 'export-objects': o.exportObjects.push(value()); break;
-        case 'color': o.color = true; break;
         case 'tui': o.tui = true; break;
         case 'no-tui': o.tui = false; break;
         case 'limit': {
-          const v = value();
-          const m = /^([a-zA-Z]+)=(\d+)$/.exec(v);
-          if (!m) throw new UsageError(`invalid --limit "${v}"; expected name=number (see --help)`);
-          o.limits[m[1]!] = Number(m[2]);
+          const [name, n] = parseLimit(value());
+          o.limits[name] = n;
           break;
         }
         default: throw new UsageError(`unknown option --${name} (see netdissect --help)`);

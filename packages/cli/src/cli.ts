@@ -1,5 +1,5 @@
 import { CaptureFileError } from '@netdissect/core';
-import { parseCliOptions } from './cli-options.js';
+import { parseCliOptions, type CliOptions } from './cli-options.js';
 import { helpText, versionText } from './help-text.js';
 import { OutputStream, type TextSink } from './output/output-stream.js';
 import { runFile } from './run-file.js';
@@ -9,6 +9,19 @@ import './protocols.js';
 export interface CliIo {
   stdout: TextSink;
   stderr: TextSink;
+}
+
+/**
+ * The terminal UI opens for a capture or interface when stdout is a terminal
+ * and nothing asks for printed output (like Wireshark vs tshark); --tui and
+ * --no-tui decide explicitly.
+ */
+function wantsTui(o: CliOptions, stdoutIsTty: boolean): boolean {
+  if (o.listInterfaces) return false;
+  if (o.tui !== null) return o.tui;
+  const printed = o.format !== 'text' || o.verbose || o.hex || o.quiet || o.onlyProtocols !== null || o.stats.length > 0 ||
+    o.writeFile !== null || o.exportObjects.length > 0 || o.count !== null;
+  return stdoutIsTty && !printed;
 }
 
 /**
@@ -31,8 +44,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     if (!o.readFile && !o.interface && !o.listInterfaces) throw new UsageError('no capture given: use netdissect FILE, -r FILE or -i INTERFACE (see --help)');
+    if (wantsTui(o, !!io.stdout.isTTY)) {
+      const { runTui } = await import('./tui/run-tui.js');
+      return await runTui(o, io);
+    }
     out = new OutputStream(io.stdout);
-    await runFile(o, out);
+    if (o.listInterfaces) await (await import('./live/run-live.js')).listInterfaces(out);
+    else if (o.interface) await (await import('./live/run-live.js')).runLive(o, out, io.stderr);
+    else await runFile(o, out);
     await out.end();
     return 0;
   } catch (e) {

@@ -1,36 +1,115 @@
+import { limitsHelp } from './limit-options.js';
+
 export function versionText(): string {
   return 'netdissect 0.1.0 (Wireshark-compatible dissectors in TypeScript; output modelled on tshark 4.0)\n';
 }
 
+/**
+ * Every option netdissect accepts, grouped as tshark's help groups them,
+ * each group with an example. test/cli/help.test.ts checks that every
+ * option the parser knows appears here.
+ */
 export function helpText(): string {
   return `Usage: netdissect [options] [FILE]
 
-Read a capture (pcap or pcapng, from a file or '-' for stdin) and show it
-like tshark; in a terminal with no output options, open the terminal UI.
+Read a capture (pcap or pcapng, any link type tshark reads for Ethernet, Linux
+cooked, raw IP or loopback), or capture live, and show it like tshark. With a
+FILE and no output options in a terminal, the terminal UI opens; otherwise one
+summary line per packet is printed.
 
 Input:
-  -r FILE                 read this capture file ('-' = stdin)
-  -c N                    stop after N packets
-  -2                      two passes (fields that refer to later frames)
-  -o NAME:VALUE           set a preference (e.g. tcp.desegment_tcp_streams:FALSE)
+  -r FILE                 read this capture file ('-' = standard input)
+  -c N                    stop after N packets (live: after N packets shown)
+  -2                      two passes, so fields that refer to later frames are filled
+  -o NAME:VALUE           set a preference, e.g. -o tcp.desegment_tcp_streams:FALSE
+  --limit NAME=N          change a safety limit (see "Limits" below)
+  example: netdissect -r lab.pcapng -c 20
+
+Live capture (needs root or CAP_NET_RAW, and the cap module built with libpcap):
+  -i NAME|N|any           capture on this interface (name or number from -D)
+  -D                      list the interfaces and exit
+  -f FILTER               capture filter in libpcap (BPF) syntax, e.g. "port 53 or port 25"
+  -a duration:SECONDS     stop after this many seconds
+  -a packets:N            stop after N packets
+  -s SNAPLEN              capture at most SNAPLEN bytes of each packet (max 262144)
+  -B MIB                  kernel capture buffer in MiB (default 32)
+  -p                      ask not to capture in promiscuous mode (the cap module
+                          always captures promiscuously; a warning says so)
+  example: sudo netdissect -i eth0 -f "port 53 or port 25"
+
+Filtering:
+  -Y FILTER               display filter (Wireshark syntax): only matching packets are
+                          shown, written (-w) and counted by -c in live capture
+  -R FILTER               the same as -Y (accepted for tshark scripts)
+  example: netdissect -r lab.pcapng -Y 'dns.flags.rcode != 0 || http.request.method == "POST"'
 
 Output:
-  -T text|fields          output format (default text: one summary line per packet)
-  -e FIELD                a field to print with -T fields (repeatable)
-  -E header=y|n           -T fields: print a header line
+  -T text|fields|json|jsonl
+                          text: summary lines (default); fields: the -e fields;
+                          json: tshark's JSON array; jsonl: one JSON object per line
+  -e FIELD                a field to print with -T fields (repeatable); _ws.col.Info and
+                          _ws.col.Protocol give the columns
+  -E header=y|n           -T fields: print a header line with the field names
   -E separator=/t|/s|C    -T fields: column separator (tab, space or a character)
-  -E occurrence=f|l|a     -T fields: first, last or all occurrences
+  -E occurrence=f|l|a     -T fields: first, last or all occurrences of a field
   -E aggregator=,|/s|C    -T fields: separator between occurrences
   -E quote=d|s|n          -T fields: quote values with " or ' (or not)
-  -q                      no per-packet output
-  -n                      no name resolution (always the case)
+  -V                      the packet details tree, as tshark -V prints it
+  -O PROTO,...            the details of these protocols only (others collapsed)
+  -x                      hex and ASCII dump of each packet (and its reassembled data)
+  -P                      summary lines too, with -V, -x or -w
+  -q, -Q                  no per-packet output (statistics and exports only)
+  -l                      flush the output after every packet (live capture into a pipe)
+  -n                      no name resolution (netdissect never resolves names)
+  -N FLAGS                name resolution flags: accepted for tshark scripts, ignored
+  --tui, --no-tui         force the terminal UI on or off
+  examples: netdissect -r lab.pcapng -V -Y smtp
+            netdissect -r lab.pcapng -T fields -E header=y -e frame.number -e dns.qry.name
 
-Examples:
-  netdissect -r lab.pcapng
-  netdissect -r lab.pcapng -T fields -e frame.number -e ip.src -e tcp.stream -E header=y
+Writing:
+  -w FILE                 write the packets that pass -Y to FILE (pcapng; '-' = stdout)
+  -F pcapng|pcap          file format for -w
+  --export-objects PROTO,DIR
+                          save the files carried by PROTO into DIR, named as tshark
+                          names them: http, imf (mails as .eml), ftp-data,
+                          attachments (mail attachments)
+  example: netdissect -r lab.pcapng -q --export-objects http,./objects
+
+Statistics (-z, repeatable, printed after the packets):
+  -z io,phs[,FILTER]      protocol hierarchy
+  -z conv,TYPE[,FILTER]   conversations; TYPE is eth, ip, ipv6, tcp or udp
+  -z endpoints,TYPE[,FILTER]
+                          endpoints; TYPE is eth, ip, ipv6, tcp or udp
+  -z io,stat,INTERVAL[,FILTER|FUNC(FIELD)FILTER]...
+                          packets and bytes per interval (seconds; 0 = whole capture);
+                          FUNC is COUNT, SUM, MIN, MAX, AVG or LOAD
+  -z dns,tree             DNS statistics
+  -z http,tree            HTTP packet counters by response code and request method
+  -z http_req,tree        HTTP requests by host and URI
+  -z http_srv,tree        HTTP requests by server address and host
+  -z expert[,error|warn|note|chat]
+                          expert information (errors, warnings, notes, chats)
+  -z credentials          user names and passwords sent in the clear (FTP, HTTP
+                          Basic, SMTP AUTH, POP3, IMAP LOGIN)
+  -z follow,tcp|udp,ascii|hex|raw,STREAM[,CHUNKS]
+                          the data of one stream, as tshark prints it
+  -z transcript,tcp,STREAM
+                          a TCP conversation as a lab dialogue: C: / S: lines for
+                          SMTP, POP3, IMAP, FTP and HTTP, long bodies summarised
+  -z dig                  every DNS response printed as dig prints it
+  examples: netdissect -r lab.pcapng -q -z conv,tcp -z io,phs
+            netdissect -r smtp.pcap -q -z transcript,tcp,0
+
+Limits (--limit NAME=N, repeatable; they keep memory bounded on hostile input, and
+reaching one is reported in the expert info, -z expert):
+${limitsHelp()}
+  example: netdissect -r huge.pcap --limit maxOpenFlows=20000 -q -z expert
 
 Other:
   -h, --help              this help
   -v, --version           version
+
+Exit status: 0 done; 1 the capture was cut short or damaged (everything readable was
+shown first); 2 a usage error (bad option, filter, file or interface).
 `;
 }

@@ -1,4 +1,4 @@
 /** @netdissect/cli: the netdissect command, callable in-process (tests, embedding). */
 export { runCli, type CliIo } from './cli.js';
-export { parseCliOptions, type CliOptions } from './cli-options.js';
+export { knownOptions, parseCliOptions, type CliOptions } from './cli-options.js';
 export { UsageError } from './usage-error.js';

@@ -21,6 +21,7 @@ export * from './dissection/dissector-registry.js';
 export * from './dissection/conversation-table.js';
 export * from './dissection/expert.js';
 export * from './dissection/limits.js';
+export * from './dissection/limit-experts.js';
 export * from './dissection/session.js';
 export * from './dissection/capture-dissector.js';
 export * from './dissection/show-exception.js';

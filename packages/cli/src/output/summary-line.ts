@@ -1,4 +1,6 @@
 import { formatSecondsPrecision, timeDelta, type DissectedFrame, type RawPacket } from '@netdissect/core';
+import type { FramePrinter, TreeNeeds } from './frame-printer.js';
+import type { OutputStream } from './output-stream.js';
 
 /** The Time column's reference: the first frame's timestamp. */
 export interface TimeReference {
@@ -23,4 +25,15 @@ export function summaryLine(frame: DissectedFrame, raw: RawPacket, ref: TimeRefe
   const src = p.src.toString().padStart(12, ' ');
   const dst = p.dst.toString().padEnd(12, ' ');
   return `${no} ${time} ${src} \u2192 ${dst} ${p.cols.protocol} ${raw.len} ${p.cols.info}`;
+}
+
+/** The default output: one summary line per frame. */
+export class SummaryPrinter implements FramePrinter {
+  readonly needs: TreeNeeds = { kind: 'none' };
+  constructor(private readonly out: OutputStream) {}
+  begin(): void {}
+  frame(f: DissectedFrame, raw: RawPacket, ref: TimeReference): void {
+    this.out.line(summaryLine(f, raw, ref));
+  }
+  end(): void {}
 }

@@ -1,19 +1,99 @@
-import type { DissectionSession } from '@netdissect/core';
+import type { DissectedFrame, DissectionSession, RawPacket } from '@netdissect/core';
+import type { TreeNeeds } from '../output/frame-printer.js';
 import { UsageError } from '../usage-error.js';
+import { ConversationsOutput, EndpointsOutput, parseAddressTable } from './conversation-report.js';
+import { CredentialsOutput } from './credentials-list.js';
+import { DigOutput } from './dig-output.js';
+import { DnsStatsTreeOutput } from './dns-stats-tree.js';
+import { ExpertOutput, parseExpertRequest } from './expert-summary.js';
 import { FollowOutput, parseFollow } from './follow-stream.js';
+import { HttpLoadDistribution, HttpPacketCounter, HttpRequestsByHost, HttpStatsTreeOutput } from './http-stats-trees.js';
+import { IoStatOutput, parseIoStat } from './io-stat.js';
+import { parseProtocolHierarchy, ProtocolHierarchyOutput } from './protocol-hierarchy.js';
+import { optionalStatsFilter, type StatsFilter } from './stats-filter.js';
+import { parseTranscript, TranscriptOutput } from './transcript-output.js';
 
-/** A -z statistic: attached to the session before dissection, rendered after. */
+/**
+ * A -z statistic. It listens on the session's taps and/or sees every
+ * dissected frame of the printing pass (taps see all frames, whatever -Y
+ * shows, as in tshark), and renders its table after the last frame.
+ */
 export interface StatsOutput {
+  /** Tree items the statistic reads in frame(); absent when columns and taps suffice. */
+  readonly needs?: TreeNeeds;
+  frame?(f: DissectedFrame, raw: RawPacket): void;
   render(): string;
 }
 
-/** Build the collector for one -z argument. */
-export function createStats(arg: string, session: DissectionSession): StatsOutput {
-  const kind = arg.split(',')[0];
-  switch (kind) {
-    case 'follow':
-      return new FollowOutput(parseFollow(arg), session);
-    default:
-      throw new UsageError(`invalid -z argument "${arg}" (see netdissect --help for the statistics available)`);
+/** A validated -z argument, ready to attach to a session. */
+export type StatsFactory = (session: DissectionSession) => StatsOutput;
+
+/** "NAME,tree" or "NAME,tree,FILTER" (tshark's stats_tree arguments); null if `arg` is not NAME's. */
+function parseStatsTree(name: string, arg: string): { filter: StatsFilter | null } | null {
+  const base = `${name},tree`;
+  if (arg === base) return { filter: null };
+  if (!arg.startsWith(`${base},`)) return null;
+  return { filter: optionalStatsFilter(base, arg.slice(base.length + 1)) };
+}
+
+/** Validate one -z argument (before any capture is read) and return its factory. */
+export function parseStatsRequest(arg: string): StatsFactory {
+  const kind = arg.split(',')[0]!;
+  const tree = parseStatsTree(kind, arg);
+  if (tree) {
+    const { filter } = tree;
+    switch (kind) {
+      case 'dns':
+        return (session) => new DnsStatsTreeOutput(session, filter);
+      case 'http':
+        return (session) => new HttpStatsTreeOutput(new HttpPacketCounter(), session, filter);
+      case 'http_req':
+        return (session) => new HttpStatsTreeOutput(new HttpRequestsByHost(), session, filter);
+      case 'http_srv':
+        return (session) => new HttpStatsTreeOutput(new HttpLoadDistribution(), session, filter);
+    }
   }
+  switch (kind) {
+    case 'follow': {
+      const req = parseFollow(arg);
+      return (session) => new FollowOutput(req, session);
+    }
+    case 'conv': {
+      const req = parseAddressTable('conv', arg);
+      return (session) => new ConversationsOutput(req, session);
+    }
+    case 'endpoints': {
+      const req = parseAddressTable('endpoints', arg);
+      return () => new EndpointsOutput(req);
+    }
+    case 'expert': {
+      const { minSeverity, filter } = parseExpertRequest(arg);
+      return () => new ExpertOutput(minSeverity, filter);
+    }
+    case 'transcript': {
+      const req = parseTranscript(arg);
+      return (session) => new TranscriptOutput(req, session);
+    }
+    case 'dig':
+      if (arg === 'dig') return (session) => new DigOutput(session);
+      break;
+    case 'credentials':
+      if (arg === 'credentials') return (session) => new CredentialsOutput(session);
+      break;
+    case 'io':
+      if (arg.startsWith('io,phs')) {
+        const { filter, text } = parseProtocolHierarchy(arg);
+        return () => new ProtocolHierarchyOutput(filter, text);
+      }
+      if (arg.startsWith('io,stat')) {
+        const spec = parseIoStat(arg);
+        return (session) => new IoStatOutput(spec, session);
+      }
+      break;
+  }
+  throw new UsageError(`invalid -z argument "${arg}" (see netdissect --help for the statistics available)`);
+}
+
+export function createStats(factory: StatsFactory, session: DissectionSession): StatsOutput {
+  return factory(session);
 }

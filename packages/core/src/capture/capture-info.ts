@@ -16,6 +16,8 @@ export interface CaptureInterface {
   section: number;
   /** Interface index within its section (what RawPacket.interfaceId refers to). */
   id: number;
+  /** Index among all interfaces of the file, as wiretap numbers them across sections (frame.interface_id). */
+  index: number;
   /** LINKTYPE_* of the interface. */
   linktype: number;
   /** Snapshot length (0 = no limit in pcapng). */

@@ -101,6 +101,7 @@ export class CaptureReader {
       const tsPrecision = header.nanosecond ? 9 : 6;
       const iface: CaptureInterface = {
         section: 0,
+        index: 0,
         id: 0,
         linktype: header.linktype,
         snaplen: header.snaplen,

@@ -1,5 +1,6 @@
 /** The capture file layer: reading and writing pcap/pcapng, re-reading frames. */
 export type { RawPacket } from './raw-packet.js';
+export type { PacketSource } from './packet-source.js';
 export { CaptureReader, type CaptureInput, type CaptureReaderOptions } from './capture-reader.js';
 export {
   type CaptureInfo,

@@ -319,6 +319,9 @@ export class PcapngBlockParser {
           len: origLen,
           linktype: iface.linktype,
           interfaceId: ifId,
+          // tshark 4.0 names a packet's interface by its index within its section, looked up
+          // among all the file's interfaces (so later sections borrow the first section's names).
+          iface: this.info.interfaces[ifId] ?? iface.info,
           bytes: new Uint8Array(b.buffer, b.byteOffset + data, caplen),
           dataOffset: this.seekable ? base + data : -1,
           comments,
@@ -518,6 +521,7 @@ export class PcapngBlockParser {
     const info: CaptureInterface = {
       section: section.index,
       id: section.interfaces.length,
+      index: this.info.interfaces.length,
       linktype,
       snaplen,
       unitsPerSecond: units,

@@ -14,6 +14,8 @@ import {
   BLOCK_TYPE_IDB,
   BLOCK_TYPE_SHB,
   OPT_COMMENT,
+  OPT_IF_DESCRIPTION,
+  OPT_IF_NAME,
   OPT_IF_TSOFFSET,
   OPT_IF_TSRESOL,
   OPT_SHB_USERAPPL,
@@ -199,7 +201,11 @@ export class PcapngWriter {
     const sec = packet.tsSec;
     const tsOffset = sec >= 0 && sec <= MAX_NS_SECONDS - TWO_32 ? 0 : Math.floor(sec) - TWO_32;
     const iface: OutputInterface = { id: this.nextId++, tsOffset };
-    const options: { code: number; value: Uint8Array }[] = [{ code: OPT_IF_TSRESOL, value: Uint8Array.of(9) }];
+    const options: { code: number; value: Uint8Array }[] = [];
+    // Keep the interface's name and description, as dumpcap writes them.
+    if (packet.iface?.name !== undefined) options.push({ code: OPT_IF_NAME, value: utf8.encode(packet.iface.name) });
+    if (packet.iface?.description !== undefined) options.push({ code: OPT_IF_DESCRIPTION, value: utf8.encode(packet.iface.description) });
+    options.push({ code: OPT_IF_TSRESOL, value: Uint8Array.of(9) });
     if (tsOffset !== 0) {
       const v = BigInt.asUintN(64, BigInt(tsOffset));
       const value = new Uint8Array(8);

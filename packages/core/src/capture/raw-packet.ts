@@ -1,3 +1,5 @@
+import type { CaptureInterface } from './capture-info.js';
+
 /**
  * One record as read from a capture file or a live interface, before any
  * dissection. `bytes` is a view into the reader's current chunk: it stays
@@ -24,6 +26,11 @@ export interface RawPacket {
   linktype: number;
   /** pcapng interface index within its section (0 for classic pcap). */
   interfaceId: number;
+  /**
+   * The interface the packet arrived on (name, description, section): the
+   * pcapng interface record, or the live interface; absent for classic pcap.
+   */
+  iface?: CaptureInterface;
   /** The captured bytes. */
   bytes: Uint8Array;
   /** Byte offset in the file where the packet data (not the record header) starts; -1 when not from a seekable file. */

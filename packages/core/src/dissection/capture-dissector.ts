@@ -1,4 +1,4 @@
-import type { CaptureReader } from '../capture/capture-reader.js';
+import type { PacketSource } from '../capture/packet-source.js';
 import type { RawPacket } from '../capture/raw-packet.js';
 import type { TreeContext } from '../fields/field-node.js';
 import type { DissectedFrame, DissectionSession } from './session.js';
@@ -16,6 +16,8 @@ export interface CaptureDissectOptions {
   maxFrames?: number;
   /** Called between the passes (attach taps that should see only the final pass). */
   beforeSecondPass?: () => void;
+  /** Awaited after each batch of delivered frames (write them out while their bytes are valid). */
+  afterBatch?: () => Promise<void>;
 }
 
 function copyPacket(p: RawPacket): RawPacket {
@@ -29,7 +31,7 @@ function copyPacket(p: RawPacket): RawPacket {
  * frame was delivered.
  */
 export async function dissectCapture(
-  reader: CaptureReader,
+  reader: PacketSource,
   session: DissectionSession,
   opts: CaptureDissectOptions,
   onFrame: (frame: DissectedFrame, raw: RawPacket) => void | boolean,
@@ -42,8 +44,12 @@ export async function dissectCapture(
         if (count >= max) break outer;
         count++;
         const f = session.dissect(raw, opts.tree, false);
-        if (onFrame(f, raw) === false) break outer;
+        if (onFrame(f, raw) === false) {
+          await opts.afterBatch?.();
+          break outer;
+        }
       }
+      await opts.afterBatch?.();
     }
     return count;
   }
@@ -64,10 +70,13 @@ export async function dissectCapture(
     pending = err;
   }
   opts.beforeSecondPass?.();
-  for (const raw of kept) {
+  for (let i = 0; i < kept.length; i++) {
+    const raw = kept[i]!;
     const f = session.dissect(raw, opts.tree, true);
     if (onFrame(f, raw) === false) break;
+    if ((i & 1023) === 1023) await opts.afterBatch?.();
   }
+  await opts.afterBatch?.();
   if (pending) throw pending;
   return count;
 }

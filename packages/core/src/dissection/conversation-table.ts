@@ -40,8 +40,9 @@ export class Conversation {
   lastFrame: number;
   /** Per-protocol state ("tcp", "udp", "ftp", ...). */
   readonly data = new ProtoData();
-  /** A dissector bound to this conversation (FTP data connections, upgrades). */
+  /** A dissector bound to this conversation (FTP data connections, upgrades)... */
   dissector: Dissector | null = null;
+  /** ...for frames from this one on (conversation_set_dissector_from_frame_number): a STARTTLS switch leaves earlier frames alone. */
   dissectorFrame = 0;
 
   constructor(
@@ -183,5 +184,16 @@ export class ConversationTable {
     if (list) list.push(c);
     else this.wildcard.set(key, [c]);
     return c;
+  }
+
+  /** Forget an expected connection that will not come (a limit was reached, the control connection closed). */
+  unexpect(c: Conversation): void {
+    if (c.portB !== -1 || c.addrB === null) return;
+    const key = `${c.type}|${endpointKey(c.addrA, c.portA)}|${c.addrB.key}`;
+    const list = this.wildcard.get(key);
+    const i = list ? list.indexOf(c) : -1;
+    if (i < 0) return;
+    list!.splice(i, 1);
+    if (list!.length === 0) this.wildcard.delete(key);
   }
 }

@@ -92,7 +92,8 @@ export interface ExpertItem {
  * the caller (PacketInfo.expert).
  */
 export function addExpertTree(node: FieldNode, def: ExpertDef, message: string): void {
-  const label = `Expert Info (${severityNames.get(def.severity)}/${groupNames.get(def.group)}): ${message}`;
+  // Only a labelled tree shows the label (a pruned one without labels never reads it).
+  const label = node.ctx.full ? `Expert Info (${severityNames.get(def.severity)}/${groupNames.get(def.group)}): ${message}` : undefined;
   const top = node.addProtocol(hfExpertProto, null, 0, 0, label);
   top.setGenerated();
   if (def.group === Group.MALFORMED) node.addHidden(hfMalformed, null, 0, 0, null);
@@ -105,3 +106,6 @@ export function addExpertTree(node: FieldNode, def: ExpertDef, message: string):
   top.addGenerated(hfExpert.severity, null, 0, 0, def.severity).setValueText(severityNames.get(def.severity) ?? 'Unknown');
   top.addGenerated(hfExpert.group, null, 0, 0, def.group).setValueText(groupNames.get(def.group) ?? 'Unknown');
 }
+
+/** A string field whose bytes go on after the NUL that ended it (proto.c's ei_string_trailing_characters). */
+export const eiTrailingStray = defineExpert('_ws.string', '_ws.string.trailing_stray_characters', Group.UNDECODED, Severity.WARN, 'Trailing stray characters');

@@ -1,5 +1,6 @@
 import type { RawPacket } from '../capture/raw-packet.js';
 import type { FieldNode } from '../fields/field-node.js';
+import { fitLabelBuffer } from '../fields/field-value-format.js';
 import { Address } from './address.js';
 import { Columns } from './columns.js';
 import type { Dissector } from './dissector.js';
@@ -52,6 +53,8 @@ export class PacketInfo {
   desegmentLen = 0;
   /** Why a segment was not reassembled, appended to "[BoundErrorUnreassembled Packet...]". */
   noReassemblyReason = '';
+  /** The tree of the innermost TCP header, where tcp_dissect_pdus notes each PDU's size. */
+  tcpTree: FieldNode | null = null;
   /** Private per-frame notes between layers of the same frame (e.g. TCP -> its payload dissector). */
   layerData: unknown = null;
 
@@ -60,7 +63,10 @@ export class PacketInfo {
     readonly raw: RawPacket,
     /** False on the first, sequential pass; true when a frame is dissected again later. */
     readonly visited: boolean,
-  ) {}
+  ) {
+    // A session without columns leaves them empty: every write is ignored.
+    if (session.columns === false) this.cols.writable = false;
+  }
 
   get num(): number {
     return this.raw.no;
@@ -117,6 +123,8 @@ export class PacketInfo {
 
   /** Raise an expert item: the list entry always, the tree part when there is a tree item. */
   expert(node: FieldNode | null, def: ExpertDef, message: string = def.summary): void {
+    // Wireshark formats expert messages into a label-sized buffer.
+    message = fitLabelBuffer(message);
     this.experts.push({
       frame: this.raw.no,
       severity: def.severity,

@@ -22,6 +22,11 @@ export interface SessionOptions {
   limits?: Partial<Limits>;
   /** Preferences by Wireshark name ("tcp.analyze_sequence_numbers" ...); see prefs in each dissector. */
   prefs?: Record<string, string | number | boolean>;
+  /**
+   * Build the Protocol and Info columns (default true). Off when nobody
+   * reads them (-T fields without _ws.col.*): no per-frame Info text.
+   */
+  columns?: boolean;
 }
 
 /** Timestamps a frame is measured against. */
@@ -54,20 +59,31 @@ export class DissectionSession {
   private refNsec = 0;
   private prevSec = NaN;
   private prevNsec = 0;
+  private tracksDisplayed = false;
+  private prevDisplayedSec = NaN;
+  private prevDisplayedNsec = 0;
   /** Per-frame previous-frame timestamps kept for revisits (index = frame number). */
   private readonly prevTimes: Array<[number, number]> = [];
-  /** Keep the data later passes need (frame times); off for one-pass streaming. */
+  /**
+   * Keep what later passes need (per-frame notes, frame times). Must be set
+   * before the first frame if any frame will be dissected again with
+   * `visited` (two passes, a details pane); off, one pass streams in bounded
+   * memory.
+   */
   keepHistory = false;
   /** Tap listeners by tap name ("tcp.follow", "http", ...). */
   readonly taps = new Map<string, Array<(pinfo: PacketInfo, data: unknown) => void>>();
   /** Last frame number dissected on the first pass. */
   lastFrame = 0;
+  /** Whether frames get their Protocol and Info columns (SessionOptions.columns). */
+  readonly columns: boolean;
 
   constructor(opts: SessionOptions = {}) {
     this.registry = opts.registry ?? defaultRegistry;
     this.limits = { ...defaultLimits, ...opts.limits };
     this.conversations = new ConversationTable(this.limits.maxOpenFlows);
     this.prefs = new Map(Object.entries(opts.prefs ?? {}));
+    this.columns = opts.columns ?? true;
   }
 
   /** Listen on a tap; returns a function that stops listening. */
@@ -134,17 +150,37 @@ export class DissectionSession {
         prevNsec = this.prevNsec;
       }
       if (this.keepHistory) this.prevTimes[raw.no] = [prevSec, prevNsec];
-      this.prevSec = sec;
-      this.prevNsec = nsec;
+      // A custom block is a record, not a packet: the next packet still measures from the one
+      // before it (tshark's behaviour, except for a custom block that opens the file).
+      if (!raw.custom || raw.no === 1) {
+        this.prevSec = sec;
+        this.prevNsec = nsec;
+      }
     }
-    return {
-      refSec: this.refSec,
-      refNsec: this.refNsec,
-      prevSec,
-      prevNsec,
-      prevDisplayedSec: prevSec,
-      prevDisplayedNsec: prevNsec,
-    };
+    let prevDisplayedSec = prevSec;
+    let prevDisplayedNsec = prevNsec;
+    if (this.tracksDisplayed) {
+      prevDisplayedSec = Number.isNaN(this.prevDisplayedSec) ? sec : this.prevDisplayedSec;
+      prevDisplayedNsec = Number.isNaN(this.prevDisplayedSec) ? nsec : this.prevDisplayedNsec;
+    }
+    return { refSec: this.refSec, refNsec: this.refNsec, prevSec, prevNsec, prevDisplayedSec, prevDisplayedNsec };
+  }
+
+  /**
+   * With a display filter, frame.time_delta_displayed measures from the last
+   * frame that passed it: the caller reports each shown frame. Without a
+   * call to this, every frame counts as displayed.
+   */
+  markDisplayed(raw: RawPacket): void {
+    this.tracksDisplayed = true;
+    if (raw.hasTimestamp === false) return;
+    this.prevDisplayedSec = raw.tsSec;
+    this.prevDisplayedNsec = raw.tsNsec;
+  }
+
+  /** Start measuring frame.time_delta_displayed from shown frames only (see markDisplayed). */
+  trackDisplayedFrames(): void {
+    this.tracksDisplayed = true;
   }
 
   /**
@@ -154,12 +190,14 @@ export class DissectionSession {
    */
   dissect(raw: RawPacket, tree: TreeContext | null, visited = false): DissectedFrame {
     if (!frameDissector) throw new Error('@netdissect/core: frame dissector not loaded');
+    if (visited && !this.keepHistory) throw new Error('DissectionSession: set keepHistory = true before the first pass to dissect frames again (visited)');
     // Per-frame notes exist for later passes; with one pass only the current frame's matter.
     if (!this.keepHistory && !visited && this.frameData.size) this.frameData.clear();
     const pinfo = new PacketInfo(this, raw, visited);
     const root = tree ? FieldNode.root(tree) : null;
     const ds = new DataSource(`Frame (${raw.caplen} bytes)`, raw.bytes);
-    const tvb = new Tvb(ds, 0, raw.caplen, raw.len);
+    // tvb_fix_reported_length: a frame cannot be shorter on the wire than what was captured of it.
+    const tvb = new Tvb(ds, 0, raw.caplen, Math.max(raw.len, raw.caplen));
     frameDissector.dissect(tvb, pinfo, root);
     if (!visited && raw.no > this.lastFrame) this.lastFrame = raw.no;
     return { pinfo, tree: root, frameSource: ds };

@@ -1,7 +1,6 @@
 import { DataSource } from './data-source.js';
 import { BoundsKind, DissectorBoundsError } from './dissector-errors.js';
 
-const latin1 = new TextDecoder('latin1');
 const utf8 = new TextDecoder('utf-8');
 
 /**
@@ -139,7 +138,9 @@ export class Tvb {
 
   /** One byte per char, as Wireshark's ENC_ASCII does before escaping. */
   latin1(off: number, len: number): string {
-    return latin1.decode(this.view(off, len));
+    // TextDecoder('latin1') is windows-1252 (0x80 -> €); Buffer's latin1 maps every byte to U+00xx.
+    const v = this.view(off, len);
+    return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('latin1');
   }
 
   utf8(off: number, len: number): string {

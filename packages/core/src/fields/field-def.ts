@@ -24,6 +24,10 @@ export interface FieldSpec {
   bitmask?: number;
   /** Width in bits of the integer holding a bitmask (defaults to the field type's width; booleans give it explicitly). */
   bitWidth?: number;
+  /** An empty byte string is shown as "<none>" rather than "<MISSING>" (BASE_ALLOW_ZERO). */
+  allowZero?: boolean;
+  /** The label is the name alone, without ": value" (BASE_NO_DISPLAY_VALUE, e.g. protocols in name only). */
+  noDisplayValue?: boolean;
   /** "Special" value strings the dissector formats itself (BASE_CUSTOM). */
   custom?: (value: number) => string;
   blurb?: string;

@@ -2,6 +2,7 @@ import type { DataSource } from '../dissection/data-source.js';
 import type { Tvb } from '../dissection/tvb.js';
 import { FT, integerBits } from './field-types.js';
 import type { FieldDef } from './field-def.js';
+import { addExpertTree, eiTrailingStray } from '../dissection/expert.js';
 
 export const NodeFlag = {
   HIDDEN: 1,
@@ -14,6 +15,11 @@ export const NodeFlag = {
   VALUE_FROM_BYTES: 16,
   /** Value is little-endian in the packet (affects nothing but bit rendering). */
   LITTLE_ENDIAN: 32,
+  /**
+   * A pruned tree's stand-in for an item it does not keep: not in the tree,
+   * its children go to the nearest kept ancestor and label edits are dropped.
+   */
+  STAND_IN: 64,
 } as const;
 
 /**
@@ -67,15 +73,43 @@ export class FieldNode {
     return new FieldNode(ctx, null, null, 0, 0, null, null);
   }
 
+  /** The node children really attach to: this one, or for a stand-in its kept ancestor. */
+  private get holder(): FieldNode {
+    return this.flags & NodeFlag.STAND_IN ? this.parent! : this;
+  }
+
+  /** True for the stand-in a pruned tree returns instead of an item it does not keep. */
+  get isStandIn(): boolean {
+    return (this.flags & NodeFlag.STAND_IN) !== 0;
+  }
+
+  /** What add*() returns for an item a pruned tree drops (one per kept node, reused). */
+  private standIn(): FieldNode {
+    const holder = this.holder;
+    let s = holder.prunedStandIn;
+    if (s === null) {
+      s = new FieldNode(this.ctx, null, null, 0, 0, null, holder);
+      s.flags = NodeFlag.STAND_IN;
+      holder.prunedStandIn = s;
+    }
+    return s;
+  }
+
+  private prunedStandIn: FieldNode | null = null;
+
   private attach(node: FieldNode): FieldNode {
-    if (this.children === null) this.children = [node];
-    else this.children.push(node);
+    const holder = this.holder;
+    node.parent = holder;
+    if (holder.children === null) holder.children = [node];
+    else holder.children.push(node);
     return node;
   }
 
   /** Add a field with an explicit value (already masked and shifted for bit fields). */
   add(def: FieldDef, tvb: Tvb | null, off: number, len: number, value: unknown): FieldNode {
-    if (this.ctx.interest !== null && this.ctx.interest[def.id] !== 1) return this;
+    if (this.ctx.interest !== null && this.ctx.interest[def.id] !== 1) return this.standIn();
+    // -1: to the end of the data, as in Wireshark.
+    if (len < 0 && tvb) len = Math.max(0, tvb.remaining(off));
     return this.attach(new FieldNode(this.ctx, def, tvb ? tvb.ds : null, tvb ? tvb.start + off : 0, len, value, this));
   }
 
@@ -84,26 +118,29 @@ export class FieldNode {
     if (this.ctx.interest !== null && this.ctx.interest[def.id] !== 1) {
       // Still bounds-check, so a pruned tree fails where a full one would.
       tvb.check(off, len < 0 ? 0 : len);
-      return this;
+      return this.standIn();
     }
     if (len < 0) len = tvb.remaining(off);
     const value = readFieldValue(def, tvb, off, len, littleEndian);
     const node = this.attach(new FieldNode(this.ctx, def, tvb.ds, tvb.start + off, len, value, this));
     if (value === undefined) node.flags |= NodeFlag.VALUE_FROM_BYTES;
     if (littleEndian) node.flags |= NodeFlag.LITTLE_ENDIAN;
+    if (def.type === FT.STRING && typeof value === 'string' && value.length < len && hasStrayAfterNul(tvb.view(off, len), value.length)) {
+      addExpertTree(node, eiTrailingStray, eiTrailingStray.summary);
+    }
     return node;
   }
 
   /** A protocol's top node, optionally with its summary label ("Internet Protocol Version 4, Src: ..."). */
   addProtocol(def: FieldDef, tvb: Tvb | null, off: number, len: number, label?: string): FieldNode {
     const node = this.add(def, tvb, off, len, null);
-    if (label !== undefined && node !== this) node.setText(label);
+    if (label !== undefined) node.setText(label);
     return node;
   }
 
   /** A text-only line (no field), shown in full trees only. */
   addText(tvb: Tvb | null, off: number, len: number, label: string): FieldNode {
-    if (this.ctx.interest !== null) return this;
+    if (this.ctx.interest !== null) return this.standIn();
     const node = this.attach(new FieldNode(this.ctx, null, tvb ? tvb.ds : null, tvb ? tvb.start + off : 0, len, null, this));
     node.text = label;
     node.flags |= NodeFlag.CUSTOM_LABEL;
@@ -112,21 +149,17 @@ export class FieldNode {
 
   /** A computed field not present as such in the bytes ("[Stream index: 3]"). */
   addGenerated(def: FieldDef, tvb: Tvb | null, off: number, len: number, value: unknown): FieldNode {
-    const node = this.add(def, tvb, off, len, value);
-    if (node !== this) node.flags |= NodeFlag.GENERATED;
-    return node;
+    return this.add(def, tvb, off, len, value).setGenerated();
   }
 
   /** A field shown only to filters and -e, not in the details pane. */
   addHidden(def: FieldDef, tvb: Tvb | null, off: number, len: number, value: unknown): FieldNode {
-    const node = this.add(def, tvb, off, len, value);
-    if (node !== this) node.flags |= NodeFlag.HIDDEN;
-    return node;
+    return this.add(def, tvb, off, len, value).setHidden();
   }
 
   /** Whole-label override (proto_tree_add_*_format). */
   setText(label: string): this {
-    if (this.def === null && this.parent === null) return this;
+    if (this.parent === null || this.flags & NodeFlag.STAND_IN) return this;
     this.text = label;
     this.flags = (this.flags | NodeFlag.CUSTOM_LABEL) & ~NodeFlag.CUSTOM_VALUE;
     return this;
@@ -134,31 +167,39 @@ export class FieldNode {
 
   /** Value-part override: the label becomes "Name: text" (proto_tree_add_*_format_value). */
   setValueText(text: string): this {
-    if (this.def === null) return this;
+    if (this.def === null) return this; // the root and stand-ins have no field
     this.text = text;
     this.flags = (this.flags | NodeFlag.CUSTOM_VALUE) & ~NodeFlag.CUSTOM_LABEL;
     return this;
   }
 
   appendText(text: string): this {
-    if (this.parent === null) return this;
+    if (this.parent === null || this.flags & NodeFlag.STAND_IN) return this;
     this.appended = this.appended === null ? text : this.appended + text;
     return this;
   }
 
   setGenerated(): this {
-    if (this.parent !== null) this.flags |= NodeFlag.GENERATED;
+    if (this.parent !== null && !(this.flags & NodeFlag.STAND_IN)) this.flags |= NodeFlag.GENERATED;
     return this;
   }
 
   setHidden(): this {
-    if (this.parent !== null) this.flags |= NodeFlag.HIDDEN;
+    if (this.parent !== null && !(this.flags & NodeFlag.STAND_IN)) this.flags |= NodeFlag.HIDDEN;
     return this;
   }
 
   setLength(len: number): this {
-    if (this.parent !== null) this.length = len;
+    if (this.parent !== null && !(this.flags & NodeFlag.STAND_IN)) this.length = len;
     return this;
+  }
+
+  /** Move this node to just after `sibling` among their parent's children (proto_tree_move_item). */
+  moveAfter(sibling: FieldNode): void {
+    const kids = this.parent?.children;
+    if (!kids || sibling.parent !== this.parent || sibling === this) return;
+    kids.splice(kids.indexOf(this), 1);
+    kids.splice(kids.indexOf(sibling) + 1, 0, this);
   }
 
   /** The bytes this node covers in its data source. */
@@ -225,13 +266,10 @@ function readFieldValue(def: FieldDef, tvb: Tvb, off: number, len: number, le: b
       tvb.check(off, len);
       return undefined;
     case FT.STRING: case FT.STRINGZ: case FT.STRINGZPAD: {
+      // Wireshark keeps strings as C strings: the value ends at the first NUL.
       const bytes = tvb.view(off, len);
-      let end = bytes.length;
-      if (def.type !== FT.STRING) {
-        const nul = bytes.indexOf(0);
-        if (nul >= 0) end = nul;
-      }
-      return decodeAscii(bytes.subarray(0, end));
+      const nul = bytes.indexOf(0);
+      return decodeAscii(nul < 0 ? bytes : bytes.subarray(0, nul));
     }
     case FT.NONE: case FT.PROTOCOL:
       tvb.check(off, len);
@@ -240,6 +278,12 @@ function readFieldValue(def: FieldDef, tvb: Tvb, off: number, len: number, le: b
       tvb.check(off, len);
       return null;
   }
+}
+
+/** Anything but NULs after the NUL that ended a string (proto.c's detect_trailing_stray_characters). */
+function hasStrayAfterNul(bytes: Uint8Array, nul: number): boolean {
+  for (let i = nul; i < bytes.length; i++) if (bytes[i] !== 0) return true;
+  return false;
 }
 
 function readUint(tvb: Tvb, off: number, len: number, le: boolean): number {

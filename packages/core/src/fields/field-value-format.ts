@@ -43,6 +43,8 @@ export function fieldDisplayValue(node: FieldNode): string {
   const v = node.resolvedValue;
   switch (def.type) {
     case FT.PROTOCOL:
+      // Uninterpreted data is printed as its bytes, not as a protocol.
+      if (def.abbrev === 'data') return node.ds ? formatHexBytes(node.bytes()) : '';
       // The item's representation: its text with appended parts, no [] even when generated.
       if (node.flags & NodeFlag.CUSTOM_LABEL) return (node.text ?? '') + (node.appended ?? '');
       return node.appended !== null ? def.name + node.appended : def.abbrev;
@@ -74,6 +76,7 @@ export function fieldDisplayValue(node: FieldNode): string {
       return formatHexBytes(bytesOf(node), ':');
     case FT.BYTES: case FT.UINT_BYTES: {
       const b = bytesOf(node);
+      if (b.length === 0) return def.allowZero ? '<none>' : '<MISSING>';
       switch (def.base) {
         case BASE.SEP_DOT: return formatHexBytes(b, '.');
         case BASE.SEP_DASH: return formatHexBytes(b, '-');
@@ -140,13 +143,26 @@ function valueName(def: FieldDef, v: number): string | undefined {
   return undefined;
 }
 
+/** Hex in labels: as many digits as the bit mask spans (or the type, without one), as hfinfo_hex_digits. */
+function labelHex(def: FieldDef, v: number | bigint): string {
+  if (!def.bitmask) return hexOf(def, v);
+  let m = def.bitmask / 2 ** def.shift;
+  let bits = 0;
+  while (m >= 1) {
+    bits++;
+    m = Math.floor(m / 2);
+  }
+  const n = typeof v === 'bigint' ? BigInt.asUintN(64, v) : v < 0 ? v >>> 0 : v;
+  return `0x${n.toString(16).padStart(Math.ceil(bits / 4), '0')}`;
+}
+
 function integerText(def: FieldDef, v: number | bigint): string {
   const signed = def.type >= FT.INT8 && def.type <= FT.INT64;
   if (def.custom && typeof v === 'number') return def.custom(v);
   switch (def.base) {
-    case BASE.HEX: return signed ? String(v) : hexOf(def, v);
-    case BASE.DEC_HEX: return signed ? String(v) : `${v} (${hexOf(def, v)})`;
-    case BASE.HEX_DEC: return signed ? String(v) : `${hexOf(def, v)} (${v})`;
+    case BASE.HEX: return signed ? String(v) : labelHex(def, v);
+    case BASE.DEC_HEX: return signed ? String(v) : `${v} (${labelHex(def, v)})`;
+    case BASE.HEX_DEC: return signed ? String(v) : `${labelHex(def, v)} (${v})`;
     case BASE.OCT: return `0${v.toString(8)}`;
     default: return String(v);
   }
@@ -171,7 +187,9 @@ export function valueText(node: FieldNode): string {
       const n = v as number | bigint;
       const name = typeof n === 'number' ? valueName(def, n) : undefined;
       if (def.strings || def.ranges) {
-        const shown = def.base === BASE.HEX || def.base === BASE.HEX_DEC ? hexOf(def, n) : String(n);
+        // BASE_NONE value strings show the name alone; otherwise "Name (value)".
+        if (def.base === BASE.NONE) return name ?? 'Unknown';
+        const shown = def.base === BASE.HEX || def.base === BASE.HEX_DEC ? labelHex(def, n) : String(n);
         return `${name ?? 'Unknown'} (${shown})`;
       }
       return withUnit(def, integerText(def, n), n);
@@ -182,10 +200,6 @@ export function valueText(node: FieldNode): string {
       return charRepr(v as number, def.base === BASE.HEX);
     case FT.STRING: case FT.STRINGZ: case FT.UINT_STRING: case FT.STRINGZPAD:
       return formatLabelString(v as string);
-    case FT.ETHER: {
-      const s = fieldDisplayValue(node);
-      return `${s} (${s})`;
-    }
     case FT.ABSOLUTE_TIME: {
       const t = v as TimeValue;
       if (def.base === BASE.ABSOLUTE_TIME_UNIX) return formatEpoch(t.sec, t.nsec);
@@ -197,34 +211,92 @@ export function valueText(node: FieldNode): string {
     }
     case FT.BYTES: case FT.UINT_BYTES: {
       const b = bytesOf(node);
-      if (b.length === 0) return '<MISSING>';
-      return fieldDisplayValue(node);
+      if (b.length === 0) return def.allowZero ? '<none>' : '<MISSING>';
+      return labelBytes(def, b);
     }
     default:
       return fieldDisplayValue(node);
   }
 }
 
-/** The tree label of a node, as the details pane and -V print it. */
+/** Byte strings in labels are cut like bytes_to_str: 36 bytes of plain hex, or 24 separated ones, then "…". */
+function labelBytes(def: FieldDef, b: Uint8Array): string {
+  const sep = def.base === BASE.SEP_DOT ? '.' : def.base === BASE.SEP_DASH ? '-' : def.base === BASE.SEP_COLON ? ':' : def.base === BASE.SEP_SPACE ? ' ' : '';
+  const max = sep ? 24 : 36;
+  if (b.length <= max) return formatHexBytes(b, sep);
+  return formatHexBytes(b.subarray(0, max), sep) + sep + '\u2026';
+}
+
+/** Bytes in a label buffer (ITEM_LABEL_LENGTH, including the NUL). */
+const ITEM_LABEL_LENGTH = 240;
+const TRUNCATED = ' [truncated]';
+
+function utf8Length(s: string): number {
+  // Cheap exit for the common short label.
+  if (s.length * 3 < ITEM_LABEL_LENGTH) return ITEM_LABEL_LENGTH - 1;
+  return Buffer.byteLength(s, 'utf8');
+}
+
+/** The longest prefix of `s` that fits in `max` UTF-8 bytes, cut between characters. */
+function cutUtf8(s: string, max: number): string {
+  if (s.length * 3 <= max) return s;
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i)!;
+    const w = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (bytes + w > max) return s.slice(0, i);
+    bytes += w;
+    if (c >= 0x10000) i++;
+  }
+  return s;
+}
+
+/** Text cut to what Wireshark's 240-byte label buffer holds (vsnprintf into ITEM_LABEL_LENGTH). */
+export function fitLabelBuffer(s: string): string {
+  return cutUtf8(s, ITEM_LABEL_LENGTH - 1);
+}
+
+/**
+ * A label that does not fit Wireshark's 240-byte buffer: " [truncated]" goes
+ * in after the field name (or at the start of a free-form label) and the
+ * rest is cut to what the buffer holds, as label_mark_truncated does.
+ */
+function fitLabel(label: string, namePos: number): string {
+  if (label.length < 80 || utf8Length(label) < ITEM_LABEL_LENGTH) return label;
+  return cutUtf8(label.slice(0, namePos) + TRUNCATED + label.slice(namePos), ITEM_LABEL_LENGTH - 2);
+}
+
+/** The tree label of a node, as the details pane and -V print it (generated items in brackets). */
 export function labelOf(node: FieldNode): string {
+  const rep = representationOf(node);
+  return node.flags & NodeFlag.GENERATED ? `[${rep}]` : rep;
+}
+
+/**
+ * The item's text as Wireshark stores it (fi->rep): the label with any
+ * appended text, cut to the 240-byte label buffer; no generated brackets.
+ */
+export function representationOf(node: FieldNode): string {
   let label: string;
   const def = node.def;
   if (node.flags & NodeFlag.CUSTOM_LABEL || def === null) {
-    label = node.text ?? '';
+    label = fitLabel(node.text ?? '', 0);
   } else if (def.type === FT.PROTOCOL) {
     label = def.name;
-  } else if (def.type === FT.NONE) {
+  } else if (def.type === FT.NONE || def.noDisplayValue) {
     label = def.name;
   } else {
-    const value = node.flags & NodeFlag.CUSTOM_VALUE ? node.text! : valueText(node);
-    label = `${def.name}: ${value}`;
-    if (def.bitmask && (def.type !== FT.BOOLEAN || true)) {
+    const custom = (node.flags & NodeFlag.CUSTOM_VALUE) !== 0;
+    const value = custom ? node.text! : valueText(node);
+    let prefix = '';
+    if (def.bitmask) {
       const bits = def.bitWidth ?? integerBits(def.type);
-      if (bits > 0 && typeof node.value === 'number') label = `${bitPicture(def.bitmask, node.value, def.shift, bits)} = ${label}`;
+      if (bits > 0 && typeof node.value === 'number') prefix = `${bitPicture(def.bitmask, node.value, def.shift, bits)} = `;
     }
+    label = fitLabel(`${prefix}${def.name}: ${value}`, custom ? 0 : prefix.length + def.name.length);
   }
-  if (node.appended !== null) label += node.appended;
-  if (node.flags & NodeFlag.GENERATED && !(def && def.type === FT.PROTOCOL && def.abbrev === '_ws.expert')) label = `[${label}]`;
+  // Appended text fills the buffer up to its end, without a mark.
+  if (node.appended !== null) label = cutUtf8(label + node.appended, ITEM_LABEL_LENGTH - 1);
   return label;
 }
 

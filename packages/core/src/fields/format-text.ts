@@ -1,8 +1,16 @@
 /**
+ * Code points g_unichar_isprint rejects beyond ASCII: controls, format
+ * characters (bidi overrides that could reorder what a reader sees),
+ * unassigned code points and lone surrogates.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cn}\p{Cs}]/u;
+
+/**
  * Wireshark's format_text: printable characters as themselves, ASCII
  * control characters as C escapes (\n, \r, \t, ... or \ooo octal),
- * non-printable non-ASCII as \uXXXX. This is how packet text reaches Info
- * and labels, and why an ESC byte shows as "\033".
+ * non-printable non-ASCII as \uXXXX or \UXXXXXXXX (upper-case hex, as
+ * strutil.c writes it). This is how packet text reaches Info and labels,
+ * and why an ESC byte shows as "\033".
  */
 export function formatText(s: string, replaceSpace = false): string {
   let simple = true;
@@ -19,6 +27,11 @@ export function formatText(s: string, replaceSpace = false): string {
     const c = s.charCodeAt(i);
     if (c >= 0x20 && c < 0x7f) {
       out += s[i];
+    } else if (c >= 0x80 && !UNPRINTABLE.test(String.fromCodePoint(s.codePointAt(i)!))) {
+      // Printable beyond ASCII, a surrogate pair taken whole.
+      const cp = s.codePointAt(i)!;
+      out += String.fromCodePoint(cp);
+      if (cp > 0xffff) i++;
     } else if (replaceSpace && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) {
       out += ' ';
     } else if (c < 0x80) {
@@ -32,10 +45,11 @@ export function formatText(s: string, replaceSpace = false): string {
         case 0x0b: out += '\\v'; break;
         default: out += `\\${c.toString(8).padStart(3, '0')}`;
       }
-    } else if (c <= 0x9f || (c >= 0xd800 && c <= 0xdfff && (i + 1 >= s.length || c >= 0xdc00))) {
-      out += `\\u${c.toString(16).padStart(4, '0')}`;
     } else {
-      out += s[i];
+      const cp = s.codePointAt(i)!;
+      const hex = cp.toString(16).toUpperCase();
+      out += cp > 0xffff ? `\\U${hex.padStart(8, '0')}` : `\\u${hex.padStart(4, '0')}`;
+      if (cp > 0xffff) i++;
     }
   }
   return out;

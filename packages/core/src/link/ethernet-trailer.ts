@@ -2,7 +2,7 @@ import type { FieldDef } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import type { Tvb } from '../dissection/tvb.js';
-import { ethFields } from './ethernet-fields.js';
+import { ethExpert, ethFields } from './ethernet-fields.js';
 
 /**
  * Bytes after the payload: zero padding up to the 60-byte minimum, then an
@@ -29,6 +29,7 @@ export function addEthernetTrailer(pinfo: PacketInfo, headerTree: FieldNode | nu
       trailerReported -= padding;
     }
   }
+  let hasFcs = false;
   if (fcsLen !== 0) {
     if (fcsLen === 4 || (frameTvb.reported >= 64 && trailerReported >= 4)) {
       if (trailerLength < trailerReported) {
@@ -38,9 +39,19 @@ export function addEthernetTrailer(pinfo: PacketInfo, headerTree: FieldNode | nu
         trailerLength -= 4;
         trailerReported -= 4;
       }
+      hasFcs = true;
     }
   }
-  if (trailerLength > 0 && trailerField && headerTree) {
-    headerTree.addItem(trailerField, trailer, padding, trailerLength);
+  if (trailerLength > 0 && trailerField) {
+    const item = headerTree ? headerTree.addItem(trailerField, trailer, padding, trailerLength) : null;
+    if (maybePadded && padding === 0) {
+      pinfo.expert(item, ethExpert.paddingBad, "Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.");
+    }
+  }
+  if (hasFcs && headerTree && trailer.has(padding + trailerLength, 4)) {
+    // FCS checking is off by default in Wireshark: shown, not verified.
+    const fcs = trailer.u32(padding + trailerLength);
+    headerTree.add(ethFields.fcs, trailer, padding + trailerLength, 4, fcs).setValueText(`0x${fcs.toString(16).padStart(8, '0')} [unverified]`);
+    headerTree.addGenerated(ethFields.fcsStatus, trailer, padding + trailerLength, 0, 2);
   }
 }

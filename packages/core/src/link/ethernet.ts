@@ -6,21 +6,31 @@ import { defaultRegistry } from '../dissection/session.js';
 import type { Tvb } from '../dissection/tvb.js';
 import { LINKTYPE_ETHERNET } from '../capture/linktypes.js';
 import { dataDissector } from './data.js';
-import { ethFields, hfEth } from './ethernet-fields.js';
+import { ethExpert, ethFields, hfEth } from './ethernet-fields.js';
+import { ouiVendor } from './oui-names.js';
 import { ethertypeDissector, type EthertypeData } from './ethertype.js';
 import { dissect8023 } from './ieee8023.js';
 import { hex4 } from './hex.js';
 
 /** Destination and source, each with its address/OUI/LG/IG children. */
-function addAddressItems(tvb: Tvb, tree: FieldNode, off: number, which: 'dst' | 'src'): FieldNode {
+function addAddressItems(tvb: Tvb, tree: FieldNode, off: number, which: 'dst' | 'src', groupCheck: PacketInfo | null): FieldNode {
   const top = which === 'dst' ? ethFields.dst : ethFields.src;
   const node = tree.addItem(top, tvb, off, 6);
-  const text = formatEther(tvb.bytes, tvb.start + off);
-  node.addHidden(which === 'dst' ? ethFields.dstResolved : ethFields.srcResolved, tvb, off, 6, text).setGenerated();
+  // Ethernet II: a group (multicast) source address is a protocol violation.
+  if (groupCheck && tvb.u8(off) & 0x01) groupCheck.expert(node, ethExpert.srcNotGroup);
+  const ouiResolved = which === 'dst' ? ethFields.dstOuiResolved : ethFields.srcOuiResolved;
+  const resolved = which === 'dst' ? ethFields.dstResolved : ethFields.srcResolved;
+  const ctx = tree.ctx;
+  // A pruned tree (-e, -Y) rarely keeps the resolved text: format it only when kept.
+  const text = ctx.keeps(resolved) || ctx.keeps(ethFields.addrResolved) ? formatEther(tvb.bytes, tvb.start + off) : '';
+  const vendor = ctx.keeps(ouiResolved) || ctx.keeps(ethFields.addrOuiResolved) ? ouiVendor(tvb.u24(off)) : undefined;
+  node.addHidden(resolved, tvb, off, 6, text).setGenerated();
   node.addItem(which === 'dst' ? ethFields.dstOui : ethFields.srcOui, tvb, off, 3).setGenerated().setHidden();
+  if (vendor !== undefined) node.addHidden(ouiResolved, tvb, off, 6, vendor).setGenerated();
   node.addItem(ethFields.addr, tvb, off, 6);
   node.addHidden(ethFields.addrResolved, tvb, off, 6, text).setGenerated();
   node.addItem(ethFields.addrOui, tvb, off, 3).setGenerated().setHidden();
+  if (vendor !== undefined) node.addHidden(ethFields.addrOuiResolved, tvb, off, 6, vendor).setGenerated();
   node.addItem(which === 'dst' ? ethFields.dstLg : ethFields.srcLg, tvb, off, 3);
   node.addItem(ethFields.lg, tvb, off, 3).setHidden();
   node.addItem(which === 'dst' ? ethFields.dstIg : ethFields.srcIg, tvb, off, 3);
@@ -28,10 +38,14 @@ function addAddressItems(tvb: Tvb, tree: FieldNode, off: number, which: 'dst' | 
   return node;
 }
 
-function addressItems(tvb: Tvb, tree: FieldNode | null): void {
-  if (!tree) return;
-  addAddressItems(tvb, tree, 0, 'dst');
-  addAddressItems(tvb, tree, 6, 'src');
+/** Both addresses; with `groupCheck`, a group source address is flagged (Ethernet II only). */
+function addressItems(tvb: Tvb, tree: FieldNode | null, groupCheck: PacketInfo | null = null): void {
+  if (!tree) {
+    if (groupCheck && tvb.u8(6) & 0x01) groupCheck.expert(null, ethExpert.srcNotGroup);
+    return;
+  }
+  addAddressItems(tvb, tree, 0, 'dst', null);
+  addAddressItems(tvb, tree, 6, 'src', groupCheck);
 }
 
 /** Ethernet II and IEEE 802.3 framing (packet-eth.c's dissect_eth_common). */
@@ -59,12 +73,9 @@ export function dissectEthernetCommon(tvb: Tvb, pinfo: PacketInfo, tree: FieldNo
     return tvb.length;
   }
   pinfo.cols.setInfo('Ethernet II');
-  let t: FieldNode | null = null;
-  if (tree) {
-    t = tree.addProtocol(hfEth, tvb, 0, 14, tree.ctx.full ? `Ethernet II, Src: ${pinfo.src}, Dst: ${pinfo.dst}` : undefined);
-    addressItems(tvb, t);
-    t.add(ethFields.type, tvb, 12, 2, type);
-  }
+  const t = tree ? tree.addProtocol(hfEth, tvb, 0, 14, tree.ctx.full ? `Ethernet II, Src: ${pinfo.src}, Dst: ${pinfo.dst}` : undefined) : null;
+  addressItems(tvb, t, pinfo);
+  t?.add(ethFields.type, tvb, 12, 2, type);
   const data: EthertypeData = { etype: type, payloadOffset: 14, headerTree: t, trailerField: ethFields.trailer, fcsLen };
   pinfo.call(ethertypeDissector, tvb, tree, data);
   return tvb.length;

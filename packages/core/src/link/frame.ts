@@ -5,15 +5,24 @@ import type { Tvb } from '../dissection/tvb.js';
 import type { FieldNode } from '../fields/field-node.js';
 import { defaultRegistry, setFrameDissector } from '../dissection/session.js';
 import { showException } from '../dissection/show-exception.js';
+import { defineExpert, Group, Severity } from '../dissection/expert.js';
+import { eiOpenFlowLimit, reportLimit } from '../dissection/limit-experts.js';
 import { timeDelta } from '../fields/time-format.js';
-import { wtapEncapOf } from './wtap-encap.js';
+import { WTAP_ENCAP_NAMES, wtapEncapOf } from './wtap-encap.js';
 import { dataDissector } from './data.js';
 
 export const hfFrame = defineProtocol('frame', 'Frame');
+/** Frame-data key: this frame's new conversation made the table forget idle ones (maxOpenFlows). */
+const OPEN_FLOWS_KEY = 'frame.open-flow-limit';
+/** A record claiming fewer bytes on the wire than were captured; the frame's data is then taken as long as captured. */
+const eiLenLtCaplen = defineExpert('frame', 'frame.len_lt_caplen', Group.MALFORMED, Severity.ERROR, 'Frame length is less than captured length');
 export const hfPktComment = defineProtocol('pkt_comment', 'Packet comments');
 export const frameFields = defineFields('frame', {
+  sectionNumber: { abbrev: 'frame.section_number', name: 'Section number', type: FT.UINT32, base: BASE.DEC },
   interfaceId: { abbrev: 'frame.interface_id', name: 'Interface id', type: FT.UINT32, base: BASE.DEC },
-  encapType: { abbrev: 'frame.encap_type', name: 'Encapsulation type', type: FT.INT16, base: BASE.DEC },
+  interfaceName: { abbrev: 'frame.interface_name', name: 'Interface name', type: FT.STRING },
+  interfaceDescription: { abbrev: 'frame.interface_description', name: 'Interface description', type: FT.STRING },
+  encapType: { abbrev: 'frame.encap_type', name: 'Encapsulation type', type: FT.INT16, base: BASE.DEC, strings: WTAP_ENCAP_NAMES },
   time: { abbrev: 'frame.time', name: 'Arrival Time', type: FT.ABSOLUTE_TIME, base: BASE.ABSOLUTE_TIME_LOCAL },
   offsetShift: { abbrev: 'frame.offset_shift', name: 'Time shift for this packet', type: FT.RELATIVE_TIME },
   timeEpoch: { abbrev: 'frame.time_epoch', name: 'Epoch Time', type: FT.RELATIVE_TIME },
@@ -30,6 +39,8 @@ export const frameFields = defineFields('frame', {
   cbPen: { abbrev: 'frame.cb_pen', name: 'Private Enterprise Number', type: FT.UINT32, base: BASE.DEC },
   cbCopy: { abbrev: 'frame.cb_copy', name: 'Copying', type: FT.BOOLEAN, tfs: { true: 'Allowed', false: 'Not allowed' } },
 });
+
+const eiComment = defineExpert('frame', 'frame.comment.expert', Group.COMMENTS_GROUP, Severity.COMMENT, 'Formatted comment');
 
 /** IANA enterprise numbers met in custom blocks (enterprises_lookup, for the few we have seen). */
 const ENTERPRISES: Record<number, string> = {
@@ -58,9 +69,10 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
   pinfo.currentProto = 'Frame';
   const times = pinfo.session.times(raw, pinfo.visited);
   let fh: FieldNode | null = null;
-  if (raw.comments?.length && tree) {
-    const c = tree.addProtocol(hfPktComment, tvb, 0, 0);
-    for (const text of raw.comments) c.add(frameFields.comment, tvb, 0, 0, text).setText(text);
+  if (raw.comments?.length) {
+    // Each comment is also an expert item (group Comment), so -z expert and the TUI list them.
+    const c = tree ? tree.addProtocol(hfPktComment, tvb, 0, 0) : null;
+    for (const text of raw.comments) pinfo.expert(c ? c.add(frameFields.comment, tvb, 0, 0, text).setText(text) : null, eiComment, text);
   }
   const hasTs = raw.hasTimestamp !== false;
   if (tree) {
@@ -76,8 +88,19 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
         raw.caplen,
         full ? `Frame ${raw.no}: ${raw.len} byte${plural(raw.len)} on wire (${raw.len * 8} bits), ${raw.caplen} byte${plural(raw.caplen)} captured (${raw.caplen * 8} bits)` : undefined,
       );
-      if (full && pinfo.session.pref('frame.has_interface_id', false)) fh.appendText(` on interface ${raw.interfaceId}, id ${raw.interfaceId}`);
-      fh.add(frameFields.interfaceId, tvb, 0, 0, raw.interfaceId);
+      const iface = raw.iface;
+      if (iface) {
+        // pcapng records name their interface (wiretap numbers interfaces across sections).
+        const ifName = iface.name ?? iface.description ?? 'unknown';
+        if (full) fh.appendText(` on interface ${ifName}, id ${iface.index}`);
+        fh.add(frameFields.sectionNumber, tvb, 0, 0, iface.section + 1);
+        const idItem = fh.add(frameFields.interfaceId, tvb, 0, 0, iface.index);
+        if (idItem !== fh) {
+          idItem.setValueText(`${iface.index} (${ifName})`);
+          idItem.add(frameFields.interfaceName, tvb, 0, 0, ifName);
+          if (iface.description !== undefined) idItem.add(frameFields.interfaceDescription, tvb, 0, 0, iface.description);
+        }
+      }
       fh.add(frameFields.encapType, tvb, 0, 0, wtapEncapOf(raw.linktype));
     }
     if (hasTs) {
@@ -93,11 +116,13 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
       fh.addGenerated(frameFields.timeRelative, tvb, 0, 0, { sec: rs, nsec: rn });
     }
     fh.add(frameFields.number, tvb, 0, 0, raw.no);
-    fh.add(frameFields.len, tvb, 0, 0, raw.len).setText(`Frame Length: ${raw.len} byte${plural(raw.len)} (${raw.len * 8} bits)`);
+    const lenItem = fh.add(frameFields.len, tvb, 0, 0, raw.len).setText(`Frame Length: ${raw.len} byte${plural(raw.len)} (${raw.len * 8} bits)`);
+    if (raw.len < raw.caplen) pinfo.expert(lenItem, eiLenLtCaplen);
     fh.add(frameFields.capLen, tvb, 0, 0, raw.caplen).setText(`Capture Length: ${raw.caplen} byte${plural(raw.caplen)} (${raw.caplen * 8} bits)`);
-    fh.add(frameFields.marked, tvb, 0, 0, 0);
-    fh.add(frameFields.ignored, tvb, 0, 0, 0);
+    fh.addGenerated(frameFields.marked, tvb, 0, 0, 0);
+    fh.addGenerated(frameFields.ignored, tvb, 0, 0, 0);
   }
+  if (!tree && raw.len < raw.caplen) pinfo.expert(null, eiLenLtCaplen);
   if (raw.custom) {
     const { pen, copyAllowed } = raw.custom;
     pinfo.cols.setProtocol('PCAPNG');
@@ -105,10 +130,11 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
     fh?.add(frameFields.cbCopy, tvb, 0, 0, copyAllowed ? 1 : 0);
     pinfo.cols.setInfo(`Custom Block: PEN = ${enterpriseName(pen)} (${pen}), will${copyAllowed ? '' : ' not'} be copied`);
     pinfo.call(dataDissector, tvb, tree);
-    if (fh) fh.add(frameFields.protocols, tvb, 0, 0, pinfo.layers.slice(1).join(':'));
+    if (fh) fh.addGenerated(frameFields.protocols, tvb, 0, 0, pinfo.layers.slice(1).join(':'));
     return raw.caplen;
   }
   const link = pinfo.session.registry.getUint('wtap_encap', raw.linktype);
+  const evicted = pinfo.session.conversations.evicted;
   try {
     if (link) {
       pinfo.call(link, tvb, tree);
@@ -119,8 +145,10 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
   } catch (err) {
     showException(err, tvb, pinfo, tree);
   }
+  const maxOpenFlows = pinfo.session.limits.maxOpenFlows;
+  reportLimit(pinfo, fh, OPEN_FLOWS_KEY, pinfo.session.conversations.evicted > evicted, eiOpenFlowLimit, `Open-flow limit reached (maxOpenFlows=${maxOpenFlows}): the longest-idle conversations were forgotten`);
   // The frame itself is not listed (packet-frame.c skips the first layer).
-  if (fh) fh.add(frameFields.protocols, tvb, 0, 0, pinfo.layers.slice(1).join(':'));
+  if (fh) fh.addGenerated(frameFields.protocols, tvb, 0, 0, pinfo.layers.slice(1).join(':'));
   return raw.caplen;
 }
 

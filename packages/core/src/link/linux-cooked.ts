@@ -1,3 +1,4 @@
+import { arpHardwareTypes } from './arp-hardware-types.js';
 import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
 import { Address, AddressType } from '../dissection/address.js';
@@ -13,12 +14,11 @@ import { llcDissector } from './llc.js';
 
 const packetTypes = vals({ 0: 'Unicast to us', 1: 'Broadcast', 2: 'Multicast', 3: 'Unicast to another host', 4: 'Sent by us' });
 const ltypes = vals({ 1: 'Raw 802.3', 2: 'AX.25', 3: 'All', 4: '802.2 LLC', 5: 'SNAP', 0x0c: 'PPP', 0x0d: 'IrDA', 0x10: 'ISI', 0x15: 'Control Area Network', 0x16: 'CAN FD', 0x19: 'Netlink' });
-const arpHardware = vals({ 1: 'Ethernet', 6: 'IEEE 802', 24: 'IEEE 1394', 772: 'Loopback', 776: 'IPv6-in-IPv4', 778: 'GRE', 801: 'IEEE 802.11', 803: 'IEEE 802.11 + radiotap header', 65534: 'None' });
 
 export const hfSll = defineProtocol('sll', 'Linux cooked capture');
 export const sllFields = defineFields('sll', {
   pkttype: { abbrev: 'sll.pkttype', name: 'Packet type', type: FT.UINT16, base: BASE.DEC, strings: packetTypes },
-  hatype: { abbrev: 'sll.hatype', name: 'Link-layer address type', type: FT.UINT16, base: BASE.DEC, strings: arpHardware },
+  hatype: { abbrev: 'sll.hatype', name: 'Link-layer address type', type: FT.UINT16, base: BASE.DEC, strings: arpHardwareTypes },
   halen: { abbrev: 'sll.halen', name: 'Link-layer address length', type: FT.UINT16, base: BASE.DEC },
   srcEth: { abbrev: 'sll.src.eth', name: 'Source', type: FT.ETHER },
   srcIpv4: { abbrev: 'sll.src.ipv4', name: 'Source', type: FT.IPv4 },

@@ -16,3 +16,14 @@ export function wtapEncapOf(linktype: number): number {
     default: return -1;
   }
 }
+
+/** wtap_encap_description() for the encapsulations above (frame.encap_type's value names). */
+export const WTAP_ENCAP_NAMES: ReadonlyMap<number, string> = new Map([
+  [1, 'Ethernet'],
+  [7, 'Raw IP'],
+  [15, 'NULL/Loopback'],
+  [25, 'Linux cooked-mode capture v1'],
+  [129, 'Raw IPv4'],
+  [130, 'Raw IPv6'],
+  [210, 'Linux cooked-mode capture v2'],
+]);

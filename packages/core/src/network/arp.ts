@@ -1,3 +1,4 @@
+import { arpHardwareTypes } from '../link/arp-hardware-types.js';
 import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
 import { formatEther, formatHexBytes, formatIPv4Bytes } from '../dissection/address.js';
 import { makeDissector } from '../dissection/dissector.js';
@@ -8,11 +9,10 @@ import { hex4 } from '../link/hex.js';
 
 const OP = { REQUEST: 1, REPLY: 2, RREQUEST: 3, RREPLY: 4, DRARPREQUEST: 5, DRARPREPLY: 6, DRARPERROR: 7, IREQUEST: 8, IREPLY: 9 } as const;
 const opNames = vals({ 1: 'request', 2: 'reply', 3: 'reverse request', 4: 'reverse reply', 5: 'drarp request', 6: 'drarp reply', 7: 'drarp error', 8: 'inverse request', 9: 'inverse reply', 10: 'arp nak' });
-const hwNames = vals({ 1: 'Ethernet', 6: 'IEEE 802', 15: 'Frame Relay', 16: 'ATM', 20: 'Serial Line', 24: 'IEEE 1394.1995', 32: 'InfiniBand' });
 
 export const hfArp = defineProtocol('arp', 'Address Resolution Protocol');
 export const arpFields = defineFields('arp', {
-  hwType: { abbrev: 'arp.hw.type', name: 'Hardware type', type: FT.UINT16, base: BASE.DEC, strings: hwNames },
+  hwType: { abbrev: 'arp.hw.type', name: 'Hardware type', type: FT.UINT16, base: BASE.DEC, strings: arpHardwareTypes },
   protoType: { abbrev: 'arp.proto.type', name: 'Protocol type', type: FT.UINT16, base: BASE.HEX, strings: etypeNames },
   hwSize: { abbrev: 'arp.hw.size', name: 'Hardware size', type: FT.UINT8, base: BASE.DEC },
   protoSize: { abbrev: 'arp.proto.size', name: 'Protocol size', type: FT.UINT8, base: BASE.DEC },

@@ -34,6 +34,8 @@ const optTypes = vals({ 1: 'Source link-layer address', 2: 'Target link-layer ad
 const checksumStatus = vals({ 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' });
 
 export const hfIcmpv6 = defineProtocol('icmpv6', 'Internet Control Message Protocol v6');
+const mldrRecordTypes = vals({ 1: 'Include', 2: 'Exclude', 3: 'Changed to include', 4: 'Changed to exclude', 5: 'Allow new sources', 6: 'Block old sources' });
+
 export const icmpv6Fields = defineFields('icmpv6', {
   type: { abbrev: 'icmpv6.type', name: 'Type', type: FT.UINT8, base: BASE.DEC, strings: typeNames },
   code: { abbrev: 'icmpv6.code', name: 'Code', type: FT.UINT8, base: BASE.DEC },
@@ -73,7 +75,40 @@ export const icmpv6Fields = defineFields('icmpv6', {
   mldMaxResponse: { abbrev: 'icmpv6.mld.maximum_response_delay', name: 'Maximum Response Delay [ms]', type: FT.UINT16, base: BASE.DEC },
   mldMulticastAddress: { abbrev: 'icmpv6.mld.multicast_address', name: 'Multicast Address', type: FT.IPv6 },
   mldv2NbMcastRecords: { abbrev: 'icmpv6.mldr.nb_mcast_records', name: 'Number of Multicast Address Records', type: FT.UINT16, base: BASE.DEC },
+  mldrMar: { abbrev: 'icmpv6.mldr.mar', name: 'Multicast Address Record', type: FT.NONE },
+  mldrMarRecordType: { abbrev: 'icmpv6.mldr.mar.record_type', name: 'Record Type', type: FT.UINT8, base: BASE.DEC, strings: mldrRecordTypes },
+  mldrMarAuxDataLen: { abbrev: 'icmpv6.mldr.mar.aux_data_len', name: 'Aux Data Len', type: FT.UINT8, base: BASE.DEC },
+  mldrMarNbSources: { abbrev: 'icmpv6.mldr.mar.nb_sources', name: 'Number of Sources', type: FT.UINT16, base: BASE.DEC },
+  mldrMarMulticastAddress: { abbrev: 'icmpv6.mldr.mar.multicast_address', name: 'Multicast Address', type: FT.IPv6 },
+  mldrMarSourceAddress: { abbrev: 'icmpv6.mldr.mar.source_address', name: 'Source Address', type: FT.IPv6 },
+  mldrMarAuxData: { abbrev: 'icmpv6.mldr.mar.auxiliary_data', name: 'Auxiliary Data', type: FT.BYTES },
 });
+/** MLDv2 Multicast Address Records (RFC 3810 5.2), each titled by its type and address. */
+function dissectMldv2Records(tvb: Tvb, off: number, t: FieldNode | null): void {
+  while (off < tvb.reported) {
+    const recordType = tvb.u8(off);
+    const auxLen = tvb.u8(off + 1) * 4;
+    const nbSources = tvb.u16(off + 2);
+    const recLen = 4 + 16 + 16 * nbSources + auxLen;
+    const mar = t ? t.add(icmpv6Fields.mldrMar, tvb, off, Math.min(recLen, tvb.remaining(off)), null) : null;
+    mar?.addItem(icmpv6Fields.mldrMarRecordType, tvb, off, 1);
+    mar?.addItem(icmpv6Fields.mldrMarAuxDataLen, tvb, off + 1, 1);
+    mar?.addItem(icmpv6Fields.mldrMarNbSources, tvb, off + 2, 2);
+    mar?.addItem(icmpv6Fields.mldrMarMulticastAddress, tvb, off + 4, 16);
+    if (mar?.ctx.full) mar.appendText(` ${mldrRecordTypes.get(recordType) ?? `Unknown Record Type (${recordType})`}: ${formatIPv6(tvb.bytes, tvb.start + off + 4)}`);
+    off += 20;
+    for (let i = 0; i < nbSources; i++, off += 16) {
+      if (mar) mar.addItem(icmpv6Fields.mldrMarSourceAddress, tvb, off, 16);
+      else tvb.check(off, 16);
+    }
+    if (auxLen) {
+      if (mar) mar.addItem(icmpv6Fields.mldrMarAuxData, tvb, off, auxLen);
+      else tvb.check(off, auxLen);
+      off += auxLen;
+    }
+  }
+}
+
 const eiChecksum = defineExpert('icmpv6', 'icmpv6.checksum_bad', Group.CHECKSUM, Severity.ERROR, 'Bad checksum');
 const eiRespNotFound = defineExpert('icmpv6', 'icmpv6.resp_not_found', Group.SEQUENCE, Severity.WARN, 'Response not found');
 
@@ -248,6 +283,7 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
     case T.MLDV2_REPORT:
       t?.addItem(icmpv6Fields.reserved, tvb, 4, 2);
       t?.addItem(icmpv6Fields.mldv2NbMcastRecords, tvb, 6, 2);
+      dissectMldv2Records(tvb, 8, t);
       return tvb.length;
     default:
       if (tvb.remaining(4) > 0) pinfo.call(dataDissector, tvb.sub(4), t);

@@ -1,7 +1,27 @@
+import type { FieldNode } from '../fields/field-node.js';
+import { eiIpFragmentLimit, reportLimit } from '../dissection/limit-experts.js';
+import type { PacketInfo } from '../dissection/packet-info.js';
 import type { DissectionSession } from '../dissection/session.js';
+import type { FragmentHead } from '../reassembly/fragment-head.js';
 import { FragmentTable } from '../reassembly/fragment-table.js';
 
 /** The session's IPv4/IPv6 datagrams in reassembly, bounded by the session limits. */
 export function ipFragmentTable(session: DissectionSession): FragmentTable {
-  return session.state('ip.fragments', () => new FragmentTable(session.limits.ipFragmentBytesTotal, session.limits.ipFragmentTimeoutSec));
+  return session.state('ip.fragments', () => new FragmentTable(session.limits.ipFragmentBytesTotal, session.limits.ipFragmentTimeoutSec, () => session.keepHistory));
+}
+
+const LIMIT_KEY = 'ip.fragment-limit';
+
+/**
+ * The datagram this frame's fragment belongs to: added to the table on the
+ * first pass, looked up on later ones. A frame whose fragment made the
+ * table drop datagrams (ipFragmentBytesTotal) carries an expert on every pass.
+ */
+export function reassembleIpFragment(pinfo: PacketInfo, node: FieldNode | null, key: string, bytes: Uint8Array, fragOffset: number, moreFrags: boolean): FragmentHead | null {
+  const table = ipFragmentTable(pinfo.session);
+  const evicted = table.evicted;
+  const head = pinfo.visited ? (table.lookup(key, pinfo.num) ?? null) : table.add(key, pinfo.num, pinfo.raw.tsSec, bytes, fragOffset, moreFrags);
+  const limit = pinfo.session.limits.ipFragmentBytesTotal;
+  reportLimit(pinfo, node, LIMIT_KEY, table.evicted > evicted, eiIpFragmentLimit, `IP fragment limit reached (ipFragmentBytesTotal=${limit}): incomplete datagrams were dropped`);
+  return head;
 }

@@ -11,7 +11,7 @@ import { ETHERTYPE } from '../link/ethertype-values.js';
 import { hex2, hex4 } from '../link/hex.js';
 import { BSD_AF } from '../link/null-loopback.js';
 import { processReassembledData } from '../reassembly/fragment-tree.js';
-import { ipFragmentTable } from './ip-fragment-state.js';
+import { reassembleIpFragment } from './ip-fragment-state.js';
 import { dscpShortNames, ecnShortNames, hfIp, ipFields, ipFragmentFields } from './ipv4-fields.js';
 import { dissectIpOptions, sourceRouteDestinationOffset } from './ipv4-options.js';
 import { ipProtocolName } from './ip-protocol-names.js';
@@ -123,7 +123,7 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
       if (off & 0x8000) parts.push('Reserved bit');
       if (off & 0x4000) parts.push("Don't fragment");
       if (off & 0x2000) parts.push('More fragments');
-      flags.setText(`${((off >> 13) & 7).toString(2).padStart(3, '0')}. .... = Flags: 0x${hex2(off >> 13)}${parts.length ? `, ${parts.join(', ')}` : ''}`);
+      flags.setText(`${((off >> 13) & 7).toString(2).padStart(3, '0')}. .... = Flags: 0x${((off >> 13) & 7).toString(16)}${parts.length ? `, ${parts.join(', ')}` : ''}`);
     }
     flags.add(ipFields.flagsRb, tvb, 6, 1, (off >> 15) & 1);
     flags.add(ipFields.flagsDf, tvb, 6, 1, (off >> 14) & 1);
@@ -189,8 +189,7 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
     let fragId = (proto ^ id ^ src32 ^ dst32) >>> 0;
     if (isPrivate(dst32) || isPrivate(src32) || isLinkLocal(dst32) || isLinkLocal(src32)) fragId = (fragId ^ pinfo.vlanId) >>> 0;
     const key = `4|${pinfo.src.key}|${pinfo.dst.key}|${fragId}`;
-    const table = ipFragmentTable(pinfo.session);
-    head = pinfo.visited ? table.lookup(key, pinfo.num) : table.add(key, pinfo.num, pinfo.raw.tsSec, tvb.view(offset, ipLen - hlen), (off & IP_OFFSET) * 8, (off & IP_MF) !== 0);
+    head = reassembleIpFragment(pinfo, t, key, tvb.view(offset, ipLen - hlen), (off & IP_OFFSET) * 8, (off & IP_MF) !== 0);
     const r = processReassembledData(tvb, offset, pinfo, 'Reassembled IPv4', head, ipFragmentFields, t);
     next = r.next;
     updateColInfo = r.updateColInfo;

@@ -1,15 +1,20 @@
 import type { FieldDef } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
+import { Address, AddressType, formatIPv6 } from '../dissection/address.js';
 import { makeDissector } from '../dissection/dissector.js';
+import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import { defaultRegistry } from '../dissection/session.js';
 import type { Tvb } from '../dissection/tvb.js';
 import { dataDissector } from '../link/data.js';
 import { hex8 } from '../link/hex.js';
 import { processReassembledData } from '../reassembly/fragment-tree.js';
-import { ipFragmentTable } from './ip-fragment-state.js';
+import { reassembleIpFragment } from './ip-fragment-state.js';
 import { ahFields, extFields, hfAh, hfDstopts, hfFraghdr, hfHopopts, hfRouting, ipv6Fields, ipv6FragmentFields } from './ipv6-fields.js';
 import { ipv6DissectNext, type Ipv6ChainState } from './ipv6.js';
+
+const eiOptUnknownData = defineExpert('ipv6', 'ipv6.opt.unknown_data.expert', Group.UNDECODED, Severity.NOTE, 'Unknown Data (not interpreted)');
+const eiRoutingDeprecated = defineExpert('ipv6', 'ipv6.routing.deprecated', Group.DEPRECATED, Severity.NOTE, 'Routing header type is deprecated');
 
 function chainOf(data: unknown): Ipv6ChainState | null {
   return data && typeof data === 'object' && 'fragPlen' in data ? (data as Ipv6ChainState) : null;
@@ -41,22 +46,28 @@ function dissectOptions(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
     let off = 2;
     while (off < len) {
       const type = tvb.u8(off);
+      const optLen = type === 0 ? 0 : tvb.u8(off + 1);
+      const name = ipv6Fields.optType.strings!.get(type) ?? `Unknown IPv6 Option (${type})`;
+      const o = t.add(ipv6Fields.opt, tvb, off, type === 0 ? 1 : 2 + optLen, null).setText(name);
+      const typeItem = o.addItem(ipv6Fields.optType, tvb, off, 1);
       if (type === 0) {
-        const o = t.add(ipv6Fields.opt, tvb, off, 1, null).setText('Pad1');
-        o.addItem(ipv6Fields.optType, tvb, off, 1);
         o.add(ipv6Fields.optPad1, tvb, off, 1, null);
         off += 1;
         continue;
       }
-      const optLen = tvb.u8(off + 1);
-      const name = ipv6Fields.optType.strings!.get(type) ?? `Unknown IPv6 Option (${type})`;
-      const o = t.add(ipv6Fields.opt, tvb, off, 2 + optLen, null).setText(name);
-      o.addItem(ipv6Fields.optType, tvb, off, 1);
+      typeItem.addItem(ipv6Fields.optTypeAction, tvb, off, 1);
+      typeItem.addItem(ipv6Fields.optTypeChange, tvb, off, 1);
+      typeItem.addItem(ipv6Fields.optTypeRest, tvb, off, 1);
       o.addItem(ipv6Fields.optLength, tvb, off + 1, 1);
-      if (type === 1) o.addItem(ipv6Fields.optPadn, tvb, off + 2, optLen);
-      else if (type === 5 && optLen === 2) o.addItem(ipv6Fields.optRouterAlert, tvb, off + 2, 2);
-      else if (optLen) o.addItem(ipv6Fields.optData, tvb, off + 2, optLen);
-      off += 2 + optLen;
+      const data = off + 2;
+      if (type === 1) o.addItem(ipv6Fields.optPadn, tvb, data, optLen);
+      else if (type === 5 && optLen === 2) o.addItem(ipv6Fields.optRouterAlert, tvb, data, 2);
+      else if (type === 5 || !ipv6Fields.optType.strings!.has(type)) {
+        pinfo.expert(o.addItem(ipv6Fields.optUnknown, tvb, data, optLen), eiOptUnknownData);
+      } else if (optLen) {
+        pinfo.expert(o.addItem(ipv6Fields.optData, tvb, data, optLen), eiOptUnknownData);
+      }
+      off = data + optLen;
     }
   } else {
     tvb.check(0, len);
@@ -77,35 +88,35 @@ function dissectRouting(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
   const type = tvb.u8(2);
   const root = rootFor(chain, tree);
   addLen(chain, len);
+  const segleft = tvb.u8(3);
   const t = root ? root.addProtocol(hfRouting, tvb, 0, len) : null;
-  if (t) {
-    t.addItem(extFields.routingNxt, tvb, 0, 1);
-    t.addItem(extFields.routingLen, tvb, 1, 1);
-    t.addGenerated(extFields.routingLenOct, tvb, 1, 1, len);
-    t.addItem(extFields.routingType, tvb, 2, 1);
-    t.addItem(extFields.routingSegleft, tvb, 3, 1);
-    if (type === 0) {
-      t.addItem(extFields.routingSrcReserved, tvb, 4, 4);
-      let idx = 1;
-      for (let off = 8; off + 16 <= len; off += 16) t.addItem(extFields.routingSrcAddr, tvb, off, 16).setText(`Address[${idx++}]: ${formatAddr(tvb, off)}`);
-    } else if (type === 2) {
-      t.addItem(extFields.routingMipv6Reserved, tvb, 4, 4);
-      t.addItem(extFields.routingMipv6HomeAddress, tvb, 8, 16);
-    } else if (len > 4) {
-      t.addItem(extFields.routingData, tvb, 4, len - 4);
+  if (t?.ctx.full) t.appendText(` (${extFields.routingType.strings!.get(type) ?? 'Unknown'})`);
+  t?.addItem(extFields.routingNxt, tvb, 0, 1);
+  t?.addItem(extFields.routingLen, tvb, 1, 1);
+  t?.addGenerated(extFields.routingLenOct, tvb, 1, 1, len);
+  const typeItem = t ? t.addItem(extFields.routingType, tvb, 2, 1) : null;
+  t?.addItem(extFields.routingSegleft, tvb, 3, 1);
+  tvb.check(0, len);
+  // A source route's last address is where the packet is finally going: upper layers (checksums, columns) use it.
+  let finalDst: Uint8Array | null = null;
+  if (type === 0) {
+    t?.addItem(extFields.routingSrcReserved, tvb, 4, 4);
+    let idx = 1;
+    for (let off = 8; off + 16 <= len; off += 16) {
+      t?.addItem(extFields.routingSrcAddr, tvb, off, 16).setText(`Address[${idx++}]: ${formatIPv6(tvb.bytes, tvb.start + off)}`);
+      finalDst = tvb.view(off, 16);
     }
-  } else {
-    tvb.check(0, len);
+    pinfo.expert(typeItem, eiRoutingDeprecated);
+  } else if (type === 2) {
+    t?.addItem(extFields.routingMipv6Reserved, tvb, 4, 4);
+    t?.addItem(extFields.routingMipv6HomeAddress, tvb, 8, 16);
+    finalDst = tvb.view(8, 16);
+  } else if (len > 4) {
+    t?.addItem(extFields.routingData, tvb, 4, len - 4);
   }
+  if (finalDst && segleft > 0 && pinfo.dst.type === AddressType.IPv6) pinfo.dst = new Address(AddressType.IPv6, finalDst);
   ipv6DissectNext(nxt, tvb.sub(len), pinfo, tree, chain ?? fallbackChain(nxt));
   return tvb.length;
-}
-
-function formatAddr(tvb: Tvb, off: number): string {
-  const v = tvb.view(off, 16);
-  let s = '';
-  for (let i = 0; i < 16; i += 2) s += (i ? ':' : '') + ((v[i]! << 8) | v[i + 1]!).toString(16);
-  return s;
 }
 
 /** The fragment header (dissect_fraghdr): reassembles by (src, dst, ident) and continues on the completing frame. */
@@ -135,8 +146,7 @@ function dissectFraghdr(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
     const plen = chain.fragPlen;
     if (pinfo.session.pref('ipv6.defragment', true) && tvb.has(8, plen)) {
       const key = `6|${pinfo.src.key}|${pinfo.dst.key}|${ident}`;
-      const table = ipFragmentTable(pinfo.session);
-      const head = pinfo.visited ? table.lookup(key, pinfo.num) : table.add(key, pinfo.num, pinfo.raw.tsSec, tvb.view(8, plen), fragOff, more);
+      const head = reassembleIpFragment(pinfo, t, key, tvb.view(8, plen), fragOff, more);
       const r = processReassembledData(tvb, 8, pinfo, 'Reassembled IPv6', head, ipv6FragmentFields, root);
       if (r.next) {
         chain.fragPlen = 0;

@@ -8,6 +8,7 @@ const optTypes = vals({
   0x26: 'Quick-Start', 0x07: 'CALIPSO', 0x08: 'SMF_DPD', 0xc9: 'Home Address', 0x8a: 'Endpoint Identification', 0x8b: 'ILNP Nonce',
   0x8c: 'Line-Identification Option', 0x6d: 'MPL Option', 0xee: 'IP_DFF', 0x11: 'IOAM',
 });
+const optActions = vals({ 0: 'Skip and continue', 1: 'Discard', 2: 'Discard and send ICMP Parameter Problem', 3: 'Discard and send ICMP if not multicast' });
 const rtalertVals = vals({ 0: 'MLD', 1: 'RSVP', 2: 'Active Networks' });
 const routingTypes = vals({ 0: 'Source Route', 1: 'Nimrod', 2: 'Type 2 Routing', 3: 'RPL Source Route Header', 4: 'Segment Routing', 5: 'Compact Routing Header 16', 6: 'Compact Routing Header 32' });
 const units: readonly [string, string] = [' byte', ' bytes'];
@@ -31,11 +32,15 @@ export const ipv6Fields = defineFields('ipv6', {
   host: { abbrev: 'ipv6.host', name: 'Source or Destination Host', type: FT.STRING },
   opt: { abbrev: 'ipv6.opt', name: 'IPv6 Option', type: FT.NONE },
   optType: { abbrev: 'ipv6.opt.type', name: 'Type', type: FT.UINT8, base: BASE.HEX, strings: optTypes },
+  optTypeAction: { abbrev: 'ipv6.opt.type.action', name: 'Action', type: FT.UINT8, base: BASE.DEC, strings: optActions, bitmask: 0xc0 },
+  optTypeChange: { abbrev: 'ipv6.opt.type.change', name: 'May Change', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_YES_NO, bitmask: 0x20 },
+  optTypeRest: { abbrev: 'ipv6.opt.type.rest', name: 'Low-Order Bits', type: FT.UINT8, base: BASE.HEX, bitmask: 0x1f },
+  optUnknown: { abbrev: 'ipv6.opt.unknown', name: 'Unknown Option Payload', type: FT.BYTES },
   optLength: { abbrev: 'ipv6.opt.length', name: 'Length', type: FT.UINT8, base: BASE.DEC },
   optPad1: { abbrev: 'ipv6.opt.pad1', name: 'Pad1', type: FT.NONE },
-  optPadn: { abbrev: 'ipv6.opt.padn', name: 'PadN', type: FT.BYTES },
+  optPadn: { abbrev: 'ipv6.opt.padn', name: 'PadN', type: FT.BYTES, allowZero: true },
   optRouterAlert: { abbrev: 'ipv6.opt.router_alert', name: 'Router Alert', type: FT.UINT16, base: BASE.DEC, strings: rtalertVals },
-  optData: { abbrev: 'ipv6.opt.unknown_data', name: 'Unknown Data', type: FT.BYTES },
+  optData: { abbrev: 'ipv6.opt_unknown_data', name: 'Unknown Data', type: FT.BYTES },
 });
 
 export const hfHopopts = defineProtocol('ipv6.hopopts', 'IPv6 Hop-by-Hop Option');

@@ -1,5 +1,6 @@
 import type { FieldNode } from '../fields/field-node.js';
 import { Address, AddressType, formatIPv6 } from '../dissection/address.js';
+import { addEmbeddedAddressItems } from './ipv6-address-details.js';
 import { makeDissector } from '../dissection/dissector.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
@@ -114,6 +115,8 @@ function dissectIpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numbe
     const s = addAddress(item, tvb, 8, 'src');
     const d = addAddress(item, tvb, 24, 'dst');
     if (item.ctx.full) item.appendText(`, Src: ${s}, Dst: ${d}`);
+    addEmbeddedAddressItems(item, tvb, 8, 'src');
+    addEmbeddedAddressItems(item, tvb, 24, 'dst');
   }
   const plen = plenRaw;
   const reportedPlen = tvb.reported - 40;

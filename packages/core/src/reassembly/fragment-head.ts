@@ -43,6 +43,12 @@ export class FragmentHead {
   frame = 0;
   reassembledIn = 0;
   data: Uint8Array | null = null;
+  /**
+   * The store `data` is a prefix of. A PDU that is reassembled again and
+   * again as segments arrive (partial reassembly) grows it by doubling and
+   * keeps the bytes already in place, so n segments cost O(n), not O(n²).
+   */
+  private store: Uint8Array | null = null;
   /** Bytes held in pieces while incomplete. */
   pendingBytes = 0;
 
@@ -96,6 +102,7 @@ export class FragmentHead {
     this.headFlags &= ~HeadFlag.PARTIAL_REASSEMBLY;
     if (totLen === this.datalen) return;
     if (this.data) this.data = this.data.slice(0, totLen);
+    this.store = this.data;
     this.datalen = totLen;
     this.flags &= ~PROBLEMS;
     const keep: FragmentItem[] = [];
@@ -151,7 +158,10 @@ export class FragmentHead {
   }
 
   private defragment(reassemblyFrame: number): void {
-    const data = new Uint8Array(this.datalen);
+    let store = this.store;
+    const reuse = store !== null && store.length >= this.datalen;
+    if (!reuse) store = new Uint8Array(store ? Math.max(this.datalen, store.length * 2) : this.datalen);
+    const data = store!.subarray(0, this.datalen);
     let dfpos = 0;
     for (const f of this.items) {
       if (f.len === 0) continue;
@@ -165,8 +175,10 @@ export class FragmentHead {
           this.flags |= FragFlag.TOO_LONG;
           fraglen = this.datalen - f.offset;
         }
+        // Bytes of an earlier reassembly still sit where they belong: nothing to compare or copy.
+        const inPlace = reuse && f.data.buffer === data.buffer && f.data.byteOffset === data.byteOffset + f.offset;
         const overlap = dfpos - f.offset;
-        if (overlap > 0) {
+        if (overlap > 0 && !inPlace) {
           f.flags |= FragFlag.OVERLAP;
           this.flags |= FragFlag.OVERLAP;
           const cmp = Math.min(f.len, overlap);
@@ -180,12 +192,13 @@ export class FragmentHead {
         }
         if (f.offset + fraglen > dfpos) {
           const skip = Math.max(0, overlap);
-          data.set(f.data.subarray(skip, fraglen), f.offset + skip);
+          if (!inPlace) data.set(f.data.subarray(skip, fraglen), f.offset + skip);
           dfpos = f.offset + fraglen;
         }
       }
       f.data = null;
     }
+    this.store = store;
     this.data = data;
     this.pendingBytes = 0;
     this.headFlags |= HeadFlag.DEFRAGMENTED;
@@ -195,6 +208,7 @@ export class FragmentHead {
   /** Drop the reassembled bytes (streaming mode, once nobody will look again). */
   release(): void {
     this.data = null;
+    this.store = null;
     for (const f of this.items) f.data = null;
     this.pendingBytes = 0;
   }

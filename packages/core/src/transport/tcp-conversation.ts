@@ -1,3 +1,4 @@
+import type { Conversation } from '../dissection/conversation-table.js';
 import type { FragmentHead } from '../reassembly/fragment-head.js';
 
 /** TCP_A_* analysis flags. */
@@ -193,6 +194,11 @@ export class TcpFlow {
     return (this.mspTree ??= new MspTree());
   }
 
+  /** The PDU tree if one was ever needed (does not create it). */
+  get mspsIfAny(): MspTree | null {
+    return this.mspTree;
+  }
+
   /** Out-of-order segments waiting for a gap to fill, sorted by (seq, frame). */
   get ooo(): OooSegment[] {
     return (this.oooList ??= []);
@@ -231,6 +237,8 @@ export class TcpAnalysis {
     readonly stream: number,
     sec: number,
     nsec: number,
+    /** The conversation holding this analysis, so the payload dispatch need not look it up again. */
+    readonly conversation: Conversation,
   ) {
     this.fwd = this.flow1;
     this.rev = this.flow2;

@@ -3,6 +3,7 @@ import { BoundsKind, DissectorBoundsError } from '../dissection/dissector-errors
 import type { PacketInfo } from '../dissection/packet-info.js';
 import { reportMalformed, showException } from '../dissection/show-exception.js';
 import { Tvb } from '../dissection/tvb.js';
+import { tcpFields } from './tcp-fields.js';
 import { DESEGMENT_ONE_MORE_SEGMENT } from './tcp-info.js';
 
 /**
@@ -49,6 +50,7 @@ export function tcpDissectPdus(
       pinfo.desegmentLen = plen - captured;
       return;
     }
+    pinfo.tcpTree?.addGenerated(tcpFields.pduSize, tvb, offset, plen, plen);
     const length = Math.min(captured, plen);
     const next = tvb.sub(offset, length, plen);
     // Without reassembly a cut PDU runs out as an unreassembled fragment, not as malformed.

@@ -4,14 +4,27 @@ import { defineFragmentFields } from '../reassembly/fragment-tree.js';
 
 const checksumStatus = vals({ 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' });
 const optionKinds = vals({
-  0: 'End of Option List (EOL)', 1: 'No-Operation (NOP)', 2: 'Maximum segment size', 3: 'Window scale', 4: 'SACK permitted', 5: 'SACK',
-  6: 'Echo', 7: 'Echo reply', 8: 'Time stamp', 9: 'Partial Order Connection Permitted', 10: 'Partial Order Service Profile', 11: 'CC', 12: 'CC.NEW',
+  0: 'End of Option List', 1: 'No-Operation', 2: 'Maximum Segment Size', 3: 'Window Scale', 4: 'SACK Permitted', 5: 'SACK',
+  6: 'Echo', 7: 'Echo Reply', 8: 'Time Stamp Option', 9: 'Partial Order Connection Permitted', 10: 'Partial Order Service Profile', 11: 'CC', 12: 'CC.NEW',
   13: 'CC.ECHO', 14: 'TCP Alternate Checksum Request', 15: 'TCP Alternate Checksum Data', 16: 'Skeeter', 17: 'Bubba', 18: 'Trailer Checksum Option',
-  19: 'MD5 signature', 20: 'SCPS capabilities', 21: 'Selective Negative Acknowledgements', 22: 'Record Boundaries', 23: 'Corruption experienced',
-  24: 'SNAP', 25: 'Unassigned', 26: 'TCP Compressed Filter', 27: 'Quick-Start Response', 28: 'User Timeout Option', 29: 'TCP Authentication Option',
-  30: 'Multipath TCP', 34: 'TCP Fast Open Cookie', 69: 'Encryption Negotiation', 76: 'Riverbed Probe', 78: 'Riverbed Transparency',
+  19: 'MD5 Signature Option', 20: 'SCPS Capabilities', 21: 'Selective Negative Acknowledgements', 22: 'Record Boundaries', 23: 'Corruption experienced',
+  24: 'SNAP', 25: 'Unassigned', 26: 'TCP Compression Filter', 27: 'Quick-Start Response', 28: 'User Timeout Option', 29: 'The TCP Authentication Option',
+  30: 'Multipath TCP', 34: 'TCP Fast Open Cookie', 76: 'Riverbed Probe', 78: 'Riverbed Transparency',
   172: 'Accurate ECN Order 0', 174: 'Accurate ECN Order 1', 253: 'RFC3692-style Experiment 1', 254: 'RFC3692-style Experiment 2',
 });
+
+/** conversation_completeness_fill: the named states of the completeness bit set. */
+function completenessText(v: number): string {
+  switch (v) {
+    case 1: return `Incomplete, SYN_SENT (${v})`;
+    case 3: return `Incomplete, CLIENT_ESTABLISHED (${v})`;
+    case 7: return `Incomplete, ESTABLISHED (${v})`;
+    case 15: return `Incomplete, DATA (${v})`;
+    case 31: case 47: case 63: return `Complete, WITH_DATA (${v})`;
+    case 23: case 39: case 55: return `Complete, NO_DATA (${v})`;
+    default: return `Incomplete (${v})`;
+  }
+}
 
 export const hfTcp = defineProtocol('tcp', 'Transmission Control Protocol');
 export const tcpFields = defineFields('tcp', {
@@ -19,7 +32,7 @@ export const tcpFields = defineFields('tcp', {
   dstport: { abbrev: 'tcp.dstport', name: 'Destination Port', type: FT.UINT16, base: BASE.DEC },
   port: { abbrev: 'tcp.port', name: 'Source or Destination Port', type: FT.UINT16, base: BASE.DEC },
   stream: { abbrev: 'tcp.stream', name: 'Stream index', type: FT.UINT32, base: BASE.DEC },
-  completeness: { abbrev: 'tcp.completeness', name: 'Conversation completeness', type: FT.UINT8, base: BASE.CUSTOM },
+  completeness: { abbrev: 'tcp.completeness', name: 'Conversation completeness', type: FT.UINT8, base: BASE.CUSTOM, custom: completenessText },
   seq: { abbrev: 'tcp.seq', name: 'Sequence Number', type: FT.UINT32, base: BASE.DEC },
   seqRaw: { abbrev: 'tcp.seq_raw', name: 'Sequence Number (raw)', type: FT.UINT32, base: BASE.DEC },
   nxtseq: { abbrev: 'tcp.nxtseq', name: 'Next Sequence Number', type: FT.UINT32, base: BASE.DEC },
@@ -89,17 +102,17 @@ export const tcpFields = defineFields('tcp', {
 
 /** The option subtrees are protocols "in name only" in Wireshark: filterable, not layers. */
 export const tcpOptionProtos = {
-  nop: defineFields('tcp', { p: { abbrev: 'tcp.options.nop', name: 'TCP Option - No-Operation (NOP)', type: FT.PROTOCOL } }).p,
-  eol: defineFields('tcp', { p: { abbrev: 'tcp.options.eol', name: 'TCP Option - End of Option List (EOL)', type: FT.PROTOCOL } }).p,
-  mss: defineFields('tcp', { p: { abbrev: 'tcp.options.mss', name: 'TCP Option - Maximum segment size', type: FT.PROTOCOL } }).p,
-  wscale: defineFields('tcp', { p: { abbrev: 'tcp.options.wscale', name: 'TCP Option - Window scale', type: FT.PROTOCOL } }).p,
-  sackPerm: defineFields('tcp', { p: { abbrev: 'tcp.options.sack_perm', name: 'TCP Option - SACK permitted', type: FT.PROTOCOL } }).p,
-  sack: defineFields('tcp', { p: { abbrev: 'tcp.options.sack', name: 'TCP Option - SACK', type: FT.PROTOCOL } }).p,
-  timestamp: defineFields('tcp', { p: { abbrev: 'tcp.options.timestamp', name: 'TCP Option - Timestamps', type: FT.PROTOCOL } }).p,
-  echo: defineFields('tcp', { p: { abbrev: 'tcp.options.echo', name: 'TCP Option - Echo', type: FT.PROTOCOL } }).p,
-  echoreply: defineFields('tcp', { p: { abbrev: 'tcp.options.echoreply', name: 'TCP Option - Echo reply', type: FT.PROTOCOL } }).p,
-  tfo: defineFields('tcp', { p: { abbrev: 'tcp.options.tfo', name: 'TCP Option - TCP Fast Open', type: FT.PROTOCOL } }).p,
-  unknown: defineFields('tcp', { p: { abbrev: 'tcp.options.unknown', name: 'TCP Option - Unknown', type: FT.PROTOCOL } }).p,
+  nop: defineFields('tcp', { p: { abbrev: 'tcp.options.nop', name: 'TCP Option - No-Operation (NOP)', type: FT.BYTES, noDisplayValue: true } }).p,
+  eol: defineFields('tcp', { p: { abbrev: 'tcp.options.eol', name: 'TCP Option - End of Option List (EOL)', type: FT.BYTES, noDisplayValue: true } }).p,
+  mss: defineFields('tcp', { p: { abbrev: 'tcp.options.mss', name: 'TCP Option - Maximum segment size', type: FT.BYTES, noDisplayValue: true } }).p,
+  wscale: defineFields('tcp', { p: { abbrev: 'tcp.options.wscale', name: 'TCP Option - Window scale', type: FT.BYTES, noDisplayValue: true } }).p,
+  sackPerm: defineFields('tcp', { p: { abbrev: 'tcp.options.sack_perm', name: 'TCP Option - SACK permitted', type: FT.BYTES, noDisplayValue: true } }).p,
+  sack: defineFields('tcp', { p: { abbrev: 'tcp.options.sack', name: 'TCP Option - SACK', type: FT.BYTES, noDisplayValue: true } }).p,
+  timestamp: defineFields('tcp', { p: { abbrev: 'tcp.options.timestamp', name: 'TCP Option - Timestamps', type: FT.BYTES, noDisplayValue: true } }).p,
+  echo: defineFields('tcp', { p: { abbrev: 'tcp.options.echo', name: 'TCP Option - Echo', type: FT.BYTES, noDisplayValue: true } }).p,
+  echoreply: defineFields('tcp', { p: { abbrev: 'tcp.options.echoreply', name: 'TCP Option - Echo reply', type: FT.BYTES, noDisplayValue: true } }).p,
+  tfo: defineFields('tcp', { p: { abbrev: 'tcp.options.tfo', name: 'TCP Option - TCP Fast Open', type: FT.BYTES, noDisplayValue: true } }).p,
+  unknown: defineFields('tcp', { p: { abbrev: 'tcp.options.unknown', name: 'TCP Option - Unknown', type: FT.BYTES, noDisplayValue: true } }).p,
 };
 
 export const tcpSegmentFields = defineFragmentFields('tcp', {
@@ -135,7 +148,7 @@ export const tcpExpert = {
   tfoIgnored: defineExpert('tcp', 'tcp.analysis.tfo_ignored', Group.SEQUENCE, Severity.NOTE, 'TCP SYN-ACK ignoring TFO data'),
   finActive: defineExpert('tcp', 'tcp.connection.fin_active', Group.SEQUENCE, Severity.NOTE, 'This frame initiates the connection closing'),
   finPassive: defineExpert('tcp', 'tcp.connection.fin_passive', Group.SEQUENCE, Severity.NOTE, 'This frame undergoes the connection closing'),
-  mssAbsent: defineExpert('tcp', 'tcp.options.mss.absent', Group.PROTOCOL, Severity.WARN, 'The SYN packet does not contain a MSS option'),
+  mssAbsent: defineExpert('tcp', 'tcp.options.mss.absent', Group.PROTOCOL, Severity.NOTE, 'The SYN packet does not contain a MSS option'),
   mssPresent: defineExpert('tcp', 'tcp.options.mss.present', Group.PROTOCOL, Severity.WARN, 'The non-SYN packet does contain a MSS option'),
   wscaleShiftInvalid: defineExpert('tcp', 'tcp.options.wscale.shift.invalid', Group.PROTOCOL, Severity.WARN, 'Window scale shift exceeds 14'),
   sackDsack: defineExpert('tcp', 'tcp.options.sack.dsack', Group.SEQUENCE, Severity.WARN, 'D-SACK Sequence'),

@@ -17,15 +17,16 @@ export interface TcpHeaderInfo {
 }
 
 const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6, ECHOREPLY: 7, TIMESTAMP: 8, TFO: 34 } as const;
+/** Short names of the option dissectors, as the "Options: (n bytes), ..." summary lists them. */
 const OPTION_NAMES: Record<number, string> = {
-  2: 'MSS', 3: 'WS', 4: 'SACK_PERM', 5: 'SACK', 6: 'Echo', 7: 'Echo reply', 8: 'Timestamps', 11: 'CC', 12: 'CC.NEW', 13: 'CC.ECHO',
-  19: 'MD5', 20: 'SCPS', 21: 'Selective Negative Acknowledgment', 22: 'SCPS record boundary', 23: 'SCPS corruption experienced',
-  27: 'QS', 28: 'User Timeout', 29: 'TCP AO', 30: 'Multipath TCP', 34: 'TFO', 76: 'Riverbed Probe', 78: 'Riverbed Transparency',
-  172: 'AccECN', 174: 'AccECN', 253: 'Experimental', 254: 'Experimental',
+  2: 'Maximum segment size', 3: 'Window scale', 4: 'SACK permitted', 5: 'SACK', 6: 'Echo', 7: 'Echo reply', 8: 'Timestamps', 11: 'CC', 12: 'CC.NEW', 13: 'CC.ECHO',
+  19: 'TCP MD5 signature', 20: 'SCPS capabilities', 21: 'Selective Negative Acknowledgment', 22: 'SCPS record boundary', 23: 'SCPS corruption experienced',
+  27: 'Quick-Start', 28: 'User Timeout', 29: 'TCP AO', 30: 'Multipath TCP', 34: 'TCP Fast Open', 76: 'Riverbed Probe', 78: 'Riverbed Transparency',
+  172: 'Accurate ECN', 174: 'Accurate ECN', 253: 'Experimental', 254: 'Experimental',
 };
 
 function infoUint(pinfo: PacketInfo, abbrev: string, v: number): void {
-  pinfo.cols.appendInfo(` ${abbrev}=${v}`);
+  if (pinfo.cols.writable) pinfo.cols.appendInfo(` ${abbrev}=${v}`);
 }
 
 function lenCheck(pinfo: PacketInfo, lenItem: FieldNode | null, len: number, want: number): boolean {
@@ -38,7 +39,7 @@ function lenCheck(pinfo: PacketInfo, lenItem: FieldNode | null, len: number, wan
 
 /**
  * One option with a length byte; returns its display name for the
- * "Options: (n bytes), MSS, SACK_PERM, ..." summary.
+ * "Options: (n bytes), Maximum segment size, SACK permitted, ..." summary.
  */
 function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, hdr: TcpHeaderInfo, tcpd: TcpAnalysis | null): string {
   const len = tvb.reported;
@@ -48,7 +49,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
   };
   switch (kind) {
     case KIND.MSS: {
-      const item = tree ? tree.addProtocol(tcpOptionProtos.mss, tvb, 0, -1) : null;
+      const item = tree ? tree.addItem(tcpOptionProtos.mss, tvb, 0, -1) : null;
       if (!(hdr.flags & TH.SYN)) pinfo.expert(item, tcpExpert.mssPresent);
       const lenItem = addKindLen(item);
       if (!lenCheck(pinfo, lenItem, len, 4)) break;
@@ -59,7 +60,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       break;
     }
     case KIND.WINDOW: {
-      const item = tree ? tree.addProtocol(tcpOptionProtos.wscale, tvb, 0, -1) : null;
+      const item = tree ? tree.addItem(tcpOptionProtos.wscale, tvb, 0, -1) : null;
       const lenItem = addKindLen(item);
       if (!lenCheck(pinfo, lenItem, len, 3)) break;
       let shift = tvb.u8(2);
@@ -75,7 +76,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       break;
     }
     case KIND.SACK_PERM: {
-      const item = tree ? tree.addProtocol(tcpOptionProtos.sackPerm, tvb, 0, -1) : null;
+      const item = tree ? tree.addItem(tcpOptionProtos.sackPerm, tvb, 0, -1) : null;
       const lenItem = addKindLen(item);
       pinfo.cols.appendInfo(' SACK_PERM');
       lenCheck(pinfo, lenItem, len, 2);
@@ -87,7 +88,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
         baseAck = tcpd.rev.baseSeq;
         tcpd.fwd.numSackRanges = 0;
       }
-      const item = tree ? tree.addProtocol(tcpOptionProtos.sack, tvb, 0, -1) : null;
+      const item = tree ? tree.addItem(tcpOptionProtos.sack, tvb, 0, -1) : null;
       addKindLen(item);
       let off = 2;
       let optlen = len - 2;
@@ -136,7 +137,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       break;
     }
     case KIND.ECHO: case KIND.ECHOREPLY: {
-      const item = tree ? tree.addProtocol(kind === KIND.ECHO ? tcpOptionProtos.echo : tcpOptionProtos.echoreply, tvb, 0, -1) : null;
+      const item = tree ? tree.addItem(kind === KIND.ECHO ? tcpOptionProtos.echo : tcpOptionProtos.echoreply, tvb, 0, -1) : null;
       const lenItem = addKindLen(item);
       if (!lenCheck(pinfo, lenItem, len, 6)) break;
       const v = tvb.u32(2);
@@ -146,7 +147,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       break;
     }
     case KIND.TIMESTAMP: {
-      const item = tree ? tree.addProtocol(tcpOptionProtos.timestamp, tvb, 0, -1) : null;
+      const item = tree ? tree.addItem(tcpOptionProtos.timestamp, tvb, 0, -1) : null;
       const lenItem = addKindLen(item);
       if (!lenCheck(pinfo, lenItem, len, 10)) break;
       const tsval = tvb.u32(2);
@@ -159,7 +160,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       break;
     }
     case KIND.TFO: {
-      const item = tree ? tree.addProtocol(tcpOptionProtos.tfo, tvb, 0, -1) : null;
+      const item = tree ? tree.addItem(tcpOptionProtos.tfo, tvb, 0, -1) : null;
       addKindLen(item);
       if (len === 2) {
         item?.add(tcpFields.optionTfoRequest, tvb, 0, 2, null);
@@ -171,7 +172,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       break;
     }
     default: {
-      const item = tree ? tree.addProtocol(tcpOptionProtos.unknown, tvb, 0, -1) : null;
+      const item = tree ? tree.addItem(tcpOptionProtos.unknown, tvb, 0, -1) : null;
       addKindLen(item);
       if (len > 2) item?.addItem(tcpFields.optionUnknownPayload, tvb, 2, len - 2);
     }
@@ -199,7 +200,7 @@ export function dissectTcpOptions(tvb: Tvb, offset: number, length: number, pinf
         } else nopCount = 0;
       }
       if (optTree) {
-        const item = optTree.addProtocol(opt === KIND.EOL ? tcpOptionProtos.eol : tcpOptionProtos.nop, tvb, offset, 1);
+        const item = optTree.addItem(opt === KIND.EOL ? tcpOptionProtos.eol : tcpOptionProtos.nop, tvb, offset, 1);
         item.addItem(tcpFields.optionKind, tvb, offset, 1);
         optItem?.appendText(opt === KIND.EOL ? ', End of Option List (EOL)' : ', No-Operation (NOP)');
       }

@@ -70,10 +70,12 @@ function fragmentAdd(pinfo: PacketInfo, msp: MultisegmentPdu, bytes: Uint8Array,
   }
   const budget = budgetOf(pinfo);
   const limits = pinfo.session.limits;
-  if ((head?.pendingBytes ?? 0) + len > limits.tcpReassemblyBytesPerFlow || budget.total + len > limits.tcpReassemblyBytesTotal) {
-    // Over the cap: this PDU will not be reassembled; counted and flagged by the caller's expert item.
+  const overFlow = (head?.pendingBytes ?? 0) + len > limits.tcpReassemblyBytesPerFlow;
+  if (overFlow || budget.total + len > limits.tcpReassemblyBytesTotal) {
+    // Over the cap: this PDU will not be reassembled.
     budget.dropped++;
     msp.flags |= MspFlag.OVER_LIMIT;
+    noteReassemblyLimit(pinfo, overFlow);
     return null;
   }
   if (!head) head = msp.head = new FragmentHead();
@@ -81,6 +83,19 @@ function fragmentAdd(pinfo: PacketInfo, msp: MultisegmentPdu, bytes: Uint8Array,
   const done = head.addWork(bytes, fragOffset, moreFrags, fragFrame, pinfo.num);
   budget.total += head.pendingBytes - before;
   return done ? head : null;
+}
+
+/** Frame-data key: the reassembly limit message this frame raised (shown again on later passes). */
+const LIMIT_KEY = 'tcp.reassembly-limit';
+
+/** First pass: a segment of this frame was not buffered because of a reassembly limit; say which, once per frame. */
+function noteReassemblyLimit(pinfo: PacketInfo, perFlow: boolean): void {
+  if (pinfo.getFrameData<string>(LIMIT_KEY) !== undefined) return;
+  const limits = pinfo.session.limits;
+  const limit = perFlow ? `tcpReassemblyBytesPerFlow=${limits.tcpReassemblyBytesPerFlow}` : `tcpReassemblyBytesTotal=${limits.tcpReassemblyBytesTotal}`;
+  const message = `Reassembly memory limit reached (${limit}); data not reassembled`;
+  pinfo.setFrameData(LIMIT_KEY, message);
+  pinfo.expert(pinfo.tcpTree, tcpExpert.limitReached, message);
 }
 
 function pduStore(pinfo: PacketInfo, tcpd: TcpAnalysis, seq: number, nxtpdu: number): MultisegmentPdu {
@@ -190,19 +205,30 @@ function budgetOf(pinfo: PacketInfo): TcpReassemblyBudget {
  * as "PDU starting at or before this sequence number" lookups need it.
  */
 export function pruneStreamingFlow(flow: TcpFlow): void {
-  const tree = flow.msps;
-  if (tree.size < 8) return;
-  const newest = tree.lookupLe(0xffffffff);
-  tree.pruneBefore((msp) => {
-    const keep = msp === newest || !(msp.flags & MspFlag.GOT_ALL_SEGMENTS) || !leSeq(msp.nxtpdu, flow.maxnextseq);
-    if (!keep) msp.head?.release();
-    return keep;
-  });
+  const tree = flow.mspsIfAny;
+  if (tree === null || tree.size === 0) return;
+  const newest = tree.lookupLe(0xffffffff)!;
+  const done = (msp: MultisegmentPdu): boolean => (msp.flags & MspFlag.GOT_ALL_SEGMENTS) !== 0 && leSeq(msp.nxtpdu, flow.maxnextseq);
+  if (tree.size >= 8) {
+    tree.pruneBefore((msp) => {
+      const keep = msp === newest || !done(msp);
+      if (!keep) msp.head?.release();
+      return keep;
+    });
+  }
+  // The newest stays for lookups, but a finished PDU's bytes are not read again:
+  // without this every connection kept its last reassembled PDU until the end.
+  if (newest.head?.data && done(newest)) newest.head.release();
 }
 
 /** "[n Reassembled TCP Segments (x bytes): #1(..), #2(..)]" placed right after the TCP tree (print_tcp_fragment_tree). */
 function printTcpFragmentTree(head: FragmentHead, tree: FieldNode | null, pinfo: PacketInfo, next: Tvb): void {
   showFragmentTree(head, tcpSegmentFields, tree, pinfo, next);
+  const kids = tree?.children;
+  const top = kids?.[kids.length - 1];
+  // tshark leaves it after the PDU in a tree built without labels for statistics only (-z io,phs).
+  const statisticsOnly = tree!.ctx.interest === null && !tree!.ctx.labels;
+  if (top?.def === tcpSegmentFields.fragments && pinfo.tcpTree && !statisticsOnly) top.moveAfter(pinfo.tcpTree);
 }
 
 /** decode_tcp_ports: conversation dissector, server port, low port, high port, heuristics, else data. */
@@ -213,8 +239,9 @@ export function decodeTcpPorts(tvb: Tvb, offset: number, pinfo: PacketInfo, tree
   }
   const next = tvb.sub(offset);
   const registry = pinfo.session.registry;
-  const conv = pinfo.session.conversations.find(pinfo.num, ConversationType.TCP, pinfo.src, pinfo.dst, sport, dport);
-  if (conv?.dissector && pinfo.call(conv.dissector, next, tree, tcpinfo)) return true;
+  // The TCP layer just found (or made) this frame's conversation; it is what a lookup would return.
+  const conv = tcpd?.conversation ?? pinfo.session.conversations.find(pinfo.num, ConversationType.TCP, pinfo.src, pinfo.dst, sport, dport);
+  if (conv?.dissector && pinfo.num >= conv.dissectorFrame && pinfo.call(conv.dissector, next, tree, tcpinfo)) return true;
   if (tcpd && tcpd.serverPort !== 0 && registry.tryUint('tcp.port', tcpd.serverPort, next, pinfo, tree, tcpinfo)) return true;
   const low = Math.min(sport, dport);
   const high = Math.max(sport, dport);
@@ -243,6 +270,8 @@ export function desegmentTcp(tvb: Tvb, pinfo: PacketInfo, offset: number, seq: n
   const budget = budgetOf(pinfo);
   seq = u32(seq);
   nxtseq = u32(nxtseq);
+  const limitNote = pinfo.visited ? pinfo.getFrameData<string>(LIMIT_KEY) : undefined;
+  if (limitNote !== undefined) pinfo.expert(tcpTree, tcpExpert.limitReached, limitNote);
 
   again: for (;;) {
     let head: FragmentHead | null = null;
@@ -311,9 +340,10 @@ export function desegmentTcp(tvb: Tvb, pinfo: PacketInfo, offset: number, seq: n
     } else if (hasGap) {
       if (!pinfo.visited) {
         const len = u32(nxtseq - seq);
-        if (fwd.bufferedBytes + len > limits.tcpReassemblyBytesPerFlow || budget.total + len > limits.tcpReassemblyBytesTotal) {
+        const overFlow = fwd.bufferedBytes + len > limits.tcpReassemblyBytesPerFlow;
+        if (overFlow || budget.total + len > limits.tcpReassemblyBytesTotal) {
           budget.dropped++;
-          pinfo.expert(tcpTree, tcpExpert.limitReached);
+          noteReassemblyLimit(pinfo, overFlow);
         } else {
           insertOoo(fwd.ooo, { frame: pinfo.num, seq, len, data: tvb.copy(offset, len) });
           fwd.bufferedBytes += len;

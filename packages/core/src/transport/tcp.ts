@@ -38,7 +38,7 @@ function conversationData(conv: Conversation, pinfo: PacketInfo): TcpAnalysis {
   if (direction === 0) direction = pinfo.srcport > pinfo.dstport ? 1 : -1;
   if (!tcpd) {
     const st = pinfo.session.state<TcpState>('tcp', () => ({ streams: 0 }));
-    tcpd = new TcpAnalysis(st.streams++, pinfo.raw.tsSec, pinfo.raw.tsNsec);
+    tcpd = new TcpAnalysis(st.streams++, pinfo.raw.tsSec, pinfo.raw.tsNsec, conv);
     conv.data.set('tcp', tcpd);
   }
   if (direction >= 0) {
@@ -52,7 +52,7 @@ function conversationData(conv: Conversation, pinfo: PacketInfo): TcpAnalysis {
   return tcpd;
 }
 
-function flagsToStr(flags: number): string {
+function formatFlags(flags: number): string {
   const names = ['FIN', 'SYN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR', 'AE'];
   const parts: string[] = [];
   for (let i = 0; i < 9; i++) if (flags & (1 << i)) parts.push(names[i]!);
@@ -60,7 +60,19 @@ function flagsToStr(flags: number): string {
   return parts.length ? parts.join(', ') : '<None>';
 }
 
+/** "[SYN, ACK]" text per 12-bit flags value, built once each: every segment needs one. */
+const FLAG_TEXT: Array<string | undefined> = new Array(TH.MASK + 1);
+function flagsToStr(flags: number): string {
+  return (FLAG_TEXT[flags & TH.MASK] ??= formatFlags(flags & TH.MASK));
+}
+
+/** "·······AP···" per flags value, built once each. */
+const FLAG_LETTERS: Array<string | undefined> = new Array(TH.MASK + 1);
 function flagsFirstLetters(flags: number): string {
+  return (FLAG_LETTERS[flags & TH.MASK] ??= formatFlagLetters(flags & TH.MASK));
+}
+
+function formatFlagLetters(flags: number): string {
   const letters = 'RRRACEUAPRSF';
   let s = '';
   for (let i = 0; i < 12; i++) s += (flags >> (11 - i)) & 1 ? letters[i] : '\u00b7';
@@ -90,12 +102,15 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
   const sport = tvb.u16(0);
   const dport = tvb.u16(2);
   const cols = pinfo.cols;
+  // Info text is built only when it can be written (not when the session has no columns).
+  const info = cols.writable;
   cols.setProtocol('TCP');
   cols.clearInfo();
-  cols.appendInfo(`${sport} \u2192 ${dport}`);
+  if (info) cols.appendInfo(`${sport} \u2192 ${dport}`);
   const full = tree?.ctx.full ?? false;
   const ti = tree ? tree.addProtocol(hfTcp, tvb, 0, -1) : null;
   const t = ti;
+  pinfo.tcpTree = t;
   if (t && full) t.appendText(`, Src Port: ${sport}, Dst Port: ${dport}`);
   t?.add(tcpFields.srcport, tvb, 0, 2, sport);
   t?.add(tcpFields.dstport, tvb, 2, 2, dport);
@@ -204,13 +219,16 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
     }
   }
 
-  cols.appendInfo(` [${flagsToStr(flags)}]`);
-  cols.appendInfo(` Seq=${seq}`);
-  if (flags & TH.ACK) cols.appendInfo(` Ack=${ack}`);
-  cols.appendInfo(` Win=${win}`);
+  if (info) {
+    cols.appendInfo(` [${flagsToStr(flags)}]`);
+    cols.appendInfo(` Seq=${seq}`);
+    if (flags & TH.ACK) cols.appendInfo(` Ack=${ack}`);
+    cols.appendInfo(` Win=${win}`);
+  }
   if (t && full) t.appendText(`, Seq: ${seq}`);
   if (!icmpIp && t) {
-    t.add(tcpFields.seq, tvb, 4, 4, seq).setValueText(`${seq}    (relative sequence number)`);
+    const seqItem = t.add(tcpFields.seq, tvb, 4, 4, seq);
+    if (full) seqItem.setValueText(`${seq}    (relative sequence number)`);
     t.add(tcpFields.seqRaw, tvb, 4, 4, rawSeq);
   }
   if (hlen < 20) {
@@ -243,7 +261,8 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
   ti?.setLength(hlen);
   if (haveSeglen && t) {
     const n = flags & (TH.SYN | TH.FIN) ? u32(nxtseq + 1) : nxtseq;
-    t.addGenerated(tcpFields.nxtseq, tvb, 0, 0, n).setValueText(`${n}    (relative sequence number)`);
+    const nxtseqItem = t.addGenerated(tcpFields.nxtseq, tvb, 0, 0, n);
+    if (full) nxtseqItem.setValueText(`${n}    (relative sequence number)`);
   }
   const ackItem = t ? t.add(tcpFields.ack, tvb, 8, 4, ack) : null;
   t?.add(tcpFields.ackRaw, tvb, 8, 4, rawAck);
@@ -259,9 +278,14 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
   const flagsStr = flagsToStr(flags);
   let synItem: FieldNode | null = null, finItem: FieldNode | null = null, rstItem: FieldNode | null = null;
   let flagsItem: FieldNode | null = null;
+  let flagsStrItem: FieldNode | null = null;
   if (t) {
-    t.add(tcpFields.hdrLen, tvb, 12, 1, hlen).setText(`${(hlen >> 2).toString(2).padStart(4, '0')} .... = Header Length: ${hlen} bytes (${hlen >> 2})`);
-    flagsItem = t.add(tcpFields.flags, tvb, 12, 2, flags).setText(`Flags: 0x${flags.toString(16).padStart(3, '0')} (${flagsStr})`);
+    const hdrLenItem = t.add(tcpFields.hdrLen, tvb, 12, 1, hlen);
+    flagsItem = t.add(tcpFields.flags, tvb, 12, 2, flags);
+    if (full) {
+      hdrLenItem.setText(`${(hlen >> 2).toString(2).padStart(4, '0')} .... = Header Length: ${hlen} bytes (${hlen >> 2})`);
+      flagsItem.setText(`Flags: 0x${flags.toString(16).padStart(3, '0')} (${flagsStr})`);
+    }
     const ft = flagsItem;
     ft.add(tcpFields.flagsRes, tvb, 12, 1, (flags >> 9) & 7);
     ft.add(tcpFields.flagsAe, tvb, 12, 1, (flags >> 8) & 1);
@@ -273,7 +297,7 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
     rstItem = ft.add(tcpFields.flagsReset, tvb, 13, 1, (flags >> 2) & 1);
     synItem = ft.add(tcpFields.flagsSyn, tvb, 13, 1, (flags >> 1) & 1);
     finItem = ft.add(tcpFields.flagsFin, tvb, 13, 1, flags & 1);
-    ft.addGenerated(tcpFields.flagsStr, tvb, 12, 2, flagsFirstLetters(flags));
+    flagsStrItem = ft.addGenerated(tcpFields.flagsStr, tvb, 12, 2, flagsFirstLetters(flags));
     t.add(tcpFields.windowSizeValue, tvb, 14, 2, realWindow);
     t.addGenerated(tcpFields.windowSize, tvb, 14, 2, win);
     if (!(flags & TH.SYN)) {
@@ -300,9 +324,9 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
     pinfo.expert(finItem, tcpExpert.connectionFin);
     if (!tcpd.rev.closingInitiator) {
       tcpd.fwd.closingInitiator = true;
-      pinfo.expert(flagsItem, tcpExpert.finActive);
+      pinfo.expert(flagsStrItem, tcpExpert.finActive);
     } else {
-      pinfo.expert(flagsItem, tcpExpert.finPassive);
+      pinfo.expert(flagsStrItem, tcpExpert.finPassive);
     }
   }
   if (flags & TH.RST) pinfo.expert(rstItem, tcpExpert.connectionRst);
@@ -315,34 +339,33 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
   pinfo.canDesegment = 0;
   const sum = tvb.u16(16);
   let desegmentOk = false;
-  if (!pinfo.fragmented && tvb.has(0, reportedLen)) {
-    // Checksums are not verified by default (as in Wireshark); the segment may be reassembled.
-    t?.add(tcpFields.checksum, tvb, 16, 2, sum).setValueText(`0x${sum.toString(16).padStart(4, '0')} [unverified]`);
-    t?.addGenerated(tcpFields.checksumStatus, tvb, 16, 0, 2);
-    desegmentOk = true;
-  } else {
-    t?.add(tcpFields.checksum, tvb, 16, 2, sum).setValueText(`0x${sum.toString(16).padStart(4, '0')} [unverified]`);
-    t?.addGenerated(tcpFields.checksumStatus, tvb, 16, 0, 2);
+  // Checksums are not verified by default (as in Wireshark); a complete segment may be reassembled.
+  if (!pinfo.fragmented && tvb.has(0, reportedLen)) desegmentOk = true;
+  if (t) {
+    const sumItem = t.add(tcpFields.checksum, tvb, 16, 2, sum);
+    if (full) sumItem.setValueText(`0x${sum.toString(16).padStart(4, '0')} [unverified]`);
+    t.addGenerated(tcpFields.checksumStatus, tvb, 16, 0, 2);
   }
   if (desegmentOk && !pinfo.inErrorPacket && pinfo.session.pref('tcp.desegment_tcp_streams', true)) pinfo.canDesegment = 2;
   const urp = tvb.u16(18);
   const urpItem = t ? t.add(tcpFields.urgentPointer, tvb, 18, 2, urp) : null;
   if (flags & TH.URG) {
     tcpinfo.urgentPointer = urp;
-    cols.appendInfo(` Urg=${urp}`);
+    if (info) cols.appendInfo(` Urg=${urp}`);
   } else if (urp) {
     pinfo.expert(urpItem, tcpExpert.urgentPointerNonZero);
   }
-  if (haveSeglen) cols.appendInfo(` Len=${seglen}`);
+  if (haveSeglen && info) cols.appendInfo(` Len=${seglen}`);
 
   const optlen = hlen - 20;
   let optionsItem: FieldNode | null = null;
   if (optlen !== 0 && t) {
     const bc = tvb.remaining(20);
-    optionsItem = t.add(tcpFields.options, tvb, 20, bc < optlen ? bc : optlen, tvb.view(20, bc < optlen ? bc : optlen)).setText(`Options: (${optlen} bytes)`);
+    optionsItem = t.add(tcpFields.options, tvb, 20, bc < optlen ? bc : optlen, tvb.view(20, bc < optlen ? bc : optlen));
+    if (full) optionsItem.setText(`Options: (${optlen} bytes)`);
   }
   // Stream-relative timestamps.
-  if (t) {
+  if (t && (t.ctx.interest === null || t.ctx.keeps(tcpFields.timeRelative) || t.ctx.keeps(tcpFields.timeDelta))) {
     const ts = t.addText(tvb, 0, 0, 'Timestamps').setGenerated();
     const [rs, rn] = timeDelta(pinfo.raw.tsSec, pinfo.raw.tsNsec, tcpd.firstSec, tcpd.firstNsec);
     ts.addGenerated(tcpFields.timeRelative, tvb, 0, 0, { sec: rs, nsec: rn });
@@ -382,7 +405,8 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
       const s = flags & TH.SYN ? u32(seq + 1) : seq;
       const n = flags & TH.SYN ? u32(nxtseq + 1) : nxtseq;
       const nbytes = tvb.reportedRemaining(offset);
-      t?.add(tcpFields.payload, tvb, offset, capturedRemaining, tvb.view(offset, capturedRemaining)).setText(`TCP payload (${nbytes} byte${plural(nbytes)})`);
+      const payloadItem = t ? t.add(tcpFields.payload, tvb, offset, capturedRemaining, tvb.view(offset, capturedRemaining)) : null;
+      if (full) payloadItem?.setText(`TCP payload (${nbytes} byte${plural(nbytes)})`);
       if (pinfo.canDesegment) {
         desegmentTcp(tvb, pinfo, offset, s, n, sport, dport, tree, t, tcpd, tcpinfo);
       } else {

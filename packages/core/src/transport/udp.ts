@@ -140,7 +140,7 @@ function dissectUdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
     }
   } else if (t) {
     // Checksum validation is off by default in Wireshark; shown as unverified.
-    t.add(udpFields.checksum, tvb, 6, 2, sum);
+    t.add(udpFields.checksum, tvb, 6, 2, sum).setValueText(`0x${sum.toString(16).padStart(4, '0')} [unverified]`);
     t.addGenerated(udpFields.checksumStatus, tvb, 6, 0, 2);
   }
   void len;

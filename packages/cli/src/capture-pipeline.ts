@@ -1,0 +1,132 @@
+import {
+  DissectionSession,
+  dissectCapture,
+  PcapngWriter,
+  PcapWriter,
+  type DissectedFrame,
+  type PacketSource,
+  type RawPacket,
+} from '@netdissect/core';
+import type { CliOptions } from './cli-options.js';
+import { compileDisplayFilter } from './display-filter.js';
+import { ExportObjectsWriter, parseExportRequest } from './export/export-objects-writer.js';
+import { DetailsPrinter } from './output/details-printer.js';
+import { FieldsWriter } from './output/fields-writer.js';
+import type { FramePrinter, TreeNeeds } from './output/frame-printer.js';
+import { JsonPrinter } from './output/json-printer.js';
+import { JsonlPrinter } from './output/jsonl-printer.js';
+import type { OutputStream } from './output/output-stream.js';
+import { SummaryPrinter, type TimeReference } from './output/summary-line.js';
+import { treeContextFor } from './output/tree-needs.js';
+import { createStats, parseStatsRequest, type StatsOutput } from './stats/stats-request.js';
+
+/** Preferences tshark users pass with -o, typed as the dissectors read them. */
+function sessionPrefs(o: CliOptions): Record<string, string | number | boolean> {
+  const prefs: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(o.prefs)) prefs[k] = v === 'TRUE' || v === 'true' ? true : v === 'FALSE' || v === 'false' ? false : v;
+  return prefs;
+}
+
+function makePrinter(o: CliOptions, out: OutputStream): FramePrinter | null {
+  if (o.quiet) return null;
+  switch (o.format) {
+    case 'fields': return new FieldsWriter(o.fieldOptions, o.fields, out);
+    case 'json': return new JsonPrinter(out, o.fieldOptions, o.fields);
+    case 'jsonl': return new JsonlPrinter(out);
+    default:
+    {
+      const details = o.verbose || o.onlyProtocols !== null;
+      // Writing a file prints nothing per packet unless asked for (-P, -V, -x), as tshark.
+      if (o.writeFile && !o.printSummary && !details && !o.hex) return null;
+      const summary = o.printSummary || (!details && !o.hex);
+      if (details || o.hex) return new DetailsPrinter(out, { summary, details, hex: o.hex, onlyProtocols: o.onlyProtocols });
+      return new SummaryPrinter(out);
+    }
+  }
+}
+
+/** Where -w writes: frames that pass the display filter, in a pcapng or pcap file. */
+async function openCaptureWriter(o: CliOptions): Promise<PcapngWriter | PcapWriter | null> {
+  if (!o.writeFile) return null;
+  return o.writeFormat === 'pcap' ? PcapWriter.open(o.writeFile) : PcapngWriter.open(o.writeFile);
+}
+
+export interface CaptureRunHooks {
+  /** Called for every frame that passes the display filter (the live capture's counters). */
+  onFrame?: (raw: RawPacket) => void;
+  /** -c counts frames shown rather than frames read (tshark's rule for live capture). */
+  countDisplayed?: boolean;
+}
+
+/**
+ * The one pipeline for files and live interfaces: dissect each frame with
+ * the tree its consumers need, apply -Y, print, write -w, feed -z
+ * statistics and --export-objects, and render the statistics at the end
+ * (also when the capture turned out damaged, after what could be read).
+ */
+export async function runCapture(source: PacketSource, o: CliOptions, out: OutputStream, hooks: CaptureRunHooks = {}): Promise<void> {
+  const printer = makePrinter(o, out);
+  // Building the Info column is a good part of a frame's cost: skip it when no printer reads it (-T fields -e without _ws.col.*).
+  const columns = (printer !== null && printer.columns !== false) || o.stats.length > 0;
+  const session = new DissectionSession({ prefs: sessionPrefs(o), limits: o.limits, columns });
+  const filter = o.displayFilter ? compileDisplayFilter(o.displayFilter) : null;
+  if (filter) session.trackDisplayedFrames();
+  const exporters = o.exportObjects.map((a) => new ExportObjectsWriter(parseExportRequest(a), session));
+  // Statistics listen on the pass that prints (the second with -2), as tshark's taps do.
+  const requests = o.stats.map(parseStatsRequest);
+  let stats: StatsOutput[] = o.twoPass ? [] : requests.map((r) => createStats(r, session));
+  const statsNeeds = (): TreeNeeds[] => stats.flatMap((s) => (s.needs ? [s.needs] : []));
+  const needs: TreeNeeds[] = [...(printer ? [printer.needs] : []), ...(filter ? [filter.needs] : [])];
+  let tree = treeContextFor([...needs, ...statsNeeds()]);
+  const writer = await openCaptureWriter(o);
+  const toWrite: RawPacket[] = [];
+  let ref: TimeReference | null = null;
+  let displayed = 0;
+  printer?.begin();
+  const onFrame = (f: DissectedFrame, raw: RawPacket): boolean => {
+    // The Time column counts from the first frame read, shown or not.
+    ref ??= raw.hasTimestamp === false ? { sec: 0, nsec: 0 } : { sec: raw.tsSec, nsec: raw.tsNsec };
+    for (const st of stats) st.frame?.(f, raw);
+    if (filter && !(f.tree && filter.test(f.tree))) return !out.closed;
+    if (filter) session.markDisplayed(raw);
+    printer?.frame(f, raw, ref);
+    if (o.lineBuffered) out.flush();
+    if (writer) toWrite.push(raw);
+    hooks.onFrame?.(raw);
+    if (hooks.countDisplayed && o.count !== null && ++displayed >= o.count) return false;
+    return !out.closed;
+  };
+  try {
+    await dissectCapture(
+      source,
+      session,
+      {
+        get tree() {
+          return tree;
+        },
+        twoPass: o.twoPass,
+        maxFrames: hooks.countDisplayed ? undefined : (o.count ?? undefined),
+        beforeSecondPass: () => {
+          stats = requests.map((r) => createStats(r, session));
+          tree = treeContextFor([...needs, ...statsNeeds()]);
+        },
+        afterBatch: writer
+          ? async () => {
+              if (toWrite.length) await writer.writeBatch(toWrite.splice(0));
+            }
+          : undefined,
+      },
+      onFrame,
+    );
+  } finally {
+    printer?.end();
+    if (writer) {
+      if (toWrite.length) await writer.writeBatch(toWrite.splice(0));
+      await writer.close();
+    }
+    for (const e of exporters) e.finish();
+    await source.close();
+    // tshark draws its taps in reverse order of registration.
+    for (const st of [...stats].reverse()) out.write(st.render());
+  }
+}

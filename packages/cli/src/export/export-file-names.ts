@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Longest file name tshark writes (bytes). */
+export const MAX_EXPORT_NAME = 255;
+/** How many "(n)" variants tshark tries before overwriting (gui.max_export_objects). */
+const MAX_DUPLICATES = 1000;
+
+const REJECT = /[<>:"/\\|?*\x01-\x1f]/g;
+
+function utf8Length(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+function truncateUtf8(s: string, bytes: number): string {
+  const b = Buffer.from(s, 'utf8');
+  return b.length <= bytes ? s : b.subarray(0, Math.max(0, bytes)).toString('utf8');
+}
+
+/** Add "(n)" before the extension and keep the name within `max` bytes, as tshark's eo_rename. */
+function rename(name: string, max: number, dup: number): string {
+  const tag = dup !== 0 ? `(${dup})` : '';
+  const dot = name.lastIndexOf('.');
+  if (dot >= 0 && utf8Length(name.slice(dot)) + tag.length < max) {
+    const ext = name.slice(dot);
+    let stem = name.slice(0, dot);
+    const room = max - (tag.length + utf8Length(ext));
+    if (utf8Length(stem) >= room) stem = truncateUtf8(stem, room);
+    return stem + tag + ext;
+  }
+  let stem = name;
+  if (utf8Length(stem) >= max - tag.length) stem = truncateUtf8(stem, max - tag.length);
+  return stem + tag;
+}
+
+/**
+ * A safe file name for an exported object (tshark's eo_massage_str):
+ * characters Windows rejects and control characters become %xx, long
+ * names are cut keeping the extension, duplicates get "(n)".
+ */
+export function safeExportName(name: string, dup: number, max = MAX_EXPORT_NAME): string {
+  const massaged = name.replace(REJECT, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return dup !== 0 || utf8Length(massaged) > max ? rename(massaged, max, dup) : massaged;
+}
+
+/** The path tshark would write: the first variant that does not exist yet (or the last tried). */
+export function exportPath(dir: string, name: string): string {
+  let dup = 0;
+  let path = join(dir, safeExportName(name, dup));
+  while (existsSync(path) && ++dup < MAX_DUPLICATES) path = join(dir, safeExportName(name, dup));
+  return path;
+}

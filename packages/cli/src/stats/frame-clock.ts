@@ -1,0 +1,30 @@
+import { timeDelta, type DissectionSession, type RawPacket } from '@netdissect/core';
+
+/** A time as Wireshark's nstime_t keeps it: seconds and nanoseconds carrying the same sign. */
+export interface NsTime {
+  readonly sec: number;
+  readonly nsec: number;
+}
+
+/** The frame's timestamp; records without one count as time zero, as in Wireshark. */
+export function absoluteTime(raw: RawPacket): NsTime {
+  return raw.hasTimestamp === false ? { sec: 0, nsec: 0 } : { sec: raw.tsSec, nsec: raw.tsNsec };
+}
+
+/** pinfo->rel_ts: the frame's time since the first frame of the capture. */
+export function relativeTime(raw: RawPacket, session: DissectionSession): NsTime {
+  const t = absoluteTime(raw);
+  const ref = session.reference ?? t;
+  const [sec, nsec] = timeDelta(t.sec, t.nsec, ref.sec, ref.nsec);
+  return { sec, nsec };
+}
+
+/** nstime_to_sec */
+export function toSeconds(t: NsTime): number {
+  return t.sec + t.nsec / 1e9;
+}
+
+/** nstime_cmp */
+export function compareTime(a: NsTime, b: NsTime): number {
+  return a.sec !== b.sec ? a.sec - b.sec : a.nsec - b.nsec;
+}

@@ -1,0 +1,86 @@
+import type { DissectedFrame, DissectionSession } from '@netdissect/core';
+import { ChangeSignal } from './change-signal.js';
+import type { NewFrameListener } from './capture-indexer.js';
+import type { DisplayFilter } from './display-filter.js';
+import type { FrameBytes } from './frame-bytes.js';
+import { FrameList } from './frame-view.js';
+import { SLICE_MS, yieldToEventLoop } from './time-slice.js';
+
+/** How often a running pass tells the screen it found more frames. */
+const PROGRESS_MS = 100;
+
+/**
+ * Applies a display filter: dissects every frame indexed so far again
+ * (visited, with a tree pruned to the filter's fields) in short slices and
+ * collects the frames that pass, so the list fills in while the user keeps
+ * browsing. Frames the first pass indexes meanwhile are tested in that
+ * same dissection (it is the indexer's NewFrameListener).
+ */
+export class FilterPass implements NewFrameListener {
+  readonly changed = new ChangeSignal();
+  readonly passing = new FrameList();
+  /** Frames examined so far out of `target`. */
+  scanned = 0;
+  done = false;
+  private cancelled = false;
+  /** Frames indexed after the pass started, held until the scan reaches them. */
+  private readonly later: number[] = [];
+
+  constructor(
+    readonly filter: DisplayFilter,
+    private readonly session: DissectionSession,
+    private readonly bytes: FrameBytes,
+    /** Frames indexed when the filter was applied: the scan covers 1..target. */
+    readonly target: number,
+  ) {}
+
+  get tree(): DisplayFilter['tree'] {
+    return this.filter.tree;
+  }
+
+  onFrame(frame: DissectedFrame, no: number): void {
+    if (this.cancelled || !frame.tree || !this.filter.test(frame.tree)) return;
+    if (!this.done) {
+      this.later.push(no);
+      return;
+    }
+    this.passing.push(no);
+    this.changed.notifyThrottled(PROGRESS_MS);
+  }
+
+  /** Scan frames 1..target; never throws (a frame that cannot be read does not pass). */
+  async run(): Promise<void> {
+    let sliceStart = performance.now();
+    try {
+      if (this.target > 0) {
+        for await (const batch of this.bytes.frames(1, this.target)) {
+          for (const raw of batch) {
+            if (this.cancelled) return;
+            const f = this.session.dissect(raw, this.filter.tree, true);
+            if (f.tree && this.filter.test(f.tree)) this.passing.push(raw.no);
+            this.scanned = raw.no;
+            if (performance.now() - sliceStart >= SLICE_MS) {
+              this.changed.notifyThrottled(PROGRESS_MS);
+              await yieldToEventLoop();
+              sliceStart = performance.now();
+            }
+          }
+        }
+      }
+    } catch {
+      // The file became unreadable under us: keep what passed so far.
+    } finally {
+      if (!this.cancelled) {
+        for (const no of this.later) this.passing.push(no);
+        this.later.length = 0;
+        this.scanned = this.target;
+        this.done = true;
+        this.changed.notify();
+      }
+    }
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+  }
+}

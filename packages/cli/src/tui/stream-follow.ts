@@ -1,0 +1,82 @@
+import { TcpStreamFollower, UdpStreamFollower, type DissectionSession, type FollowEndpoints, type FollowRecord, type TcpFollowData, type UdpFollowData } from '@netdissect/core';
+import { ChangeSignal } from './change-signal.js';
+import type { FrameBytes } from './frame-bytes.js';
+import type { FrameIndex } from './frame-index.js';
+import { SLICE_MS, yieldToEventLoop } from './time-slice.js';
+
+/** How often a running follow redraws its progress. */
+const PROGRESS_MS = 100;
+
+export type StreamKind = 'tcp' | 'udp';
+
+/**
+ * Follow TCP/UDP Stream for the TUI: the frames of one stream (known from
+ * the index) are dissected again, visited, with a follower listening on
+ * the session's follow tap — the same records tshark's -z follow prints.
+ */
+export class StreamFollow {
+  readonly changed = new ChangeSignal();
+  records: readonly FollowRecord[] = [];
+  endpoints: FollowEndpoints | null = null;
+  done = false;
+  /** Frames of the stream, and how many were dissected so far. */
+  readonly frames: number[];
+  dissected = 0;
+  private cancelled = false;
+
+  constructor(
+    readonly kind: StreamKind,
+    readonly stream: number,
+    private readonly session: DissectionSession,
+    private readonly bytes: FrameBytes,
+    index: FrameIndex,
+  ) {
+    this.frames = index.framesOfStream(kind, stream);
+  }
+
+  /** The display filter that shows this stream's frames. */
+  get filterText(): string {
+    return `${this.kind}.stream eq ${this.stream}`;
+  }
+
+  async run(): Promise<void> {
+    const tcp = this.kind === 'tcp' ? new TcpStreamFollower(this.stream) : null;
+    const udp = this.kind === 'udp' ? new UdpStreamFollower(this.stream) : null;
+    // Only this pass's frames: the first pass may be dissecting new frames of the stream meanwhile.
+    const stopListening = this.session.addTap(`${this.kind}.follow`, (pinfo, data) => {
+      if (!pinfo.visited || (data as TcpFollowData | UdpFollowData).stream !== this.stream) return;
+      if (tcp) tcp.add(pinfo, data as TcpFollowData);
+      else udp!.add(pinfo, data as UdpFollowData);
+    });
+    let sliceStart = performance.now();
+    try {
+      for (const no of this.frames) {
+        if (this.cancelled) return;
+        try {
+          const raw = this.bytes.frame(no);
+          if (raw) this.session.dissect(raw, null, true);
+        } catch {
+          // A frame that cannot be re-read leaves a gap, as a lost segment would.
+        }
+        this.dissected++;
+        if (performance.now() - sliceStart >= SLICE_MS) {
+          this.changed.notifyThrottled(PROGRESS_MS);
+          await yieldToEventLoop();
+          sliceStart = performance.now();
+        }
+      }
+    } finally {
+      stopListening();
+    }
+    // Like tshark, segments still waiting for a missing one at the end are not shown.
+    const follower = tcp ?? udp!;
+    this.records = follower.records;
+    this.endpoints = follower.endpoints;
+    this.done = true;
+    this.changed.notify();
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+  }
+}

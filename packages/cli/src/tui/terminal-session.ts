@@ -1,0 +1,74 @@
+import { openSync } from 'node:fs';
+import { ReadStream, type WriteStream } from 'node:tty';
+import { render } from 'ink';
+import { createElement } from 'react';
+import { UsageError } from '../usage-error.js';
+import { App } from './app.js';
+import type { CaptureModel } from './capture-model.js';
+import { ErrorBoundary } from './error-boundary.js';
+
+const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
+const LEAVE_ALT_SCREEN = '\x1b[?25h\x1b[?1049l';
+
+/** Keys come from the terminal even when the capture itself arrives on standard input. */
+function keyboard(captureOnStdin: boolean): NodeJS.ReadStream {
+  if (!captureOnStdin && process.stdin.isTTY) return process.stdin;
+  try {
+    return new ReadStream(openSync('/dev/tty', 'r')) as unknown as NodeJS.ReadStream;
+  } catch {
+    throw new UsageError('the terminal UI needs a terminal to read keys from; use --no-tui');
+  }
+}
+
+/**
+ * Run the UI on the terminal until the user quits: alternate screen in,
+ * Ink app up, first pass started, and on the way out (however it ends)
+ * the capture closed and the terminal given back as it was. A failure
+ * while drawing is rethrown after the terminal is restored.
+ */
+export async function runTerminalSession(model: CaptureModel, stdout: WriteStream, captureOnStdin: boolean): Promise<void> {
+  let stdin: NodeJS.ReadStream;
+  try {
+    stdin = keyboard(captureOnStdin);
+  } catch (e) {
+    await model.close();
+    throw e;
+  }
+  let failure: unknown = null;
+  let quit = (): void => {};
+  // The terminal went away (hangup): stop quietly instead of dying on the next write.
+  const onOutputError = (): void => quit();
+  stdout.on('error', onOutputError);
+  const restore = (): void => void stdout.write(LEAVE_ALT_SCREEN);
+  process.once('exit', restore);
+  // Asked to stop from outside (kill, a closed terminal window): leave as cleanly as with q.
+  const onSignal = (): void => quit();
+  const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+  for (const s of signals) process.on(s, onSignal);
+  stdout.write(ENTER_ALT_SCREEN);
+  try {
+    const instance = render(
+      createElement(ErrorBoundary, {
+        onError: (e: unknown) => {
+          failure = e;
+          instance.unmount();
+        },
+        children: createElement(App, { model }),
+      }),
+      { stdout: stdout as unknown as NodeJS.WriteStream, stdin, exitOnCtrlC: true, patchConsole: false, maxFps: 60 },
+    );
+    quit = () => instance.unmount();
+    void model.start();
+    await instance.waitUntilExit();
+  } finally {
+    // A pipe that has nothing more to say would keep the read (and the process) waiting forever.
+    if (captureOnStdin) process.stdin.destroy();
+    await model.close();
+    restore();
+    process.removeListener('exit', restore);
+    for (const s of signals) process.removeListener(s, onSignal);
+    stdout.removeListener('error', onOutputError);
+    if (stdin !== process.stdin) stdin.destroy();
+  }
+  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+}

@@ -1,0 +1,125 @@
+import { BoundsKind, DissectorBoundsError, FT, Group, Severity, addExpertTree, defineExpert, type FieldDef, type FieldNode, type Tvb } from '@netdissect/core';
+
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * proto.c's warning on a string item whose bytes go on after a NUL (the
+ * value stops at the NUL). Wireshark attaches it to the item only.
+ */
+const eiTrailingStray = defineExpert('_ws.string', '_ws.string.trailing_stray_characters', Group.UNDECODED, Severity.WARN, 'Trailing stray characters');
+
+function reportedError(): never {
+  throw new DissectorBoundsError(BoundsKind.Reported);
+}
+
+/**
+ * The length proto_tree_add_item would use, with its bounds checks, which
+ * Wireshark makes whether or not a tree is being built: -1 means "to the
+ * end" for byte, string and text-only fields; other negative lengths are
+ * malformed.
+ */
+function checkedLength(def: FieldDef, tvb: Tvb, off: number, len: number): number {
+  if (def.type === FT.NONE || def.type === FT.PROTOCOL) {
+    // Interior nodes are clipped to the data, failing only when they start past it.
+    const remaining = off <= tvb.length ? tvb.length - off : -1;
+    if (remaining < 0) reportedError();
+    return len < 0 || len > remaining ? remaining : len;
+  }
+  if (len === -1 && (def.type === FT.BYTES || def.type === FT.STRING)) {
+    if (off > tvb.length) tvb.check(off, 0);
+    return tvb.length - off;
+  }
+  if (len < 0) reportedError();
+  tvb.check(off, len);
+  return len;
+}
+
+/** proto_tree_add_item: the node added (the parent itself in a pruned tree), null without a tree. */
+export function addItem(tree: FieldNode | null, def: FieldDef, tvb: Tvb, off: number, len: number): FieldNode | null {
+  const n = checkedLength(def, tvb, off, len);
+  return tree ? tree.addItem(def, tvb, off, n) : null;
+}
+
+/**
+ * An ENC_ASCII string item: bytes above 0x7f become U+FFFD and the value
+ * stops at the first NUL, as Wireshark 4.0 keeps string values as C
+ * strings. Returns the value.
+ */
+export function addAsciiItem(tree: FieldNode | null, def: FieldDef, tvb: Tvb, off: number, len: number): string {
+  const n = checkedLength(def, tvb, off, len);
+  const bytes = tvb.view(off, n);
+  return addStringItem(tree, def, tvb, off, bytes, asciiText(bytes));
+}
+
+/** An ENC_UTF_8 string item (invalid sequences become U+FFFD), cut at the first NUL. */
+export function addUtf8Item(tree: FieldNode | null, def: FieldDef, tvb: Tvb, off: number, len: number): string {
+  const n = checkedLength(def, tvb, off, len);
+  const bytes = tvb.view(off, n);
+  return addStringItem(tree, def, tvb, off, bytes, utf8.decode(bytes));
+}
+
+function addStringItem(tree: FieldNode | null, def: FieldDef, tvb: Tvb, off: number, bytes: Uint8Array, decoded: string): string {
+  const value = cString(decoded);
+  if (tree === null) return value;
+  const item = tree.add(def, tvb, off, bytes.length, value);
+  if (value.length !== decoded.length && item !== tree && hasByteAfterNul(bytes)) addExpertTree(item, eiTrailingStray, eiTrailingStray.summary);
+  return value;
+}
+
+function hasByteAfterNul(bytes: Uint8Array): boolean {
+  const nul = bytes.indexOf(0);
+  for (let i = nul + 1; i < bytes.length; i++) if (bytes[i] !== 0) return true;
+  return false;
+}
+
+/** ENC_ASCII: bytes above 0x7f are not ASCII and become U+FFFD. */
+export function asciiText(bytes: Uint8Array): string {
+  // Buffer's latin1 maps each byte to the same code point (TextDecoder's 'latin1' is windows-1252).
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+  return text.replace(/[\x80-\xff]/g, '\ufffd');
+}
+
+/** The string as far as its first NUL (a C string). */
+export function cString(s: string): string {
+  const nul = s.indexOf('\0');
+  return nul < 0 ? s : s.slice(0, nul);
+}
+
+/** Whether `node` is an item of its own (not the parent a pruned tree handed back). */
+export function isOwnNode(node: FieldNode | null, parent: FieldNode | null): node is FieldNode {
+  return node !== null && node !== parent;
+}
+
+/** proto_item_append_text, only on items that exist and carry labels. */
+export function appendLabel(node: FieldNode | null, parent: FieldNode | null, text: () => string): void {
+  if (isOwnNode(node, parent) && node.ctx.full) node.appendText(text());
+}
+
+/**
+ * proto_tree_add_subtree: a text item to hang fields under. In a pruned
+ * tree the fields go to `tree` itself; `label` is only built for full trees.
+ */
+export function addSubtree(tree: FieldNode | null, tvb: Tvb, off: number, len: number, label: () => string): FieldNode | null {
+  if (tree === null) return null;
+  if (tree.ctx.interest !== null) return tree;
+  const n = len < 0 || off + len > tvb.length ? Math.max(0, tvb.length - off) : len;
+  return tree.addText(tvb, off, n, label());
+}
+
+/** unsigned_time_secs_to_str: "1 day, 2 hours, 3 minutes, 4 seconds". */
+export function durationText(secs: number): string {
+  if (secs === 0) return '0 seconds';
+  const parts: string[] = [];
+  const s = secs % 60;
+  let t = Math.floor(secs / 60);
+  const m = t % 60;
+  t = Math.floor(t / 60);
+  const h = t % 24;
+  const d = Math.floor(t / 24);
+  const unit = (n: number, u: string) => `${n} ${u}${n > 1 ? 's' : ''}`;
+  if (d) parts.push(unit(d, 'day'));
+  if (h) parts.push(unit(h, 'hour'));
+  if (m) parts.push(unit(m, 'minute'));
+  if (s) parts.push(unit(s, 'second'));
+  return parts.join(', ');
+}

@@ -1,0 +1,147 @@
+import { DESEGMENT_ONE_MORE_SEGMENT, DESEGMENT_UNTIL_FIN, type PacketInfo, type Tvb } from '@netdissect/core';
+import { asciiString, findLineEnd, hexToUint32, startsWithIgnoreCase } from './line-scan.js';
+
+/** Where the chunk scan of a chunked body stopped last time, relative to the message start. */
+export interface ChunkProgress {
+  offset: number;
+}
+
+const MAX_CHUNK = 2 ** 31;
+const RPC_OVER_HTTP_MIN = 128 * 1024;
+
+/** ws_strtoi32 on a header value: the whole (stripped) string must be a decimal int32. */
+function parseContentLength(s: string): number | null {
+  const t = s.trim();
+  if (!/^[+-]?\d+$/.test(t)) return null;
+  const v = Number(t);
+  return v > 2147483647 || v < -2147483648 ? null : v;
+}
+
+/**
+ * req_resp_hdrs_do_reassembly: make sure the headers, and the body when
+ * its length is known (Content-Length, chunked, or up to FIN), are all in
+ * `tvb`. When not, ask TCP for more (pinfo.desegmentOffset/Len) and
+ * return false; return true to go on with what is there.
+ */
+export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: PacketInfo, desegmentBody: boolean, untilFin: boolean, chunk: ChunkProgress): boolean {
+  let next = offset;
+  let contentLength = 0;
+  let contentLengthFound = false;
+  let contentType: string | null = null;
+  let chunked = false;
+  const bytes = tvb.bytes;
+  const base = tvb.start;
+  if (pinfo.canDesegment > 0) {
+    for (;;) {
+      const lineStart = next;
+      const reportedRemaining = tvb.reportedRemaining(next);
+      if (reportedRemaining < 1) {
+        pinfo.desegmentOffset = offset;
+        pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
+        return false;
+      }
+      const remaining = tvb.remaining(next);
+      const line = findLineEnd(tvb, next, remaining, true);
+      if (line === null) {
+        if (remaining >= reportedRemaining) {
+          pinfo.desegmentOffset = offset;
+          pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
+          return false;
+        }
+        // The rest was not captured: asking for more would not help; scan what is there.
+        next = tvb.length;
+        break;
+      }
+      next = line.next;
+      if (line.len === 0) break;
+      if (!desegmentBody) continue;
+      const first = bytes[base + lineStart]! | 0x20;
+      if (first !== 0x63 && first !== 0x74) continue;
+      const p = base + lineStart;
+      const e = p + line.len;
+      if (startsWithIgnoreCase(bytes, p, e, 'content-length:')) {
+        const v = parseContentLength(asciiString(bytes.subarray(p + 15, e)));
+        if (v !== null && v >= 0) {
+          contentLength = v;
+          contentLengthFound = true;
+        }
+      } else if (startsWithIgnoreCase(bytes, p, e, 'content-type:')) {
+        contentType = asciiString(bytes.subarray(p + 13, e)).replace(/^ +/, '');
+      } else if (startsWithIgnoreCase(bytes, p, e, 'transfer-encoding:')) {
+        let q = p + 18;
+        while (q < e && (bytes[q] === 0x20 || bytes[q] === 0x09)) q++;
+        if (startsWithIgnoreCase(bytes, q, e, 'chunked')) chunked = true;
+      }
+    }
+  }
+  if (!desegmentBody) return true;
+  if (chunked) return chunkedBodyComplete(tvb, offset, pinfo, next, chunk);
+  if (contentLengthFound) {
+    if (contentLength >= RPC_OVER_HTTP_MIN) {
+      // MS-RPCH bodies announce a length they never send.
+      if (contentType !== null && contentType.startsWith('application/rpc')) return true;
+      const lead = tvb.remaining(0) >= 12 ? asciiString(tvb.view(0, 12)) : '';
+      if (lead.startsWith('RPC_IN_DATA') || lead.startsWith('RPC_OUT_DATA')) return true;
+    }
+    if (!tvb.has(next, contentLength)) {
+      const remaining = tvb.remaining(next);
+      if (remaining < tvb.reportedRemaining(next)) return true;
+      pinfo.desegmentOffset = offset;
+      pinfo.desegmentLen = contentLength - remaining;
+      return false;
+    }
+  } else if (untilFin && pinfo.canDesegment > 0) {
+    if (tvb.remaining(next) < tvb.reportedRemaining(next)) return true;
+    pinfo.desegmentOffset = offset;
+    pinfo.desegmentLen = DESEGMENT_UNTIL_FIN;
+    return false;
+  }
+  return true;
+}
+
+/** The chunked-body part of the check: every chunk up to the last one (and its CRLF) present. */
+function chunkedBodyComplete(tvb: Tvb, offset: number, pinfo: PacketInfo, next: number, chunk: ChunkProgress): boolean {
+  if (chunk.offset) next = offset + chunk.offset;
+  for (;;) {
+    const reportedRemaining = tvb.reportedRemaining(next);
+    if (reportedRemaining < 1) {
+      pinfo.desegmentOffset = offset;
+      pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
+      return false;
+    }
+    const remaining = tvb.remaining(next);
+    const line = findLineEnd(tvb, next, remaining, true);
+    if (line === null) {
+      if (remaining >= reportedRemaining) {
+        pinfo.desegmentOffset = offset;
+        pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
+        return false;
+      }
+      return true;
+    }
+    chunk.offset = next - offset;
+    let sizeText = asciiString(tvb.view(next, line.len));
+    const semi = sizeText.indexOf(';');
+    if (semi >= 0) sizeText = sizeText.slice(0, semi);
+    const size = hexToUint32(sizeText);
+    if (size === null || size > MAX_CHUNK) return true;
+    if (size === 0) {
+      const last = findLineEnd(tvb, line.next, remaining - (line.next - next), true);
+      if (last === null && remaining >= reportedRemaining) {
+        pinfo.desegmentOffset = offset;
+        pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
+        return false;
+      }
+      pinfo.desegmentOffset = last ? last.next : line.next;
+      pinfo.desegmentLen = 0;
+      return true;
+    }
+    if (reportedRemaining > size) {
+      next = line.next + size + 2;
+    } else {
+      pinfo.desegmentOffset = offset;
+      pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
+      return false;
+    }
+  }
+}

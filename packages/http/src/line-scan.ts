@@ -1,0 +1,118 @@
+import type { Tvb } from '@netdissect/core';
+
+/** A line found by findLineEnd: its length without the terminator, and where the next line starts. */
+export interface LineEnd {
+  len: number;
+  next: number;
+}
+
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * tvb_find_line_end: the line starting at `offset` within `len` bytes (-1:
+ * all captured bytes) ends at the first CR, LF or CRLF. With `desegment`,
+ * a line with no terminator (or ending in a lone CR at the end of the
+ * data, which might be half of a CRLF) is reported as null, so the caller
+ * can ask for more data; without it, the line runs to the end.
+ */
+export function findLineEnd(tvb: Tvb, offset: number, len: number, desegment: boolean): LineEnd | null {
+  if (len < 0) len = tvb.remaining(offset);
+  const end = offset + len;
+  const b = tvb.bytes;
+  const base = tvb.start;
+  let eol = -1;
+  for (let i = offset; i < end; i++) {
+    const c = b[base + i];
+    if (c === CR || c === LF) {
+      eol = i;
+      break;
+    }
+  }
+  if (eol < 0) return desegment ? null : { len: end - offset, next: end };
+  const lineLen = eol - offset;
+  if (b[base + eol] === CR) {
+    if (eol + 1 >= end) {
+      if (desegment) return null;
+    } else if (b[base + eol + 1] === LF) {
+      eol++;
+    }
+  }
+  return { len: lineLen, next: eol + 1 };
+}
+
+/**
+ * get_token_len: the token at `pos` runs to the next blank, CR or LF
+ * (bounded by `end`); `next` skips the blanks after it.
+ */
+export function tokenAt(bytes: Uint8Array, pos: number, end: number): { len: number; next: number } {
+  let p = pos;
+  while (p < end && bytes[p] !== 0x20 && bytes[p] !== CR && bytes[p] !== LF) p++;
+  const len = p - pos;
+  while (p < end && bytes[p] === 0x20) p++;
+  return { len, next: p };
+}
+
+const latin1 = new TextDecoder('latin1');
+
+/** Bytes as Wireshark's ENC_ASCII string: bytes above 0x7f become U+FFFD. */
+export function asciiString(bytes: Uint8Array): string {
+  // Short strings (header names, tokens) are cheaper to build directly than through a decoder.
+  if (bytes.length < 48) {
+    let s = '';
+    for (let i = 0; i < bytes.length; i++) {
+      const c = bytes[i]!;
+      s += c < 0x80 ? String.fromCharCode(c) : '\ufffd';
+    }
+    return s;
+  }
+  // The WHATWG "latin1" decoder is windows-1252, so test for any non-ASCII result.
+  const s = latin1.decode(bytes);
+  return /[^\x00-\x7f]/.test(s) ? s.replace(/[^\x00-\x7f]/g, '\ufffd') : s;
+}
+
+/** An ENC_ASCII string as a C string: it ends at the first NUL. */
+export function asciiCString(bytes: Uint8Array): string {
+  const nul = bytes.indexOf(0);
+  return asciiString(nul < 0 ? bytes : bytes.subarray(0, nul));
+}
+
+/** Case-insensitive comparison of ASCII bytes with a lower-case literal (g_ascii_strncasecmp). */
+export function startsWithIgnoreCase(bytes: Uint8Array, pos: number, end: number, lower: string): boolean {
+  if (end - pos < lower.length) return false;
+  for (let i = 0; i < lower.length; i++) {
+    let c = bytes[pos + i]!;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** Leading blanks, a sign and an optional 0x before hex digits, as strtol(…, 16) reads them; null when there are no digits. */
+function hexPrefix(s: string): { negative: boolean; digits: string } | null {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(?:0[xX](?=[0-9a-fA-F]))?([0-9a-fA-F]+)/.exec(s);
+  if (!m) return null;
+  return { negative: m[1] === '-', digits: m[2]!.replace(/^0+(?=.)/, '') };
+}
+
+const U64_MAX = (1n << 64n) - 1n;
+const I64_MAX = (1n << 63n) - 1n;
+
+/** strtoul(s, NULL, 16) (64-bit, saturating) stored in 32 bits, as sscanf("%x") does; null without digits. */
+export function hexToUint32(s: string): number | null {
+  const h = hexPrefix(s);
+  if (!h) return null;
+  let v = h.digits.length > 16 ? U64_MAX : BigInt(`0x${h.digits}`);
+  if (h.negative) v = (U64_MAX + 1n - v) & U64_MAX;
+  return Number(v & 0xffffffffn);
+}
+
+/** strtol(s, NULL, 16) (64-bit, saturating) cast to guint32, as packet-http.c reads chunk sizes; 0 without digits. */
+export function hexToInt32Cast(s: string): number {
+  const h = hexPrefix(s);
+  if (!h) return 0;
+  let v = h.digits.length > 16 ? I64_MAX + 1n : BigInt(`0x${h.digits}`);
+  if (h.negative) v = v > I64_MAX + 1n ? -(I64_MAX + 1n) : -v;
+  else if (v > I64_MAX) v = I64_MAX;
+  return Number(BigInt.asUintN(32, v));
+}

@@ -1,0 +1,158 @@
+import { BASE, defineFields, defineProtocol, FT, makeDissector, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { asciiCString } from '../line-scan.js';
+import { registerMediaType } from '../media-types.js';
+
+export const hfJfif = defineProtocol('image-jfif', 'JPEG File Interchange Format');
+
+/** Marker names (vals_marker); markers without one are reserved. */
+const markerNames = new Map<number, string>([
+  [0xff01, 'Reserved - For temporary private use in arithmetic coding'],
+  [0xffc0, 'Start of Frame (non-differential, Huffman coding) - Baseline DCT'],
+  [0xffc1, 'Start of Frame (non-differential, Huffman coding) - Extended sequential DCT'],
+  [0xffc2, 'Start of Frame (non-differential, Huffman coding) - Progressive DCT'],
+  [0xffc3, 'Start of Frame (non-differential, Huffman coding) - Lossless (sequential)'],
+  [0xffc4, 'Define Huffman table(s)'],
+  [0xffc5, 'Start of Frame (differential, Huffman coding) - Differential sequential DCT'],
+  [0xffc6, 'Start of Frame (differential, Huffman coding) - Differential progressive DCT'],
+  [0xffc7, 'Start of Frame (differential, Huffman coding) - Differential lossless (sequential)'],
+  [0xffc8, 'Start of Frame (non-differential, arithmetic coding) - Reserved for JPEG extensions'],
+  [0xffc9, 'Start of Frame (non-differential, arithmetic coding) - Extended sequential DCT'],
+  [0xffca, 'Start of Frame (non-differential, arithmetic coding) - Progressive DCT'],
+  [0xffcb, 'Start of Frame (non-differential, arithmetic coding) - Lossless (sequential)'],
+  [0xffcc, 'Define arithmetic coding conditioning(s)'],
+  [0xffcd, 'Start of Frame (differential, arithmetic coding) - Differential sequential DCT'],
+  [0xffce, 'Start of Frame (differential, arithmetic coding) - Differential progressive DCT'],
+  [0xffcf, 'Start of Frame (differential, arithmetic coding) - Differential lossless (sequential)'],
+  ...Array.from({ length: 8 }, (_, i) => [0xffd0 + i, `Restart interval termination - Restart with modulo 8 count ${i}`] as [number, string]),
+  [0xffd8, 'Start of Image'],
+  [0xffd9, 'End of Image'],
+  [0xffda, 'Start of Scan'],
+  [0xffdb, 'Define quantization table(s)'],
+  [0xffdc, 'Define number of lines'],
+  [0xffdd, 'Define restart interval'],
+  [0xffde, 'Define hierarchical progression'],
+  [0xffdf, 'Expand reference component(s)'],
+  ...Array.from({ length: 16 }, (_, i) => [0xffe0 + i, `Reserved for application segments - ${i}`] as [number, string]),
+  ...Array.from({ length: 14 }, (_, i) => [0xfff0 + i, `Reserved for JPEG extensions - ${i}`] as [number, string]),
+  [0xfffe, 'Comment'],
+]);
+
+export const jfifFields = defineFields('image-jfif', {
+  marker: { abbrev: 'image-jfif.marker', name: 'Marker', type: FT.UINT16, base: BASE.HEX, strings: markerNames },
+  markerSegment: { abbrev: 'image-jfif.marker_segment', name: 'Marker segment', type: FT.NONE },
+  length: { abbrev: 'image-jfif.length', name: 'Length', type: FT.UINT16, base: BASE.DEC },
+  identifier: { abbrev: 'image-jfif.identifier', name: 'Identifier', type: FT.STRINGZ },
+  version: { abbrev: 'image-jfif.version', name: 'Version', type: FT.NONE },
+  versionMajor: { abbrev: 'image-jfif.version.major', name: 'Major Version', type: FT.UINT8, base: BASE.DEC },
+  versionMinor: { abbrev: 'image-jfif.version.minor', name: 'Minor Version', type: FT.UINT8, base: BASE.DEC },
+  units: { abbrev: 'image-jfif.units', name: 'Units', type: FT.UINT8, base: BASE.DEC, strings: vals({ 0: 'No units; Xdensity and Ydensity specify the pixel aspect ratio', 1: 'Dots per inch', 2: 'Dots per centimeter' }) },
+  xdensity: { abbrev: 'image-jfif.Xdensity', name: 'Xdensity', type: FT.UINT16, base: BASE.DEC },
+  ydensity: { abbrev: 'image-jfif.Ydensity', name: 'Ydensity', type: FT.UINT16, base: BASE.DEC },
+  xthumbnail: { abbrev: 'image-jfif.Xthumbnail', name: 'Xthumbnail', type: FT.UINT16, base: BASE.DEC },
+  ythumbnail: { abbrev: 'image-jfif.Ythumbnail', name: 'Ythumbnail', type: FT.UINT16, base: BASE.DEC },
+  rgb: { abbrev: 'image-jfif.RGB', name: 'RGB values of thumbnail pixels', type: FT.BYTES },
+  remainingData: { abbrev: 'image-jfif.remain_seg_data', name: 'Remaining segment data', type: FT.BYTES },
+  entropyCoded: { abbrev: 'image-jfif.entropy_coded_segment', name: 'Entropy-coded segment (dissection is not yet implemented)', type: FT.BYTES },
+  fillBytes: { abbrev: 'image-jfif.fill_bytes', name: 'Fill bytes', type: FT.BYTES },
+});
+
+const SOI = 0xffd8;
+const APP0 = 0xffe0;
+
+
+/** TEM, SOI, EOI and RSTn stand alone; every other marker starts a segment with a length. */
+function hasLength(m: number): boolean {
+  return !(m === 0xff01 || m === SOI || m === 0xffd9 || (m >= 0xffd0 && m <= 0xffd7));
+}
+
+/** A marker segment: marker, length, then the APP0 header fields or the rest as data. */
+function dissectSegment(seg: Tvb, t: FieldNode, m: number, len: number): void {
+  t.add(jfifFields.marker, seg, 0, 2, m);
+  t.add(jfifFields.length, seg, 2, 2, len);
+  if (m !== APP0) {
+    t.addItem(jfifFields.remainingData, seg, 4, seg.remaining(4)).setValueText(`${len - 2} bytes`);
+    return;
+  }
+  // The identifier is NUL-terminated within the segment.
+  const nul = seg.find(0, 4);
+  const idLen = nul < 0 ? seg.remaining(4) : nul - 4 + 1;
+  const id = asciiCString(seg.view(4, idLen));
+  const idItem = t.add(jfifFields.identifier, seg, 4, idLen, id);
+  if (id !== 'JFIF') {
+    if (id !== 'JFXX') {
+      idItem.appendText(' (unknown identifier)');
+      t.addItem(jfifFields.remainingData, seg, 4 + idLen, seg.remaining(4 + idLen)).setValueText(`${len - 2 - idLen} bytes`);
+    }
+    return;
+  }
+  const v = t.add(jfifFields.version, seg, 9, 2, null);
+  if (t.ctx.full && v !== t) v.setText(`Version: ${seg.u8(9)}.${seg.u8(10)}`);
+  v.addItem(jfifFields.versionMajor, seg, 9, 1);
+  v.addItem(jfifFields.versionMinor, seg, 10, 1);
+  t.addItem(jfifFields.units, seg, 11, 1);
+  t.addItem(jfifFields.xdensity, seg, 12, 2);
+  t.addItem(jfifFields.ydensity, seg, 14, 2);
+  t.addItem(jfifFields.xthumbnail, seg, 16, 1);
+  t.addItem(jfifFields.ythumbnail, seg, 17, 1);
+  const x = seg.u8(16);
+  const y = seg.u8(17);
+  if (x || y) t.addItem(jfifFields.rgb, seg, 18, 3 * x * y);
+}
+
+function bytesAre(tvb: Tvb, off: number, s: string): boolean {
+  if (!tvb.has(off, s.length)) return false;
+  for (let i = 0; i < s.length; i++) if (tvb.u8(off + i) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * JPEG/JFIF images (file-jpeg.c): the walk over markers, marker segments
+ * and entropy-coded data, with the APP0 identifier. "(JPEG JFIF image)"
+ * goes to Info. Not JFIF: 0, so it also serves as HTTP's heuristic.
+ */
+function dissectJfif(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  const len = tvb.reported;
+  if (len < 20 || tvb.u16(0) !== SOI) return 0;
+  if (!bytesAre(tvb, 6, 'Exif\0') && !bytesAre(tvb, 6, 'JFIF\0')) return 0;
+  pinfo.cols.appendSepInfo(' ', '(JPEG JFIF image)');
+  const t = tree ? tree.addProtocol(hfJfif, tvb, 0, tvb.length) : null;
+  let entropy = 0;
+  for (;;) {
+    let fill = entropy;
+    for (;;) {
+      fill = tvb.find(0xff, fill);
+      if (fill < 0 || len - fill === 1 || tvb.u8(fill + 1) !== 0) break;
+      fill += 2;
+    }
+    if (fill < 0) fill = len;
+    if (fill !== entropy) t?.addItem(jfifFields.entropyCoded, tvb, entropy, fill - entropy);
+    if (fill >= len) break;
+    let marker = fill;
+    while (tvb.u8(marker + 1) === 0xff) ++marker;
+    if (marker !== fill) t?.addItem(jfifFields.fillBytes, tvb, fill, marker - fill);
+    const m = tvb.u16(marker);
+    const name = markerNames.get(m);
+    if (name === undefined) {
+      const item = t?.add(jfifFields.marker, tvb, marker, 2, m) ?? null;
+      if (item && item !== t) item.appendText(' (Reserved)');
+      return len;
+    }
+    if (hasLength(m)) {
+      const segLen = tvb.u16(marker + 2);
+      if (t) {
+        const seg = t.add(jfifFields.markerSegment, tvb, marker, Math.min(2 + segLen, tvb.remaining(marker)), null);
+        if (t.ctx.full && seg !== t) seg.appendText(`: ${name} (0x${m.toString(16).toUpperCase()})`);
+        dissectSegment(tvb.sub(marker, 2 + segLen), seg, m, segLen);
+      }
+      entropy = marker + 2 + segLen;
+    } else {
+      t?.add(jfifFields.marker, tvb, marker, 2, m);
+      entropy = marker + 2;
+    }
+  }
+  return len;
+}
+
+export const jfifDissector = makeDissector('image-jfif', 'JFIF (JPEG) image', dissectJfif);
+
+for (const type of ['image/jfif', 'image/jpg', 'image/jpeg']) registerMediaType(type, jfifDissector);

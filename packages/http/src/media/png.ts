@@ -1,0 +1,107 @@
+import { BASE, defineExpert, defineFields, defineProtocol, FT, Group, makeDissector, Severity, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { asciiString } from '../line-scan.js';
+import { registerMediaType } from '../media-types.js';
+
+export const hfPng = defineProtocol('png', 'Portable Network Graphics');
+
+const chunkTypes = new Map<string, string>([
+  ['IHDR', 'Image Header'], ['bKGD', 'Background colour'], ['gAMA', 'Image gamma'], ['iCCP', 'Embedded ICC profile'],
+  ['cHRM', 'Primary chromaticities and white point'], ['pHYs', 'Physical pixel dimensions'], ['iTXt', 'International textual data'],
+  ['tEXt', 'Textual data'], ['sBIT', 'Significant bits'], ['sRGB', 'Standard RGB colour space'], ['tIME', 'Image last-modification time'],
+  ['IDAT', 'Image data chunk'], ['IEND', 'Image Trailer'], ['tRNS', 'Transparency'], ['PLTE', 'Palette'],
+]);
+
+export const pngFields = defineFields('png', {
+  signature: { abbrev: 'png.signature', name: 'PNG Signature', type: FT.BYTES },
+  chunkData: { abbrev: 'png.chunk.data', name: 'Data', type: FT.BYTES },
+  chunkType: { abbrev: 'png.chunk.type', name: 'Chunk', type: FT.STRING },
+  chunkLen: { abbrev: 'png.chunk.len', name: 'Len', type: FT.UINT32, base: BASE.DEC },
+  chunkCrc: { abbrev: 'png.chunk.crc', name: 'CRC', type: FT.UINT32, base: BASE.HEX },
+  flagAncillary: { abbrev: 'png.chunk.flag.ancillary', name: 'Ancillary', type: FT.BOOLEAN, bitWidth: 32, bitmask: 0x20000000, tfs: { true: 'This is an ANCILLARY chunk', false: 'This is a CRITICAL chunk' } },
+  flagPrivate: { abbrev: 'png.chunk.flag.private', name: 'Private', type: FT.BOOLEAN, bitWidth: 32, bitmask: 0x00200000, tfs: { true: 'This is a PRIVATE chunk', false: 'This is a PUBLIC chunk' } },
+  flagSafeToCopy: { abbrev: 'png.chunk.flag.stc', name: 'Safe To Copy', type: FT.BOOLEAN, bitWidth: 32, bitmask: 0x00000020, tfs: { true: 'This chunk is SAFE TO COPY', false: 'This chunk is NOT safe to copy' } },
+  ihdrWidth: { abbrev: 'png.ihdr.width', name: 'Width', type: FT.UINT32, base: BASE.DEC },
+  ihdrHeight: { abbrev: 'png.ihdr.height', name: 'Height', type: FT.UINT32, base: BASE.DEC },
+  ihdrBitDepth: { abbrev: 'png.ihdr.bitdepth', name: 'Bit Depth', type: FT.UINT8, base: BASE.DEC },
+  ihdrColourType: { abbrev: 'png.ihdr.colour_type', name: 'Colour Type', type: FT.UINT8, base: BASE.DEC, strings: vals({ 0: 'Greyscale', 2: 'Truecolour', 3: 'Indexed-colour', 4: 'Greyscale with alpha', 6: 'Truecolour with alpha' }) },
+  ihdrCompression: { abbrev: 'png.ihdr.compression_method', name: 'Compression Method', type: FT.UINT8, base: BASE.DEC, strings: vals({ 0: 'Deflate' }) },
+  ihdrFilter: { abbrev: 'png.ihdr.filter_method', name: 'Filter Method', type: FT.UINT8, base: BASE.DEC, strings: vals({ 0: 'Adaptive' }) },
+  ihdrInterlace: { abbrev: 'png.ihdr.interlace_method', name: 'Interlace Method', type: FT.UINT8, base: BASE.DEC, strings: vals({ 0: 'No interlace', 1: 'Adam7' }) },
+  srgbIntent: { abbrev: 'png.srgb.intent', name: 'Intent', type: FT.UINT8, base: BASE.DEC, strings: vals({ 0: 'Perceptual', 1: 'Relative colorimetric', 2: 'Saturation', 3: 'Absolute colorimetric' }) },
+  textKeyword: { abbrev: 'png.text.keyword', name: 'Keyword', type: FT.STRING },
+  textString: { abbrev: 'png.text.string', name: 'String', type: FT.STRING },
+});
+const eiChunkTooLarge = defineExpert('png', 'png.chunk_too_large', Group.PROTOCOL, Severity.WARN, 'chunk size too large, dissection of this chunk is not supported');
+
+const MAGIC = [137, 80, 78, 71, 13, 10, 26, 10];
+const IHDR = 0x49484452;
+const SRGB = 0x73524742;
+const TEXT = 0x74455874;
+const latin1 = new TextDecoder('latin1');
+
+/**
+ * PNG images (file-png.c): the signature, then each chunk's length, type,
+ * data (IHDR decoded) and CRC. " (PNG)" goes to Info. Not a PNG: 0, so it
+ * also serves as HTTP's heuristic for untyped bodies.
+ */
+function dissectPng(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  if (tvb.length < 20) return 0;
+  for (let i = 0; i < 8; i++) if (tvb.u8(i) !== MAGIC[i]) return 0;
+  pinfo.cols.appendInfo(' (PNG)');
+  const t = tree ? tree.addProtocol(hfPng, tvb, 0, tvb.length) : null;
+  t?.addItem(pngFields.signature, tvb, 0, 8);
+  let offset = 8;
+  while (tvb.reportedRemaining(offset) > 0) {
+    const len = tvb.u32(offset);
+    const type = tvb.u32(offset + 4);
+    const typeName = asciiString(tvb.view(offset + 4, 4));
+    const chunk = t?.ctx.full ? t.addText(tvb, offset, Math.min(4 + 4 + len + 4, tvb.reportedRemaining(offset)), `${chunkTypes.get(typeName) ?? 'unknown'} (${typeName})`) : t;
+    const lenItem = chunk?.add(pngFields.chunkLen, tvb, offset, 4, len) ?? null;
+    offset += 4;
+    if (len > 0x7fffffff) {
+      pinfo.expert(lenItem, eiChunkTooLarge);
+      return offset;
+    }
+    chunk?.addItem(pngFields.chunkType, tvb, offset, 4);
+    chunk?.addItem(pngFields.flagAncillary, tvb, offset, 4);
+    chunk?.addItem(pngFields.flagPrivate, tvb, offset, 4);
+    chunk?.addItem(pngFields.flagSafeToCopy, tvb, offset, 4);
+    offset += 4;
+    if (chunk) dissectChunkData(type, tvb.sub(offset, len), chunk, len);
+    offset += len;
+    chunk?.add(pngFields.chunkCrc, tvb, offset, 4, tvb.u32(offset));
+    offset += 4;
+  }
+  return offset;
+}
+
+/** The chunk types decoded here; the others are shown as data. */
+function dissectChunkData(type: number, data: Tvb, chunk: FieldNode, len: number): void {
+  switch (type) {
+    case IHDR:
+      chunk.addItem(pngFields.ihdrWidth, data, 0, 4);
+      chunk.addItem(pngFields.ihdrHeight, data, 4, 4);
+      chunk.addItem(pngFields.ihdrBitDepth, data, 8, 1);
+      chunk.addItem(pngFields.ihdrColourType, data, 9, 1);
+      chunk.addItem(pngFields.ihdrCompression, data, 10, 1);
+      chunk.addItem(pngFields.ihdrFilter, data, 11, 1);
+      chunk.addItem(pngFields.ihdrInterlace, data, 12, 1);
+      return;
+    case SRGB:
+      chunk.addItem(pngFields.srgbIntent, data, 0, 1);
+      return;
+    case TEXT: {
+      const nul = data.find(0, 0);
+      if (nul <= 0) return;
+      chunk.add(pngFields.textKeyword, data, 0, nul, latin1.decode(data.view(0, nul)));
+      chunk.add(pngFields.textString, data, nul + 1, data.remaining(nul + 1), latin1.decode(data.view(nul + 1, data.remaining(nul + 1))));
+      return;
+    }
+    default:
+      if (len > 0) chunk.addItem(pngFields.chunkData, data, 0, len);
+  }
+}
+
+export const pngDissector = makeDissector('png', 'PNG', dissectPng);
+
+registerMediaType('image/png', pngDissector);

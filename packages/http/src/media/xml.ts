@@ -1,0 +1,120 @@
+import { defineFields, defineProtocol, formatBytesAsText, FT, makeDissector, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { registerMediaType } from '../media-types.js';
+import { setTextXmlDissector } from './text-lines.js';
+import { XML_MEDIA_TYPES } from './xml-media-types.js';
+
+export const hfXml = defineProtocol('xml', 'eXtensible Markup Language');
+export const xmlFields = defineFields('xml', {
+  xmlpi: { abbrev: 'xml.xmlpi', name: 'XMLPI', type: FT.STRING },
+  cdataSection: { abbrev: 'xml.cdatasection', name: 'CDATASection', type: FT.STRING },
+  comment: { abbrev: 'xml.comment', name: 'Comment', type: FT.STRING },
+  attribute: { abbrev: 'xml.attribute', name: 'Attribute', type: FT.STRING },
+  doctype: { abbrev: 'xml.doctype', name: 'Doctype', type: FT.STRING },
+  cdata: { abbrev: 'xml.cdata', name: 'CDATA', type: FT.STRING },
+  tag: { abbrev: 'xml.tag', name: 'Tag', type: FT.STRING },
+});
+
+const utf8 = new TextDecoder('utf-8');
+
+/** Elements nested deeper than this are shown flat (hostile input must not build a huge stack). */
+const MAX_DEPTH = 1000;
+
+/** Whether `s` is at `at`. */
+function startsAt(b: Uint8Array, at: number, end: number, s: string): boolean {
+  if (at + s.length > end) return false;
+  for (let k = 0; k < s.length; k++) if (b[at + k] !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Offset of `needle` at or after `from`, or -1. */
+function indexOf(b: Uint8Array, from: number, end: number, needle: string): number {
+  const first = needle.charCodeAt(0);
+  outer: for (let i = b.indexOf(first, from); i >= 0 && i + needle.length <= end; i = b.indexOf(first, i + 1)) {
+    for (let k = 1; k < needle.length; k++) if (b[i + k] !== needle.charCodeAt(k)) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** The attributes of a start tag's text after its name: name="value" or name='value'. */
+function attributes(tag: string): Array<{ at: number; text: string }> {
+  const out: Array<{ at: number; text: string }> = [];
+  const re = /([^\s=/>]+)\s*=\s*("[^"]*"|'[^']*')/g;
+  for (let m = re.exec(tag); m; m = re.exec(tag)) out.push({ at: m.index, text: `${m[1]}=${m[2]}` });
+  return out;
+}
+
+/** A start tag's attributes; with any, the tag shows as "<name" and the last attribute carries the tag's end. */
+function addAttributes(tvb: Tvb, node: FieldNode, offset: number, tagText: string, full: boolean): void {
+  const list = attributes(tagText);
+  if (list.length === 0) return;
+  if (full) node.setText(tagText.slice(0, list[0]!.at).trimEnd());
+  list.forEach((a, i) => {
+    const item = node.add(xmlFields.attribute, tvb, offset + a.at, a.text.length, a.text);
+    if (full) item.setText(i === list.length - 1 ? a.text + tagText.slice(a.at + a.text.length).trim() : a.text);
+  });
+}
+
+/**
+ * XML (packet-xml.c): declarations, comments, CDATA sections, elements
+ * with their attributes, and text, as a tree that follows the nesting.
+ * Protocol gets "/XML".
+ */
+function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  pinfo.cols.setProtocol(`${pinfo.cols.protocol}/XML`);
+  if (!tree) return tvb.length;
+  const root = tree.addProtocol(hfXml, tvb, 0, tvb.length);
+  const full = tree.ctx.full;
+  const b = tvb.bytes;
+  const base = tvb.start;
+  const end = base + tvb.length;
+  const stack: FieldNode[] = [root];
+  const add = (def: typeof xmlFields.tag, from: number, to: number): FieldNode => {
+    const top = stack[stack.length - 1]!;
+    const raw = b.subarray(from, to);
+    const node = top.add(def, tvb, from - base, to - from, utf8.decode(raw));
+    if (full && node !== top) node.setText(formatBytesAsText(raw));
+    return node;
+  };
+  let p = base;
+  while (p < end) {
+    if (b[p] !== 0x3c) {
+      let q = b.indexOf(0x3c, p);
+      if (q < 0 || q > end) q = end;
+      // Blanks before text are skipped, as packet-xml.c's tokenizer ignores them.
+      while (p < q && (b[p] === 0x20 || b[p] === 0x09 || b[p] === 0x0d || b[p] === 0x0a)) p++;
+      if (p < q) add(xmlFields.cdata, p, q);
+      p = q;
+      continue;
+    }
+    const kinds: Array<[string, string, typeof xmlFields.tag]> = [['<?', '?>', xmlFields.xmlpi], ['<!--', '-->', xmlFields.comment], ['<![CDATA[', ']]>', xmlFields.cdataSection], ['<!', '>', xmlFields.doctype]];
+    const kind = kinds.find(([open]) => startsAt(b, p, end, open));
+    if (kind) {
+      const close = indexOf(b, p + kind[0].length, end, kind[1]);
+      const q = close < 0 ? end : close + kind[1].length;
+      add(kind[2], p, q);
+      p = q;
+      continue;
+    }
+    let q = b.indexOf(0x3e, p);
+    q = q < 0 || q >= end ? end : q + 1;
+    if (b[p + 1] === 0x2f) {
+      // The closing tag is shown inside its element.
+      if (full) stack[stack.length - 1]!.addText(tvb, p - base, q - p, formatBytesAsText(b.subarray(p, q)));
+      if (stack.length > 1) stack.pop();
+      p = q;
+      continue;
+    }
+    const node = add(xmlFields.tag, p, q);
+    if (full || node.ctx.keeps(xmlFields.attribute)) addAttributes(tvb, node, p - base, utf8.decode(b.subarray(p, q)), full);
+    const selfClosing = q - 2 >= p && b[q - 2] === 0x2f;
+    if (!selfClosing && stack.length < MAX_DEPTH) stack.push(node);
+    p = q;
+  }
+  return tvb.length;
+}
+
+export const xmlDissector = makeDissector('xml', 'XML', dissectXml);
+
+setTextXmlDissector(xmlDissector);
+for (const type of XML_MEDIA_TYPES) registerMediaType(type, xmlDissector);

@@ -1,0 +1,203 @@
+#!/usr/bin/env node
+// Build the small HTTP captures the unit tests use for cases the public corpus
+// lacks (Basic credentials, every content coding, trailers, bodiless responses,
+// pipelining, a decompression bomb). Each is one TCP connection, written as
+// classic pcap. Usage: node packages/http/test/make-captures.mjs
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+
+const here = join(dirname(fileURLToPath(import.meta.url)), 'captures');
+const CLIENT = [10, 0, 0, 1];
+const SERVER = [10, 0, 0, 2];
+const CPORT = 40000;
+const SPORT = 80;
+
+/** One connection's packets, with sequence numbers kept per direction. */
+class Connection {
+  constructor() {
+    this.frames = [];
+    this.seq = { c: 1000, s: 5000 };
+    this.t = 1_700_000_000;
+    this.us = 0;
+  }
+
+  packet(fromClient, flags, payload = Buffer.alloc(0)) {
+    const [src, dst, sport, dport] = fromClient ? [CLIENT, SERVER, CPORT, SPORT] : [SERVER, CLIENT, SPORT, CPORT];
+    const me = fromClient ? 'c' : 's';
+    const peer = fromClient ? 's' : 'c';
+    const tcp = Buffer.alloc(20);
+    tcp.writeUInt16BE(sport, 0);
+    tcp.writeUInt16BE(dport, 2);
+    tcp.writeUInt32BE(this.seq[me] >>> 0, 4);
+    tcp.writeUInt32BE(flags & 0x10 ? this.seq[peer] >>> 0 : 0, 8);
+    tcp[12] = 5 << 4;
+    tcp[13] = flags;
+    tcp.writeUInt16BE(65535, 14);
+    const ip = Buffer.alloc(20);
+    ip[0] = 0x45;
+    ip.writeUInt16BE(20 + 20 + payload.length, 2);
+    ip.writeUInt16BE(this.frames.length + 1, 4);
+    ip[8] = 64;
+    ip[9] = 6;
+    Buffer.from(src).copy(ip, 12);
+    Buffer.from(dst).copy(ip, 16);
+    let sum = 0;
+    for (let i = 0; i < 20; i += 2) sum += ip.readUInt16BE(i);
+    while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
+    ip.writeUInt16BE(~sum & 0xffff, 10);
+    const eth = Buffer.from([0, 0x11, 0x22, 0x33, 0x44, fromClient ? 0x02 : 0x01, 0, 0x11, 0x22, 0x33, 0x44, fromClient ? 0x01 : 0x02, 0x08, 0x00]);
+    this.frames.push({ t: this.t, us: this.us, data: Buffer.concat([eth, ip, tcp, payload]) });
+    this.us += 1000;
+    this.seq[me] += payload.length + (flags & 0x03 ? 1 : 0);
+  }
+
+  /** One UDP datagram (for SSDP) between the same hosts. */
+  datagram(fromClient, sport, dport, payload) {
+    const [src, dst] = fromClient ? [CLIENT, SERVER] : [SERVER, CLIENT];
+    const body = Buffer.from(payload, 'latin1');
+    const udp = Buffer.alloc(8);
+    udp.writeUInt16BE(sport, 0);
+    udp.writeUInt16BE(dport, 2);
+    udp.writeUInt16BE(8 + body.length, 4);
+    const ip = Buffer.alloc(20);
+    ip[0] = 0x45;
+    ip.writeUInt16BE(20 + 8 + body.length, 2);
+    ip[8] = 4;
+    ip[9] = 17;
+    Buffer.from(src).copy(ip, 12);
+    Buffer.from(dst).copy(ip, 16);
+    let sum = 0;
+    for (let i = 0; i < 20; i += 2) sum += ip.readUInt16BE(i);
+    while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
+    ip.writeUInt16BE(~sum & 0xffff, 10);
+    const eth = Buffer.from([0, 0x11, 0x22, 0x33, 0x44, fromClient ? 0x02 : 0x01, 0, 0x11, 0x22, 0x33, 0x44, fromClient ? 0x01 : 0x02, 0x08, 0x00]);
+    this.frames.push({ t: this.t, us: this.us, data: Buffer.concat([eth, ip, udp, body]) });
+    this.us += 1000;
+  }
+
+  open() {
+    this.packet(true, 0x02);
+    this.packet(false, 0x12);
+    this.packet(true, 0x10);
+  }
+
+  /** Send `data` from one side in segments of at most `mss` bytes. */
+  send(fromClient, data, mss = 1460) {
+    const buf = Buffer.from(data);
+    for (let off = 0; off < buf.length; off += mss) this.packet(fromClient, 0x18, buf.subarray(off, off + mss));
+    this.packet(!fromClient, 0x10);
+  }
+
+  close() {
+    this.packet(true, 0x11);
+    this.packet(false, 0x11);
+    this.packet(true, 0x10);
+  }
+
+  write(name) {
+    const header = Buffer.alloc(24);
+    header.writeUInt32LE(0xa1b2c3d4, 0);
+    header.writeUInt16LE(2, 4);
+    header.writeUInt16LE(4, 6);
+    header.writeUInt32LE(65535, 16);
+    header.writeUInt32LE(1, 20);
+    const records = this.frames.map((f) => {
+      const h = Buffer.alloc(16);
+      h.writeUInt32LE(f.t + Math.floor(f.us / 1e6), 0);
+      h.writeUInt32LE(f.us % 1e6, 4);
+      h.writeUInt32LE(f.data.length, 8);
+      h.writeUInt32LE(f.data.length, 12);
+      return Buffer.concat([h, f.data]);
+    });
+    writeFileSync(join(here, name), Buffer.concat([header, ...records]));
+  }
+}
+
+function response(status, headers, body = Buffer.alloc(0)) {
+  const head = [`HTTP/1.1 ${status}`, ...headers, '', ''].join('\r\n');
+  return Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from(body)]);
+}
+
+function request(line, headers, body = '') {
+  return Buffer.from([line, 'Host: example.test', ...headers, '', ''].join('\r\n') + body, 'latin1');
+}
+
+// Basic credentials: the first are refused (401), the second accepted.
+{
+  const c = new Connection();
+  c.open();
+  c.send(true, request('GET /private/report.txt HTTP/1.1', ['Authorization: Basic dXNlcjp3cm9uZw==']));
+  c.send(false, response('401 Unauthorized', ['WWW-Authenticate: Basic realm="reports"', 'Content-Length: 0']));
+  c.send(true, request('GET /private/report.txt HTTP/1.1', ['Authorization: Basic YWxpY2U6czNjcmV0']));
+  c.send(false, response('200 OK', ['Content-Type: text/plain', 'Content-Length: 13'], 'quarterly: 42'));
+  c.close();
+  c.write('basic-auth.pcap');
+}
+
+// Content codings, chunked with a trailer, bodiless responses, JSON, pipelining.
+{
+  const c = new Connection();
+  c.open();
+  const text = 'The quick brown fox jumps over the lazy dog.\n'.repeat(40);
+  const gz = gzipSync(text);
+  c.send(true, request('GET /files/fox.txt HTTP/1.1', ['Accept-Encoding: gzip, deflate, br']));
+  c.send(false, response('200 OK', ['Content-Type: text/plain', 'Content-Encoding: gzip', `Content-Length: ${gz.length}`], gz), 200);
+  const df = deflateSync(text);
+  c.send(true, request('GET /files/fox-deflate.txt HTTP/1.1', []));
+  c.send(false, response('200 OK', ['Content-Type: text/plain', 'Content-Encoding: deflate', `Content-Length: ${df.length}`], df));
+  const br = brotliCompressSync(Buffer.from('{"animal":"fox","legs":4,"quick":true,"tags":["brown",null]}'));
+  c.send(true, request('GET /api/fox HTTP/1.1', []));
+  c.send(false, response('200 OK', ['Content-Type: application/json', 'Content-Encoding: br', `Content-Length: ${br.length}`], br));
+  c.send(true, request('GET /stream HTTP/1.1', []));
+  c.send(false, response('200 OK', ['Content-Type: text/plain', 'Transfer-Encoding: chunked', 'Trailer: X-Checksum'], '7\r\nchunk 1\r\n9\r\nchunk two\r\n0\r\nX-Checksum: c0ffee\r\n\r\n'), 25);
+  c.send(true, request('HEAD /files/big.iso HTTP/1.1', []));
+  c.send(false, response('200 OK', ['Content-Type: application/octet-stream', 'Content-Length: 1048576']));
+  c.send(true, request('POST /api/form HTTP/1.1', ['Content-Type: application/x-www-form-urlencoded', 'Content-Length: 27'], 'name=Fox+Mulder&x=%41%42%43'));
+  c.send(false, response('204 No Content', []));
+  c.send(true, Buffer.concat([request('GET /a.txt HTTP/1.1', []), request('GET /b.txt HTTP/1.1', [])]));
+  c.send(false, Buffer.concat([response('200 OK', ['Content-Type: text/plain', 'Content-Length: 2'], 'A\n'), response('304 Not Modified', ['ETag: "b"'])]));
+  c.close();
+  c.write('codings.pcap');
+}
+
+// A gzip bomb: 80 MiB of zeros, about 80 KiB on the wire.
+{
+  const c = new Connection();
+  c.open();
+  const bomb = gzipSync(Buffer.alloc(80 * 1024 * 1024), { level: 9 });
+  c.send(true, request('GET /bomb.bin HTTP/1.1', []));
+  c.send(false, response('200 OK', ['Content-Type: application/octet-stream', 'Content-Encoding: gzip', `Content-Length: ${bomb.length}`], bomb));
+  c.close();
+  c.write('gzip-bomb.pcap');
+}
+
+// Hostile messages: lengths far beyond the data, absurd chunk sizes, deep JSON,
+// many multipart parts, a body that claims gzip but is not, binary after HTTP.
+{
+  const c = new Connection();
+  c.open();
+  c.send(true, request('POST /upload HTTP/1.1', ['Content-Type: application/json', 'Content-Length: 99999999999999'], '['.repeat(5000)));
+  c.send(false, response('200 OK', ['Content-Type: text/plain', 'Transfer-Encoding: chunked'], 'ffffffffffffffff\r\nabc\r\n-5;x=1\r\n\r\n0x10\r\n'));
+  c.send(true, request('GET /parts HTTP/1.1', []));
+  const parts = Array.from({ length: 300 }, (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\npart ${i}\r\n`).join('');
+  c.send(false, response('200 OK', ['Content-Type: multipart/mixed; boundary="b"', `Content-Length: ${parts.length + 6}`], `${parts}--b--\r\n`));
+  c.send(true, request('GET /fake-gzip HTTP/1.1', []));
+  c.send(false, response('200 OK', ['Content-Type: text/html', 'Content-Encoding: gzip', 'Content-Length: 12'], Buffer.from([0x1f, 0x8b, 8, 0xff, 1, 2, 3, 4, 5, 6, 7, 8])));
+  c.send(true, request('GET /json HTTP/1.1', []));
+  c.send(false, response('200 OK', ['Content-Type: application/json', 'Content-Length: 7'], '{"a":}x'));
+  c.send(false, Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0x0d, 0x0a, 0x0d, 0x0a]));
+  c.send(true, Buffer.from('GET\r\n: no-name\r\nBad Header Name: x\r\nAuthorization: Basic !!!\r\nContent-Length: -1\r\n\r\n', 'latin1'));
+  c.close();
+  c.write('hostile.pcap');
+}
+
+// SSDP: UPnP discovery, HTTP messages in UDP datagrams on port 1900.
+{
+  const c = new Connection();
+  c.datagram(true, 50000, 1900, 'M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nMAN: "ssdp:discover"\r\nMX: 2\r\nST: ssdp:all\r\n\r\n');
+  c.datagram(false, 1900, 50000, 'HTTP/1.1 200 OK\r\nCACHE-CONTROL: max-age=1800\r\nLOCATION: http://10.0.0.2:49152/desc.xml\r\nSERVER: Linux UPnP/1.0\r\nST: upnp:rootdevice\r\nUSN: uuid:1234::upnp:rootdevice\r\n\r\n');
+  c.datagram(false, 1900, 1900, 'NOTIFY * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nNT: upnp:rootdevice\r\nNTS: ssdp:alive\r\nLOCATION: http://10.0.0.2:49152/desc.xml\r\n\r\n');
+  c.write('ssdp.pcap');
+}

@@ -1,0 +1,45 @@
+import { ConversationType, type PacketInfo } from '@netdissect/core';
+import { CredentialTracker } from './credentials.js';
+import { RequestTracker } from './request-tracking.js';
+
+/**
+ * What one IMAP connection remembers across frames (imap_state_t plus the
+ * request table): the STARTTLS switch, the tag table for request/response
+ * links, and logins waiting for their tagged answer. Changed on the first
+ * pass only; later passes read it.
+ */
+export class ImapConversation {
+  /** Calls left in which a non-text payload means "TLS already running" (ssl_heur_tries_left). */
+  heuristicTriesLeft: number;
+  /** A STARTTLS was sent; the next tagged OK switches the connection to TLS. */
+  startTlsRequested = false;
+  /** Last frame carrying cleartext IMAP once TLS has taken over, else null. */
+  private lastCleartextFrame: number | null = null;
+  readonly requests = new RequestTracker();
+  readonly credentials = new CredentialTracker();
+
+  constructor(tlsHeuristic: boolean) {
+    this.heuristicTriesLeft = tlsHeuristic ? 2 : 0;
+  }
+
+  /** Whether `frame` comes after the switch to TLS. */
+  isTls(frame: number): boolean {
+    return this.lastCleartextFrame !== null && frame > this.lastCleartextFrame;
+  }
+
+  /** ssl_starttls: TLS from the frame after `lastCleartextFrame` on; a later call does not move the switch. */
+  switchToTls(lastCleartextFrame: number): void {
+    if (this.lastCleartextFrame === null) this.lastCleartextFrame = lastCleartextFrame;
+  }
+}
+
+/** The IMAP state of the frame's TCP conversation, created on first use. */
+export function imapConversation(pinfo: PacketInfo): ImapConversation {
+  const conv = pinfo.session.conversations.findOrCreate(pinfo.num, ConversationType.TCP, pinfo.src, pinfo.dst, pinfo.srcport, pinfo.dstport);
+  let state = conv.data.get('imap') as ImapConversation | undefined;
+  if (!state) {
+    state = new ImapConversation(pinfo.session.pref('imap.ssl_heuristic', true));
+    conv.data.set('imap', state);
+  }
+  return state;
+}

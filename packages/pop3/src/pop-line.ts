@@ -1,0 +1,91 @@
+import type { Tvb } from '@netdissect/core';
+
+const CR = 0x0d;
+const LF = 0x0a;
+const SPACE = 0x20;
+
+/** Where the line at `offset` ends: its length without the terminator, and where the next line starts. */
+export interface LineEnd {
+  readonly lineLen: number;
+  readonly next: number;
+}
+
+/**
+ * tvb_find_line_end without desegmentation: the line ends at the first CR
+ * or LF (a CR swallows the LF after it); with neither, it runs to the end
+ * of the captured data.
+ */
+export function findLineEnd(tvb: Tvb, offset: number): LineEnd {
+  const b = tvb.bytes;
+  const base = tvb.start;
+  const end = tvb.length;
+  for (let i = offset; i < end; i++) {
+    const c = b[base + i]!;
+    if (c === LF) return { lineLen: i - offset, next: i + 1 };
+    if (c === CR) return { lineLen: i - offset, next: i + 1 < end && b[base + i + 1] === LF ? i + 2 : i + 1 };
+  }
+  return { lineLen: end - offset, next: end };
+}
+
+/** Whether the captured data holds a complete line (an LF somewhere). */
+export function hasLineFeed(tvb: Tvb): boolean {
+  return tvb.find(LF, 0) >= 0;
+}
+
+/**
+ * get_token_len: the first token of `line` ends at a blank, CR or LF;
+ * `next` is where the rest starts once the blanks after it are skipped.
+ */
+export function firstToken(line: Uint8Array): { tokenLen: number; next: number } {
+  let i = 0;
+  while (i < line.length && line[i] !== SPACE && line[i] !== CR && line[i] !== LF) i++;
+  const tokenLen = i;
+  while (i < line.length && line[i] === SPACE) i++;
+  return { tokenLen, next: i };
+}
+
+/** strncmp(line, prefix, n) == 0 on the line as a C string (a NUL ends it). */
+export function startsWith(line: Uint8Array, prefix: string): boolean {
+  if (line.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (line[i] !== prefix.charCodeAt(i)) return false;
+  return true;
+}
+
+/** g_ascii_strncasecmp(line, prefix, n) == 0; `prefix` is given in upper case. */
+export function startsWithIgnoreCase(line: Uint8Array, prefix: string): boolean {
+  if (line.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) {
+    let c = line[i]!;
+    if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+    if (c !== prefix.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+const isCSpace = (c: number): boolean => c === SPACE || (c >= 0x09 && c <= 0x0d);
+
+/**
+ * sscanf(line, "%*s %u %*s", &n) as glibc does it on the line as a C
+ * string: the number after the first word, with strtoul's wrap-around for
+ * signs and overflow, or null when there is none ("+OK 1234 octets" -> 1234).
+ */
+export function scanSecondWordUint(line: Uint8Array): number | null {
+  const nul = line.indexOf(0);
+  const end = nul < 0 ? line.length : nul;
+  let i = 0;
+  while (i < end && isCSpace(line[i]!)) i++;
+  const wordStart = i;
+  while (i < end && !isCSpace(line[i]!)) i++;
+  if (i === wordStart) return null;
+  while (i < end && isCSpace(line[i]!)) i++;
+  let negative = false;
+  if (i < end && (line[i] === 0x2b || line[i] === 0x2d)) negative = line[i++] === 0x2d;
+  const digitsStart = i;
+  let value = 0n;
+  while (i < end && line[i]! >= 0x30 && line[i]! <= 0x39) value = value * 10n + BigInt(line[i++]! - 0x30);
+  if (i === digitsStart) return null;
+  const ULONG_MAX = (1n << 64n) - 1n;
+  if (value > ULONG_MAX) value = ULONG_MAX;
+  else if (negative) value = (ULONG_MAX + 1n - value) & ULONG_MAX;
+  return Number(value & 0xffffffffn);
+}

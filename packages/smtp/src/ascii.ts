@@ -1,0 +1,23 @@
+import { decodeAscii, type Tvb } from '@netdissect/core';
+
+/** tvb_get_string_enc(..., ENC_ASCII): one char per byte, bytes above 0x7f as U+FFFD, stopping at a NUL as C strings do. */
+export function readAsciiCString(tvb: Tvb, off: number, len: number): string {
+  const s = decodeAscii(tvb.view(off, len));
+  const nul = s.indexOf('\0');
+  return nul >= 0 ? s.slice(0, nul) : s;
+}
+
+/** The bytes as an ENC_ASCII field value (NULs kept, as FT_STRING items keep them). */
+export function readAscii(tvb: Tvb, off: number, len: number): string {
+  return decodeAscii(tvb.view(off, len));
+}
+
+/** g_ascii_strdown: lower-case A-Z only. */
+export function asciiLower(s: string): string {
+  return /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
+}
+
+/** g_ascii_isspace. */
+export function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}

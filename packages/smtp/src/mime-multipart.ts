@@ -1,0 +1,249 @@
+import {
+  BoundsKind, defineExpert, defineFields, defineProtocol, DissectorBoundsError, formatBytesAsText, FT, Group, makeDissector, Severity,
+  type FieldDef, type FieldNode, type PacketInfo, type Tvb,
+} from '@netdissect/core';
+import { bytesEqual, findLineEnd } from './line-end.js';
+import { findFieldEnd } from './imf-field-end.js';
+import { asciiLower, readAscii } from './ascii.js';
+import { findMediaTypeParameter, unfoldAndCompactMimeHeader } from './mime-header.js';
+import { mediaDissector } from './media-fallback.js';
+import { tryMediaType } from './media-types.js';
+import { enterNested, leaveNested } from './nesting.js';
+import type { MediaInfo } from './text-lines.js';
+
+export const hfMultipart = defineProtocol('mime_multipart', 'MIME Multipart Media Encapsulation');
+export const multipartFields = defineFields('mime_multipart', {
+  type: { abbrev: 'mime_multipart.type', name: 'Type', type: FT.STRING },
+  part: { abbrev: 'mime_multipart.part', name: 'Encapsulated multipart part', type: FT.STRING },
+  contentDescription: { abbrev: 'mime_multipart.header.content-description', name: 'Content-Description', type: FT.STRING },
+  contentDisposition: { abbrev: 'mime_multipart.header.content-disposition', name: 'Content-Disposition', type: FT.STRING },
+  contentEncoding: { abbrev: 'mime_multipart.header.content-encoding', name: 'Content-Encoding', type: FT.STRING },
+  contentId: { abbrev: 'mime_multipart.header.content-id', name: 'Content-Id', type: FT.STRING },
+  contentLanguage: { abbrev: 'mime_multipart.header.content-language', name: 'Content-Language', type: FT.STRING },
+  contentLength: { abbrev: 'mime_multipart.header.content-length', name: 'Content-Length', type: FT.STRING },
+  contentTransferEncoding: { abbrev: 'mime_multipart.header.content-transfer-encoding', name: 'Content-Transfer-Encoding', type: FT.STRING },
+  contentType: { abbrev: 'mime_multipart.header.content-type', name: 'Content-Type', type: FT.STRING },
+  originalContent: { abbrev: 'mime_multipart.header.originalcontent', name: 'OriginalContent', type: FT.STRING },
+  firstBoundary: { abbrev: 'mime_multipart.first_boundary', name: 'First boundary', type: FT.STRING },
+  preamble: { abbrev: 'mime_multipart.preamble', name: 'Preamble', type: FT.BYTES },
+  lastBoundary: { abbrev: 'mime_multipart.last_boundary', name: 'Last boundary', type: FT.STRING },
+  boundary: { abbrev: 'mime_multipart.boundary', name: 'Boundary', type: FT.STRING },
+  trailer: { abbrev: 'mime_multipart.trailer', name: 'Trailer', type: FT.BYTES },
+});
+const eiNoRequiredParameter = defineExpert('mime_multipart', 'mime_multipart.no_required_parameter', Group.PROTOCOL, Severity.ERROR, 'The multipart dissector could not find a required parameter.');
+/** Not in Wireshark, which has no cap: a body with more parts than limits.maxMimeParts. */
+export const eiPartsLimit = defineExpert('mime_multipart', 'mime_multipart.parts_limit_reached', Group.UNDECODED, Severity.WARN, 'MIME parts limit reached: the remaining parts are not dissected');
+
+/** The part headers multipart knows, by lower-case name (compact forms included). */
+const PART_HEADERS = new Map<string, FieldDef>([
+  ['content-description', multipartFields.contentDescription],
+  ['content-disposition', multipartFields.contentDisposition],
+  ['content-encoding', multipartFields.contentEncoding],
+  ['e', multipartFields.contentEncoding],
+  ['content-id', multipartFields.contentId],
+  ['content-language', multipartFields.contentLanguage],
+  ['content-length', multipartFields.contentLength],
+  ['l', multipartFields.contentLength],
+  ['content-transfer-encoding', multipartFields.contentTransferEncoding],
+  ['content-type', multipartFields.contentType],
+  ['c', multipartFields.contentType],
+  ['originalcontent', multipartFields.originalContent],
+]);
+
+interface Boundary {
+  /** Offset of the boundary (including the line end before it for inner boundaries), or -1. */
+  start: number;
+  /** Length of the whole delimiter line, -1 when it has no line end. */
+  lineLen: number;
+  last: boolean;
+}
+
+/** find_first_boundary: the first line that is "--boundary". */
+function findFirstBoundary(tvb: Tvb, boundary: string): Boundary {
+  let off = 0;
+  while (off + 2 + boundary.length < tvb.length) {
+    const start = off;
+    if (bytesEqual(tvb, off, '--') && bytesEqual(tvb, off + 2, boundary)) {
+      const last = off + 2 + boundary.length + 2 <= tvb.reported && bytesEqual(tvb, off + 2 + boundary.length, '--');
+      const le = findLineEnd(tvb, off);
+      return { start, lineLen: le.next - start, last };
+    }
+    off = findLineEnd(tvb, off).next;
+  }
+  return { start: -1, lineLen: -1, last: false };
+}
+
+/** find_next_boundary: the line end plus "--boundary" that ends the current part. */
+function findNextBoundary(tvb: Tvb, from: number, boundary: string): Boundary {
+  const blen = boundary.length;
+  let off = from;
+  while (off + 2 + blen < tvb.length) {
+    const le = findLineEnd(tvb, off);
+    let start = off + le.len;
+    if (bytesEqual(tvb, le.next, '--') && bytesEqual(tvb, le.next + 2, boundary)) {
+      const last = le.next + 2 + blen + 2 <= tvb.reported && bytesEqual(tvb, le.next + 2 + blen, '--');
+      const end = findLineEnd(tvb, le.next).next;
+      return { start, lineLen: end - start, last };
+    }
+    // Some writers put the closing "--boundary--" right after the body, with no line end before it.
+    if (bytesEqual(tvb, start - 2, '--') && bytesEqual(tvb, start - (2 + blen), boundary) && bytesEqual(tvb, start - (4 + blen), '--')) {
+      start -= 4 + blen;
+      return { start, lineLen: le.next - start, last: true };
+    }
+    off = le.next;
+  }
+  return { start: -1, lineLen: -1, last: false };
+}
+
+/** An item over [off, off+len) where len -1 means "to the end" and anything shorter is malformed. */
+function itemLength(tvb: Tvb, off: number, len: number): number {
+  if (len === -1) return tvb.remaining(off);
+  if (len < 0) throw new DissectorBoundsError(BoundsKind.Reported);
+  tvb.check(off, len);
+  return len;
+}
+
+function addString(tree: FieldNode | null, def: FieldDef, tvb: Tvb, off: number, len: number): void {
+  if (!tree) return;
+  const n = itemLength(tvb, off, len);
+  tree.add(def, tvb, off, n, readAscii(tvb, off, n));
+}
+
+interface MultipartInfo {
+  type: string;
+  boundary: string;
+  maxParts: number;
+}
+
+/**
+ * One body part: its MIME headers, then its body handed to the dissector
+ * of its media type. Returns the offset of the next part, or -1.
+ */
+function dissectBodyPart(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, m: MultipartInfo, start: number): { next: number; last: boolean } {
+  const part = tree?.add(multipartFields.part, tvb, start, 0, '') ?? null;
+  const b = findNextBoundary(tvb, start, m.boundary);
+  if (b.start <= 0) return { next: -1, last: b.last };
+  let off = start;
+  let next = 0;
+  let lastField = false;
+  let contentType: string | null = null;
+  let parameters: string | null = null;
+  let isRawData = false;
+  while (!lastField) {
+    const fe = findFieldEnd(tvb, off, tvb.reportedRemaining(off) + off);
+    next = fe.end;
+    lastField = fe.lastField;
+    if (lastField && next + 2 <= b.start) next += 2;
+    else if (next - 2 === b.start) {
+      lastField = true;
+      next -= 2;
+    } else if (next > b.start) next = b.start;
+    const raw = readAscii(tvb, off, itemLength(tvb, off, next - off));
+    const { text: header, colon } = unfoldAndCompactMimeHeader(raw);
+    if (colon <= 0) {
+      next = off;
+      break;
+    }
+    const def = PART_HEADERS.get(asciiLower(header.slice(0, colon)));
+    if (def === undefined) {
+      if (!/^[\x20-\x7e]*$/.test(header)) {
+        next = off;
+        break;
+      }
+      if (part && part.ctx.full) part.addText(tvb, off, next - off, formatBytesAsText(tvb.view(off, next - off)));
+    } else {
+      let value = header.slice(colon + 1);
+      const item = part?.add(def, tvb, off, next - off, value) ?? null;
+      if (item && item.ctx.full) item.setText(formatBytesAsText(tvb.view(off, next - off)));
+      if (def === multipartFields.contentType) {
+        const semi = value.indexOf(';');
+        if (semi >= 0) {
+          parameters = value.slice(semi + 1);
+          value = value.slice(0, semi);
+        } else parameters = null;
+        contentType = asciiLower(value);
+        part?.appendText(` (${contentType})`);
+        if (contentType.startsWith('application/octet-stream')) isRawData = true;
+      }
+    }
+    off = next;
+  }
+  const bodyStart = next;
+  const body = tvb.sub(bodyStart, itemLength(tvb, bodyStart, b.start - bodyStart));
+  if (!isRawData && contentType !== null) {
+    if (!tryMediaType(contentType, body, pinfo, part, parameters)) {
+      const media: MediaInfo = { type: contentType, parameters };
+      pinfo.call(mediaDissector, body, part, media);
+    }
+  } else {
+    const data = pinfo.session.registry.byProto('data');
+    if (data) pinfo.call(data, body, part);
+  }
+  part?.setLength(b.start - start);
+  addString(tree, b.last ? multipartFields.lastBoundary : multipartFields.boundary, tvb, b.start, b.lineLen);
+  return { next: b.start + b.lineLen, last: b.last };
+}
+
+/**
+ * packet-multipart.c: a multipart body split at its boundary into parts,
+ * each dissected by its own media type. `media` gives the multipart type
+ * and the Content-Type parameters (which must name the boundary).
+ */
+export function dissectMultipart(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, media: MediaInfo | null): number {
+  const parameters = media?.parameters ?? null;
+  const boundary = media?.type && parameters !== null ? findMediaTypeParameter(unfoldAndCompactMimeHeader(parameters).text, 'boundary') : null;
+  const data = pinfo.session.registry.byProto('data');
+  if (!media?.type || boundary === null) {
+    pinfo.expert(tree, eiNoRequiredParameter);
+    if (data) pinfo.call(data, tvb, tree);
+    return tvb.reported;
+  }
+  if (!enterNested(pinfo)) {
+    if (data) pinfo.call(data, tvb, tree);
+    return tvb.reported;
+  }
+  try {
+    const m: MultipartInfo = { type: media.type, boundary, maxParts: pinfo.session.limits.maxMimeParts };
+    const top = tree?.addProtocol(hfMultipart, tvb, 0, tvb.length) ?? null;
+    if (top && top.ctx.full) top.appendText(`, Type: ${m.type}, Boundary: "${m.boundary}"`);
+    top?.addGenerated(multipartFields.type, tvb, 0, 0, m.type);
+    pinfo.cols.setFence();
+    const first = findFirstBoundary(tvb, boundary);
+    let next = -1;
+    if (first.start === 0) {
+      addString(top, multipartFields.firstBoundary, tvb, 0, first.lineLen);
+      next = first.lineLen;
+    } else if (first.start > 0 && first.lineLen > 0) {
+      top?.add(multipartFields.preamble, tvb, 0, first.start, tvb.view(0, first.start));
+      addString(top, multipartFields.firstBoundary, tvb, first.start, first.lineLen);
+      next = first.start + first.lineLen;
+    }
+    if (next === -1) {
+      if (data) pinfo.call(data, tvb, top);
+      return tvb.reported;
+    }
+    let last = first.last;
+    for (let parts = 0; !last; parts++) {
+      // A hostile message cannot make us walk more parts than the limit allows.
+      if (parts >= m.maxParts) {
+        pinfo.expert(top, eiPartsLimit, `MIME parts limit reached (maxMimeParts=${m.maxParts}): the remaining parts are not dissected`);
+        return tvb.reported;
+      }
+      const r = dissectBodyPart(tvb, pinfo, top, m, next);
+      if (r.next === -1) return tvb.reported;
+      next = r.next;
+      last = r.last;
+    }
+    if (tvb.reportedRemaining(next) > 0 && top) {
+      const n = tvb.remaining(next);
+      top.add(multipartFields.trailer, tvb, next, n, tvb.view(next, n));
+    }
+    return tvb.reported;
+  } finally {
+    leaveNested(pinfo);
+  }
+}
+
+export const multipartDissector = makeDissector('mime_multipart', 'MIME multipart', (tvb, pinfo, tree, data) =>
+  dissectMultipart(tvb, pinfo, tree, (data as MediaInfo | undefined) ?? null),
+);

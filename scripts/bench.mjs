@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+// npm run bench [-- --reps N --packets N --growth-packets N --no-tshark --no-build --out DIR]
+//
+// netdissect against tshark and against plain reading of the file, on the
+// generated bench capture (../shared/bench/make-capture.mjs). Every case runs
+// --reps times, the cases alternating, so a noisy neighbour hits all of them
+// alike; the table gives the median and the spread. It first checks that
+// netdissect's -T fields output equals tshark's, and fails if not.
+// Results go to bench-results/<date>-<commit>.md and .json (see README, Performance).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchCapture, CACHE_DIR, fileBytes } from './bench/capture-cache.mjs';
+import { checkFields } from './bench/fields-check.mjs';
+import { machineInfo } from './bench/machine-info.mjs';
+import { measure, measureScript } from './bench/measure.mjs';
+import { markdownTable, markdownTargets, pairRatios, summarize, targets } from './bench/results-table.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const USAGE = 'usage: npm run bench -- [--reps N] [--packets N] [--growth-packets N] [--seed S] [--no-tshark] [--no-growth] [--no-build] [--out DIR]';
+
+function parseArgs(argv) {
+  const o = { reps: 3, packets: 1_000_000, growthPackets: null, seed: '1', tshark: true, growth: true, build: true, out: path.join(root, 'bench-results') };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value\n${USAGE}`);
+      return argv[++i];
+    };
+    const positive = (s) => {
+      const n = Number(s);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${a} must be a positive integer\n${USAGE}`);
+      return n;
+    };
+    if (a === '--reps') o.reps = positive(next());
+    else if (a === '--packets') o.packets = positive(next());
+    else if (a === '--growth-packets') o.growthPackets = positive(next());
+    else if (a === '--seed') o.seed = next();
+    else if (a === '--no-tshark') o.tshark = false;
+    else if (a === '--no-growth') o.growth = false;
+    else if (a === '--no-build') o.build = false;
+    else if (a === '--out') o.out = path.resolve(next());
+    else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}\n${USAGE}`);
+  }
+  o.growthPackets ??= 2 * o.packets;
+  return o;
+}
+
+function requireTool(file, hint) {
+  if (!existsSync(file)) {
+    console.error(`bench: ${file} is missing (${hint})`);
+    process.exit(2);
+  }
+}
+
+const FIELD_ARGS = ['-T', 'fields', '-e', 'frame.number', '-e', 'ip.src', '-e', 'tcp.stream', '-e', 'dns.qry.name', '-e', 'http.request.uri', '-e', 'smtp.req.command'];
+const FILTER_ARGS = ['-Y', 'http.request.method == "POST" || dns.flags.rcode != 0'];
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  requireTool('/usr/bin/time', 'apt-get install time');
+  const tsharkPath = spawnSync('sh', ['-c', 'command -v tshark'], { encoding: 'utf8' }).stdout.trim();
+  if (o.tshark && !tsharkPath) {
+    console.error('bench: tshark not found (apt-get install tshark), or pass --no-tshark');
+    process.exit(2);
+  }
+  if (o.build) {
+    const b = spawnSync('npx', ['tsc', '-b'], { cwd: root, stdio: 'inherit' });
+    if (b.status !== 0) process.exit(b.status ?? 1);
+  }
+  const info = machineInfo(root);
+  const generator = path.resolve(root, '../shared/bench/make-capture.mjs');
+  requireTool(generator, 'the shared corpus must be at ../shared');
+  const capture = benchCapture(generator, o.packets, o.seed);
+  const growthCapture = o.growth ? benchCapture(generator, o.growthPackets, o.seed) : null;
+  const bytes = fileBytes(capture);
+
+  const node = process.execPath;
+  const netdissect = [node, path.join(root, 'packages/cli/bin/netdissect.js')];
+  const tshark = ['tshark', '-n', '-o', 'tcp.reassemble_out_of_order:TRUE'];
+  const script = (name) => [node, '--no-deprecation', path.join(root, 'scripts/bench', name), capture];
+
+  let check = null;
+  if (o.tshark) {
+    check = await checkFields({ capture, fieldArgs: FIELD_ARGS, netdissect, tshark, tsharkVersion: info.tshark });
+    if (check.differing > 0) {
+      console.error(`\nbench: FAIL: netdissect -T fields differs from tshark on ${check.differing} of ${check.lines} lines`);
+      for (const e of check.examples) console.error(`  line ${e.line}\n    tshark:     ${e.tshark}\n    netdissect: ${e.netdissect}`);
+      console.error(`  compare ${check.expectedFile} ${check.actualFile}`);
+      process.exit(1);
+    }
+    console.error(`bench: -T fields output equals tshark's (${check.lines} lines)`);
+  }
+
+  const exportRoot = path.join(CACHE_DIR, `export-${process.pid}`);
+  const exported = {};
+  const exportRun = (tool, argv) => async () => {
+    const dir = path.join(exportRoot, tool);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const r = await measure([...argv, '-r', capture, '--export-objects', `http,${dir}`]);
+    exported[tool] = readdirSync(dir).length;
+    rmSync(dir, { recursive: true, force: true });
+    return r;
+  };
+  const rows = [
+    { id: '1', label: 'ceiling: read + walk record headers', tool: 'node', run: () => measureScript(script('ceiling.mjs')) },
+    { id: '2', label: 'pcap-parser, every packet', tool: 'pcap-parser', run: () => measureScript(script('pcap-parser-loop.mjs')) },
+    { id: '3', pair: '3', label: '-T fields -e (6 fields)', tool: 'netdissect', run: () => measure([...netdissect, '-r', capture, ...FIELD_ARGS]) },
+    { id: '3', pair: '3', label: '-T fields -e (6 fields)', tool: 'tshark', run: () => measure([...tshark, '-r', capture, ...FIELD_ARGS]) },
+    { id: '4', pair: '4', label: '-Y POST or DNS error', tool: 'netdissect', run: () => measure([...netdissect, '-r', capture, ...FILTER_ARGS]) },
+    { id: '4', pair: '4', label: '-Y POST or DNS error', tool: 'tshark', run: () => measure([...tshark, '-r', capture, ...FILTER_ARGS]) },
+    { id: '5', label: 'library first pass (tree null)', tool: 'netdissect lib', run: () => measureScript(script('first-pass.mjs')) },
+    { id: '6', pair: '6', label: '--export-objects http', tool: 'netdissect', run: exportRun('netdissect', netdissect) },
+    { id: '6', pair: '6', label: '--export-objects http', tool: 'tshark', run: exportRun('tshark', tshark) },
+  ].filter((r) => o.tshark || r.tool !== 'tshark');
+  for (const r of rows) r.runs = [];
+
+  for (let rep = 1; rep <= o.reps; rep++) {
+    for (const r of rows) {
+      process.stderr.write(`bench: rep ${rep}/${o.reps} case ${r.id} ${r.tool} ... `);
+      const m = await r.run();
+      if (m.packets !== undefined && m.packets !== o.packets) throw new Error(`case ${r.id} saw ${m.packets} packets, expected ${o.packets}`);
+      r.runs.push(m);
+      process.stderr.write(`${m.seconds.toFixed(2)} s, ${(m.maxRssKb / 1024).toFixed(0)} MB\n`);
+    }
+  }
+  rmSync(exportRoot, { recursive: true, force: true });
+  const rowsOut = rows.map((r) => summarize(r, o.packets, bytes));
+  const exportRow = rowsOut.find((r) => r.id === '6' && r.tool === 'netdissect');
+  if (exportRow && exported.tshark !== undefined) exportRow.note = `exported ${exported.netdissect} files (tshark ${exported.tshark})`;
+
+  let growth = null;
+  if (growthCapture) {
+    process.stderr.write(`bench: case 3 netdissect on ${o.growthPackets} packets (memory growth) ... `);
+    const m = await measure([...netdissect, '-r', growthCapture, ...FIELD_ARGS]);
+    growth = { packets: o.growthPackets, basePackets: o.packets, seconds: m.seconds, maxRssMb: m.maxRssKb / 1024 };
+    process.stderr.write(`${m.seconds.toFixed(2)} s, ${growth.maxRssMb.toFixed(0)} MB\n`);
+  }
+
+  const ratios = pairRatios(rowsOut);
+  const goals = targets(rowsOut, ratios, growth);
+  info.loadAvgEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
+  const title = `netdissect bench, ${info.date.slice(0, 10)}, ${info.commit}${info.dirty ? '+dirty' : ''}`;
+  const md = [
+    `# ${title}`,
+    '',
+    `${o.packets.toLocaleString('en-US')} packets, ${(bytes / 1e6).toFixed(1)} MB (make-capture seed ${o.seed}), ${o.reps} repetitions each, cases alternating.`,
+    `Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB; Node ${info.node}; ${info.tshark || 'no tshark'}.`,
+    `Load average at start ${info.loadAvgStart.join(' ')}, at end ${info.loadAvgEnd.join(' ')} (other jobs share the machine: compare ratios from one run, not absolute figures across runs).`,
+    '',
+    'Times are wall clock of the process (cases 1, 2, 5: the script\'s own timing, module loading excluded); CPU s is user+system; peak RSS from `/usr/bin/time -v`.',
+    '',
+    markdownTable(rowsOut, ratios),
+    '',
+    growth ? `Memory growth: case 3 netdissect on ${growth.packets.toLocaleString('en-US')} packets: ${growth.seconds.toFixed(2)} s, peak RSS ${growth.maxRssMb.toFixed(0)} MB.` : '',
+    exportRow?.note ? `Export objects: ${exportRow.note}.` : '',
+    check ? `Correctness: -T fields output equals tshark's on all ${check.lines.toLocaleString('en-US')} lines.` : 'Correctness: not checked (--no-tshark).',
+    '',
+    '## Targets (issue 9)',
+    '',
+    markdownTargets(goals),
+    '',
+  ].join('\n');
+  mkdirSync(o.out, { recursive: true });
+  const base = path.join(o.out, `${info.date.slice(0, 10)}-${info.commit}${info.dirty ? '-dirty' : ''}${o.packets !== 1_000_000 ? `-${o.packets}` : ''}`);
+  writeFileSync(`${base}.md`, md);
+  writeFileSync(`${base}.json`, JSON.stringify({ ...info, packets: o.packets, bytes, reps: o.reps, seed: o.seed, rows: rowsOut, runs: rows.map((r) => ({ id: r.id, tool: r.tool, runs: r.runs.map(({ stdout: _s, extra: _e, ...m }) => m) })), ratios, growth, correctness: check && { lines: check.lines, differing: check.differing }, targets: goals }, null, 2) + '\n');
+  console.log(md);
+  console.log(`bench: wrote ${base}.md and .json`);
+}
+
+main().catch((err) => {
+  console.error(`bench: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+});

@@ -1,0 +1,78 @@
+/**
+ * `npm run fuzz -- [--seconds N] [--packets N] [--cases N] [--seed S] [--no-save]`:
+ * the long fuzz run. Without a bound it runs for 60 seconds; without a
+ * seed it takes one from the clock and prints it, so any run can be
+ * repeated. New failures are saved to fixtures/fuzz-regressions/.
+ * Exit status 1 when anything failed.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runFuzz, summaryText } from './fuzz-runner.js';
+import { RegressionStore } from './regression-store.js';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const corpusDir = join(repoRoot, '..', 'shared', 'captures');
+const regressionsDir = join(repoRoot, 'fixtures', 'fuzz-regressions');
+
+function corpusFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const n of readdirSync(dir).sort()) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) out.push(...corpusFiles(p));
+    else if (/\.(pcap|pcapng)$/.test(n)) out.push(p);
+  }
+  return out;
+}
+
+function parseArgs(argv: readonly string[]): { seed: number; seconds?: number; packets?: number; cases?: number; save: boolean } {
+  const number = (flag: string, v: string | undefined): number => {
+    if (v === undefined || !/^\d+$/.test(v)) throw new Error(`${flag} needs a whole number`);
+    return Number(v);
+  };
+  const o: { seed: number; seconds?: number; packets?: number; cases?: number; save: boolean } = { seed: Date.now() % 0x100000000, save: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    switch (a) {
+      case '--seed': o.seed = number(a, argv[++i]); break;
+      case '--seconds': o.seconds = number(a, argv[++i]); break;
+      case '--packets': o.packets = number(a, argv[++i]); break;
+      case '--cases': o.cases = number(a, argv[++i]); break;
+      case '--no-save': o.save = false; break;
+      default: throw new Error(`unknown argument ${a} (use --seconds N, --packets N, --cases N, --seed S, --no-save)`);
+    }
+  }
+  if (o.seconds === undefined && o.packets === undefined && o.cases === undefined) o.seconds = 60;
+  return o;
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`fuzz: ${(err as Error).message}\n`);
+    return 2;
+  }
+  if (!existsSync(corpusDir)) {
+    process.stderr.write(`fuzz: no seed corpus at ${corpusDir}\n`);
+    return 2;
+  }
+  const corpus = corpusFiles(corpusDir);
+  const log = (line: string): void => void process.stdout.write(`${line}\n`);
+  log(`fuzz: seed ${args.seed}, ${corpus.length} seed captures, until ${[args.seconds !== undefined ? `${args.seconds} s` : '', args.packets !== undefined ? `${args.packets} packets` : '', args.cases !== undefined ? `${args.cases} cases` : ''].filter(Boolean).join(' or ')}`);
+  const summary = await runFuzz({
+    seed: args.seed,
+    corpus,
+    corpusDir,
+    maxSeconds: args.seconds,
+    maxPackets: args.packets,
+    maxCases: args.cases,
+    store: args.save ? new RegressionStore(regressionsDir) : null,
+    progress: log,
+  });
+  log(summaryText(summary));
+  return summary.failures.length === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();
