@@ -1,5 +1,7 @@
 // End-to-end: the built netdissect in a real terminal (tmux), read back from the screen.
 // Needs `npx tsc -b` first (it runs packages/cli/bin/netdissect.js) and tmux.
+import { spawnSync } from 'node:child_process';
+import { createSocket } from 'node:dgram';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +11,15 @@ import { writeHostileCapture } from './support/hostile-capture.js';
 import { NETDISSECT, TmuxSession } from './support/tmux-session.js';
 
 const built = existsSync(join(repoRoot, 'packages', 'cli', 'dist', 'tui', 'run-tui.js'));
+// Live capture needs libpcap and the right to capture (root or CAP_NET_RAW).
+const canCaptureLoopback = built && /\blo\b/.test(spawnSync('node', [NETDISSECT, '-D'], { encoding: 'utf8' }).stdout ?? '');
+
+/** Send `n` UDP datagrams to 127.0.0.1:`port`. */
+async function sendUdp(port: number, n: number): Promise<void> {
+  const sock = createSocket('udp4');
+  for (let i = 0; i < n; i++) await new Promise<void>((resolve, reject) => sock.send(`hello ${i}`, port, '127.0.0.1', (e) => (e ? reject(e) : resolve())));
+  sock.close();
+}
 const sessions: TmuxSession[] = [];
 afterAll(() => {
   for (const s of sessions.splice(0)) s.kill();
@@ -123,6 +134,23 @@ describe.skipIf(!built)('netdissect in a terminal', () => {
     await t.waitFor((s) => /^ Packet 2\s*$/m.test(s), 'a key from the terminal');
     writeFileSync(gate, '');
     await t.waitFor((s) => /Packets: 14 │ Displayed: 14 │ Capture ended/.test(s), 'the rest of the capture');
+    t.keys('q');
+    expect(await t.waitFor((s) => s.includes('__END'), 'the exit')).toMatch(/__EXIT=0/);
+  });
+
+  it.skipIf(!canCaptureLoopback)('captures live from an interface; p pauses the list while capturing goes on', async () => {
+    const port = 40000 + (process.pid % 20000);
+    const t = open(['-i', 'lo', '-f', `udp port ${port}`]);
+    await t.waitFor((s) => /Loopback: lo │ Packets: 0 │ Displayed: 0 │ Capturing/.test(s), 'the capture to start');
+    await sendUdp(port, 5);
+    await t.waitFor((s) => /Packets: 5 │ Displayed: 5 │ Capturing/.test(s), 'the datagrams');
+    t.keys('p');
+    await t.waitFor((s) => /Paused \(\+0 new\)/.test(s), 'the pause');
+    await sendUdp(port, 2);
+    const s = await t.waitFor((s) => /Packets: 7 │ Displayed: 5 │ Capturing · Paused \(\+2 new\)/.test(s), 'more datagrams while paused');
+    expect(rows(s)).toHaveLength(5);
+    t.keys('p');
+    await t.waitFor((s) => rows(s).length === 7, 'the list to catch up');
     t.keys('q');
     expect(await t.waitFor((s) => s.includes('__END'), 'the exit')).toMatch(/__EXIT=0/);
   });

@@ -75,27 +75,30 @@ Writing:
                           attachments (mail attachments)
   example: netdissect -r lab.pcapng -q --export-objects http,./objects
 
-Statistics (-z, repeatable, printed after the packets):
-  -z io,phs[,FILTER]      protocol hierarchy
-  -z conv,TYPE[,FILTER]   conversations; TYPE is eth, ip, ipv6, tcp or udp
-  -z endpoints,TYPE[,FILTER]
-                          endpoints; TYPE is eth, ip, ipv6, tcp or udp
-  -z io,stat,INTERVAL[,FILTER|FUNC(FIELD)FILTER]...
-                          packets and bytes per interval (seconds; 0 = whole capture);
-                          FUNC is COUNT, SUM, MIN, MAX, AVG or LOAD
-  -z dns,tree             DNS statistics
-  -z http,tree            HTTP packet counters by response code and request method
-  -z http_req,tree        HTTP requests by host and URI
-  -z http_srv,tree        HTTP requests by server address and host
-  -z expert[,error|warn|note|chat]
-                          expert information (errors, warnings, notes, chats)
-  -z credentials          user names and passwords sent in the clear (FTP, HTTP
-                          Basic, SMTP AUTH, POP3, IMAP LOGIN)
+Statistics (-z, repeatable, printed after the packets, in tshark's layout):
+  -z io,phs[,FILTER]      protocol hierarchy: frames and bytes per protocol path
+  -z conv,eth|ip|ipv6|tcp|udp[,FILTER]
+                          conversations: frames/bytes each way, relative start, duration
+  -z endpoints,eth|ip|ipv6|tcp|udp[,FILTER]
+                          endpoints: packets and bytes sent and received
+  -z io,stat,INTERVAL[,COLUMN]...
+                          per interval (seconds; 0 = the whole capture); COLUMN is a FILTER
+                          or FUNC(FIELD)FILTER with FUNC one of FRAMES BYTES COUNT SUM MIN
+                          MAX AVG LOAD
+  -z dns,tree[,FILTER]    DNS statistics: types, rcodes, sizes, response times
+  -z http,tree[,FILTER]   HTTP packets by status code and request method
+  -z http_req,tree[,FILTER]
+                          HTTP requests by Host and URI
+  -z http_srv,tree[,FILTER]
+                          HTTP requests by server address and Host, responses OK/KO
+  -z expert[,error|warn|note|chat|comment][,FILTER]
+                          expert information with counts
+  -z credentials          logins sent in the clear (FTP, HTTP Basic, POP3, IMAP, SMTP AUTH)
   -z follow,tcp|udp,ascii|hex|raw,STREAM[,CHUNKS]
                           the data of one stream, as tshark prints it
-  -z transcript,tcp,STREAM
-                          a TCP conversation as a lab dialogue: C: / S: lines for
-                          SMTP, POP3, IMAP, FTP and HTTP, long bodies summarised
+  -z transcript,tcp,STREAM[,smtp|pop3|imap|ftp|http|text]
+                          a TCP conversation as a lab dialogue (C: / S: lines), long
+                          bodies summarised
   -z dig                  every DNS response printed as dig prints it
   examples: netdissect -r lab.pcapng -q -z conv,tcp -z io,phs
             netdissect -r smtp.pcap -q -z transcript,tcp,0

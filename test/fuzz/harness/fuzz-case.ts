@@ -27,10 +27,10 @@ export interface FuzzCase {
   readonly bytes: Uint8Array;
 }
 
-/** Frames per case: enough for handshakes and multi-segment PDUs, few enough to localise a failure. */
-const MAX_WINDOW = 64;
+/** Frames per case by default: enough for handshakes and multi-segment PDUs, few enough to localise a failure. */
+export const DEFAULT_MAX_WINDOW = 64;
 
-export async function buildCase(seed: number, index: number, seeds: readonly SeedCapture[], donors: DonorPool): Promise<FuzzCase> {
+export async function buildCase(seed: number, index: number, seeds: readonly SeedCapture[], donors: DonorPool, maxWindow = DEFAULT_MAX_WINDOW): Promise<FuzzCase> {
   const rng = Random.derive(seed, index);
   // Round-robin over the seeds: every capture of the corpus is used, in any run of at least that many cases.
   const src = seeds[index % seeds.length]!;
@@ -40,7 +40,7 @@ export async function buildCase(seed: number, index: number, seeds: readonly See
     return { ...base, window: null, mutations: [mutation], mutatedPackets: 1, bytes };
   }
 
-  const count = src.packets.length <= MAX_WINDOW ? src.packets.length : rng.between(8, MAX_WINDOW);
+  const count = src.packets.length <= maxWindow ? src.packets.length : rng.between(Math.min(8, maxWindow), maxWindow);
   const start = rng.below(src.packets.length - count + 1);
   const packets: RawPacket[] = src.packets.slice(start, start + count).map((p) => ({ ...p, bytes: p.bytes.slice() }));
   const mutations: AppliedMutation[] = [];

@@ -21,6 +21,8 @@ export interface FuzzOptions {
   readonly maxCases?: number;
   readonly maxPackets?: number;
   readonly maxSeconds?: number;
+  /** Most frames a case takes from its seed (DEFAULT_MAX_WINDOW). */
+  readonly maxWindow?: number;
   /** Where new failures are saved; null to only report them. */
   readonly store: RegressionStore | null;
   readonly frameTimeoutMs?: number;
@@ -67,10 +69,10 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzSummary> {
     cases >= (opts.maxCases ?? Infinity) || packetsMutated >= (opts.maxPackets ?? Infinity) || (Date.now() - started) / 1000 >= (opts.maxSeconds ?? Infinity);
   try {
     // The next case is built while the worker runs the current one.
-    let next: Promise<FuzzCase> = buildCase(opts.seed, 0, seeds, donors);
+    let next: Promise<FuzzCase> = buildCase(opts.seed, 0, seeds, donors, opts.maxWindow);
     while (!done()) {
       const c = await next;
-      next = buildCase(opts.seed, c.index + 1, seeds, donors);
+      next = buildCase(opts.seed, c.index + 1, seeds, donors, opts.maxWindow);
       const runs = pipelineRuns(CASE_FILE, c.seed, c.index);
       const outcome = await watchdog.run({ bytes: c.bytes, ext: c.format, runs });
       cases++;

@@ -6,7 +6,7 @@ import { ipFragment, ipLength, ipv4HeaderLength, tcpDataOffset, tcpFlags, tcpOpt
 import type { PacketMutationContext, PacketMutator } from './mutation.js';
 import { locateLayers } from './packet-layout.js';
 import {
-  anyNumber, brokenUtf8, chunkSize, contentLength, imapLiteral, lineEndings, longRun, smtpBdat, terminalEscape,
+  anyNumber, brokenUtf8, chunkSize, compressedBody, contentLength, imapLiteral, lineEndings, longRun, protocolToken, repeatLine, smtpBdat, terminalEscape,
 } from './payload-text-mutators.js';
 import { splicePayload } from './splice-mutators.js';
 
@@ -14,8 +14,8 @@ export const PACKET_MUTATORS: readonly PacketMutator[] = [
   bitFlip, byteOverwrite, truncate, extend, wireLength,
   ipLength, ipv4HeaderLength, ipFragment, udpLength, tcpDataOffset, tcpFlags, tcpSequence, tcpOptions,
   dnsCounts, dnsRdlength, dnsPointer, dnsTcpLength,
-  contentLength, chunkSize, imapLiteral, smtpBdat, anyNumber, lineEndings, terminalEscape, brokenUtf8, longRun,
-  splicePayload,
+  contentLength, chunkSize, imapLiteral, smtpBdat, anyNumber, lineEndings, terminalEscape, brokenUtf8, longRun, protocolToken, repeatLine,
+  compressedBody, splicePayload,
 ];
 
 const TOTAL_WEIGHT = PACKET_MUTATORS.reduce((n, m) => n + m.weight, 0);

@@ -4,6 +4,7 @@
  * BDAT, any number), line endings, terminal escape sequences and broken
  * UTF-8. The frame is rebuilt with IP/UDP lengths that match the new text.
  */
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import { setBytes, type PacketMutator } from './mutation.js';
 import { withPayload, type PacketLayout } from './packet-layout.js';
 import type { Random } from './random.js';
@@ -100,6 +101,90 @@ export const brokenUtf8: PacketMutator = {
     const at = rng.below(pl.text.length + 1);
     replacePayload(p, layout, pl.text.slice(0, at) + junk + pl.text.slice(at));
     return `invalid UTF-8 ${JSON.stringify(junk)} at ${at}`;
+  },
+};
+
+/**
+ * Protocol words that switch parsers into their less travelled states
+ * (a dictionary, as AFL uses): codings, multipart, literals, data phases,
+ * passive-mode replies, upgrades, credentials.
+ */
+const PROTOCOL_TOKENS = [
+  'Transfer-Encoding: chunked\r\n', 'Content-Encoding: gzip\r\n', 'Content-Encoding: deflate\r\n', 'Content-Encoding: br\r\n',
+  'Content-Length: 0\r\n', 'Content-Type: multipart/mixed; boundary=b\r\n', '\r\n--b\r\nContent-Type: text/plain\r\n\r\n', '\r\n--b--\r\n',
+  'Content-Type: message/rfc822\r\n', 'Content-Transfer-Encoding: base64\r\n', 'Content-Transfer-Encoding: quoted-printable\r\n',
+  'Expect: 100-continue\r\n', 'Upgrade: websocket\r\nConnection: Upgrade\r\n', 'HTTP/1.1 101 Switching Protocols\r\n', 'HTTP/1.1 100 Continue\r\n\r\n',
+  'Authorization: Basic dXNlcjpwYXNz\r\n', 'Proxy-Authorization: Basic Og==\r\n', 'Cookie: a=b; c\r\n', 'Range: bytes=0-1,5-\r\n',
+  'DATA\r\n', '354 go ahead\r\n', '\r\n.\r\n', 'BDAT 5 LAST\r\n', 'STARTTLS\r\n', '220 ready\r\n', 'AUTH PLAIN\r\n', 'AUTH LOGIN\r\n', '334 \r\n',
+  'AUTH CRAM-MD5\r\n', '=?utf-8?B?w6k=?=', '=?iso-8859-1?Q?=E9=?=',
+  '* 1 FETCH (BODY[] {10}\r\n', 'a1 APPEND INBOX {5}\r\n', '+ go ahead\r\n', 'a1 LOGIN user pass\r\n', 'a1 AUTHENTICATE PLAIN\r\n', '* OK\r\n',
+  '+OK 100 octets\r\n', 'RETR 1\r\n', 'TOP 1 0\r\n', 'USER u\r\nPASS p\r\n', 'CAPA\r\n', 'STLS\r\n',
+  '227 Entering Passive Mode (10,0,0,1,200,10)\r\n', '229 Entering Extended Passive Mode (|||6446|)\r\n', 'PORT 10,0,0,2,4,1\r\n',
+  'EPRT |2|::1|5282|\r\n', 'EPSV\r\n', 'PASV\r\n', '257 "/a\\"b" created\r\n', '150 Opening BINARY mode data connection\r\n', 'LIST\r\n',
+];
+
+export const protocolToken: PacketMutator = {
+  kind: 'protocol-token',
+  weight: 3,
+  apply(p, layout, { rng }) {
+    const pl = payloadOf(p, layout);
+    if (!pl) return null;
+    const token = rng.pick(PROTOCOL_TOKENS);
+    // At a line start most of the time: that is where parsers look for these.
+    const starts = [0, ...[...pl.text.matchAll(/\n/g)].map((m) => m.index + 1)];
+    const at = rng.chance(0.8) ? rng.pick(starts) : rng.below(pl.text.length + 1);
+    replacePayload(p, layout, pl.text.slice(0, at) + token + pl.text.slice(at));
+    return `${JSON.stringify(token)} inserted at ${at}`;
+  },
+};
+
+/** Compressed bodies: a bomb (megabytes of zeros in kilobytes), a cut stream, a stream with flipped bits. */
+const GZIP_BODIES = ((): readonly { name: string; body: Uint8Array }[] => {
+  const bomb = gzipSync(Buffer.alloc(16 << 20), { level: 9 });
+  const text = gzipSync(Buffer.from('<html>'.repeat(2000)));
+  const flipped = Buffer.from(text);
+  flipped[flipped.length >> 1]! ^= 0x40;
+  return [
+    { name: '16 MiB of zeros', body: bomb },
+    { name: 'a cut gzip stream', body: text.subarray(0, text.length >> 1) },
+    { name: 'a gzip stream with a flipped bit', body: flipped },
+    { name: 'raw deflate', body: deflateRawSync(Buffer.from('x'.repeat(5000))) },
+  ];
+})();
+
+/** An HTTP message whose body becomes a compressed one, with the headers that make HTTP decode it. */
+export const compressedBody: PacketMutator = {
+  kind: 'http-compressed-body',
+  weight: 2,
+  apply(p, layout, { rng }) {
+    const pl = payloadOf(p, layout);
+    const end = pl?.text.indexOf('\r\n\r\n') ?? -1;
+    if (!pl || end < 0 || !/^(HTTP\/1\.[01] |[A-Z]+ \S+ HTTP\/1\.[01]\r\n)/.test(pl.text)) return null;
+    const { name, body } = rng.pick(GZIP_BODIES);
+    const headers = pl.text.slice(0, end).replace(/\r\n(content-length|transfer-encoding|content-encoding):[^\r]*/gi, '');
+    const chunked = rng.chance(0.3);
+    const framing = chunked ? 'Transfer-Encoding: chunked' : `Content-Length: ${body.length}`;
+    const bodyText = Buffer.from(body).toString('latin1');
+    const payload = `${headers}\r\nContent-Encoding: ${name === 'raw deflate' ? 'deflate' : 'gzip'}\r\n${framing}\r\n\r\n${chunked ? `${body.length.toString(16)}\r\n${bodyText}\r\n0\r\n\r\n` : bodyText}`;
+    replacePayload(p, layout, payload);
+    return `body replaced by ${name} (${body.length} bytes${chunked ? ', chunked' : ''})`;
+  },
+};
+
+/** A line repeated many times: header floods, command floods, endless continuation lines. */
+export const repeatLine: PacketMutator = {
+  kind: 'repeat-line',
+  weight: 1,
+  apply(p, layout, { rng }) {
+    const pl = payloadOf(p, layout);
+    if (!pl) return null;
+    const lines = [...pl.text.matchAll(/[^\n]*\n/g)];
+    if (lines.length === 0) return null;
+    const line = rng.pick(lines);
+    const times = rng.pick([10, 200, 2000]);
+    const text = pl.text.slice(0, line.index) + line[0].repeat(times) + pl.text.slice(line.index);
+    replacePayload(p, layout, text.slice(0, 60000));
+    return `line ${JSON.stringify(line[0].slice(0, 40))} repeated ${times} times`;
   },
 };
 

@@ -22,6 +22,8 @@ export interface CaptureModelOptions {
   live: boolean;
   /** Input size in bytes when known, for the progress figure. */
   inputSize: number | null;
+  /** Something the user should read when the UI opens (capture warnings), or "". */
+  notice?: string;
 }
 
 /**
@@ -39,6 +41,7 @@ export class CaptureModel {
   readonly session: DissectionSession;
   readonly name: string;
   readonly live: boolean;
+  readonly notice: string;
   filterPass: FilterPass | null = null;
   private statisticsPass: StatisticsPass | null = null;
   private readonly sessionOptions: SessionOptions;
@@ -49,6 +52,7 @@ export class CaptureModel {
     this.session = new DissectionSession(o.sessionOptions);
     this.name = o.name;
     this.live = o.live;
+    this.notice = o.notice ?? '';
     this.bytes = o.bytes(this.index);
     this.indexer = new CaptureIndexer(o.source, this.session, this.index, this.bytes, o.inputSize);
     this.inspector = new FrameInspector(this.session, this.bytes);

@@ -30,9 +30,10 @@ export async function openCaptureFile(path: string, session: SessionOptions): Pr
   });
 }
 
-/** Browse any packet source that keeps delivering (a live interface, a pipe). */
-export function openPacketSource(source: PacketSource, name: string, session: SessionOptions): CaptureModel {
+/** Browse any packet source that keeps delivering (a live interface, a pipe); `notice` is shown when the UI opens. */
+export function openPacketSource(source: PacketSource, name: string, session: SessionOptions, notice = ''): CaptureModel {
   return new CaptureModel({
+    notice,
     source,
     sessionOptions: session,
     bytes: (index) => new LiveFrameStore(index, LIVE_STORE_BYTES),

@@ -3,12 +3,10 @@ import { ReadStream, type WriteStream } from 'node:tty';
 import { render } from 'ink';
 import { createElement } from 'react';
 import { UsageError } from '../usage-error.js';
+import { clearAlternateScreen } from './alternate-screen.js';
 import { App } from './app.js';
 import type { CaptureModel } from './capture-model.js';
 import { ErrorBoundary } from './error-boundary.js';
-
-const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
-const LEAVE_ALT_SCREEN = '\x1b[?25h\x1b[?1049l';
 
 /** Keys come from the terminal even when the capture itself arrives on standard input. */
 function keyboard(captureOnStdin: boolean): NodeJS.ReadStream {
@@ -21,10 +19,10 @@ function keyboard(captureOnStdin: boolean): NodeJS.ReadStream {
 }
 
 /**
- * Run the UI on the terminal until the user quits: alternate screen in,
- * Ink app up, first pass started, and on the way out (however it ends)
- * the capture closed and the terminal given back as it was. A failure
- * while drawing is rethrown after the terminal is restored.
+ * Run the UI on the terminal (already on its alternate screen) until the
+ * user quits: Ink app up, first pass started, and on the way out (however
+ * it ends) the capture closed and the keyboard given back. A failure while
+ * drawing is rethrown once the UI is down.
  */
 export async function runTerminalSession(model: CaptureModel, stdout: WriteStream, captureOnStdin: boolean): Promise<void> {
   let stdin: NodeJS.ReadStream;
@@ -39,13 +37,11 @@ export async function runTerminalSession(model: CaptureModel, stdout: WriteStrea
   // The terminal went away (hangup): stop quietly instead of dying on the next write.
   const onOutputError = (): void => quit();
   stdout.on('error', onOutputError);
-  const restore = (): void => void stdout.write(LEAVE_ALT_SCREEN);
-  process.once('exit', restore);
   // Asked to stop from outside (kill, a closed terminal window): leave as cleanly as with q.
   const onSignal = (): void => quit();
   const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
   for (const s of signals) process.on(s, onSignal);
-  stdout.write(ENTER_ALT_SCREEN);
+  clearAlternateScreen(stdout);
   try {
     const instance = render(
       createElement(ErrorBoundary, {
@@ -64,8 +60,6 @@ export async function runTerminalSession(model: CaptureModel, stdout: WriteStrea
     // A pipe that has nothing more to say would keep the read (and the process) waiting forever.
     if (captureOnStdin) process.stdin.destroy();
     await model.close();
-    restore();
-    process.removeListener('exit', restore);
     for (const s of signals) process.removeListener(s, onSignal);
     stdout.removeListener('error', onOutputError);
     if (stdin !== process.stdin) stdin.destroy();

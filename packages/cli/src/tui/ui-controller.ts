@@ -53,6 +53,7 @@ export class UiController {
 
   constructor(readonly model: CaptureModel) {
     this.autoScroll = model.live;
+    if (model.notice) this.message = { text: model.notice, error: false };
   }
 
   /** The drawing area: `width` usable columns on a terminal of `rows` lines. */

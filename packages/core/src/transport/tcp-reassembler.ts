@@ -224,10 +224,11 @@ export function pruneStreamingFlow(flow: TcpFlow): void {
 /** "[n Reassembled TCP Segments (x bytes): #1(..), #2(..)]" placed right after the TCP tree (print_tcp_fragment_tree). */
 function printTcpFragmentTree(head: FragmentHead, tree: FieldNode | null, pinfo: PacketInfo, next: Tvb): void {
   showFragmentTree(head, tcpSegmentFields, tree, pinfo, next);
-  const kids = tree?.children;
+  if (tree === null) return;
+  const kids = tree.children;
   const top = kids?.[kids.length - 1];
   // tshark leaves it after the PDU in a tree built without labels for statistics only (-z io,phs).
-  const statisticsOnly = tree!.ctx.interest === null && !tree!.ctx.labels;
+  const statisticsOnly = tree.ctx.interest === null && !tree.ctx.labels;
   if (top?.def === tcpSegmentFields.fragments && pinfo.tcpTree && !statisticsOnly) top.moveAfter(pinfo.tcpTree);
 }
 
