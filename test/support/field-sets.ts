@@ -9,6 +9,8 @@ export interface FieldSet {
   twoPass: boolean;
   /** Share of non-empty cells that must agree with tshark (1 = all). */
   minMatch: number;
+  /** Golden-name prefixes (e.g. "tcp__" for ../shared/captures/tcp/) where every cell must agree. */
+  exactIn?: string[];
   fields: string[];
   /** Known, explained disagreements: "golden-name:line:field" -> reason. */
   exceptions?: Record<string, string>;
