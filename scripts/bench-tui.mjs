@@ -41,10 +41,19 @@ const arrivals = [];
 const waiters = new Set();
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[=>()][0-9A-Za-z]?/g;
+// A complete escape sequence at the start of a string (the forms ANSI strips).
+// eslint-disable-next-line no-control-regex
+const COMPLETE_ESCAPE = /^\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[=>]|[()][0-9A-Za-z])/;
+/** An escape sequence cut by a chunk boundary waits for the rest before it is stripped. */
+let pending = '';
 term.stdout.on('data', (chunk) => {
   const now = performance.now();
+  let s = pending + chunk.toString('utf8');
+  const lastEscape = s.lastIndexOf('\x1b');
+  pending = lastEscape >= 0 && !COMPLETE_ESCAPE.test(s.slice(lastEscape)) ? s.slice(lastEscape) : '';
+  if (pending) s = s.slice(0, lastEscape);
   arrivals.push([text.length, now]);
-  text += chunk.toString('utf8').replace(ANSI, '\n');
+  text += s.replace(ANSI, '\n');
   for (const w of [...waiters]) w(now);
 });
 
@@ -138,7 +147,8 @@ const report = (what, value) => {
 };
 
 const KEY = { down: '\x1b[B', up: '\x1b[A', pageDown: '\x1b[6~', end: '\x1b[F', home: '\x1b[H', tab: '\t', right: '\x1b[C', enter: '\r', escape: '\x1b' };
-const selected = (no) => new RegExp(`\\n>\\s+${no} `);
+// The No. column is 7 wide: a 7-digit number leaves no space after the marker.
+const selected = (no) => new RegExp(`\\n>\\s*${no} `);
 
 try {
   // ---- first screen -----------------------------------------------------------
@@ -239,5 +249,6 @@ try {
 } catch (e) {
   console.error(`bench-tui: ${e instanceof Error ? e.message : String(e)}`);
   term.kill();
-  process.exitCode = 1;
+  // The terminal's pipes would keep this process waiting.
+  process.exit(1);
 }

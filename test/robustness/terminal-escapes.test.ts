@@ -25,6 +25,9 @@ describe('escape sequences from packets never reach a terminal raw', () => {
     ['the HTTP stream followed', ['-q', '-z', 'follow,tcp,ascii,0'], 'GET /a.[2Jb'],
     ['the SMTP stream followed', ['-q', '-z', 'follow,tcp,ascii,1'], 'Subject: hi.]0;title.'],
     ['the FTP stream followed', ['-q', '-z', 'follow,tcp,ascii,2'], 'RETR evil.[2Jname'],
+    ['the HTTP transcript', ['-q', '-z', 'transcript,tcp,0'], 'C: X-Evil: \\x1b]52;c;cHduZWQ=\\x07\\x9b31mend'],
+    ['the SMTP transcript', ['-q', '-z', 'transcript,tcp,1'], 'Subject: hi\\x1b]0;title\\x07\\x1b[2Jthere'],
+    ['the FTP transcript', ['-q', '-z', 'transcript,tcp,2'], 'C: STOR \\x1b]0;title\\x07\\x9b31mx.txt'],
     ['-T fields', ['-T', 'fields', ...fieldArgs], 'ua\\x1b]0;title\\x07x'],
     ['-T json', ['-T', 'json'], '\\u001b[2J'],
   ])('%s', async (_name, args, visible) => {

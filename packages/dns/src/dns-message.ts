@@ -72,7 +72,8 @@ function recordSection(m: MessageContext, off: number, count: number, tree: Fiel
 export function dissectDnsMessage(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, opts: MessageOptions, message: DnsMessage): void {
   const offset = opts.tcp ? 2 : 0;
   const isMdns = opts.flavor === 'mdns';
-  const m: MessageContext = { tvb, pinfo, dataOffset: offset, maxPointers: pinfo.session.limits.dnsMaxPointers, isMdns, names: new NameBudget(tvb.length) };
+  const m: MessageContext = { tvb, pinfo, dataOffset: offset, maxPointers: pinfo.session.limits.dnsMaxPointers, isMdns, names: new NameBudget(tvb.length, () =>
+    pinfo.expert(null, ei.pointerLimit, `DNS compression pointer limit reached (dnsMaxPointers=${pinfo.session.limits.dnsMaxPointers}): a longer chain is shown as a loop`)) };
   const id = tvb.u16(offset);
   const flags = tvb.u16(offset + 2);
   const h = message.header;

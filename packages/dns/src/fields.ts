@@ -355,4 +355,6 @@ export const ei = {
   retransmitRequest: defineExpert('dns', 'dns.retransmit_request', Group.PROTOCOL, Severity.WARN, 'DNS query retransmission'),
   retransmitResponse: defineExpert('dns', 'dns.retransmit_response', Group.PROTOCOL, Severity.WARN, 'DNS response retransmission'),
   extraneous: defineExpert('dns', 'dns.extraneous', Group.UNDECODED, Severity.NOTE, 'Extraneous data'),
+  /** Not in Wireshark (a fixed 255 pointers, no expert): a name's pointer chain cut at limits.dnsMaxPointers. */
+  pointerLimit: defineExpert('dns', 'dns.name.pointer_limit', Group.MALFORMED, Severity.WARN, 'DNS compression pointer limit reached'),
 };

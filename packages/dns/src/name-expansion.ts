@@ -18,13 +18,21 @@ const NAME_ROOT = '<Root>';
  */
 export class NameBudget {
   private left: number;
+  private pointerLimitReported = false;
 
-  constructor(messageLength: number) {
+  /** `onPointerLimit` runs once per message, the first time a chain that does not loop is cut at the dnsMaxPointers limit. */
+  constructor(messageLength: number, private readonly onPointerLimit: () => void = () => {}) {
     this.left = 1024 + 16 * messageLength;
   }
 
   spend(): void {
     if (--this.left < 0) malformed();
+  }
+
+  pointerLimitReached(): void {
+    if (this.pointerLimitReported) return;
+    this.pointerLimitReported = true;
+    this.onPointerLimit();
   }
 }
 
@@ -76,6 +84,8 @@ function expandName(tvb: Tvb, offset: number, dataOffset: number, maxPointers: n
   let room = MAX_NAME_LEN;
   let used = -1;
   let pointers = 0;
+  // Pointer targets seen, from the second pointer on: tells a real loop (no expert, as tshark) from a chain cut by the limit.
+  let targets: Set<number> | null = null;
   for (;;) {
     budget.spend();
     const component = tvb.u8(offset);
@@ -151,8 +161,10 @@ function expandName(tvb: Tvb, offset: number, dataOffset: number, maxPointers: n
         if (used < 0) used = offset - start;
         // Wireshark's self-pointer test compares with offset + 2; a chain too long is a loop.
         if (target === offset + 2 || pointers > maxPointers) {
+          if (target !== offset + 2 && !targets?.has(target)) budget.pointerLimitReached();
           return { text: NAME_LOOPS, rawLength: NAME_LOOPS.length, used, first: 0x3c };
         }
+        if (pointers > 1) (targets ??= new Set()).add(target);
         offset = target;
         break;
       }

@@ -4,7 +4,8 @@
 import { dissectDns, dnsFields, type DnsDissection } from '@netdissect/dns';
 import { describe, expect, it } from 'vitest';
 import { encodeMessage } from './message-builder.js';
-import { Gen, prng, randomMessage } from './random-messages.js';
+import { seededRandom as prng } from '../../../test/support/seeded-random.js';
+import { Gen, randomMessage } from './random-messages.js';
 
 const RUNS = 400;
 

@@ -23,7 +23,9 @@ export interface ArgumentSpan {
  */
 function expectData(pinfo: PacketInfo, control: FtpControlState, node: FieldNode | null, a: Address, pa: number, b: Address, method: SetupMethod): void {
   if (!pinfo.visited && !announceDataConnection(pinfo, control, ftpDataDissector, a, pa, b, method)) pinfo.setFrameData(LIMIT_KEY, true);
-  if (pinfo.getFrameData<boolean>(LIMIT_KEY)) pinfo.expert(node, ftpExpert.expectedLimit);
+  if (pinfo.getFrameData<boolean>(LIMIT_KEY)) {
+    pinfo.expert(node, ftpExpert.expectedLimit, `Too many announced data connections (ftpMaxExpectedConnections=${pinfo.session.limits.ftpMaxExpectedConnections}); this one is not tracked`);
+  }
 }
 
 /** PORT h1,h2,h3,h4,p1,p2: the server will connect from port 20 to that address and port. */

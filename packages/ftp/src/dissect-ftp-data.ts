@@ -1,8 +1,7 @@
-import { ConversationType, makeDissector, type FieldNode, type PacketInfo, type TcpInfo, type Tvb } from '@netdissect/core';
+import { ConversationType, makeDissector, textLinesDissector, type FieldNode, type PacketInfo, type TcpInfo, type Tvb } from '@netdissect/core';
 import { secondPassCommand, type FtpDataState } from './conversation-state.js';
 import { ftpDataFields, hfFtpData } from './fields.js';
 import { FTP_EO_TAP, FtpTransfer, isFileTransferCommand, transferFileName } from './ftp-transfer.js';
-import { textLines } from './text-lines.js';
 
 /** Bytes looked at to decide whether the data is text worth showing line by line. */
 const TEXT_PROBE = 20;
@@ -79,7 +78,7 @@ function dissectFtpData(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
     }
   }
   if (top !== null && top !== tree && top.ctx.full) top.appendText(` (${length} bytes data)`);
-  if (looksLikeText(tvb.view(0, length))) pinfo.call(textLines(pinfo.session.registry), tvb, tree);
+  if (looksLikeText(tvb.view(0, length))) pinfo.call(textLinesDissector, tvb, tree);
   return length;
 }
 

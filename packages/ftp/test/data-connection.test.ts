@@ -60,6 +60,6 @@ describe.skipIf(!corpusAvailable())('FTP-DATA connections', () => {
     const none = new DissectionSession({ limits: { ftpMaxExpectedConnections: 0 } });
     const g = await frames('ftp/suri-ftp-upload-passive.pcap', { session: none });
     expect(g(20).pinfo.cols.protocol).toBe('TCP');
-    expect(g(14).pinfo.experts.map((e) => e.summary)).toEqual(['Too many announced data connections; this one is not tracked']);
+    expect(g(14).pinfo.experts.map((e) => e.summary)).toEqual(['Too many announced data connections (ftpMaxExpectedConnections=0); this one is not tracked']);
   });
 });

@@ -2,19 +2,8 @@ import type { RawPacket } from '@netdissect/core';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusPath } from '../../../test/support/paths.js';
 import { readAllPackets } from '../../../test/support/resegment-tcp.js';
+import { seededRandom } from '../../../test/support/seeded-random.js';
 import { dissectPackets } from './support/dissect-capture.js';
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Bytes the FTP parsers give meaning to, plus a few that should never matter.
 const ALPHABET = Uint8Array.from(Buffer.from('0123456789,|()-+ .:\r\n"/PORTEPSVASUR\u0000\u00ff', 'latin1'));
@@ -32,7 +21,7 @@ function payloadStart(b: Uint8Array): number {
 
 /** The capture with a share of its TCP payload bytes replaced (lengths and sequence numbers kept). */
 function mutate(packets: readonly RawPacket[], seed: number, rate: number): RawPacket[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   return packets.map((p) => {
     const start = payloadStart(p.bytes);
     if (start < 0 || start >= p.bytes.length) return p;

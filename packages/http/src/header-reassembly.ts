@@ -1,5 +1,5 @@
 import { DESEGMENT_ONE_MORE_SEGMENT, DESEGMENT_UNTIL_FIN, type PacketInfo, type Tvb } from '@netdissect/core';
-import { asciiString, findLineEnd, hexToUint32, startsWithIgnoreCase } from './line-scan.js';
+import { asciiString, findLineEnd, hexToUint32, startsWithIgnoreCase, type LineEnd } from './line-scan.js';
 
 /** Where the chunk scan of a chunked body stopped last time, relative to the message start. */
 export interface ChunkProgress {
@@ -8,6 +8,23 @@ export interface ChunkProgress {
 
 const MAX_CHUNK = 2 ** 31;
 const RPC_OVER_HTTP_MIN = 128 * 1024;
+
+/** Ask TCP for one more segment of the message at `offset`; false, for the caller to return. */
+function askOneMoreSegment(pinfo: PacketInfo, offset: number): false {
+  pinfo.desegmentOffset = offset;
+  pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
+  return false;
+}
+
+/** The line at `next` when it is all there; 'more' when the next segment may complete it, 'cut' when the capture cut it short. */
+function completeLine(tvb: Tvb, next: number): LineEnd | 'more' | 'cut' {
+  const reportedRemaining = tvb.reportedRemaining(next);
+  if (reportedRemaining < 1) return 'more';
+  const remaining = tvb.remaining(next);
+  const line = findLineEnd(tvb, next, remaining, true);
+  if (line !== null) return line;
+  return remaining >= reportedRemaining ? 'more' : 'cut';
+}
 
 /** ws_strtoi32 on a header value: the whole (stripped) string must be a decimal int32. */
 function parseContentLength(s: string): number | null {
@@ -34,21 +51,10 @@ export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: Packet
   if (pinfo.canDesegment > 0) {
     for (;;) {
       const lineStart = next;
-      const reportedRemaining = tvb.reportedRemaining(next);
-      if (reportedRemaining < 1) {
-        pinfo.desegmentOffset = offset;
-        pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
-        return false;
-      }
-      const remaining = tvb.remaining(next);
-      const line = findLineEnd(tvb, next, remaining, true);
-      if (line === null) {
-        if (remaining >= reportedRemaining) {
-          pinfo.desegmentOffset = offset;
-          pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
-          return false;
-        }
-        // The rest was not captured: asking for more would not help; scan what is there.
+      const line = completeLine(tvb, next);
+      if (line === 'more') return askOneMoreSegment(pinfo, offset);
+      if (line === 'cut') {
+        // Asking for more would not help; scan what is there.
         next = tvb.length;
         break;
       }
@@ -103,22 +109,11 @@ export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: Packet
 function chunkedBodyComplete(tvb: Tvb, offset: number, pinfo: PacketInfo, next: number, chunk: ChunkProgress): boolean {
   if (chunk.offset) next = offset + chunk.offset;
   for (;;) {
-    const reportedRemaining = tvb.reportedRemaining(next);
-    if (reportedRemaining < 1) {
-      pinfo.desegmentOffset = offset;
-      pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
-      return false;
-    }
+    const line = completeLine(tvb, next);
+    if (line === 'more') return askOneMoreSegment(pinfo, offset);
+    if (line === 'cut') return true;
     const remaining = tvb.remaining(next);
-    const line = findLineEnd(tvb, next, remaining, true);
-    if (line === null) {
-      if (remaining >= reportedRemaining) {
-        pinfo.desegmentOffset = offset;
-        pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
-        return false;
-      }
-      return true;
-    }
+    const reportedRemaining = tvb.reportedRemaining(next);
     chunk.offset = next - offset;
     let sizeText = asciiString(tvb.view(next, line.len));
     const semi = sizeText.indexOf(';');
@@ -128,9 +123,7 @@ function chunkedBodyComplete(tvb: Tvb, offset: number, pinfo: PacketInfo, next: 
     if (size === 0) {
       const last = findLineEnd(tvb, line.next, remaining - (line.next - next), true);
       if (last === null && remaining >= reportedRemaining) {
-        pinfo.desegmentOffset = offset;
-        pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
-        return false;
+        return askOneMoreSegment(pinfo, offset);
       }
       pinfo.desegmentOffset = last ? last.next : line.next;
       pinfo.desegmentLen = 0;
@@ -139,9 +132,7 @@ function chunkedBodyComplete(tvb: Tvb, offset: number, pinfo: PacketInfo, next: 
     if (reportedRemaining > size) {
       next = line.next + size + 2;
     } else {
-      pinfo.desegmentOffset = offset;
-      pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
-      return false;
+      return askOneMoreSegment(pinfo, offset);
     }
   }
 }

@@ -1,7 +1,10 @@
-import { formatBytesAsText, PortType, timeDelta, Tvb, type Dissector, type FieldDef, type FieldNode, type PacketInfo, type TcpInfo } from '@netdissect/core';
+import {
+  formatBytesAsText, inflateBody, isDecodeFailure, mediaDissector, PortType, timeDelta, Tvb,
+  type DecodeResult, type Dissector, type FieldDef, type FieldNode, type MediaInfo, type PacketInfo, type TcpInfo,
+} from '@netdissect/core';
 import { settleCredentials } from './basic-auth.js';
 import { dechunkBody } from './chunked-body.js';
-import { brotliBody, inflateBody, isDecodeFailure, type DecodeResult } from './content-decoding.js';
+import { brotliBody } from './content-decoding.js';
 import { HttpConversation, type HttpStreamState } from './conversation-state.js';
 import { reportHttpObject } from './export-objects.js';
 import { httpExpert, httpFields } from './fields.js';
@@ -9,10 +12,9 @@ import { dissectRequestLine, dissectStatusLine, parseStatusCode } from './first-
 import { reassembleHeadersAndBody, type ChunkProgress } from './header-reassembly.js';
 import { emptyHeaders, processHeader, type HeaderContext, type MessageHeaders, type MessageSummary } from './headers.js';
 import { asciiCString, findLineEnd } from './line-scan.js';
-import { mediaTypeDissector, type MediaInfo } from './media-types.js';
+import { mediaTypeDissector } from './media-types.js';
 import { classifyFirstLine, HttpType } from './message-type.js';
 import { TransferCoding } from './transfer-coding.js';
-import { mediaDissector } from './media/media-default.js';
 
 /** Where one message is being dissected from. */
 export interface MessageContext {
@@ -292,16 +294,16 @@ function dissectBody(tvb: Tvb, offset: number, ctx: MessageContext, httpTree: Fi
       httpTree.add(httpFields.fileData, body, 0, body.length, asciiCString(payload)).setValueText(`${body.length} bytes`);
     }
     if (body.length === 0) break bodyDone;
-    dispatchMedia(body, pinfo, tree, httpTree, headers, type);
+    dispatchMedia(body, pinfo, tree, httpTree, headers);
   }
   return offset + datalen;
 }
 
 /** Hand the body to the dissector of its media type, falling back to "media" (typed) or "data". */
-function dispatchMedia(body: Tvb, pinfo: PacketInfo, tree: FieldNode | null, httpTree: FieldNode | null, headers: MessageHeaders, type: HttpType): void {
-  const info: MediaInfo = { type, mediaType: headers.contentType, parameters: headers.contentTypeParameters };
+function dispatchMedia(body: Tvb, pinfo: PacketInfo, tree: FieldNode | null, httpTree: FieldNode | null, headers: MessageHeaders): void {
+  const info: MediaInfo = { mediaType: headers.contentType, parameters: headers.contentTypeParameters };
   const registry = pinfo.session.registry;
-  const handle = headers.contentType !== null ? mediaTypeDissector(headers.contentType) : undefined;
+  const handle = headers.contentType !== null ? mediaTypeDissector(registry, headers.contentType) : undefined;
   let dissected = false;
   if (handle) {
     dissected = pinfo.call(handle, body, tree, info) > 0;

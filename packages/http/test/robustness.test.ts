@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CaptureReader, DissectionSession, TreeContext, type RawPacket } from '@netdissect/core';
 import '@netdissect/http';
 import { corpusAvailable, corpusPath } from '../../../test/support/paths.js';
+import { seededRandom } from '../../../test/support/seeded-random.js';
 
 async function readPackets(path: string): Promise<RawPacket[]> {
   const reader = await CaptureReader.open(path);
@@ -15,21 +16,9 @@ async function readPackets(path: string): Promise<RawPacket[]> {
   return out;
 }
 
-/** A small deterministic generator (mulberry32), so failures can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Damage the bytes after the Ethernet/IPv4/TCP headers: flipped bytes, CRLFs, digits, cut packets. */
 function mutate(packets: RawPacket[], seed: number): RawPacket[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const alphabet = [0x0d, 0x0a, 0x3a, 0x20, 0x30, 0x39, 0x66, 0x00, 0xff, 0x3b, 0x2d];
   return packets.map((p) => {
     const bytes = p.bytes.slice();

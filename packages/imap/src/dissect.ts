@@ -2,7 +2,9 @@ import {
   BoundsKind,
   DESEGMENT_ONE_MORE_SEGMENT,
   DissectorBoundsError,
+  asciiLower,
   formatBytesAsText,
+  readAsciiCString,
   type FieldNode,
   type PacketInfo,
   type Tvb,
@@ -10,7 +12,7 @@ import {
 import { imapConversation, type ImapConversation } from './conversation-state.js';
 import { dissectFetchResponse, type FetchOutcome } from './fetch-literal.js';
 import { hfImap, imapFields } from './fields.js';
-import { asciiLower, cString, findLineEnd, findWhitespace, tokenAt, tokenIsPrefixOf, type LineEnd, type Token } from './line-scan.js';
+import { findLineEnd, findWhitespace, tokenAt, tokenIsPrefixOf, type LineEnd, type Token } from './line-scan.js';
 import { isServerPort } from './ports.js';
 import { handOffToTls, looksLikeCleartext } from './starttls.js';
 
@@ -146,7 +148,7 @@ function dissectTaggedLine(call: CallState, lineOffset: number, line: LineEnd): 
 
   const tagToken = tokenAt(tvb, offset, linelen);
   if (tagToken.len !== 0) {
-    const tag = cString(tvb, offset, tagToken.len);
+    const tag = readAsciiCString(tvb, offset, tagToken.len);
     call.tag = asciiLower(tag);
     lineTree?.add(isRequest ? imapFields.requestTag : imapFields.responseTag, tvb, offset, tagToken.len, tag);
     lineTree?.addHidden(imapFields.tag, tvb, offset, tagToken.len, tag);
@@ -158,10 +160,10 @@ function dissectTaggedLine(call: CallState, lineOffset: number, line: LineEnd): 
   if (!pinfo.visited) {
     // Before the 4.0 field logic, which throws on a LOGIN password shorter than 2 bytes.
     if (isRequest) {
-      const command = second.len !== 0 ? cString(tvb, offset, second.len).toUpperCase() : '';
+      const command = second.len !== 0 ? readAsciiCString(tvb, offset, second.len).toUpperCase() : '';
       conv.credentials.onRequest(pinfo, call.data, () => tvb.latin1(lineOffset, line.len), call.tag ?? '', command);
     } else if (call.tag !== null && second.len !== 0) {
-      conv.credentials.onResponse(call.tag, cString(tvb, offset, second.len));
+      conv.credentials.onResponse(call.tag, readAsciiCString(tvb, offset, second.len));
     }
   }
   if (second.len !== 0) {
@@ -172,7 +174,7 @@ function dissectTaggedLine(call: CallState, lineOffset: number, line: LineEnd): 
       const command = tokenAt(tvb, second.next, linelen - (second.next - offset));
       if (command.len > 0) {
         lineTree?.addItem(imapFields.responseCommand, tvb, second.next, command.len);
-        lineTree?.addHidden(imapFields.command, tvb, second.next, command.len, cString(tvb, second.next, command.len));
+        lineTree?.addHidden(imapFields.command, tvb, second.next, command.len, readAsciiCString(tvb, second.next, command.len));
       }
       if (!pinfo.visited && conv.startTlsRequested && tokenIsPrefixOf(tvb, offset, second.len, 'ok')) {
         // STARTTLS accepted: TLS from the next frame on.
@@ -202,14 +204,14 @@ function dissectRequestCommand(call: CallState, lineTree: FieldNode | null, offs
     const command = tokenAt(tvb, token.next, linelen - (token.next - offset));
     if (command.len === 0) return;
     lineTree?.addItem(imapFields.requestCommand, tvb, token.next, command.len);
-    lineTree?.addHidden(imapFields.command, tvb, offset, token.len, cString(tvb, offset, token.len));
+    lineTree?.addHidden(imapFields.command, tvb, offset, token.len, readAsciiCString(tvb, offset, token.len));
     commandOffset = token.next;
     commandLen = command.len;
     folderOffset = command.next;
     folder = tokenAt(tvb, command.next, linelen - (command.next - offset));
   } else {
     lineTree?.addItem(imapFields.requestCommand, tvb, offset, token.len);
-    lineTree?.addHidden(imapFields.command, tvb, offset, token.len, cString(tvb, offset, token.len));
+    lineTree?.addHidden(imapFields.command, tvb, offset, token.len, readAsciiCString(tvb, offset, token.len));
     commandOffset = offset;
     commandLen = token.len;
     folderOffset = token.next;
@@ -239,8 +241,8 @@ function dissectRequestCommand(call: CallState, lineTree: FieldNode | null, offs
  */
 function dissectLogin(tvb: Tvb, lineTree: FieldNode | null, offset: number, linelen: number, userOffset: number): void {
   const user = tokenAt(tvb, userOffset, linelen - (userOffset - offset));
-  lineTree?.add(imapFields.requestUsername, tvb, userOffset, user.len, cString(tvb, userOffset, user.len));
+  lineTree?.add(imapFields.requestUsername, tvb, userOffset, user.len, readAsciiCString(tvb, userOffset, user.len));
   const password = tokenAt(tvb, user.next, linelen - (user.next - offset));
   if (password.len < 2) throw new DissectorBoundsError(BoundsKind.Reported);
-  lineTree?.add(imapFields.requestPassword, tvb, user.next, password.len, cString(tvb, user.next + 1, password.len - 2));
+  lineTree?.add(imapFields.requestPassword, tvb, user.next, password.len, readAsciiCString(tvb, user.next + 1, password.len - 2));
 }

@@ -70,7 +70,7 @@ export function dissectFetchResponse(
   const limit = pinfo.session.limits.imapMaxLiteralBytes;
   if (size > limit) {
     const item = imapTree?.addItem(imapFields.line, tvb, lineOffset, lineNext - lineOffset) ?? null;
-    pinfo.expert(item, eiLiteralTooLarge, `Literal of ${size} bytes is over the ${limit}-byte IMAP literal limit; not reassembled`);
+    pinfo.expert(item, eiLiteralTooLarge, `Literal of ${size} bytes is over the IMAP literal limit (imapMaxLiteralBytes=${limit}); not reassembled`);
     return { needMore: 0, nextOffset: lineNext, literalShown: false };
   }
   const remaining = reportedRemaining(tvb, sizeEnd + size);

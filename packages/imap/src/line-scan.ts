@@ -1,34 +1,19 @@
-import { decodeAscii, type Tvb } from '@netdissect/core';
+import { findLineEnd as findTvbLineEnd, type LineEnd, type Tvb } from '@netdissect/core';
+
+export type { LineEnd };
 
 const CR = 0x0d;
 const LF = 0x0a;
 const SP = 0x20;
 const TAB = 0x09;
 
-/** A line found in a buffer: its length without the terminator and where the next line starts. */
-export interface LineEnd {
-  readonly len: number;
-  readonly next: number;
-}
-
 /**
- * tvb_find_line_end in its "desegment" form: the line at `offset` ends at
- * the first CR or LF; null when no terminator is in the buffer yet, or the
- * buffer ends right after a CR (the LF may still come).
+ * tvb_find_line_end in its "desegment" form: null when no terminator is in
+ * the buffer yet, or the buffer ends right after a CR (the LF may still come).
  */
 export function findLineEnd(tvb: Tvb, offset: number): LineEnd | null {
-  const b = tvb.bytes;
-  const base = tvb.start;
-  const end = base + tvb.length;
-  for (let p = base + offset; p < end; p++) {
-    const c = b[p]!;
-    if (c === LF) return { len: p - base - offset, next: p - base + 1 };
-    if (c === CR) {
-      if (p + 1 >= end) return null;
-      return { len: p - base - offset, next: p - base + (b[p + 1] === LF ? 2 : 1) };
-    }
-  }
-  return null;
+  const line = findTvbLineEnd(tvb, offset, true);
+  return line.len < 0 ? null : line;
 }
 
 /** A space-delimited token: its length and where the text after its delimiter starts. */
@@ -95,16 +80,4 @@ export function tokenIsPrefixOf(tvb: Tvb, offset: number, len: number, word: str
     if (a === 0) return true;
   }
   return true;
-}
-
-/** Bytes as the C string tvb_get_string_enc(ENC_ASCII) gives: cut at the first NUL, non-ASCII as U+FFFD. */
-export function cString(tvb: Tvb, offset: number, len: number): string {
-  const v = tvb.view(offset, len);
-  const nul = v.indexOf(0);
-  return decodeAscii(nul < 0 ? v : v.subarray(0, nul));
-}
-
-/** ASCII-only lower case (wmem_ascii_strdown). */
-export function asciiLower(s: string): string {
-  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }

@@ -1,6 +1,7 @@
 import {
   CREDENTIALS_TAP,
   DESEGMENT_ONE_MORE_SEGMENT,
+  findLineEnd,
   formatBytesAsText,
   makeDissector,
   type FieldNode,
@@ -13,7 +14,7 @@ import { reassembleData } from './data-reassembly.js';
 import { hfPop, popExpert, popFields } from './fields.js';
 import { popConversation, type PopConversation } from './pop-conversation.js';
 import { PopArgType, PopCredentialTracker } from './pop-credentials.js';
-import { findLineEnd, firstToken, hasLineFeed, scanSecondWordUint, startsWith, startsWithIgnoreCase } from './pop-line.js';
+import { firstToken, hasLineFeed, scanSecondWordUint, startsWith, startsWithIgnoreCase } from './pop-line.js';
 import { collectRetrievedMessage, MessageCollector, POP3_MESSAGE_TAP } from './retrieved-message.js';
 
 /** The well-known POP3 port (TCP_PORT_POP). */
@@ -37,7 +38,7 @@ function dissectPop(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: 
   }
   pinfo.cols.setProtocol('POP');
   const first = findLineEnd(tvb, 0);
-  const line = tvb.view(0, first.lineLen);
+  const line = tvb.view(0, first.len);
   // pinfo->match_uint == destport: the port POP was found on is the server's.
   const isRequest = pinfo.session.registry.getUint('tcp.port', pinfo.dstport) === popDissector;
   const isContinuation = !isRequest && !startsWith(line, '+OK') && !startsWith(line, '-ERR');
@@ -63,7 +64,7 @@ function dissectPop(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: 
     if (!pinfo.visited) trackCommandState(pinfo, conv, line, isRequest);
     if (pinfo.getFrameData(TOT_LEN_INVALID_KEY)) pinfo.expert(lineItem, popExpert.totLenInvalid);
   }
-  const paramLen = tokenLen !== 0 ? first.lineLen - paramStart : first.lineLen;
+  const paramLen = tokenLen !== 0 ? first.len - paramStart : first.len;
   const paramOffset = tokenLen !== 0 ? paramStart : 0;
   if (paramLen !== 0) {
     if (lineItem) addAsciiItem(lineItem, isRequest ? popFields.requestParameter : popFields.responseDescription, tvb, paramOffset, paramLen);

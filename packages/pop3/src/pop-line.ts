@@ -4,29 +4,6 @@ const CR = 0x0d;
 const LF = 0x0a;
 const SPACE = 0x20;
 
-/** Where the line at `offset` ends: its length without the terminator, and where the next line starts. */
-export interface LineEnd {
-  readonly lineLen: number;
-  readonly next: number;
-}
-
-/**
- * tvb_find_line_end without desegmentation: the line ends at the first CR
- * or LF (a CR swallows the LF after it); with neither, it runs to the end
- * of the captured data.
- */
-export function findLineEnd(tvb: Tvb, offset: number): LineEnd {
-  const b = tvb.bytes;
-  const base = tvb.start;
-  const end = tvb.length;
-  for (let i = offset; i < end; i++) {
-    const c = b[base + i]!;
-    if (c === LF) return { lineLen: i - offset, next: i + 1 };
-    if (c === CR) return { lineLen: i - offset, next: i + 1 < end && b[base + i + 1] === LF ? i + 2 : i + 1 };
-  }
-  return { lineLen: end - offset, next: end };
-}
-
 /** Whether the captured data holds a complete line (an LF somewhere). */
 export function hasLineFeed(tvb: Tvb): boolean {
   return tvb.find(LF, 0) >= 0;

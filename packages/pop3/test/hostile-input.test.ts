@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { RawPacket } from '@netdissect/core';
 import { corpusAvailable, corpusPath } from '../../../test/support/paths.js';
 import { readAllPackets } from '../../../test/support/resegment-tcp.js';
+import { seededRandom as prng } from '../../../test/support/seeded-random.js';
 import { popFields } from '@netdissect/pop3';
 import { dissectPackets, valuesOf } from './support/dissect-capture.js';
 import { buildTcpSession } from './support/tcp-session.js';
-
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INTERESTING = [0x00, 0x0a, 0x0d, 0x20, 0x2e, 0x2b, 0x2d, 0x30, 0x39, 0x7f, 0x80, 0xff];
 

@@ -1,5 +1,4 @@
-import { BoundsKind, DissectorBoundsError, type FieldDef, type FieldNode, type Tvb } from '@netdissect/core';
-import { isAsciiSpace, readAscii } from './ascii.js';
+import { BoundsKind, DissectorBoundsError, isAsciiSpace, readAscii, type FieldDef, type FieldNode, type Tvb } from '@netdissect/core';
 import { imfFields } from './imf-fields.js';
 
 /** tvb_find_guint8 within [off, off+len), clipped to the data; -1 when absent. */

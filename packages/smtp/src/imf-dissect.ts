@@ -1,17 +1,11 @@
 import {
-  BoundsKind, DissectorBoundsError, formatBytesAsText, makeDissector, Tvb,
-  type FieldNode, type PacketInfo,
+  asciiLower, BoundsKind, DissectorBoundsError, enterNested, findFieldEnd, findLineEnd, formatBytesAsText, isAsciiSpace, leaveNested, makeDissector, readAscii, readAsciiCString, tryMediaType, Tvb, type FieldNode, type PacketInfo,
 } from '@netdissect/core';
-import { asciiLower, isAsciiSpace, readAscii, readAsciiCString } from './ascii.js';
 import { addAsciiItem, dissectAddressList, dissectMailbox, dissectMailboxList, findByte } from './imf-address.js';
-import { findFieldEnd } from './imf-field-end.js';
 import { hfImf, imfFields, imfHeaders, type ImfHeader } from './imf-fields.js';
 import { reportImfObject } from './imf-export.js';
 import { reportAttachments } from './mail-attachments.js';
-import { findLineEnd } from './line-end.js';
 import { decodeBase64Lenient } from './transfer-decoding.js';
-import { tryMediaType } from './media-types.js';
-import { enterNested, leaveNested } from './nesting.js';
 import { dissectSioLabel } from './imf-siolabel.js';
 
 const UNKNOWN = imfHeaders.get('unknown-extension')!;
@@ -131,7 +125,7 @@ export function dissectImf(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null):
     }
     if (enterNested(pinfo)) {
       try {
-        tryMediaType(contentType, body, pinfo, top, parameters);
+        tryMediaType(contentType, parameters, body, pinfo, top);
       } finally {
         leaveNested(pinfo);
       }

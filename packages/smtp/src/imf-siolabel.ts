@@ -1,8 +1,6 @@
-import type { FieldNode, PacketInfo, Tvb } from '@netdissect/core';
-import { isAsciiSpace, readAscii } from './ascii.js';
+import { bytesEqual, findLineEnd, isAsciiSpace, readAscii, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { addAsciiItem, findByte } from './imf-address.js';
 import { imfExpert, imfFields } from './imf-fields.js';
-import { bytesEqual, findLineEnd } from './line-end.js';
 
 /**
  * An SIO-Label header (draft-zeilenga-email-seclabel): ';'-separated

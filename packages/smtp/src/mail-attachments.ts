@@ -1,7 +1,7 @@
-import { registerExportObjects, type ExportedObject, type PacketInfo, type Tvb } from '@netdissect/core';
+import {
+  asciiLower, findMediaTypeParameter, registerExportObjects, unfoldAndCompactMimeHeader, type ExportedObject, type PacketInfo, type Tvb,
+} from '@netdissect/core';
 import { decodeWords } from 'postal-mime';
-import { asciiLower } from './ascii.js';
-import { findMediaTypeParameter, unfoldAndCompactMimeHeader } from './mime-header.js';
 import { decodeBase64Lenient, decodeQuotedPrintable } from './transfer-decoding.js';
 import { imfObjectHost } from './imf-export.js';
 

@@ -1,8 +1,7 @@
-import { DESEGMENT_ONE_MORE_SEGMENT, type PacketInfo, type Tvb } from '@netdissect/core';
+import { bytesEqual, bytesEqualNoCase, DESEGMENT_ONE_MORE_SEGMENT, findLineEnd, type PacketInfo, type Tvb } from '@netdissect/core';
 import { beginCredential, decodeAuthText, decodeForTap, reportCredential, splitSaslPlain } from './smtp-auth.js';
 import { isSmtpCommand, parseUnsigned, startsWithNoCase } from './smtp-commands.js';
 import { AuthState, PduType, SmtpState, type SmtpFrameData, type SmtpSession } from './smtp-session.js';
-import { bytesEqual, bytesEqualNoCase, findLineEnd } from './line-end.js';
 
 const latin1 = new TextDecoder('latin1');
 const utf8 = new TextDecoder('utf-8');

@@ -1,5 +1,5 @@
 import {
-  ConversationType, makeDissector, reportLimit, type Dissector, type FieldNode, type PacketInfo, type TcpInfo, type Tvb,
+  ConversationType, findLineEnd, makeDissector, readAscii, reportLimit, textLinesDissector, type Dissector, type FieldNode, type PacketInfo, type TcpInfo, type Tvb,
 } from '@netdissect/core';
 import { imfDissector } from './imf-dissect.js';
 import { askForMore, classifySegment } from './smtp-classify.js';
@@ -8,10 +8,7 @@ import { hfSmtp, smtpExpert, smtpFields } from './smtp-fields.js';
 import { dissectCommands } from './smtp-request.js';
 import { dissectReplies } from './smtp-response.js';
 import { PduType, SmtpSession, type SmtpFrameData } from './smtp-session.js';
-import { textLinesDissector } from './text-lines.js';
 import { dissectAfterStartTls } from './tls-handoff.js';
-import { findLineEnd } from './line-end.js';
-import { readAscii } from './ascii.js';
 
 /** The ports SMTP is registered on in clear text: 25 and submission (587). */
 export const SMTP_PORTS: readonly number[] = [25, 587];

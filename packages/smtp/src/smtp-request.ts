@@ -1,9 +1,7 @@
-import { formatBytesAsText, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
-import { readAscii } from './ascii.js';
+import { findLineEnd, formatBytesAsText, readAscii, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { authBytesInfo, authBytesText, decodeAuthText } from './smtp-auth.js';
 import { smtpExpert, smtpFields } from './smtp-fields.js';
 import type { SmtpSession } from './smtp-session.js';
-import { findLineEnd } from './line-end.js';
 
 /** An AUTH argument as shown: decoded when "smtp.decryption" is on and it decodes, else as sent. */
 function authValue(tvb: Tvb, off: number, len: number, decryption: boolean): { value: string; info: string } {

@@ -1,9 +1,7 @@
-import { formatBytesAsText, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
-import { readAscii } from './ascii.js';
+import { findLineEnd, formatBytesAsText, readAscii, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { authBytesInfo, authBytesText, decodeAuthText, settleCredential } from './smtp-auth.js';
 import { smtpExpert, smtpFields } from './smtp-fields.js';
 import { AuthState, SmtpState, type SmtpSession } from './smtp-session.js';
-import { findLineEnd } from './line-end.js';
 
 const MultiLine = { NONE: 0, START: 1, CONTINUE: 2, END: 3 } as const;
 

@@ -26,7 +26,7 @@ describe('hostile messages are data, not crashes', () => {
       const n = Math.floor(rnd() * 200);
       for (let k = 0; k < n; k++) s += alphabet[Math.floor(rnd() * alphabet.length)];
       run((t, p, tr) => dissectImf(t, p, tr), s);
-      run((t, p, tr) => dissectMultipart(t, p, tr, { type: 'multipart/mixed', parameters: 'boundary=b' }), s);
+      run((t, p, tr) => dissectMultipart(t, p, tr, { mediaType: 'multipart/mixed', parameters: 'boundary=b' }), s);
     }
   });
 
@@ -39,7 +39,7 @@ describe('hostile messages are data, not crashes', () => {
 
   it('bounds the parts walked in one multipart body', () => {
     const body = `${'--b\r\nContent-Type: text/plain\r\n\r\nx\r\n'.repeat(5000)}--b--\r\n`;
-    const pinfo = run((t, p, tr) => dissectMultipart(t, p, tr, { type: 'multipart/mixed', parameters: 'boundary=b' }), body);
+    const pinfo = run((t, p, tr) => dissectMultipart(t, p, tr, { mediaType: 'multipart/mixed', parameters: 'boundary=b' }), body);
     expect(pinfo.layers.filter((l) => l === 'data-text-lines').length).toBeLessThanOrEqual(1000);
   });
 });

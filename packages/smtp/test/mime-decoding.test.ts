@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBase64Lenient, decodeQuotedPrintable, extractAttachments } from '@netdissect/smtp';
-import { findMediaTypeParameter, unfoldAndCompactMimeHeader } from '../src/mime-header.js';
+import { findMediaTypeParameter, unfoldAndCompactMimeHeader } from '@netdissect/core';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 const text = (b: Uint8Array): string => new TextDecoder().decode(b);

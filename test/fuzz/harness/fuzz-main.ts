@@ -3,7 +3,8 @@
  * the long fuzz run. Without a bound it runs for 60 seconds; without a
  * seed it takes one from the clock and prints it, so any run can be
  * repeated. New failures are saved to fixtures/fuzz-regressions/.
- * Exit status 1 when anything failed.
+ * Exit status 1 when anything failed. SIGINT/SIGTERM end the run after
+ * the current case, with the summary.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -60,6 +61,9 @@ async function main(): Promise<number> {
   }
   const corpus = corpusFiles(corpusDir);
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
+  // Stopping a long run early still prints its summary (and saves what it found).
+  const stop = new AbortController();
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
   log(`fuzz: seed ${args.seed}, ${corpus.length} seed captures, until ${[args.seconds !== undefined ? `${args.seconds} s` : '', args.packets !== undefined ? `${args.packets} packets` : '', args.cases !== undefined ? `${args.cases} cases` : ''].filter(Boolean).join(' or ')}`);
   const summary = await runFuzz({
     seed: args.seed,
@@ -70,6 +74,7 @@ async function main(): Promise<number> {
     maxCases: args.cases,
     store: args.save ? new RegressionStore(regressionsDir) : null,
     progress: log,
+    stop: stop.signal,
   });
   log(summaryText(summary));
   return summary.failures.length === 0 ? 0 : 1;

@@ -29,6 +29,8 @@ export interface FuzzOptions {
   readonly maxHeapMb?: number;
   /** Progress lines (the long run prints one every few seconds). */
   readonly progress?: (line: string) => void;
+  /** Ends the run after the current case (the long run's SIGINT/SIGTERM), so the summary still prints. */
+  readonly stop?: AbortSignal;
 }
 
 export interface FailedCase {
@@ -66,6 +68,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzSummary> {
   let slowCases = 0;
   let lastProgress = started;
   const done = (): boolean =>
+    opts.stop?.aborted === true ||
     cases >= (opts.maxCases ?? Infinity) || packetsMutated >= (opts.maxPackets ?? Infinity) || (Date.now() - started) / 1000 >= (opts.maxSeconds ?? Infinity);
   try {
     // The next case is built while the worker runs the current one.

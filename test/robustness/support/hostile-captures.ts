@@ -52,7 +52,12 @@ export function dnsSelfPointer(): Uint8Array {
  * "x" -> previous name, each one pointer deeper; the answer uses the last.
  */
 export function dnsPointerChain(depth: number): Uint8Array {
-  const parts: Uint8Array[] = [dnsHeader(4, 0x8180, 1, 1), Uint8Array.of(1, 0x61, 0), Uint8Array.of(0, 1, 0, 1)];
+  return dnsOverUdp(dnsPointerChainMessage(depth, 0));
+}
+
+/** dnsPointerChain's message with `extraAnswers` more NULL answers (empty RDATA) named by the chain's last link. */
+export function dnsPointerChainMessage(depth: number, extraAnswers: number): Uint8Array {
+  const parts: Uint8Array[] = [dnsHeader(4, 0x8180, 1, 1 + extraAnswers), Uint8Array.of(1, 0x61, 0), Uint8Array.of(0, 1, 0, 1)];
   // The chain lives inside the answer's RDATA (a NULL record's bytes are not parsed as names).
   let prev = 12;
   const chain: number[] = [];
@@ -62,8 +67,15 @@ export function dnsPointerChain(depth: number): Uint8Array {
     chain.push(1, 0x78, 0xc0 | (prev >> 8), prev & 0xff);
     prev = at;
   }
-  const answer = concat(Uint8Array.of(0xc0 | (prev >> 8), prev & 0xff, 0, 10, 0, 1, 0, 0, 0, 60, chain.length >> 8, chain.length & 0xff), Uint8Array.from(chain));
-  return dnsOverUdp(concat(...parts, answer));
+  const name = Uint8Array.of(0xc0 | (prev >> 8), prev & 0xff);
+  const answer = concat(name, Uint8Array.of(0, 10, 0, 1, 0, 0, 0, 60, chain.length >> 8, chain.length & 0xff), Uint8Array.from(chain));
+  const extra = Array.from({ length: extraAnswers }, () => concat(name, Uint8Array.of(0, 10, 0, 1, 0, 0, 0, 60, 0, 0)));
+  return concat(...parts, answer, ...extra);
+}
+
+/** dnsPointerChainMessage over UDP. */
+export function dnsManyChainedNames(depth: number, names: number): Uint8Array {
+  return dnsOverUdp(dnsPointerChainMessage(depth, names));
 }
 
 function fragment4(id: number, offset: number, more: boolean, payload: Uint8Array, totalLength?: number): Uint8Array {
@@ -181,4 +193,12 @@ export function ftpManyPassiveReplies(count: number): Uint8Array[] {
   const c = new TcpConversation({ ip: A, port: 40021 }, { ip: B, port: 21 }).handshake().fromServer('220 ready\r\n');
   for (let i = 0; i < count; i++) c.fromClient('PASV\r\n').fromServer(`227 Entering Passive Mode (10,0,0,2,${100 + (i >> 8)},${i & 0xff})\r\n`);
   return c.frames;
+}
+
+/** An HTTP response announcing and sending a `bytes`-byte body: TCP is asked to reassemble all of it. */
+export function httpHugeBody(bytes: number): Uint8Array[] {
+  return new TcpConversation({ ip: A, port: 40081 }, { ip: B, port: 80 }).handshake()
+    .fromClient('GET /big HTTP/1.1\r\nHost: big.example\r\n\r\n')
+    .fromServer(concat(utf8(`HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: ${bytes}\r\n\r\n`), new Uint8Array(bytes).fill(0x61)))
+    .frames;
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from '@netdissect/core';
 import { Box, Text } from 'ink';
 import { hexRows } from './hex-rows.js';
-import { fit, safeText } from './terminal-text.js';
+import { BLANK, fit, safeText } from './terminal-text.js';
 
 export interface BytesPaneProps {
   sources: readonly DataSource[];
@@ -29,7 +29,7 @@ export function BytesPane({ sources, tab, highlight, top, height, width, focused
   for (let i = 0; i < height; i++) {
     const r = rows[i];
     if (!r) {
-      lines.push(<Text key={i}>{fit('', width)}</Text>);
+      lines.push(<Text key={i}>{BLANK}</Text>);
       continue;
     }
     lines.push(

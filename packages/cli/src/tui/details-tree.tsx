@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { fit, safeText } from './terminal-text.js';
+import { BLANK, cut, fit, safeText } from './terminal-text.js';
 import type { RowSeverity, TreeRow } from './tree-rows.js';
 
 export interface DetailsTreeProps {
@@ -42,12 +42,14 @@ export function DetailsTree({ rows, cursor, top, height, width, focused, title, 
   for (let i = 0; i < treeLines; i++) {
     const r = rows[top + i];
     if (!r) {
-      lines.push(<Text key={i}>{fit('', width)}</Text>);
+      lines.push(<Text key={i}>{BLANK}</Text>);
       continue;
     }
-    const text = fit(`${'  '.repeat(r.depth)}${marker(r)}${safeText(r.label)}`, width);
     const isCursor = top + i === cursor;
     const sev = r.severity ? SEVERITY_COLORS[r.severity] : null;
+    const label = `${'  '.repeat(r.depth)}${marker(r)}${safeText(r.label)}`;
+    // Only a line with a background is padded to the full width.
+    const text = isCursor || sev ? fit(label, width) : cut(label, width);
     lines.push(
       <Text
         key={i}

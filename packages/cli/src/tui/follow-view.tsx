@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { FollowLine, FollowMode } from './follow-lines.js';
 import type { StreamFollow } from './stream-follow.js';
-import { fit, safeText } from './terminal-text.js';
+import { BLANK, fit, safeText } from './terminal-text.js';
 
 export interface FollowViewProps {
   follow: StreamFollow;
@@ -40,7 +40,7 @@ export function FollowView({ follow, mode, lines, top, height, width }: FollowVi
   for (let i = 0; i < height - 2; i++) {
     const l = lines[top + i];
     if (!l) {
-      body.push(<Text key={i}>{fit('', width)}</Text>);
+      body.push(<Text key={i}>{BLANK}</Text>);
       continue;
     }
     const c = SIDE_COLORS[l.side];

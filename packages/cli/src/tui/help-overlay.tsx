@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { KEY_BINDINGS } from './key-bindings.js';
-import { fit } from './terminal-text.js';
+import { BLANK, cut } from './terminal-text.js';
 
 export interface HelpOverlayProps {
   height: number;
@@ -29,7 +29,7 @@ export function HelpOverlay({ height, width, top }: HelpOverlayProps) {
     const heading = line !== '' && !line.startsWith(' ');
     shown.push(
       <Text key={i} bold={heading} wrap="truncate">
-        {fit(line, width)}
+        {cut(line, width) || BLANK}
       </Text>,
     );
   }

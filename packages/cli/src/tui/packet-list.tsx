@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { CaptureModel } from './capture-model.js';
 import type { FrameView } from './frame-view.js';
 import { columnWidths, headerLine, rowLine } from './packet-columns.js';
-import { fit } from './terminal-text.js';
+import { BLANK, fit } from './terminal-text.js';
 
 export interface PacketListProps {
   model: CaptureModel;
@@ -25,7 +25,7 @@ export function PacketList({ model, view, top, selected, rows, width, focused }:
   for (let i = 0; i < rows; i++) {
     const pos = top + i;
     if (pos >= view.length) {
-      lines.push(<Text key={i}>{fit('', width)}</Text>);
+      lines.push(<Text key={i}>{BLANK}</Text>);
       continue;
     }
     const no = view.frameAt(pos);

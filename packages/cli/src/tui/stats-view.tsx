@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { AddressLayer } from '../stats/address-taps.js';
 import { ADDRESS_LAYERS } from './statistics-pass.js';
 import { STATS_TABS, type StatsLine, type StatsTab, type StatsTable } from './stats-tables.js';
-import { fit, fitRight, safeText } from './terminal-text.js';
+import { BLANK, cut, fit, fitRight, safeText } from './terminal-text.js';
 
 export interface StatsViewProps {
   tab: StatsTab;
@@ -58,18 +58,18 @@ export function StatsView({ tab, layer, table, lines, sortColumn, descending, cu
   for (let i = 0; i < height - 4; i++) {
     const l = visible[i];
     if (!l) {
-      body.push(<Text key={i}>{fit('', width)}</Text>);
+      body.push(<Text key={i}>{BLANK}</Text>);
       continue;
     }
-    const text = fit(cellsLine(l.row.cells.map((c) => safeText(c.text)), l.depth), width);
+    const text = cellsLine(l.row.cells.map((c) => safeText(c.text)), l.depth);
     body.push(
       top + i === cursor ? (
         <Text key={i} backgroundColor="#3875d7" color="#ffffff" wrap="truncate">
-          {text}
+          {fit(text, width)}
         </Text>
       ) : (
         <Text key={i} wrap="truncate">
-          {text}
+          {cut(text, width)}
         </Text>
       ),
     );

@@ -17,11 +17,23 @@ export function safeText(s: string): string {
   return out;
 }
 
-/** `s` cut or padded with spaces to exactly `width` columns (one column per UTF-16 unit). */
-export function fit(s: string, width: number): string {
+/**
+ * An empty line of a pane. One cell, not a full width of spaces: Ink
+ * tokenizes every character it draws on every redraw, and a line without
+ * a background needs no padding.
+ */
+export const BLANK = ' ';
+
+/** `s` cut to at most `width` columns (one column per UTF-16 unit), with an ellipsis when cut. */
+export function cut(s: string, width: number): string {
   if (width <= 0) return '';
   if (s.length > width) return width > 1 ? `${s.slice(0, width - 1)}…` : s.slice(0, width);
-  return s.padEnd(width, ' ');
+  return s;
+}
+
+/** `s` cut or padded with spaces to exactly `width` columns: for lines with a background colour. */
+export function fit(s: string, width: number): string {
+  return cut(s, width).padEnd(Math.max(0, width), ' ');
 }
 
 /** Right-aligned variant of fit(). */

@@ -66,6 +66,20 @@ describe('statistics views', () => {
     expect(await filtered(/tcp\.stream eq \d+/)).toBe(Number(top[1]));
   });
 
+  it('lists endpoints as tshark -z endpoints,ip does and shows an endpoint\'s packets with Enter', async () => {
+    const model = await indexedCorpusCapture('http/http-packets2.pcap');
+    app = await renderApp(model, 150, 40);
+    await openStats();
+    await app.press('2');
+    expect(lines()[1]).toMatch(/\[2 Endpoints\]/);
+    expect(lines()[3]).toMatch(/^Address\s+Packets ↓\s+Bytes\s+Tx Packets\s+Tx Bytes\s+Rx Packets\s+Rx Bytes/);
+    // tshark -n -z endpoints,ip on this capture: the two busiest hosts.
+    expect(lines()[4]).toMatch(/^172\.16\.133\.132\s+218\s+79265\s+134\s+30345\s+84\s+48920\s*$/);
+    expect(lines()[5]).toMatch(/^216\.185\.152\.111\s+169\s+64738\s+60\s+37632\s+109\s+27106\s*$/);
+    await app.press(KEY.enter);
+    expect(await filtered(/ip\.addr == 172\.16\.133\.132/)).toBe(218);
+  });
+
   it('shows the protocol hierarchy and filters on a protocol', async () => {
     const model = await indexedCorpusCapture('link/sll.pcap');
     app = await renderApp(model, 150, 60);

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../../../test/support/paths.js';
 import { writeHostileCapture } from '../../../../test/tui/support/hostile-capture.js';
 import { safeText } from '../../src/tui/terminal-text.js';
 import { eventually, indexedCapture, KEY, renderApp, type RenderedApp } from './support/tui-harness.js';
@@ -32,6 +34,24 @@ describe('terminal safety', () => {
     await eventually(() => expect(app!.screen()).toMatch(/\d+ lines/));
     screens.push(app.screen());
     await app.press('x');
+    screens.push(app.screen());
+    for (const s of screens) expect(s).not.toMatch(CONTROL);
+  });
+
+  it('shows the robustness capture (OSC 52 clipboard writes, titles, clears in HTTP and mail headers) escaped', async () => {
+    const model = await indexedCapture(join(repoRoot, 'fixtures', 'robustness', 'terminal-escapes.pcap'));
+    app = await renderApp(model, 140, 60);
+    const screens: string[] = [app.screen()];
+    expect(app.screen()).toContain('GET /a\\033[2Jb HTTP/1.1');
+    // The last items of the fully expanded details are the application layer's.
+    await app.press(':', '4', KEY.enter, KEY.tab, 'e', 'G');
+    expect(app.screen()).toMatch(/X-Evil: \\033\]52;c;cHduZWQ=/);
+    screens.push(app.screen());
+    await app.press(':', '1', '8', KEY.enter, KEY.tab, 'e', 'G');
+    expect(app.screen()).toMatch(/hi\\033\]0;title\\a\\033\[2Jthere/);
+    screens.push(app.screen());
+    await app.press('F', 't');
+    await eventually(() => expect(app!.screen()).toMatch(/Transcript .*\d+ lines/));
     screens.push(app.screen());
     for (const s of screens) expect(s).not.toMatch(CONTROL);
   });

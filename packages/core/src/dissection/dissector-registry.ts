@@ -12,12 +12,14 @@ export interface HeuristicEntry {
 }
 
 /**
- * Dissector tables (ethertype, ip.proto, udp.port, tcp.port, ...) and
- * heuristic lists, as in Wireshark's packet.c. Protocol packages add
- * themselves here; lower layers look their payload up here.
+ * Dissector tables (ethertype, ip.proto, udp.port, tcp.port, ...), string
+ * tables (media_type) and heuristic lists, as in Wireshark's packet.c.
+ * Protocol packages add themselves here; lower layers look their payload up here.
  */
 export class DissectorRegistry {
   private readonly tables = new Map<string, Map<number, Dissector>>();
+  /** String tables, keyed by lower-case string: the ones netdissect needs are STRING_CASE_INSENSITIVE. */
+  private readonly stringTables = new Map<string, Map<string, Dissector>>();
   private readonly heuristics = new Map<string, HeuristicEntry[]>();
   private readonly byName = new Map<string, Dissector>();
 
@@ -38,6 +40,30 @@ export class DissectorRegistry {
 
   getUint(table: string, key: number): Dissector | undefined {
     return this.tables.get(table)?.get(key);
+  }
+
+  /** dissector_add_string: keys match case-insensitively. */
+  addString(table: string, key: string, d: Dissector): void {
+    let t = this.stringTables.get(table);
+    if (!t) this.stringTables.set(table, (t = new Map()));
+    t.set(key.toLowerCase(), d);
+    this.byName.set(d.proto, d);
+  }
+
+  /** dissector_get_string_handle. */
+  getString(table: string, key: string): Dissector | undefined {
+    return this.stringTables.get(table)?.get(key.toLowerCase());
+  }
+
+  /**
+   * dissector_try_string: call the entry for `key`; 0 when none or it
+   * declined. The callee learns the matched string (pinfo->match_string)
+   * from `data`, as the media_type table's MediaInfo carries it.
+   */
+  tryString(table: string, key: string, tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
+    const d = this.getString(table, key);
+    if (!d) return 0;
+    return pinfo.call(d, tvb, tree, data);
   }
 
   addHeuristic(list: string, d: Dissector, description: string): void {

@@ -1,5 +1,6 @@
 import type { Conversation } from '../dissection/conversation-table.js';
 import type { FragmentHead } from '../reassembly/fragment-head.js';
+import { UnackedSegments } from './unacked-segments.js';
 
 /** TCP_A_* analysis flags. */
 export const TA = {
@@ -45,15 +46,6 @@ export class TcpAcked {
   rtoNsec = 0;
   rtoFrame = 0;
   newDataSeq = 0;
-}
-
-/** A segment sent but not yet acknowledged (tcp_unacked_t). */
-export interface Unacked {
-  frame: number;
-  seq: number;
-  nextseq: number;
-  tsSec: number;
-  tsNsec: number;
 }
 
 /** A higher-level PDU spanning segments (struct tcp_multisegment_pdu). */
@@ -154,7 +146,7 @@ export class TcpFlow {
   flags = 0;
   // Sequence analysis (tcp_analyze_seq_flow_info_t).
   /** Unacked segments, oldest first (Wireshark keeps them newest first). */
-  readonly segments: Unacked[] = [];
+  readonly segments = new UnackedSegments();
   nextseq = 0;
   nextseqframe = 0;
   nextseqSec = 0;

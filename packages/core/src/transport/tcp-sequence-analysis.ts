@@ -103,8 +103,8 @@ export function analyzeSequenceNumber(pinfo: PacketInfo, seq: number, ack: numbe
       [ta.rtoSec, ta.rtoNsec] = timeDelta(tsSec, tsNsec, fwd.nextseqSec, fwd.nextseqNsec);
       ta.rtoFrame = fwd.nextseqframe;
       // The eldest unacked segment is the likeliest original.
-      if (fwd.segments.length) {
-        const eldest = fwd.segments[0]!;
+      const eldest = fwd.segments.eldest();
+      if (eldest) {
         [ta.rtoSec, ta.rtoNsec] = timeDelta(tsSec, tsNsec, eldest.tsSec, eldest.tsNsec);
         ta.rtoFrame = eldest.frame;
       }
@@ -132,39 +132,17 @@ export function analyzeSequenceNumber(pinfo: PacketInfo, seq: number, ack: numbe
   fwd.lastackNsec = tsNsec;
   fwd.lastsegmentflags = tcpd.ta ? tcpd.ta.flags : 0;
 
-  // Drop what this ACK covers in the other direction; walk newest to oldest as Wireshark does.
-  const segs = rev.segments;
-  for (let i = segs.length - 1; i >= 0; ) {
-    const ual = segs[i]!;
-    if (ack === ual.nextseq) {
-      tcpd.getAcked(num, seq, ack, true);
-      tcpd.ta!.frameAcked = ual.frame;
-      [tcpd.ta!.rttSec, tcpd.ta!.rttNsec] = timeDelta(tsSec, tsNsec, ual.tsSec, ual.tsNsec);
-    } else if (gtSeq(ack, ual.seq) && leSeq(ack, ual.nextseq)) {
-      ual.seq = ack;
-      continue; // Wireshark re-examines the same segment, which now matches the exact case
-    } else if (gtSeq(ual.nextseq, ack)) {
-      i--;
-      continue;
-    }
-    segs.splice(i, 1);
-    i--;
+  // Drop what this ACK covers in the other direction; the oldest segment it ends exactly gives the RTT.
+  const ual = rev.segments.length ? rev.segments.acknowledge(ack) : null;
+  if (ual) {
+    tcpd.getAcked(num, seq, ack, true);
+    tcpd.ta!.frameAcked = ual.frame;
+    [tcpd.ta!.rttSec, tcpd.ta!.rttNsec] = timeDelta(tsSec, tsNsec, ual.tsSec, ual.tsNsec);
   }
 
   // Bytes in flight, from the payloads of unacked segments (the default method).
-  const fsegs = fwd.segments;
-  if (seglen !== 0 && fsegs.length && fwd.validBif) {
-    const newest = fsegs[fsegs.length - 1]!;
-    let firstSeq = u32(newest.seq - fwd.baseSeq);
-    let lastSeq = u32(newest.nextseq - fwd.baseSeq);
-    for (let i = fsegs.length - 1; i >= 0; i--) {
-      const s = fsegs[i]!;
-      const n = u32(s.nextseq - fwd.baseSeq);
-      const b = u32(s.seq - fwd.baseSeq);
-      if (n > lastSeq) lastSeq = n;
-      if (b < firstSeq) firstSeq = b;
-    }
-    let inFlight = u32(lastSeq - firstSeq);
+  if (seglen !== 0 && fwd.segments.length && fwd.validBif) {
+    let inFlight = fwd.segments.span(fwd.baseSeq);
     if (rev.numSackRanges > 0) {
       let delivered = 0;
       for (let i = 0; i < rev.numSackRanges; i++) delivered = u32(delivered + u32(rev.sackRight[i + 1]! - rev.sackLeft[i + 1]!));

@@ -27,7 +27,7 @@ export const udpFields = defineFields('udp', {
   payload: { abbrev: 'udp.payload', name: 'Payload', type: FT.BYTES },
 });
 const eiLengthBad = defineExpert('udp', 'udp.length.bad', Group.MALFORMED, Severity.ERROR, 'Bad length value');
-const eiChecksumZero = defineExpert('udp', 'udp.checksum.zero', Group.PROTOCOL, Severity.ERROR, 'Illegal checksum value (0)');
+const eiChecksumZero = defineExpert('udp', 'udp.checksum.zero', Group.CHECKSUM, Severity.ERROR, 'Illegal checksum value (0)');
 const eiTraceroute = defineExpert('udp', 'udp.possible_traceroute', Group.SEQUENCE, Severity.CHAT, 'Possible traceroute');
 
 /** Per-conversation UDP state: the stream index and its clock. */

@@ -1,6 +1,5 @@
-import { BASE, defineFields, defineProtocol, FT, makeDissector, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { BASE, defineFields, defineProtocol, FT, makeDissector, registerMediaType, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { asciiCString } from '../line-scan.js';
-import { registerMediaType } from '../media-types.js';
 
 export const hfJfif = defineProtocol('image-jfif', 'JPEG File Interchange Format');
 

@@ -1,6 +1,6 @@
-import { defineFields, defineProtocol, FT, makeDissector, type FieldNode, type Tvb } from '@netdissect/core';
-import { mediaDataName, registerMediaType, type MediaInfo } from '../media-types.js';
-import { textLinesDissector } from './text-lines.js';
+import {
+  defineFields, defineProtocol, FT, makeDissector, mediaDataName, registerMediaType, textLinesDissector, type FieldNode, type MediaInfo, type Tvb,
+} from '@netdissect/core';
 
 export const hfJson = defineProtocol('json', 'JavaScript Object Notation');
 export const jsonFields = defineFields('json', {

@@ -1,6 +1,5 @@
-import { BASE, defineExpert, defineFields, defineProtocol, FT, Group, makeDissector, Severity, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { BASE, defineExpert, defineFields, defineProtocol, FT, Group, makeDissector, registerMediaType, Severity, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { asciiString } from '../line-scan.js';
-import { registerMediaType } from '../media-types.js';
 
 export const hfPng = defineProtocol('png', 'Portable Network Graphics');
 

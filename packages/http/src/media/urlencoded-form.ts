@@ -1,5 +1,4 @@
-import { defineFields, defineProtocol, FT, makeDissector, type Tvb } from '@netdissect/core';
-import { mediaDataName, registerMediaType, type MediaInfo } from '../media-types.js';
+import { defineFields, defineProtocol, FT, makeDissector, mediaDataName, registerMediaType, type MediaInfo, type Tvb } from '@netdissect/core';
 
 export const hfUrlencoded = defineProtocol('urlencoded-form', 'HTML Form URL Encoded');
 export const urlencodedFields = defineFields('urlencoded-form', {

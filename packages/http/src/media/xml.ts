@@ -1,6 +1,6 @@
-import { defineFields, defineProtocol, formatBytesAsText, FT, makeDissector, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
-import { registerMediaType } from '../media-types.js';
-import { setTextXmlDissector } from './text-lines.js';
+import {
+  defineFields, defineProtocol, formatBytesAsText, FT, makeDissector, registerMediaType, type FieldNode, type PacketInfo, type Tvb,
+} from '@netdissect/core';
 import { XML_MEDIA_TYPES } from './xml-media-types.js';
 
 export const hfXml = defineProtocol('xml', 'eXtensible Markup Language');
@@ -116,5 +116,4 @@ function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
 
 export const xmlDissector = makeDissector('xml', 'XML', dissectXml);
 
-setTextXmlDissector(xmlDissector);
 for (const type of XML_MEDIA_TYPES) registerMediaType(type, xmlDissector);

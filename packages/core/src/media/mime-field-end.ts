@@ -1,4 +1,4 @@
-import type { Tvb } from '@netdissect/core';
+import type { Tvb } from '../dissection/tvb.js';
 
 /** Where a header field ends, and whether it was the last one before the body. */
 export interface FieldEnd {

@@ -1,4 +1,4 @@
-import type { Tvb } from '@netdissect/core';
+import type { Tvb } from './tvb.js';
 
 /** Where a line ends: its length without the terminator, and where the next line starts. */
 export interface LineEnd {

@@ -1,4 +1,5 @@
-import { decodeAscii, type Tvb } from '@netdissect/core';
+import { decodeAscii } from '../fields/field-node.js';
+import type { Tvb } from './tvb.js';
 
 /** tvb_get_string_enc(..., ENC_ASCII): one char per byte, bytes above 0x7f as U+FFFD, stopping at a NUL as C strings do. */
 export function readAsciiCString(tvb: Tvb, off: number, len: number): string {

@@ -1,4 +1,4 @@
-import type { PacketInfo } from '@netdissect/core';
+import type { PacketInfo } from '../dissection/packet-info.js';
 
 /** How deep messages may nest inside messages (message/rfc822 in multipart in ...) before we stop descending. */
 const MAX_NESTING = 16;

@@ -1,15 +1,21 @@
-import {
-  BoundsKind, defineExpert, defineFields, defineProtocol, DissectorBoundsError, formatBytesAsText, FT, Group, makeDissector, Severity,
-  type FieldDef, type FieldNode, type PacketInfo, type Tvb,
-} from '@netdissect/core';
-import { bytesEqual, findLineEnd } from './line-end.js';
-import { findFieldEnd } from './imf-field-end.js';
-import { asciiLower, readAscii } from './ascii.js';
-import { findMediaTypeParameter, unfoldAndCompactMimeHeader } from './mime-header.js';
+import { defineFields, defineProtocol, FT, type FieldDef } from '../fields/field-def.js';
+import { formatBytesAsText } from '../fields/format-text.js';
+import type { FieldNode } from '../fields/field-node.js';
+import { asciiLower, readAscii } from '../dissection/ascii-text.js';
+import { makeDissector } from '../dissection/dissector.js';
+import { BoundsKind, DissectorBoundsError } from '../dissection/dissector-errors.js';
+import { defineExpert, Group, Severity } from '../dissection/expert.js';
+import type { PacketInfo } from '../dissection/packet-info.js';
+import { defaultRegistry } from '../dissection/session.js';
+import { Tvb } from '../dissection/tvb.js';
+import { bytesEqual, findLineEnd } from '../dissection/tvb-line-end.js';
+import { inflateBody, isDecodeFailure } from '../dissection/tvb-uncompress.js';
 import { mediaDissector } from './media-fallback.js';
-import { tryMediaType } from './media-types.js';
-import { enterNested, leaveNested } from './nesting.js';
-import type { MediaInfo } from './text-lines.js';
+import type { MediaInfo } from './media-info.js';
+import { registerMediaType, tryMediaType } from './media-type-table.js';
+import { findFieldEnd } from './mime-field-end.js';
+import { findMediaTypeParameter, unfoldAndCompactMimeHeader } from './mime-header.js';
+import { enterNested, leaveNested } from './nesting-depth.js';
 
 export const hfMultipart = defineProtocol('mime_multipart', 'MIME Multipart Media Encapsulation');
 export const multipartFields = defineFields('mime_multipart', {
@@ -34,7 +40,7 @@ const eiNoRequiredParameter = defineExpert('mime_multipart', 'mime_multipart.no_
 /** Not in Wireshark, which has no cap: a body with more parts than limits.maxMimeParts. */
 export const eiPartsLimit = defineExpert('mime_multipart', 'mime_multipart.parts_limit_reached', Group.UNDECODED, Severity.WARN, 'MIME parts limit reached: the remaining parts are not dissected');
 
-/** The part headers multipart knows, by lower-case name (compact forms included). */
+/** The part headers multipart knows, by lower-case name (compact SIP forms included). */
 const PART_HEADERS = new Map<string, FieldDef>([
   ['content-description', multipartFields.contentDescription],
   ['content-disposition', multipartFields.contentDisposition],
@@ -112,14 +118,27 @@ function addString(tree: FieldNode | null, def: FieldDef, tvb: Tvb, off: number,
 interface MultipartInfo {
   type: string;
   boundary: string;
-  maxParts: number;
+  /** The "protocol" parameter of multipart/encrypted, which the first part's type must start with. */
+  protocol: string | null;
+}
+
+/** The part's body as its Content-Encoding leaves it: gzip and deflate are undone, as uncompress_data (on by default) does. */
+function decodePartBody(body: Tvb, pinfo: PacketInfo, contentEncoding: string | null): Tvb {
+  if (contentEncoding === null || body.length === 0 || !/^(gzip|deflate|x-gzip|x-deflate)/.test(contentEncoding)) return body;
+  const out = inflateBody(body.view(0, body.length), pinfo.session.limits.maxDecompressedBytes);
+  if (isDecodeFailure(out)) return body;
+  const decoded = Tvb.fromBytes(`gunzipped data (${out.length} bytes)`, out);
+  pinfo.dataSources.push(decoded.ds);
+  return decoded;
 }
 
 /**
- * One body part: its MIME headers, then its body handed to the dissector
- * of its media type. Returns the offset of the next part, or -1.
+ * process_body_part: the part's MIME headers, then its body handed to the
+ * dissector of its media type. Returns the offset of the next part, or -1.
+ * Content-Transfer-Encoding is shown but not undone: Wireshark's
+ * remove_base64_encoding preference is off by default.
  */
-function dissectBodyPart(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, m: MultipartInfo, start: number): { next: number; last: boolean } {
+function dissectBodyPart(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, m: MultipartInfo, start: number, index: number): { next: number; last: boolean } {
   const part = tree?.add(multipartFields.part, tvb, start, 0, '') ?? null;
   const b = findNextBoundary(tvb, start, m.boundary);
   if (b.start <= 0) return { next: -1, last: b.last };
@@ -128,6 +147,7 @@ function dissectBodyPart(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, m:
   let lastField = false;
   let contentType: string | null = null;
   let parameters: string | null = null;
+  let contentEncoding: string | null = null;
   let isRawData = false;
   while (!lastField) {
     const fe = findFieldEnd(tvb, off, tvb.reportedRemaining(off) + off);
@@ -164,6 +184,12 @@ function dissectBodyPart(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, m:
         contentType = asciiLower(value);
         part?.appendText(` (${contentType})`);
         if (contentType.startsWith('application/octet-stream')) isRawData = true;
+        // multipart/encrypted: the first part must be of the type its "protocol" parameter names.
+        if (m.protocol !== null && index === 0 && (isRawData || asciiLower(contentType.slice(0, m.protocol.length)) !== asciiLower(m.protocol))) {
+          return { next: -1, last: false };
+        }
+      } else if (def === multipartFields.contentEncoding) {
+        contentEncoding = asciiLower(value.split('\r')[0]!);
       }
     }
     off = next;
@@ -171,17 +197,31 @@ function dissectBodyPart(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, m:
   const bodyStart = next;
   const body = tvb.sub(bodyStart, itemLength(tvb, bodyStart, b.start - bodyStart));
   if (!isRawData && contentType !== null) {
-    if (!tryMediaType(contentType, body, pinfo, part, parameters)) {
-      const media: MediaInfo = { type: contentType, parameters };
-      pinfo.call(mediaDissector, body, part, media);
+    const decoded = decodePartBody(body, pinfo, contentEncoding);
+    if (!tryMediaType(contentType, parameters, decoded, pinfo, part)) {
+      const media: MediaInfo = { mediaType: contentType, parameters };
+      pinfo.call(mediaDissector, decoded, part, media);
     }
   } else {
-    const data = pinfo.session.registry.byProto('data');
-    if (data) pinfo.call(data, body, part);
+    pinfo.call(pinfo.session.registry.byProto('data')!, body, part);
   }
   part?.setLength(b.start - start);
   addString(tree, b.last ? multipartFields.lastBoundary : multipartFields.boundary, tvb, b.start, b.lineLen);
   return { next: b.start + b.lineLen, last: b.last };
+}
+
+/** get_multipart_info: the boundary (and, for multipart/encrypted, the protocol) from the media type's parameters. */
+function multipartInfo(media: MediaInfo | null): MultipartInfo | null {
+  if (!media?.mediaType || media.parameters === null) return null;
+  const parameters = unfoldAndCompactMimeHeader(media.parameters).text;
+  const boundary = findMediaTypeParameter(parameters, 'boundary');
+  if (boundary === null) return null;
+  let protocol: string | null = null;
+  if (media.mediaType.startsWith('multipart/encrypted')) {
+    protocol = findMediaTypeParameter(parameters, 'protocol');
+    if (protocol === null) return null;
+  }
+  return { type: media.mediaType, boundary, protocol };
 }
 
 /**
@@ -190,25 +230,25 @@ function dissectBodyPart(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, m:
  * and the Content-Type parameters (which must name the boundary).
  */
 export function dissectMultipart(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, media: MediaInfo | null): number {
-  const parameters = media?.parameters ?? null;
-  const boundary = media?.type && parameters !== null ? findMediaTypeParameter(unfoldAndCompactMimeHeader(parameters).text, 'boundary') : null;
-  const data = pinfo.session.registry.byProto('data');
-  if (!media?.type || boundary === null) {
-    pinfo.expert(tree, eiNoRequiredParameter);
-    if (data) pinfo.call(data, tvb, tree);
+  const m = multipartInfo(media);
+  const data = pinfo.session.registry.byProto('data')!;
+  if (m === null) {
+    const ti = tree ? tree.addText(tvb, 0, tvb.length, eiNoRequiredParameter.summary) : null;
+    pinfo.expert(ti, eiNoRequiredParameter);
+    pinfo.call(data, tvb, tree);
     return tvb.reported;
   }
+  // A hostile message cannot make us nest multiparts and messages without end.
   if (!enterNested(pinfo)) {
-    if (data) pinfo.call(data, tvb, tree);
+    pinfo.call(data, tvb, tree);
     return tvb.reported;
   }
   try {
-    const m: MultipartInfo = { type: media.type, boundary, maxParts: pinfo.session.limits.maxMimeParts };
     const top = tree?.addProtocol(hfMultipart, tvb, 0, tvb.length) ?? null;
     if (top && top.ctx.full) top.appendText(`, Type: ${m.type}, Boundary: "${m.boundary}"`);
     top?.addGenerated(multipartFields.type, tvb, 0, 0, m.type);
     pinfo.cols.setFence();
-    const first = findFirstBoundary(tvb, boundary);
+    const first = findFirstBoundary(tvb, m.boundary);
     let next = -1;
     if (first.start === 0) {
       addString(top, multipartFields.firstBoundary, tvb, 0, first.lineLen);
@@ -219,17 +259,17 @@ export function dissectMultipart(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | 
       next = first.start + first.lineLen;
     }
     if (next === -1) {
-      if (data) pinfo.call(data, tvb, top);
+      pinfo.call(data, tvb, top);
       return tvb.reported;
     }
+    const maxParts = pinfo.session.limits.maxMimeParts;
     let last = first.last;
-    for (let parts = 0; !last; parts++) {
-      // A hostile message cannot make us walk more parts than the limit allows.
-      if (parts >= m.maxParts) {
-        pinfo.expert(top, eiPartsLimit, `MIME parts limit reached (maxMimeParts=${m.maxParts}): the remaining parts are not dissected`);
+    for (let index = 0; !last; index++) {
+      if (index >= maxParts) {
+        pinfo.expert(top, eiPartsLimit, `MIME parts limit reached (maxMimeParts=${maxParts}): the remaining parts are not dissected`);
         return tvb.reported;
       }
-      const r = dissectBodyPart(tvb, pinfo, top, m, next);
+      const r = dissectBodyPart(tvb, pinfo, top, m, next, index);
       if (r.next === -1) return tvb.reported;
       next = r.next;
       last = r.last;
@@ -247,3 +287,8 @@ export function dissectMultipart(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | 
 export const multipartDissector = makeDissector('mime_multipart', 'MIME multipart', (tvb, pinfo, tree, data) =>
   dissectMultipart(tvb, pinfo, tree, (data as MediaInfo | undefined) ?? null),
 );
+
+defaultRegistry.addNamed(multipartDissector);
+for (const type of ['multipart/mixed', 'multipart/related', 'multipart/alternative', 'multipart/form-data', 'multipart/report', 'multipart/signed', 'multipart/encrypted', 'multipart/']) {
+  registerMediaType(type, multipartDissector);
+}
