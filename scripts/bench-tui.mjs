@@ -46,9 +46,11 @@ const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[=>()][0-9A-Za-z]
 const COMPLETE_ESCAPE = /^\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[=>]|[()][0-9A-Za-z])/;
 /** An escape sequence cut by a chunk boundary waits for the rest before it is stripped. */
 let pending = '';
+// Decoded as a stream, so a character cut by a chunk boundary is not mangled either.
+term.stdout.setEncoding('utf8');
 term.stdout.on('data', (chunk) => {
   const now = performance.now();
-  let s = pending + chunk.toString('utf8');
+  let s = pending + chunk;
   const lastEscape = s.lastIndexOf('\x1b');
   pending = lastEscape >= 0 && !COMPLETE_ESCAPE.test(s.slice(lastEscape)) ? s.slice(lastEscape) : '';
   if (pending) s = s.slice(0, lastEscape);

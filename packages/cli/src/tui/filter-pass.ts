@@ -6,8 +6,15 @@ import type { FrameBytes } from './frame-bytes.js';
 import { FrameList } from './frame-view.js';
 import { SLICE_MS, yieldToEventLoop } from './time-slice.js';
 
-/** How often a running pass tells the screen it found more frames. */
-const PROGRESS_MS = 100;
+/**
+ * How often a running pass tells the screen it found more frames. Each
+ * redraw costs Ink tens of milliseconds, so once a screenful has passed
+ * only the progress figure changes and once a second is enough.
+ */
+const PROGRESS_MS = 250;
+const LATER_PROGRESS_MS = 1000;
+/** Passing frames after which the list is surely full. */
+const SCREENFUL = 200;
 
 /**
  * Applies a display filter: dissects every frame indexed so far again
@@ -60,7 +67,7 @@ export class FilterPass implements NewFrameListener {
             if (f.tree && this.filter.test(f.tree)) this.passing.push(raw.no);
             this.scanned = raw.no;
             if (performance.now() - sliceStart >= SLICE_MS) {
-              this.changed.notifyThrottled(PROGRESS_MS);
+              this.changed.notifyThrottled(this.passing.length > SCREENFUL ? LATER_PROGRESS_MS : PROGRESS_MS);
               await yieldToEventLoop();
               sliceStart = performance.now();
             }
