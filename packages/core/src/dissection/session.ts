@@ -6,6 +6,7 @@ import type { Dissector } from './dissector.js';
 import { DissectorRegistry } from './dissector-registry.js';
 import { PacketInfo } from './packet-info.js';
 import { Tvb } from './tvb.js';
+import { FrameTimeHistory } from './frame-time-history.js';
 import { defaultLimits, type Limits } from './limits.js';
 
 /** The registry core layers and protocol packages register into on import. */
@@ -63,7 +64,7 @@ export class DissectionSession {
   private prevDisplayedSec = NaN;
   private prevDisplayedNsec = 0;
   /** Per-frame previous-frame timestamps kept for revisits (index = frame number). */
-  private readonly prevTimes: Array<[number, number]> = [];
+  private readonly prevTimes = new FrameTimeHistory();
   /**
    * Keep what later passes need (per-frame notes, frame times). Must be set
    * before the first frame if any frame will be dissected again with
@@ -139,7 +140,7 @@ export class DissectionSession {
     }
     let prevSec: number, prevNsec: number;
     if (visited) {
-      const p = this.prevTimes[raw.no];
+      const p = this.prevTimes.get(raw.no);
       [prevSec, prevNsec] = p ?? [sec, nsec];
     } else {
       if (Number.isNaN(this.prevSec)) {
@@ -149,7 +150,7 @@ export class DissectionSession {
         prevSec = this.prevSec;
         prevNsec = this.prevNsec;
       }
-      if (this.keepHistory) this.prevTimes[raw.no] = [prevSec, prevNsec];
+      if (this.keepHistory) this.prevTimes.set(raw.no, prevSec, prevNsec);
       // A custom block is a record, not a packet: the next packet still measures from the one
       // before it (tshark's behaviour, except for a custom block that opens the file).
       if (!raw.custom || raw.no === 1) {
