@@ -188,9 +188,13 @@ export function processHeader(tvb: Tvb, offset: number, len: number, lineLen: nu
   }
 }
 
-/** HDR_CONTENT_TYPE: the media type up to ';' or a blank, lower-cased; parameters after the separators. */
+/**
+ * HDR_CONTENT_TYPE: the media type up to ';' or a blank, lower-cased; parameters after the separators.
+ * Wireshark reads the value as a C string, so a NUL ends it.
+ */
 function contentType(valueBytes: Uint8Array, headers: MessageHeaders): void {
-  const raw = asciiString(valueBytes);
+  const nul = valueBytes.indexOf(0);
+  const raw = asciiString(nul < 0 ? valueBytes : valueBytes.subarray(0, nul));
   let i = 0;
   while (i < raw.length && raw[i] !== ';' && !isSpace(raw.charCodeAt(i))) i++;
   headers.contentType = raw.slice(0, i).toLowerCase();
