@@ -30,7 +30,7 @@ describe('memory stays bounded by the limits, not by the input', () => {
     expect(out.status).toBe(0);
     expect(mb).toBeLessThan(32);
     expect(expertEntries(out.stdout.slice(out.stdout.lastIndexOf('\n\n', out.stdout.indexOf('=============')))).map((e) => e.summary)).toContain(
-      'Decompression failed: body larger than 4194304 bytes',
+      'Decompression failed: body larger than the decompression limit (maxDecompressedBytes=4194304)',
     );
   });
 

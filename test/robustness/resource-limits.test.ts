@@ -30,7 +30,7 @@ const CASES: readonly LimitCase[] = [
   { via: 'SMTP DATA', limit: 'tcpReassemblyBytesPerFlow', value: 1 << 20, frames: () => smtpEndlessData(3 << 20), protocol: 'SMTP', summary: /reassembly limit reached \(tcpReassemblyBytesPerFlow=1048576\)/ },
   { via: 'SMTP DATA', limit: 'tcpReassemblyBytesTotal', value: 1 << 20, frames: () => smtpEndlessData(3 << 20), protocol: 'SMTP', summary: /reassembly limit reached \(tcpReassemblyBytesTotal=1048576\)/ },
   { via: 'IPv4', limit: 'ipFragmentBytesTotal', value: 50_000, frames: () => ipv4IncompleteDatagrams(200, 1000), protocol: 'IPv4', summary: /^IP fragment limit reached \(ipFragmentBytesTotal=50000\)/ },
-  { via: 'HTTP', limit: 'maxDecompressedBytes', value: 1 << 20, frames: () => httpGzipBomb(8 << 20), protocol: 'HTTP', summary: /body larger than 1048576 bytes/ },
+  { via: 'HTTP', limit: 'maxDecompressedBytes', value: 1 << 20, frames: () => httpGzipBomb(8 << 20), protocol: 'HTTP', summary: /body larger than the decompression limit \(maxDecompressedBytes=1048576\)/ },
   { via: 'IMF', limit: 'maxMimeParts', value: 10, frames: () => mailWithManyParts(50), protocol: 'MIME multipart', summary: /^MIME parts limit reached \(maxMimeParts=10\)/ },
   { via: 'DNS', limit: 'dnsMaxPointers', value: 5, frames: () => [dnsPointerChain(5)], protocol: 'DNS', summary: /^DNS compression pointer limit reached \(dnsMaxPointers=5\)/ },
   { via: 'IMAP', limit: 'imapMaxLiteralBytes', value: 1 << 20, frames: imapHugeLiteral, protocol: 'IMAP', summary: /^Literal of 4294967295 bytes is over the IMAP literal limit \(imapMaxLiteralBytes=1048576\)/ },

@@ -279,7 +279,7 @@ function dissectBody(tvb: Tvb, offset: number, ctx: MessageContext, httpTree: Fi
       const decoded = decodeContent(headers.contentEncoding, encoded, pinfo.session.limits.maxDecompressedBytes);
       const eTree = httpTree?.ctx.full ? httpTree.addText(body, 0, body.length, `Content-encoded entity body (${headers.contentEncoding}): ${body.length} bytes`) : httpTree;
       if (decoded === null || isDecodeFailure(decoded)) {
-        const msg = decoded?.reason === 'limit' ? `Decompression failed: body larger than ${pinfo.session.limits.maxDecompressedBytes} bytes` : undefined;
+        const msg = decoded?.reason === 'limit' ? `Decompression failed: body larger than the decompression limit (maxDecompressedBytes=${pinfo.session.limits.maxDecompressedBytes})` : undefined;
         pinfo.expert(eTree !== httpTree ? eTree : null, httpExpert.decompressionFailed, msg);
         pinfo.call(data, body, eTree);
         break bodyDone;
