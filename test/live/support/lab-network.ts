@@ -48,6 +48,9 @@ export class LabNetwork {
       ip(['-n', ns, 'link', 'set', dev, 'up']);
       ip(['-n', ns, 'link', 'set', 'lo', 'up']);
     }
+    // A veth reports carrier a moment after both ends are up; libpcap orders interfaces by that
+    // state, so wait for it: a listing taken earlier and one taken later would differ.
+    for (const [ns, dev] of [[this.serverNs, this.serverIf], [this.clientNs, this.clientIf]] as const) waitForCarrier(ns, dev);
   }
 
   /** Start a process inside a namespace; it is killed by destroy() if still running. */
@@ -65,4 +68,15 @@ export class LabNetwork {
     for (const ns of this.created) spawnSync('ip', ['netns', 'del', ns]);
     this.created = [];
   }
+}
+
+/** Wait (at most 5 s) until `dev` in `ns` is operationally up. */
+function waitForCarrier(ns: string, dev: string): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let i = 0; i < 100; i++) {
+    const out = spawnSync('ip', ['-n', ns, '-o', 'link', 'show', 'dev', dev], { encoding: 'utf8' }).stdout;
+    if (/ state UP /.test(out)) return;
+    Atomics.wait(pause, 0, 0, 50);
+  }
+  throw new Error(`${dev} in ${ns} did not come up`);
 }
