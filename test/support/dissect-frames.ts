@@ -44,6 +44,9 @@ export function forEachFrame(packets: readonly RawPacket[], opts: DissectFramesO
   for (const [tap, fn] of Object.entries(opts.taps ?? {})) session.addTap(tap, (_p, d) => fn(d));
   const visited = opts.twoPass === true;
   if (visited) {
+    // As the CLI's two passes: reassembled bytes are dropped after the first pass and read back from the frames.
+    const byNumber = new Map(packets.map((p) => [p.no, p.bytes]));
+    session.frameBytes ??= (no) => byNumber.get(no) ?? null;
     for (const p of packets) session.dissect(p, null, false);
     opts.beforeSecondPass?.();
   }

@@ -54,6 +54,8 @@ export class CaptureModel {
     this.live = o.live;
     this.notice = o.notice ?? '';
     this.bytes = o.bytes(this.index);
+    // A file can be re-read, so reassembled PDUs need not stay in memory (a live store may have evicted frames).
+    if (!o.live) this.session.frameBytes = (no) => readFrameBytes(this.bytes, no);
     this.indexer = new CaptureIndexer(o.source, this.session, this.index, this.bytes, o.inputSize);
     this.inspector = new FrameInspector(this.session, this.bytes);
     this.colorizer = new RowColorizer(this.session, this.bytes);
@@ -123,5 +125,13 @@ export class CaptureModel {
     this.statisticsPass?.cancel();
     await this.indexer.stop();
     this.bytes.close();
+  }
+}
+
+function readFrameBytes(bytes: FrameBytes, no: number): Uint8Array | null {
+  try {
+    return bytes.frame(no)?.bytes ?? null;
+  } catch {
+    return null; // an unreadable file: the reassembly shows zeros and says why
   }
 }

@@ -55,6 +55,8 @@ export async function dissectCapture(
   }
   session.keepHistory = true;
   const kept: RawPacket[] = [];
+  // The frames are kept anyway: reassembled PDUs need not hold a second copy of their bytes.
+  session.frameBytes ??= (no) => (kept[no - 1]?.no === no ? kept[no - 1]!.bytes : (kept.find((r) => r.no === no)?.bytes ?? null));
   let pending: unknown = null;
   try {
     outer: for await (const batch of reader.batches()) {

@@ -8,6 +8,7 @@ import { PacketInfo } from './packet-info.js';
 import { Tvb } from './tvb.js';
 import { FrameTimeHistory } from './frame-time-history.js';
 import { defaultLimits, type Limits } from './limits.js';
+import type { FrameBytesReader } from '../reassembly/fragment-head.js';
 
 /** The registry core layers and protocol packages register into on import. */
 export const defaultRegistry = new DissectorRegistry();
@@ -72,6 +73,13 @@ export class DissectionSession {
    * memory.
    */
   keepHistory = false;
+  /**
+   * Reads an earlier frame's captured bytes again (a capture file can).
+   * With keepHistory, the reassembled bytes of finished TCP PDUs are then
+   * dropped after the first pass and rebuilt from their segments' frames
+   * when the completing frame is dissected again.
+   */
+  frameBytes: FrameBytesReader | null = null;
   /** Tap listeners by tap name ("tcp.follow", "http", ...). */
   readonly taps = new Map<string, Array<(pinfo: PacketInfo, data: unknown) => void>>();
   /** Last frame number dissected on the first pass. */

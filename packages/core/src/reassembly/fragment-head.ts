@@ -24,7 +24,12 @@ export interface FragmentItem {
   flags: number;
   /** The fragment's bytes until the datagram is complete. */
   data: Uint8Array | null;
+  /** Where the piece starts in its frame's captured bytes, or -1 when it is not a plain slice of them. */
+  src: number;
 }
+
+/** Reads a frame's captured bytes again by number (null when they cannot be had). */
+export type FrameBytesReader = (frame: number) => Uint8Array | null;
 
 /**
  * One PDU being (or having been) put back together from offset-addressed
@@ -122,7 +127,7 @@ export class FragmentHead {
    * fragment_add_work: add `bytes` at `fragOffset`; true when this
    * completed the PDU (on frame `reassemblyFrame`).
    */
-  addWork(bytes: Uint8Array, fragOffset: number, moreFrags: boolean, frame: number, reassemblyFrame: number): boolean {
+  addWork(bytes: Uint8Array, fragOffset: number, moreFrags: boolean, frame: number, reassemblyFrame: number, src = -1): boolean {
     const len = bytes.length;
     if (this.defragmented) {
       if (fragOffset + len >= this.datalen) {
@@ -133,7 +138,7 @@ export class FragmentHead {
         throw new ReassemblyError('New fragment overlaps old data (retransmission?)');
       }
     }
-    const item: FragmentItem = { frame, offset: fragOffset, len, flags: 0, data: null };
+    const item: FragmentItem = { frame, offset: fragOffset, len, flags: 0, data: null, src };
     if (frame > this.frame) this.frame = frame;
     if (!moreFrags) {
       if (this.headFlags & HeadFlag.DATALEN_SET) {
@@ -211,5 +216,43 @@ export class FragmentHead {
     this.store = null;
     for (const f of this.items) f.data = null;
     this.pendingBytes = 0;
+  }
+
+  /**
+   * Drop the reassembled bytes of a complete PDU whose pieces can all be
+   * read again from their frames (see rebuild); false when some cannot.
+   */
+  releaseRebuildable(): boolean {
+    if (!this.defragmented || this.partial || this.data === null) return false;
+    for (const f of this.items) if (f.src < 0) return false;
+    this.release();
+    this.rebuildable = true;
+    return true;
+  }
+
+  /** The bytes were dropped by releaseRebuildable and can be put back with rebuild. */
+  rebuildable = false;
+
+  /**
+   * Put the reassembled bytes back from the pieces' frames, in the order and
+   * with the overlap rule defragment used, so the result is the same buffer.
+   * A piece whose frame cannot be read is left as zeros; false then.
+   */
+  rebuild(read: FrameBytesReader): boolean {
+    const data = new Uint8Array(this.datalen);
+    let complete = true;
+    let dfpos = 0;
+    for (const f of this.items) {
+      if (f.len === 0 || f.offset >= this.datalen) continue;
+      const fraglen = Math.min(f.len, this.datalen - f.offset);
+      if (f.offset + fraglen <= dfpos) continue;
+      const skip = Math.max(0, dfpos - f.offset);
+      const frame = read(f.frame);
+      if (frame === null || f.src + fraglen > frame.length) complete = false;
+      else data.set(frame.subarray(f.src + skip, f.src + fraglen), f.offset + skip);
+      dfpos = f.offset + fraglen;
+    }
+    this.data = data;
+    return complete;
   }
 }

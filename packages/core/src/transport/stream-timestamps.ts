@@ -1,5 +1,6 @@
 import { timeDelta } from '../fields/time-format.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
+import { FrameTimeHistory } from '../dissection/frame-time-history.js';
 
 /** First and previous frame times of a TCP/UDP stream, for *.time_relative and *.time_delta. */
 export class StreamClock {
@@ -8,13 +9,14 @@ export class StreamClock {
   prevSec = 0;
   prevNsec = 0;
 
-  /** [relSec, relNsec, deltaSec, deltaNsec] for this frame; on revisits read back what the first pass stored. */
+  /** [relSec, relNsec, deltaSec, deltaNsec] for this frame; on revisits the delta is what the first pass stored. */
   tick(pinfo: PacketInfo, key: string): [number, number, number, number] {
-    if (pinfo.visited) {
-      const stored = pinfo.getFrameData<[number, number, number, number]>(key);
-      if (stored) return stored;
-    }
     const { tsSec, tsNsec } = pinfo.raw;
+    const deltas = pinfo.session.keepHistory ? pinfo.session.state(key, () => new FrameTimeHistory()) : null;
+    if (pinfo.visited) {
+      const stored = deltas?.get(pinfo.num);
+      if (stored) return [...timeDelta(tsSec, tsNsec, this.firstSec, this.firstNsec), stored[0], stored[1]];
+    }
     if (Number.isNaN(this.firstSec)) {
       this.firstSec = tsSec;
       this.firstNsec = tsNsec;
@@ -25,8 +27,7 @@ export class StreamClock {
     const [ds, dn] = timeDelta(tsSec, tsNsec, this.prevSec, this.prevNsec);
     this.prevSec = tsSec;
     this.prevNsec = tsNsec;
-    const out: [number, number, number, number] = [rs, rn, ds, dn];
-    if (pinfo.session.keepHistory) pinfo.setFrameData(key, out);
-    return out;
+    deltas?.set(pinfo.num, ds, dn);
+    return [rs, rn, ds, dn];
   }
 }

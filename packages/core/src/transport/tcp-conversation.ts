@@ -1,6 +1,7 @@
 import type { Conversation } from '../dissection/conversation-table.js';
 import type { FragmentHead } from '../reassembly/fragment-head.js';
 import { UnackedSegments } from './unacked-segments.js';
+import type { TcpAckedHistory } from './tcp-acked-history.js';
 
 /** TCP_A_* analysis flags. */
 export const TA = {
@@ -34,6 +35,12 @@ export const FLOW_REASSEMBLE_UNTIL_FIN = 0x0001;
 
 /** What the analysis concluded about one segment (struct tcp_acked), looked up by (frame, seq, ack). */
 export class TcpAcked {
+  /** Another result for the same frame with a different (seq, ack): a frame carrying two headers of one connection. */
+  next: TcpAcked | null = null;
+  constructor(
+    readonly seq: number,
+    readonly ack: number,
+  ) {}
   frameAcked = 0;
   rttSec = 0;
   rttNsec = 0;
@@ -63,6 +70,8 @@ export class MultisegmentPdu {
     public firstFrame: number,
     sec: number,
     nsec: number,
+    /** The direction whose stream this PDU is part of. */
+    readonly flow: TcpFlow,
   ) {
     this.firstFrameWithSeq = firstFrame;
     this.lastFrame = firstFrame;
@@ -130,6 +139,8 @@ export interface OooSegment {
   seq: number;
   len: number;
   data: Uint8Array | null;
+  /** Where the segment's payload starts in its frame's captured bytes, or -1. */
+  src: number;
 }
 
 /** One direction of a TCP connection (tcp_flow_t with its analysis info). */
@@ -217,8 +228,10 @@ export class TcpAnalysis {
   firstRttSec = 0;
   firstRttNsec = 0;
   completeness = 0;
-  /** (frame, seq, ack) -> analysis result; created on first use (most flows of a scan never need it). */
-  private acked: Map<string, TcpAcked> | null = null;
+  /** frame -> analysis results of the frame being dissected, told apart by (seq, ack); created on first use. */
+  private acked: Map<number, TcpAcked> | null = null;
+  /** Where finished frames' results are kept for revisits (a session keeping history), else they are forgotten. */
+  history: TcpAckedHistory | null = null;
   /** The current frame's analysis result, if any (tcpd->ta). */
   ta: TcpAcked | null = null;
   hadAccEcnSetupSyn = false;
@@ -242,11 +255,20 @@ export class TcpAnalysis {
 
   /** tcp_analyze_get_acked_struct */
   getAcked(frame: number, seq: number, ack: number, create: boolean): void {
-    const key = `${frame}|${seq}|${ack}`;
-    let ta = this.acked?.get(key) ?? null;
-    if (!ta && create) {
-      ta = new TcpAcked();
-      (this.acked ??= new Map()).set(key, ta);
+    const first = this.acked?.get(frame) ?? null;
+    let ta = first;
+    while (ta !== null && (ta.seq !== seq || ta.ack !== ack)) ta = ta.next;
+    if (ta === null && this.history) {
+      ta = this.history.load(frame, seq, ack);
+      if (ta) {
+        ta.next = first;
+        (this.acked ??= new Map()).set(frame, ta);
+      }
+    }
+    if (ta === null && create) {
+      ta = new TcpAcked(seq, ack);
+      ta.next = first;
+      (this.acked ??= new Map()).set(frame, ta);
     }
     this.ta = ta;
   }
@@ -254,5 +276,12 @@ export class TcpAnalysis {
   /** Forget per-frame results (streaming mode: no frame is dissected twice). */
   forgetFrames(): void {
     this.acked = null;
+  }
+
+  /** After a frame: on its first pass its results go to the history; either way the working map empties. */
+  endFrame(firstPass: boolean): void {
+    if (this.acked === null || this.history === null) return;
+    if (firstPass) for (const [frame, first] of this.acked) for (let ta: TcpAcked | null = first; ta; ta = ta.next) this.history.save(frame, ta);
+    this.acked.clear();
   }
 }

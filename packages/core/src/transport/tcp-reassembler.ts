@@ -48,7 +48,7 @@ export interface TcpReassemblyBudget {
  * already-added guard on the first pass, the "was it completed" answer on
  * later passes.
  */
-function fragmentAdd(pinfo: PacketInfo, msp: MultisegmentPdu, bytes: Uint8Array, fragOffset: number, moreFrags: boolean, fragFrame = pinfo.num): FragmentHead | null {
+function fragmentAdd(pinfo: PacketInfo, msp: MultisegmentPdu, bytes: Uint8Array, fragOffset: number, moreFrags: boolean, fragFrame = pinfo.num, src = frameOffsetOf(pinfo, bytes)): FragmentHead | null {
   let head = msp.head;
   const len = bytes.length;
   if (!pinfo.visited) {
@@ -64,6 +64,7 @@ function fragmentAdd(pinfo: PacketInfo, msp: MultisegmentPdu, bytes: Uint8Array,
       if (fragOffset + len > head.datalen) {
         throw new ReassemblyError(fragOffset >= head.datalen ? 'New fragment past old data limits' : 'New fragment overlaps old data (retransmission?)');
       }
+      if (head.data === null && head.reassembledIn === pinfo.num) rebuildPdu(pinfo, head);
       return head;
     }
     return null;
@@ -80,9 +81,57 @@ function fragmentAdd(pinfo: PacketInfo, msp: MultisegmentPdu, bytes: Uint8Array,
   }
   if (!head) head = msp.head = new FragmentHead();
   const before = head.pendingBytes;
-  const done = head.addWork(bytes, fragOffset, moreFrags, fragFrame, pinfo.num);
+  const done = head.addWork(bytes, fragOffset, moreFrags, fragFrame, pinfo.num, src);
   budget.total += head.pendingBytes - before;
+  if (done && pinfo.session.frameBytes) heldPdus(pinfo).push(msp);
   return done ? head : null;
+}
+
+/** Where `bytes` starts in this frame's captured bytes, or -1 when it is not a slice of them (an IP-reassembled datagram). */
+function frameOffsetOf(pinfo: PacketInfo, bytes: Uint8Array): number {
+  const raw = pinfo.raw.bytes;
+  const at = bytes.byteOffset - raw.byteOffset;
+  return bytes.buffer === raw.buffer && at >= 0 && at + bytes.length <= raw.length ? at : -1;
+}
+
+/**
+ * Completed PDUs whose reassembled bytes are still held. When the session
+ * can read frames again (a capture file), those bytes are dropped once the
+ * PDU is finished and rebuilt from the segments' frames on a revisit, so a
+ * browsed capture does not keep a second copy of its payload in memory.
+ */
+function heldPdus(pinfo: PacketInfo): MultisegmentPdu[] {
+  return pinfo.session.state<MultisegmentPdu[]>('tcp.held-pdus', () => []);
+}
+
+/** Revisit: the PDU completes on this frame but its bytes were dropped; read them back. */
+function rebuildPdu(pinfo: PacketInfo, head: FragmentHead): void {
+  const read = pinfo.session.frameBytes;
+  if (!head.rebuildable || !read) return;
+  if (!head.rebuild(read)) pinfo.expert(pinfo.tcpTree, tcpExpert.limitReached, 'Reassembled data could not be read again from the capture; missing bytes shown as zeros');
+  pinfo.session.state<FragmentHead[]>('tcp.rebuilt-pdus', () => []).push(head);
+}
+
+/**
+ * After a frame: drop the bytes of held PDUs that are finished (all
+ * segments in, and the stream past them), and of PDUs rebuilt for a
+ * revisit (the frame's tree keeps its own reference while it is shown).
+ */
+export function releaseFinishedPdus(session: PacketInfo['session']): void {
+  const rebuilt = session.state<FragmentHead[]>('tcp.rebuilt-pdus', () => []);
+  for (const head of rebuilt) if (head.rebuildable) head.release();
+  rebuilt.length = 0;
+  const held = session.state<MultisegmentPdu[]>('tcp.held-pdus', () => []);
+  if (held.length === 0) return;
+  let keep = 0;
+  for (const msp of held) {
+    const head = msp.head;
+    if (!head || head.data === null) continue;
+    const done = (msp.flags & MspFlag.GOT_ALL_SEGMENTS) !== 0 && leSeq(msp.nxtpdu, msp.flow.maxnextseq);
+    if (done && head.releaseRebuildable()) continue;
+    held[keep++] = msp;
+  }
+  held.length = keep;
 }
 
 /** Frame-data key: the reassembly limit message this frame raised (shown again on later passes). */
@@ -99,7 +148,7 @@ function noteReassemblyLimit(pinfo: PacketInfo, perFlow: boolean): void {
 }
 
 function pduStore(pinfo: PacketInfo, tcpd: TcpAnalysis, seq: number, nxtpdu: number): MultisegmentPdu {
-  const msp = new MultisegmentPdu(u32(seq), u32(nxtpdu), pinfo.num, pinfo.raw.tsSec, pinfo.raw.tsNsec);
+  const msp = new MultisegmentPdu(u32(seq), u32(nxtpdu), pinfo.num, pinfo.raw.tsSec, pinfo.raw.tsNsec, tcpd.fwd);
   tcpd.fwd.msps.insert(msp.seq, msp);
   return msp;
 }
@@ -125,12 +174,13 @@ function mspAddOutOfOrder(pinfo: PacketInfo, msp: MultisegmentPdu | undefined, t
     if (ltSeq(fwd.maxnextseq, fd.seq)) break;
     fwd.maxnextseq = u32(fd.seq + fd.len);
     const data = fd.data ?? new Uint8Array(fd.len);
+    const src = fd.data ? fd.src : -1;
     if (unfinished && msp) {
       if (ltSeq(msp.nxtpdu, u32(fd.seq + fd.len))) msp.nxtpdu = u32(fd.seq + fd.len);
-      fragmentAdd(pinfo, msp, data, u32(fd.seq - msp.seq), msp.nxtpdu !== 0, fd.frame);
+      fragmentAdd(pinfo, msp, data, u32(fd.seq - msp.seq), msp.nxtpdu !== 0, fd.frame, src);
     } else {
       msp = pduStore(pinfo, tcpd, seq, u32(fd.seq + fd.len));
-      fragmentAdd(pinfo, msp, data, u32(fd.seq - msp.seq), msp.nxtpdu !== 0, fd.frame);
+      fragmentAdd(pinfo, msp, data, u32(fd.seq - msp.seq), msp.nxtpdu !== 0, fd.frame, src);
       unfinished = true;
     }
     fwd.maxnextseq = findMaxnextseq(msp, fwd.maxnextseq);
@@ -177,7 +227,7 @@ function splitMsp(pinfo: PacketInfo, msp: MultisegmentPdu, tcpd: TcpAnalysis): M
         len -= split - off;
         off = split;
       }
-      fragmentAdd(pinfo, newmsp, data.subarray(off, off + len), off - split, true, f.frame);
+      fragmentAdd(pinfo, newmsp, data.subarray(off, off + len), off - split, true, f.frame, f.src < 0 ? -1 : f.src + (off - f.offset));
     }
   }
   head.truncate(split);
@@ -346,7 +396,8 @@ export function desegmentTcp(tvb: Tvb, pinfo: PacketInfo, offset: number, seq: n
           budget.dropped++;
           noteReassemblyLimit(pinfo, overFlow);
         } else {
-          insertOoo(fwd.ooo, { frame: pinfo.num, seq, len, data: tvb.copy(offset, len) });
+          const data = tvb.view(offset, len);
+          insertOoo(fwd.ooo, { frame: pinfo.num, seq, len, data: data.slice(), src: frameOffsetOf(pinfo, data) });
           fwd.bufferedBytes += len;
           budget.total += len;
         }

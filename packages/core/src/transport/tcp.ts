@@ -5,11 +5,13 @@ import { PortType, type PacketInfo } from '../dissection/packet-info.js';
 import { defaultRegistry } from '../dissection/session.js';
 import type { Tvb } from '../dissection/tvb.js';
 import { timeDelta } from '../fields/time-format.js';
+import { FrameTimeHistory } from '../dissection/frame-time-history.js';
 import { Completeness, StaticFlag, TcpAnalysis, TH } from './tcp-conversation.js';
+import { TcpAckedHistory } from './tcp-acked-history.js';
 import { hfTcp, tcpExpert, tcpFields } from './tcp-fields.js';
 import type { TcpInfo } from './tcp-info.js';
 import { dissectTcpOptions, type TcpHeaderInfo } from './tcp-options.js';
-import { decodeTcpPorts, desegmentTcp, pruneStreamingFlow, reassembleUntilFin } from './tcp-reassembler.js';
+import { decodeTcpPorts, desegmentTcp, pruneStreamingFlow, reassembleUntilFin, releaseFinishedPdus } from './tcp-reassembler.js';
 import { analyzeSequenceNumber, printSequenceNumberAnalysis } from './tcp-sequence-analysis.js';
 import { u32 } from './tcp-seq.js';
 
@@ -39,6 +41,7 @@ function conversationData(conv: Conversation, pinfo: PacketInfo): TcpAnalysis {
   if (!tcpd) {
     const st = pinfo.session.state<TcpState>('tcp', () => ({ streams: 0 }));
     tcpd = new TcpAnalysis(st.streams++, pinfo.raw.tsSec, pinfo.raw.tsNsec, conv);
+    if (pinfo.session.keepHistory) tcpd.history = pinfo.session.state('tcp.acked', () => new TcpAckedHistory());
     conv.data.set('tcp', tcpd);
   }
   if (direction >= 0) {
@@ -79,14 +82,24 @@ function formatFlagLetters(flags: number): string {
   return s;
 }
 
+/** Each TCP frame's time since the previous frame of its stream (tcp.time_delta), for revisits. */
+function streamDeltas(pinfo: PacketInfo): FrameTimeHistory {
+  return pinfo.session.state('tcp.ts_delta', () => new FrameTimeHistory());
+}
+
 function plural(n: number): string {
   return n === 1 ? '' : 's';
 }
+
+/** Nesting of dissectTcp calls within one frame, and the connections they touched (history mode). */
+let depth = 0;
+const framesTcpd: TcpAnalysis[] = [];
 
 /** TCP (packet-tcp.c's dissect_tcp): header, stream tracking, analysis, options, then the payload. */
 function dissectTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   const streaming = !pinfo.session.keepHistory;
   let tcpd: TcpAnalysis | null = null;
+  depth++;
   try {
     return dissectTcpSegment(tvb, pinfo, tree, (t) => (tcpd = t));
   } finally {
@@ -94,6 +107,14 @@ function dissectTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
     if (streaming && tcpd) {
       (tcpd as TcpAnalysis).forgetFrames();
       pruneStreamingFlow((tcpd as TcpAnalysis).fwd);
+    } else if (tcpd) {
+      framesTcpd.push(tcpd);
+    }
+    // A TCP header inside TCP's payload (a tunnel) dissects within this call: results are kept once the outer one ends.
+    if (--depth === 0 && framesTcpd.length) {
+      for (const t of framesTcpd) t.endFrame(!pinfo.visited);
+      framesTcpd.length = 0;
+      if (pinfo.session.frameBytes) releaseFinishedPdus(pinfo.session);
     }
   }
 }
@@ -178,9 +199,9 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
     [deltaSec, deltaNsec] = timeDelta(pinfo.raw.tsSec, pinfo.raw.tsNsec, tcpd.prevSec, tcpd.prevNsec);
     tcpd.prevSec = pinfo.raw.tsSec;
     tcpd.prevNsec = pinfo.raw.tsNsec;
-    if (pinfo.session.keepHistory) pinfo.setFrameData('tcp.ts_delta', [deltaSec, deltaNsec]);
+    if (pinfo.session.keepHistory) streamDeltas(pinfo).set(pinfo.num, deltaSec, deltaNsec);
   } else {
-    const d = pinfo.getFrameData<[number, number]>('tcp.ts_delta');
+    const d = streamDeltas(pinfo).get(pinfo.num);
     if (d) [deltaSec, deltaNsec] = d;
   }
 

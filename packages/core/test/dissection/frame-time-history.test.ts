@@ -16,4 +16,18 @@ describe('FrameTimeHistory', () => {
     h.set(3, 0, 0);
     expect(h.get(3)).toEqual([0, 0]);
   });
+
+  it('keeps negative deltas, values far from the first one and fractional values exactly (switching to wide storage)', () => {
+    const h = new FrameTimeHistory();
+    h.set(1, 1_600_000_000, 5);
+    h.set(2, 1_599_999_999, -999_999_999);
+    expect(h.get(2)).toEqual([1_599_999_999, -999_999_999]);
+    h.set(3, 1_600_000_000 + 2 ** 33, 7);
+    h.set(5000, 0.5, 1.25);
+    expect(h.get(1)).toEqual([1_600_000_000, 5]);
+    expect(h.get(2)).toEqual([1_599_999_999, -999_999_999]);
+    expect(h.get(3)).toEqual([1_600_000_000 + 2 ** 33, 7]);
+    expect(h.get(5000)).toEqual([0.5, 1.25]);
+    expect(h.get(4)).toBeNull();
+  });
 });

@@ -1,0 +1,93 @@
+import { TcpAcked } from './tcp-conversation.js';
+
+/** The fields most frames have, packed as Uint32 (seq/ack first: they tell results apart). */
+const ROW_FIELDS = ['seq', 'ack', 'frameAcked', 'flags', 'bytesInFlight', 'pushBytesSent'] as const;
+const W = ROW_FIELDS.length + 2; // + rttSec, rttNsec as Int32
+/** Fields set only on retransmissions, duplicate ACKs and the like: a result with any of them stays an object. */
+const RARE_FIELDS = ['dupackNum', 'dupackFrame', 'rtoFrame', 'newDataSeq', 'rtoSec', 'rtoNsec'] as const;
+
+function fitsU32(v: number): boolean {
+  return v >>> 0 === v;
+}
+
+function fitsI32(v: number): boolean {
+  return (v | 0) === v;
+}
+
+/**
+ * Every frame's TCP analysis result (tcp_acked), kept for revisits when the
+ * session keeps history. Most results (bytes in flight, the ACK's RTT) fit a
+ * packed 32-byte row; the rest stay objects in a side map — results with
+ * retransmission or duplicate-ACK details, a second TCP header of the same
+ * frame. An object and its map entry cost ≈ 220 bytes, which was most of
+ * what a million-frame capture kept for TCP.
+ */
+export class TcpAckedHistory {
+  /** frame -> row + 1 (0: none). */
+  private rowOf = new Int32Array(1024);
+  private rows = new Uint32Array(1024 * W);
+  private count = 0;
+  private readonly others = new Map<number, TcpAcked[]>();
+
+  save(frame: number, ta: TcpAcked): void {
+    const existing = this.rowFor(frame);
+    const sameRow = existing >= 0 && this.rows[existing * W] === ta.seq && this.rows[existing * W + 1] === ta.ack;
+    if ((sameRow || (existing < 0 && !this.others.has(frame))) && this.packable(ta)) {
+      const at = (sameRow ? existing : this.addRow(frame)) * W;
+      for (let i = 0; i < ROW_FIELDS.length; i++) this.rows[at + i] = ta[ROW_FIELDS[i]!];
+      this.rows[at + W - 2] = ta.rttSec;
+      this.rows[at + W - 1] = ta.rttNsec;
+      return;
+    }
+    const list = this.others.get(frame) ?? [];
+    const i = list.findIndex((o) => o.seq === ta.seq && o.ack === ta.ack);
+    if (i >= 0) list[i] = ta;
+    else list.push(ta);
+    this.others.set(frame, list);
+  }
+
+  /** What the first pass saved for (frame, seq, ack), as a fresh TcpAcked, or null. */
+  load(frame: number, seq: number, ack: number): TcpAcked | null {
+    const row = this.rowFor(frame);
+    if (row >= 0 && this.rows[row * W] === seq && this.rows[row * W + 1] === ack) {
+      const at = row * W;
+      const ta = new TcpAcked(seq, ack);
+      ta.frameAcked = this.rows[at + 2]!;
+      ta.flags = this.rows[at + 3]!;
+      ta.bytesInFlight = this.rows[at + 4]!;
+      ta.pushBytesSent = this.rows[at + 5]!;
+      ta.rttSec = this.rows[at + W - 2]! | 0;
+      ta.rttNsec = this.rows[at + W - 1]! | 0;
+      return ta;
+    }
+    return this.others.get(frame)?.find((o) => o.seq === seq && o.ack === ack) ?? null;
+  }
+
+  private packable(ta: TcpAcked): boolean {
+    for (const k of ROW_FIELDS) if (!fitsU32(ta[k])) return false;
+    for (const k of RARE_FIELDS) if (ta[k] !== 0) return false;
+    return fitsI32(ta.rttSec) && fitsI32(ta.rttNsec);
+  }
+
+  private rowFor(frame: number): number {
+    return frame < this.rowOf.length ? this.rowOf[frame]! - 1 : -1;
+  }
+
+  private addRow(frame: number): number {
+    if (frame >= this.rowOf.length) {
+      let n = this.rowOf.length * 2;
+      while (n <= frame) n *= 2;
+      const rowOf = new Int32Array(n);
+      rowOf.set(this.rowOf);
+      this.rowOf = rowOf;
+    }
+    const row = this.count++;
+    if ((row + 1) * W > this.rows.length) {
+      const rows = new Uint32Array(this.rows.length * 2);
+      rows.set(this.rows);
+      this.rows = rows;
+    }
+    this.rowOf[frame] = row + 1;
+    return row;
+  }
+}
