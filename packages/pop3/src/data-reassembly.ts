@@ -1,4 +1,4 @@
-import { DataSource, FragmentHead, showFragmentTree, Tvb, type FieldNode, type PacketInfo } from '@netdissect/core';
+import { DataSource, FragmentHead, frameSliceOffset, reassembledBytes, showFragmentTree, Tvb, type FieldNode, type PacketInfo } from '@netdissect/core';
 import { popDataFragmentFields, popExpert } from './fields.js';
 import type { PopConversation } from './pop-conversation.js';
 
@@ -54,7 +54,7 @@ export function reassembleData(tvb: Tvb, pinfo: PacketInfo, conv: PopConversatio
   const unit = note.reassembly;
   if (unit && unit.reassembledIn === pinfo.num) {
     if (unit.head) {
-      const data = unit.head.data!;
+      const data = reassembledBytes(pinfo, unit.head, () => pinfo.expert(popTree, popExpert.reassemblyLimit, 'Reassembled DATA could not be read again from the capture; missing bytes shown as zeros'));
       const ds = new DataSource(`Reassembled DATA (${data.length} bytes)`, data);
       pinfo.dataSources.push(ds);
       const next = Tvb.of(ds);
@@ -98,7 +98,8 @@ function addSegment(tvb: Tvb, pinfo: PacketInfo, conv: PopConversation, note: Da
   const last = head.items[head.items.length - 1];
   const offset = last ? last.offset + last.len : 0;
   const before = head.pendingBytes;
-  const done = head.addWork(tvb.view(0, len), offset, note.moreFrags, pinfo.num, pinfo.num);
+  const bytes = tvb.view(0, len);
+  const done = head.addWork(bytes, offset, note.moreFrags, pinfo.num, pinfo.num, frameSliceOffset(pinfo, bytes));
   budget.total += head.pendingBytes - before;
   pending.notes.push(note);
   if (!done) return;

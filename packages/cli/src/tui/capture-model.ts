@@ -3,6 +3,7 @@ import { CaptureIndexer } from './capture-indexer.js';
 import type { DisplayFilter } from './display-filter.js';
 import type { FrameBytes } from './frame-bytes.js';
 import { FrameIndex } from './frame-index.js';
+import { InfoColumn } from './info-column.js';
 import { FrameInspector } from './frame-inspector.js';
 import { AllFrames, type FrameView } from './frame-view.js';
 import { FilterPass } from './filter-pass.js';
@@ -33,11 +34,13 @@ export interface CaptureModelOptions {
  * through a ChangeSignal.
  */
 export class CaptureModel {
-  readonly index = new FrameIndex();
+  readonly index: FrameIndex;
   readonly indexer: CaptureIndexer;
   readonly inspector: FrameInspector;
   readonly colorizer: RowColorizer;
   readonly bytes: FrameBytes;
+  /** Info texts of a file's rows, worked out as they are drawn (a live capture's are kept in the index). */
+  private readonly infoColumn: InfoColumn | null;
   readonly session: DissectionSession;
   readonly name: string;
   readonly live: boolean;
@@ -53,7 +56,9 @@ export class CaptureModel {
     this.name = o.name;
     this.live = o.live;
     this.notice = o.notice ?? '';
+    this.index = new FrameIndex(o.live ? null : (no) => this.infoColumn!.text(no));
     this.bytes = o.bytes(this.index);
+    this.infoColumn = o.live ? null : new InfoColumn(this.session, this.bytes);
     // A file can be re-read, so reassembled PDUs need not stay in memory (a live store may have evicted frames).
     if (!o.live) this.session.frameBytes = (no) => readFrameBytes(this.bytes, no);
     this.indexer = new CaptureIndexer(o.source, this.session, this.index, this.bytes, o.inputSize);

@@ -1,4 +1,4 @@
-import { formatSecondsPrecision, timeDelta, type PacketInfo, type RawPacket } from '@netdissect/core';
+import { formatSecondsPrecision, PagedColumn, timeDelta, type PacketInfo, type RawPacket } from '@netdissect/core';
 import { StringTable } from './string-table.js';
 import { TextArena } from './text-arena.js';
 
@@ -24,36 +24,28 @@ interface RecordShape {
 /** The rare per-record extras (pcapng comments, custom blocks), kept sparse. */
 type RecordExtras = Pick<RawPacket, 'comments' | 'custom'>;
 
-type Growable = Float64Array | Uint32Array | Int32Array | Uint16Array;
-
-function grown<T extends Growable>(a: T, capacity: number): T {
-  const b = new (a.constructor as new (n: number) => T)(capacity);
-  b.set(a);
-  return b;
-}
-
 /**
  * The compact per-frame index the first pass builds (DESIGN.md, "Two
  * speeds"): where each frame is in the file, its timestamps, its summary
- * columns and its TCP/UDP stream — about 60 bytes per frame plus the Info
- * text, no objects per frame. Frame numbers are 1-based and contiguous.
+ * columns and its TCP/UDP stream — about 50 bytes per frame in paged
+ * columns (plus the Info text for a live capture, see the constructor), no
+ * objects per frame. Frame numbers are 1-based and contiguous.
  */
 export class FrameIndex {
   count = 0;
-  private capacity = 0;
-  private dataOffset = new Float64Array(0);
-  private caplen = new Uint32Array(0);
-  private wireLen = new Uint32Array(0);
-  private tsSec = new Float64Array(0);
-  private tsNsec = new Uint32Array(0);
-  private shape = new Uint16Array(0);
-  private src = new Uint32Array(0);
-  private dst = new Uint32Array(0);
-  private proto = new Uint32Array(0);
-  private infoAt = new Float64Array(0);
-  private infoLen = new Uint16Array(0);
-  private tcpStreams = new Int32Array(0);
-  private udpStreams = new Int32Array(0);
+  private readonly dataOffset = new PagedColumn((n) => new Float64Array(n));
+  private readonly caplen = new PagedColumn((n) => new Uint32Array(n));
+  private readonly wireLen = new PagedColumn((n) => new Uint32Array(n));
+  private readonly tsSec = new PagedColumn((n) => new Float64Array(n));
+  private readonly tsNsec = new PagedColumn((n) => new Uint32Array(n));
+  private readonly shape = new PagedColumn((n) => new Uint16Array(n));
+  private readonly src = new PagedColumn((n) => new Uint32Array(n));
+  private readonly dst = new PagedColumn((n) => new Uint32Array(n));
+  private readonly proto = new PagedColumn((n) => new Uint32Array(n));
+  private readonly infoAt = new PagedColumn((n) => new Float64Array(n));
+  private readonly infoLen = new PagedColumn((n) => new Uint16Array(n));
+  private readonly tcpStreams = new PagedColumn((n) => new Int32Array(n), -1);
+  private readonly udpStreams = new PagedColumn((n) => new Int32Array(n), -1);
   private readonly addresses = new StringTable();
   private readonly protocols = new StringTable();
   private readonly info = new TextArena();
@@ -66,90 +58,100 @@ export class FrameIndex {
   private refNsec = 0;
 
   /**
+   * @param infoOf Where a frame's Info text comes from when it is not kept
+   *   here: for a capture file, a revisit of the frame when its row is
+   *   drawn (as Wireshark fills its packet list), which saves the ~80
+   *   bytes a frame the text would take. Without it (a live capture,
+   *   whose bytes may be gone later) the first pass's text is kept.
+   */
+  constructor(private readonly infoOf: ((no: number) => string) | null = null) {}
+
+  /**
    * Record frame `raw.no` (must be count + 1) after its first-pass
    * dissection, with its tcp.stream / udp.stream (-1 for none).
    */
   add(raw: RawPacket, pinfo: PacketInfo, tcpStream: number, udpStream: number): void {
     if (raw.no !== this.count + 1) throw new Error(`frame ${raw.no} arrived out of order (expected ${this.count + 1})`);
-    if (this.count === this.capacity) this.grow();
     const i = this.count;
     const hasTimestamp = raw.hasTimestamp !== false;
     if (i === 0 && hasTimestamp) {
       this.refSec = raw.tsSec;
       this.refNsec = raw.tsNsec;
     }
-    this.dataOffset[i] = raw.dataOffset;
-    this.caplen[i] = raw.caplen;
-    this.wireLen[i] = raw.len;
-    this.tsSec[i] = raw.tsSec;
-    this.tsNsec[i] = raw.tsNsec;
-    this.shape[i] = this.shapeOf(raw.linktype, raw.interfaceId, raw.tsPrecision, hasTimestamp);
-    this.src[i] = this.addresses.intern(pinfo.src.toString());
-    this.dst[i] = this.addresses.intern(pinfo.dst.toString());
-    this.proto[i] = this.protocols.intern(pinfo.cols.protocol);
-    this.infoAt[i] = this.info.add(pinfo.cols.info, this.lengthOut);
-    this.infoLen[i] = this.lengthOut[0]!;
-    this.tcpStreams[i] = tcpStream;
-    this.udpStreams[i] = udpStream;
+    this.dataOffset.set(i, raw.dataOffset);
+    this.caplen.set(i, raw.caplen);
+    this.wireLen.set(i, raw.len);
+    this.tsSec.set(i, raw.tsSec);
+    this.tsNsec.set(i, raw.tsNsec);
+    this.shape.set(i, this.shapeOf(raw.linktype, raw.interfaceId, raw.tsPrecision, hasTimestamp));
+    this.src.set(i, this.addresses.intern(pinfo.src.toString()));
+    this.dst.set(i, this.addresses.intern(pinfo.dst.toString()));
+    this.proto.set(i, this.protocols.intern(pinfo.cols.protocol));
+    if (this.infoOf === null) {
+      this.infoAt.set(i, this.info.add(pinfo.cols.info, this.lengthOut));
+      this.infoLen.set(i, this.lengthOut[0]!);
+    }
+    this.tcpStreams.set(i, tcpStream);
+    this.udpStreams.set(i, udpStream);
     if (raw.comments !== undefined || raw.custom !== undefined) this.extras.set(raw.no, { comments: raw.comments, custom: raw.custom });
     this.count++;
   }
 
   tcpStream(no: number): number {
-    return this.tcpStreams[no - 1] ?? -1;
+    return no >= 1 && no <= this.count ? this.tcpStreams.get(no - 1) : -1;
   }
 
   udpStream(no: number): number {
-    return this.udpStreams[no - 1] ?? -1;
+    return no >= 1 && no <= this.count ? this.udpStreams.get(no - 1) : -1;
   }
 
   /** Frames of one stream, in order (`kind` picks the TCP or the UDP numbering). */
   framesOfStream(kind: 'tcp' | 'udp', stream: number): number[] {
     const a = kind === 'tcp' ? this.tcpStreams : this.udpStreams;
     const out: number[] = [];
-    for (let i = 0; i < this.count; i++) if (a[i] === stream) out.push(i + 1);
+    for (let i = 0; i < this.count; i++) if (a.get(i) === stream) out.push(i + 1);
     return out;
   }
 
   row(no: number): FrameRow {
     const i = no - 1;
-    const s = this.shapes[this.shape[i]!]!;
+    const s = this.shapes[this.shape.get(i)]!;
     let time = '';
     if (s.hasTimestamp) {
-      const [sec, nsec] = timeDelta(this.tsSec[i]!, this.tsNsec[i]!, this.refSec, this.refNsec);
+      const [sec, nsec] = timeDelta(this.tsSec.get(i), this.tsNsec.get(i), this.refSec, this.refNsec);
       time = formatSecondsPrecision(sec, nsec, s.tsPrecision >= 0 && s.tsPrecision <= 9 ? s.tsPrecision : 9);
     }
     return {
       no,
       time,
-      source: this.addresses.get(this.src[i]!),
-      destination: this.addresses.get(this.dst[i]!),
-      protocol: this.protocols.get(this.proto[i]!),
-      length: this.wireLen[i]!,
-      info: this.info.get(this.infoAt[i]!, this.infoLen[i]!),
+      source: this.addresses.get(this.src.get(i)),
+      destination: this.addresses.get(this.dst.get(i)),
+      protocol: this.protocols.get(this.proto.get(i)),
+      length: this.wireLen.get(i),
+      info: this.infoOf ? this.infoOf(no) : this.info.get(this.infoAt.get(i), this.infoLen.get(i)),
     };
   }
 
   /** Where the frame's bytes are in its file (-1 when not from a seekable file) and how many. */
   location(no: number): { dataOffset: number; caplen: number } {
-    return { dataOffset: this.dataOffset[no - 1]!, caplen: this.caplen[no - 1]! };
+    return { dataOffset: this.dataOffset.get(no - 1), caplen: this.caplen.get(no - 1) };
   }
 
   /** The RawPacket of frame `no` again, around bytes read back from the file or a store. */
   rawPacket(no: number, bytes: Uint8Array): RawPacket {
     const i = no - 1;
-    const s = this.shapes[this.shape[i]!]!;
+    const s = this.shapes[this.shape.get(i)]!;
     const raw: RawPacket = {
       no,
-      tsSec: this.tsSec[i]!,
-      tsNsec: this.tsNsec[i]!,
+      tsSec: this.tsSec.get(i),
+      tsNsec: this.tsNsec.get(i),
       tsPrecision: s.tsPrecision,
-      caplen: this.caplen[i]!,
-      len: this.wireLen[i]!,
+      caplen: this.caplen.get(i),
+      len: this.wireLen.get(i),
       linktype: s.linktype,
       interfaceId: s.interfaceId,
       bytes,
-      dataOffset: this.dataOffset[i]!,
+      dataOffset: this.dataOffset.get(i),
     };
     if (!s.hasTimestamp) raw.hasTimestamp = false;
     const x = this.extras.get(no);
@@ -167,23 +169,5 @@ export class FrameIndex {
       this.shapeIds.set(key, id);
     }
     return id;
-  }
-
-  private grow(): void {
-    const c = Math.max(1024, this.capacity * 2);
-    this.dataOffset = grown(this.dataOffset, c);
-    this.caplen = grown(this.caplen, c);
-    this.wireLen = grown(this.wireLen, c);
-    this.tsSec = grown(this.tsSec, c);
-    this.tsNsec = grown(this.tsNsec, c);
-    this.shape = grown(this.shape, c);
-    this.src = grown(this.src, c);
-    this.dst = grown(this.dst, c);
-    this.proto = grown(this.proto, c);
-    this.infoAt = grown(this.infoAt, c);
-    this.infoLen = grown(this.infoLen, c);
-    this.tcpStreams = grown(this.tcpStreams, c);
-    this.udpStreams = grown(this.udpStreams, c);
-    this.capacity = c;
   }
 }

@@ -80,6 +80,11 @@ export class DissectionSession {
    * when the completing frame is dissected again.
    */
   frameBytes: FrameBytesReader | null = null;
+  private readonly frameEnd: Array<() => void> = [];
+  /** Run `fn` once the frame being dissected is done (dropping buffers only that frame needed). */
+  afterFrame(fn: () => void): void {
+    this.frameEnd.push(fn);
+  }
   /** Tap listeners by tap name ("tcp.follow", "http", ...). */
   readonly taps = new Map<string, Array<(pinfo: PacketInfo, data: unknown) => void>>();
   /** Last frame number dissected on the first pass. */
@@ -208,6 +213,10 @@ export class DissectionSession {
     // tvb_fix_reported_length: a frame cannot be shorter on the wire than what was captured of it.
     const tvb = new Tvb(ds, 0, raw.caplen, Math.max(raw.len, raw.caplen));
     frameDissector.dissect(tvb, pinfo, root);
+    if (this.frameEnd.length) {
+      for (const fn of this.frameEnd) fn();
+      this.frameEnd.length = 0;
+    }
     if (!visited && raw.no > this.lastFrame) this.lastFrame = raw.no;
     return { pinfo, tree: root, frameSource: ds };
   }

@@ -1,3 +1,4 @@
+import { PagedColumn } from '../dissection/paged-column.js';
 import { TcpAcked } from './tcp-conversation.js';
 
 /** The fields most frames have, packed as Uint32 (seq/ack first: they tell results apart). */
@@ -24,19 +25,25 @@ function fitsI32(v: number): boolean {
  */
 export class TcpAckedHistory {
   /** frame -> row + 1 (0: none). */
-  private rowOf = new Int32Array(1024);
-  private rows = new Uint32Array(1024 * W);
+  private readonly rowOf = new PagedColumn((n) => new Int32Array(n));
+  /** W Uint32 cells per row. */
+  private readonly cells = new PagedColumn((n) => new Uint32Array(n));
   private count = 0;
   private readonly others = new Map<number, TcpAcked[]>();
 
   save(frame: number, ta: TcpAcked): void {
-    const existing = this.rowFor(frame);
-    const sameRow = existing >= 0 && this.rows[existing * W] === ta.seq && this.rows[existing * W + 1] === ta.ack;
+    const existing = this.rowOf.get(frame) - 1;
+    const sameRow = existing >= 0 && this.cells.get(existing * W) === ta.seq && this.cells.get(existing * W + 1) === ta.ack;
     if ((sameRow || (existing < 0 && !this.others.has(frame))) && this.packable(ta)) {
-      const at = (sameRow ? existing : this.addRow(frame)) * W;
-      for (let i = 0; i < ROW_FIELDS.length; i++) this.rows[at + i] = ta[ROW_FIELDS[i]!];
-      this.rows[at + W - 2] = ta.rttSec;
-      this.rows[at + W - 1] = ta.rttNsec;
+      let row = existing;
+      if (!sameRow) {
+        row = this.count++;
+        this.rowOf.set(frame, row + 1);
+      }
+      const at = row * W;
+      for (let i = 0; i < ROW_FIELDS.length; i++) this.cells.set(at + i, ta[ROW_FIELDS[i]!]);
+      this.cells.set(at + W - 2, ta.rttSec >>> 0);
+      this.cells.set(at + W - 1, ta.rttNsec >>> 0);
       return;
     }
     const list = this.others.get(frame) ?? [];
@@ -48,16 +55,16 @@ export class TcpAckedHistory {
 
   /** What the first pass saved for (frame, seq, ack), as a fresh TcpAcked, or null. */
   load(frame: number, seq: number, ack: number): TcpAcked | null {
-    const row = this.rowFor(frame);
-    if (row >= 0 && this.rows[row * W] === seq && this.rows[row * W + 1] === ack) {
-      const at = row * W;
+    const row = this.rowOf.get(frame) - 1;
+    const at = row * W;
+    if (row >= 0 && this.cells.get(at) === seq && this.cells.get(at + 1) === ack) {
       const ta = new TcpAcked(seq, ack);
-      ta.frameAcked = this.rows[at + 2]!;
-      ta.flags = this.rows[at + 3]!;
-      ta.bytesInFlight = this.rows[at + 4]!;
-      ta.pushBytesSent = this.rows[at + 5]!;
-      ta.rttSec = this.rows[at + W - 2]! | 0;
-      ta.rttNsec = this.rows[at + W - 1]! | 0;
+      ta.frameAcked = this.cells.get(at + 2);
+      ta.flags = this.cells.get(at + 3);
+      ta.bytesInFlight = this.cells.get(at + 4);
+      ta.pushBytesSent = this.cells.get(at + 5);
+      ta.rttSec = this.cells.get(at + W - 2) | 0;
+      ta.rttNsec = this.cells.get(at + W - 1) | 0;
       return ta;
     }
     return this.others.get(frame)?.find((o) => o.seq === seq && o.ack === ack) ?? null;
@@ -67,27 +74,5 @@ export class TcpAckedHistory {
     for (const k of ROW_FIELDS) if (!fitsU32(ta[k])) return false;
     for (const k of RARE_FIELDS) if (ta[k] !== 0) return false;
     return fitsI32(ta.rttSec) && fitsI32(ta.rttNsec);
-  }
-
-  private rowFor(frame: number): number {
-    return frame < this.rowOf.length ? this.rowOf[frame]! - 1 : -1;
-  }
-
-  private addRow(frame: number): number {
-    if (frame >= this.rowOf.length) {
-      let n = this.rowOf.length * 2;
-      while (n <= frame) n *= 2;
-      const rowOf = new Int32Array(n);
-      rowOf.set(this.rowOf);
-      this.rowOf = rowOf;
-    }
-    const row = this.count++;
-    if ((row + 1) * W > this.rows.length) {
-      const rows = new Uint32Array(this.rows.length * 2);
-      rows.set(this.rows);
-      this.rows = rows;
-    }
-    this.rowOf[frame] = row + 1;
-    return row;
   }
 }

@@ -8,6 +8,7 @@ import { Tvb } from '../dissection/tvb.js';
 import { dataDissector } from '../link/data.js';
 import { FragmentHead } from '../reassembly/fragment-head.js';
 import { showFragmentTree } from '../reassembly/fragment-tree.js';
+import { frameSliceOffset, reassembledBytes } from '../reassembly/reassembled-bytes.js';
 import { FLOW_REASSEMBLE_UNTIL_FIN, MspFlag, MultisegmentPdu, TA, type OooSegment, type TcpAnalysis, type TcpFlow } from './tcp-conversation.js';
 import { tcpExpert, tcpFields, tcpSegmentFields } from './tcp-fields.js';
 import { DESEGMENT_ONE_MORE_SEGMENT, DESEGMENT_UNTIL_FIN, type TcpInfo } from './tcp-info.js';
@@ -48,7 +49,7 @@ export interface TcpReassemblyBudget {
  * already-added guard on the first pass, the "was it completed" answer on
  * later passes.
  */
-function fragmentAdd(pinfo: PacketInfo, msp: MultisegmentPdu, bytes: Uint8Array, fragOffset: number, moreFrags: boolean, fragFrame = pinfo.num, src = frameOffsetOf(pinfo, bytes)): FragmentHead | null {
+function fragmentAdd(pinfo: PacketInfo, msp: MultisegmentPdu, bytes: Uint8Array, fragOffset: number, moreFrags: boolean, fragFrame = pinfo.num, src = frameSliceOffset(pinfo, bytes)): FragmentHead | null {
   let head = msp.head;
   const len = bytes.length;
   if (!pinfo.visited) {
@@ -64,7 +65,9 @@ function fragmentAdd(pinfo: PacketInfo, msp: MultisegmentPdu, bytes: Uint8Array,
       if (fragOffset + len > head.datalen) {
         throw new ReassemblyError(fragOffset >= head.datalen ? 'New fragment past old data limits' : 'New fragment overlaps old data (retransmission?)');
       }
-      if (head.data === null && head.reassembledIn === pinfo.num) rebuildPdu(pinfo, head);
+      if (head.data === null && head.reassembledIn === pinfo.num) {
+        reassembledBytes(pinfo, head, () => pinfo.expert(pinfo.tcpTree, tcpExpert.limitReached, 'Reassembled data could not be read again from the capture; missing bytes shown as zeros'));
+      }
       return head;
     }
     return null;
@@ -87,13 +90,6 @@ function fragmentAdd(pinfo: PacketInfo, msp: MultisegmentPdu, bytes: Uint8Array,
   return done ? head : null;
 }
 
-/** Where `bytes` starts in this frame's captured bytes, or -1 when it is not a slice of them (an IP-reassembled datagram). */
-function frameOffsetOf(pinfo: PacketInfo, bytes: Uint8Array): number {
-  const raw = pinfo.raw.bytes;
-  const at = bytes.byteOffset - raw.byteOffset;
-  return bytes.buffer === raw.buffer && at >= 0 && at + bytes.length <= raw.length ? at : -1;
-}
-
 /**
  * Completed PDUs whose reassembled bytes are still held. When the session
  * can read frames again (a capture file), those bytes are dropped once the
@@ -104,23 +100,12 @@ function heldPdus(pinfo: PacketInfo): MultisegmentPdu[] {
   return pinfo.session.state<MultisegmentPdu[]>('tcp.held-pdus', () => []);
 }
 
-/** Revisit: the PDU completes on this frame but its bytes were dropped; read them back. */
-function rebuildPdu(pinfo: PacketInfo, head: FragmentHead): void {
-  const read = pinfo.session.frameBytes;
-  if (!head.rebuildable || !read) return;
-  if (!head.rebuild(read)) pinfo.expert(pinfo.tcpTree, tcpExpert.limitReached, 'Reassembled data could not be read again from the capture; missing bytes shown as zeros');
-  pinfo.session.state<FragmentHead[]>('tcp.rebuilt-pdus', () => []).push(head);
-}
-
 /**
  * After a frame: drop the bytes of held PDUs that are finished (all
- * segments in, and the stream past them), and of PDUs rebuilt for a
- * revisit (the frame's tree keeps its own reference while it is shown).
+ * segments in, and the stream past them); a PDU that may still grow
+ * (partial reassembly) keeps them.
  */
 export function releaseFinishedPdus(session: PacketInfo['session']): void {
-  const rebuilt = session.state<FragmentHead[]>('tcp.rebuilt-pdus', () => []);
-  for (const head of rebuilt) if (head.rebuildable) head.release();
-  rebuilt.length = 0;
   const held = session.state<MultisegmentPdu[]>('tcp.held-pdus', () => []);
   if (held.length === 0) return;
   let keep = 0;
@@ -397,7 +382,7 @@ export function desegmentTcp(tvb: Tvb, pinfo: PacketInfo, offset: number, seq: n
           noteReassemblyLimit(pinfo, overFlow);
         } else {
           const data = tvb.view(offset, len);
-          insertOoo(fwd.ooo, { frame: pinfo.num, seq, len, data: data.slice(), src: frameOffsetOf(pinfo, data) });
+          insertOoo(fwd.ooo, { frame: pinfo.num, seq, len, data: data.slice(), src: frameSliceOffset(pinfo, data) });
           fwd.bufferedBytes += len;
           budget.total += len;
         }

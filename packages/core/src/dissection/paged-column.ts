@@ -1,0 +1,49 @@
+type NumberArray = Float64Array | Uint32Array | Int32Array | Uint16Array;
+
+const PAGE_BITS = 16;
+const PAGE = 1 << PAGE_BITS;
+const MASK = PAGE - 1;
+
+/**
+ * A growable column of numbers indexed by frame (or row), stored in fixed
+ * pages of 65,536 entries that are never reallocated. A doubling array
+ * wastes up to half its size and frees its old copies, which the C
+ * allocator tends to keep; per-frame history of a million-frame capture
+ * is large enough for both to show in the resident size.
+ */
+export class PagedColumn {
+  private readonly pages: NumberArray[] = [];
+
+  /** `make` allocates one page; entries never set read as `empty`. */
+  constructor(
+    private readonly make: (n: number) => NumberArray,
+    private readonly empty = 0,
+  ) {}
+
+  get(i: number): number {
+    const p = this.pages[i >>> PAGE_BITS];
+    return p === undefined ? this.empty : p[i & MASK]!;
+  }
+
+  set(i: number, v: number): void {
+    let p = this.pages[i >>> PAGE_BITS];
+    if (p === undefined) {
+      // Pages in between stay absent (read as empty) until something is stored there.
+      p = this.make(PAGE);
+      if (this.empty !== 0) p.fill(this.empty);
+      this.pages[i >>> PAGE_BITS] = p;
+    }
+    p[i & MASK] = v;
+  }
+
+  /** A copy with each stored entry mapped through `f` into pages made by `make` (a wider type). */
+  convert(make: (n: number) => NumberArray, empty: number, f: (v: number) => number): PagedColumn {
+    const out = new PagedColumn(make, empty);
+    this.pages.forEach((p, k) => {
+      const q = make(PAGE);
+      for (let i = 0; i < PAGE; i++) q[i] = f(p[i]!);
+      out.pages[k] = q;
+    });
+    return out;
+  }
+}
