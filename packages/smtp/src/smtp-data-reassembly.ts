@@ -1,16 +1,23 @@
-import { DataSource, Tvb, type FieldNode, type PacketInfo } from '@netdissect/core';
-import { smtpDataFragmentFields as ff } from './smtp-fields.js';
+import { DataSource, frameSliceOffset, Tvb, type FieldNode, type PacketInfo } from '@netdissect/core';
+import { smtpDataFragmentFields as ff, smtpExpert } from './smtp-fields.js';
 
 /** One client segment's share of a message. */
 interface Fragment {
   readonly frame: number;
   readonly data: Uint8Array;
+  /** Where the piece starts in its frame's captured bytes, or -1 (a piece of a reassembled TCP PDU). */
+  readonly src: number;
 }
 
 /** A message put together from the DATA/BDAT segments of one conversation. */
 export interface ReassembledMessage {
-  readonly fragments: readonly { frame: number; len: number }[];
-  readonly data: Uint8Array;
+  readonly fragments: readonly { frame: number; len: number; src: number }[];
+  /**
+   * The message; null between frames when every piece can be read again
+   * from its frame (the session has frameBytes): rebuilt for a revisit of
+   * the completing frame rather than kept for the whole capture.
+   */
+  data: Uint8Array | null;
   readonly reassembledIn: number;
 }
 
@@ -56,7 +63,8 @@ export class SmtpDataReassembly {
       data.set(f.data, off);
       off += f.data.length;
     }
-    const msg: ReassembledMessage = { fragments: p.fragments.map((f) => ({ frame: f.frame, len: f.data.length })), data, reassembledIn: frame };
+    const msg: ReassembledMessage = { fragments: p.fragments.map((f) => ({ frame: f.frame, len: f.data.length, src: f.src })), data, reassembledIn: frame };
+    dropAfterFrame(pinfo, msg);
     this.remember(pinfo, msg, id, p.fragments.map((f) => f.frame), endFrame);
     return msg;
   }
@@ -91,7 +99,7 @@ export class SmtpDataReassembly {
         this.dropped++;
         this.lastLimit = overMessage ? 'perMessage' : 'total';
       } else {
-        p.fragments.push({ frame: pinfo.num, data: bytes.slice() });
+        p.fragments.push({ frame: pinfo.num, data: bytes.slice(), src: frameSliceOffset(pinfo, bytes) });
         p.bytes += bytes.length;
         this.held += bytes.length;
       }
@@ -126,7 +134,7 @@ export function processReassembledMessage(tvb: Tvb, pinfo: PacketInfo, msg: Reas
       pinfo.fragmented = false;
       return tvb;
     }
-    const ds = new DataSource('Reassembled SMTP', msg.data);
+    const ds = new DataSource('Reassembled SMTP', messageBytes(pinfo, msg, tree));
     pinfo.dataSources.push(ds);
     const next = Tvb.of(ds);
     pinfo.fragmented = false;
@@ -154,4 +162,28 @@ export function processReassembledMessage(tvb: Tvb, pinfo: PacketInfo, msg: Reas
   }
   if (msg) tree?.addGenerated(ff.reassembledIn, tvb, 0, 0, msg.reassembledIn);
   return null;
+}
+
+/** Once this frame is done, let the message go if it can be put back from its frames (see ReassembledMessage.data). */
+function dropAfterFrame(pinfo: PacketInfo, msg: ReassembledMessage): void {
+  const session = pinfo.session;
+  if (!session.keepHistory || !session.frameBytes || msg.fragments.some((f) => f.src < 0)) return;
+  session.afterFrame(() => (msg.data = null));
+}
+
+/** The message's bytes, read back from its frames when they were let go (a piece that cannot be read stays zeros). */
+function messageBytes(pinfo: PacketInfo, msg: ReassembledMessage, tree: FieldNode | null): Uint8Array {
+  if (msg.data) return msg.data;
+  const read = pinfo.session.frameBytes;
+  const data = new Uint8Array(msg.fragments.reduce((n, f) => n + f.len, 0));
+  let off = 0;
+  for (const f of msg.fragments) {
+    const frame = read?.(f.frame) ?? null;
+    if (frame && f.src + f.len <= frame.length) data.set(frame.subarray(f.src, f.src + f.len), off);
+    else pinfo.expert(tree, smtpExpert.dataLimit, 'Reassembled DATA could not be read again from the capture; missing bytes shown as zeros');
+    off += f.len;
+  }
+  msg.data = data;
+  dropAfterFrame(pinfo, msg);
+  return data;
 }

@@ -6,6 +6,12 @@ import { SLICE_MS, yieldToEventLoop } from './time-slice.js';
 
 /** How often a running follow redraws its progress. */
 const PROGRESS_MS = 100;
+/**
+ * The first slice is longer: the user is waiting for the stream, and one
+ * read within it is drawn once, complete, instead of first with its
+ * progress (each redraw of the screen costs Ink tens of milliseconds).
+ */
+const FIRST_SLICE_MS = 50;
 
 export type StreamKind = 'tcp' | 'udp';
 
@@ -49,6 +55,7 @@ export class StreamFollow {
       else udp!.add(pinfo, data as UdpFollowData);
     });
     let sliceStart = performance.now();
+    let slice = FIRST_SLICE_MS;
     try {
       for (const no of this.frames) {
         if (this.cancelled) return;
@@ -59,10 +66,11 @@ export class StreamFollow {
           // A frame that cannot be re-read leaves a gap, as a lost segment would.
         }
         this.dissected++;
-        if (performance.now() - sliceStart >= SLICE_MS) {
+        if (performance.now() - sliceStart >= slice) {
           this.changed.notifyThrottled(PROGRESS_MS);
           await yieldToEventLoop();
           sliceStart = performance.now();
+          slice = SLICE_MS;
         }
       }
     } finally {

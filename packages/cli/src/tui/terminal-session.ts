@@ -19,8 +19,30 @@ function keyboard(captureOnStdin: boolean): NodeJS.ReadStream {
 }
 
 /**
+ * How long a file's first screen waits for its first frames: they are
+ * indexed within milliseconds, and drawing once with them is quicker than
+ * drawing an empty screen first (Ink's first render is its slowest).
+ */
+const FIRST_FRAMES_MS = 250;
+
+/** Resolves when the first pass reports its first frames (or its end), at the latest after `ms`. */
+function firstFrames(model: CaptureModel, ms: number): Promise<void> {
+  const { indexer } = model;
+  if (indexer.changed.version > 0 || !indexer.running) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const unsubscribe = indexer.changed.subscribe(done);
+  });
+}
+
+/**
  * Run the UI on the terminal (already on its alternate screen) until the
- * user quits: Ink app up, first pass started, and on the way out (however
+ * user quits: first pass started, Ink app up, and on the way out (however
  * it ends) the capture closed and the keyboard given back. A failure while
  * drawing is rethrown once the UI is down.
  */
@@ -33,7 +55,10 @@ export async function runTerminalSession(model: CaptureModel, stdout: WriteStrea
     throw e;
   }
   let failure: unknown = null;
-  let quit = (): void => {};
+  let stopping = false;
+  let quit = (): void => {
+    stopping = true;
+  };
   // The terminal went away (hangup): stop quietly instead of dying on the next write.
   const onOutputError = (): void => quit();
   stdout.on('error', onOutputError);
@@ -41,8 +66,12 @@ export async function runTerminalSession(model: CaptureModel, stdout: WriteStrea
   const onSignal = (): void => quit();
   const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
   for (const s of signals) process.on(s, onSignal);
-  clearAlternateScreen(stdout);
   try {
+    void model.start();
+    // A live capture shows its (maybe empty) screen at once.
+    if (!model.live) await firstFrames(model, FIRST_FRAMES_MS);
+    if (stopping) return;
+    clearAlternateScreen(stdout);
     const instance = render(
       createElement(ErrorBoundary, {
         onError: (e: unknown) => {
@@ -54,7 +83,6 @@ export async function runTerminalSession(model: CaptureModel, stdout: WriteStrea
       { stdout: stdout as unknown as NodeJS.WriteStream, stdin, exitOnCtrlC: true, patchConsole: false, maxFps: 60 },
     );
     quit = () => instance.unmount();
-    void model.start();
     await instance.waitUntilExit();
   } finally {
     // A pipe that has nothing more to say would keep the read (and the process) waiting forever.

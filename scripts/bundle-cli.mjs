@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// Bundles the netdissect command (packages/cli/dist/main.js, as `tsc -b`
+// built it, with the workspace packages and Ink/React it imports) into
+// packages/cli/dist-bundle/, which bin/netdissect.js loads when it is at least
+// as new as the last build of every bundled package. Loading some 870 module
+// files (300 without the terminal UI) took most of the terminal UI's time
+// to first screen; some 20 bundle files load in a fraction of it. Dynamic
+// imports stay separate chunks, so tshark-style runs do not load Ink.
+//
+// Usage: node scripts/bundle-cli.mjs   (after `npx tsc -b`; `npm run build` runs both)
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const packagesDir = join(root, 'packages');
+const cliDir = join(packagesDir, 'cli');
+const outdir = join(cliDir, 'dist-bundle');
+const entry = join(cliDir, 'dist', 'main.js');
+
+if (!existsSync(entry)) {
+  console.error(`bundle-cli: ${relative(root, entry)} is missing; run npx tsc -b first`);
+  process.exit(1);
+}
+
+const posix = (p) => p.split(sep).join('/');
+
+/**
+ * A workspace module that finds a file next to itself (core's OUI table:
+ * new URL('../../data/…', import.meta.url)) must still look where it did
+ * before bundling: its import.meta.url becomes its own location, computed
+ * from the bundle's (all chunks are written to one directory), so the
+ * bundle keeps working when the tree is moved or installed elsewhere.
+ */
+const workspaceModuleUrls = {
+  name: 'workspace-module-urls',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]packages[\\/][^\\/]+[\\/]dist[\\/].*\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const fromBundle = posix(relative(outdir, args.path));
+      return {
+        contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+rmSync(outdir, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: { main: entry },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // React's production build, as the terminal UI picks at run time (it sets NODE_ENV before React loads).
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // yoga-layout carries WebAssembly; cap is native and optional (loaded with a computed import());
+  // react-devtools-core is imported only with DEV=true and is not installed.
+  external: ['yoga-layout', 'cap', 'react-devtools-core'],
+  // No keepNames: it wraps closures made on every packet (dissector calls, filter tests) and cost
+  // some 10% of the first pass; nothing printed depends on a function's or class's name.
+  // CommonJS modules inside (React) call require() for Node's built-ins.
+  banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module';\nconst require = __bundleCreateRequire(import.meta.url);" },
+  chunkNames: 'chunk-[hash]',
+  legalComments: 'none',
+  logLevel: 'warning',
+  // run-tui sets NODE_ENV at run time for the unbundled build; here the define has already chosen.
+  logOverride: { 'assign-to-define': 'silent' },
+  metafile: true,
+  plugins: [workspaceModuleUrls],
+});
+
+// The staleness check of bin/netdissect.js: the tsc build record of every workspace package in the bundle.
+const stamps = new Set();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const m = /^packages\/([^/]+)\/dist\//.exec(input);
+  if (m) stamps.add(posix(relative(outdir, join(packagesDir, m[1], 'tsconfig.tsbuildinfo'))));
+}
+mkdirSync(outdir, { recursive: true });
+writeFileSync(join(outdir, 'build-stamps.json'), `${JSON.stringify([...stamps].sort(), null, 1)}\n`);
