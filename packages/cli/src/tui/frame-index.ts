@@ -108,9 +108,7 @@ export class FrameIndex {
   /** Frames of one stream, in order (`kind` picks the TCP or the UDP numbering). */
   framesOfStream(kind: 'tcp' | 'udp', stream: number): number[] {
     const a = kind === 'tcp' ? this.tcpStreams : this.udpStreams;
-    const out: number[] = [];
-    for (let i = 0; i < this.count; i++) if (a.get(i) === stream) out.push(i + 1);
-    return out;
+    return a.indexesOf(stream, this.count).map((i) => i + 1);
   }
 
   row(no: number): FrameRow {

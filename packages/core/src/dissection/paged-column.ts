@@ -36,6 +36,21 @@ export class PagedColumn {
     p[i & MASK] = v;
   }
 
+  /** Indexes below `end` whose entry equals `value`, in order (a scan page by page, without per-entry calls). */
+  indexesOf(value: number, end: number): number[] {
+    const out: number[] = [];
+    for (let k = 0; k * PAGE < end; k++) {
+      const p = this.pages[k];
+      const n = Math.min(PAGE, end - k * PAGE);
+      if (p === undefined) {
+        if (value === this.empty) for (let i = 0; i < n; i++) out.push(k * PAGE + i);
+        continue;
+      }
+      for (let i = 0; i < n; i++) if (p[i] === value) out.push(k * PAGE + i);
+    }
+    return out;
+  }
+
   /** A copy with each stored entry mapped through `f` into pages made by `make` (a wider type). */
   convert(make: (n: number) => NumberArray, empty: number, f: (v: number) => number): PagedColumn {
     const out = new PagedColumn(make, empty);

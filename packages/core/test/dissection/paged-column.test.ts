@@ -21,4 +21,13 @@ describe('PagedColumn', () => {
     expect(wide.get(70_000)).toBe(2 ** 40);
     expect(wide.get(200_000)).toBeNaN();
   });
+
+  it('finds the indexes holding a value below an end, across pages and through missing ones', () => {
+    const c = new PagedColumn((n) => new Int32Array(n), -1);
+    for (const i of [2, 65_536 + 5, 200_000]) c.set(i, 9);
+    c.set(200_001, 4);
+    expect(c.indexesOf(9, 200_001)).toEqual([2, 65_541, 200_000]);
+    expect(c.indexesOf(9, 100_000)).toEqual([2, 65_541]);
+    expect(c.indexesOf(-1, 4)).toEqual([0, 1, 3]);
+  });
 });
