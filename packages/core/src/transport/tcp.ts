@@ -91,15 +91,10 @@ function plural(n: number): string {
   return n === 1 ? '' : 's';
 }
 
-/** Nesting of dissectTcp calls within one frame, and the connections they touched (history mode). */
-let depth = 0;
-const framesTcpd: TcpAnalysis[] = [];
-
 /** TCP (packet-tcp.c's dissect_tcp): header, stream tracking, analysis, options, then the payload. */
 function dissectTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   const streaming = !pinfo.session.keepHistory;
   let tcpd: TcpAnalysis | null = null;
-  depth++;
   try {
     return dissectTcpSegment(tvb, pinfo, tree, (t) => (tcpd = t));
   } finally {
@@ -108,13 +103,14 @@ function dissectTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
       (tcpd as TcpAnalysis).forgetFrames();
       pruneStreamingFlow((tcpd as TcpAnalysis).fwd);
     } else if (tcpd) {
-      framesTcpd.push(tcpd);
-    }
-    // A TCP header inside TCP's payload (a tunnel) dissects within this call: results are kept once the outer one ends.
-    if (--depth === 0 && framesTcpd.length) {
-      for (const t of framesTcpd) t.endFrame(!pinfo.visited);
-      framesTcpd.length = 0;
-      if (pinfo.session.frameBytes) releaseFinishedPdus(pinfo.session);
+      // Once the whole frame is done (a TCP header inside this one's payload may still add results): keep them, drop finished PDUs.
+      const t: TcpAnalysis = tcpd;
+      const firstPass = !pinfo.visited;
+      const session = pinfo.session;
+      session.afterFrame(() => {
+        t.endFrame(firstPass);
+        if (session.frameBytes) releaseFinishedPdus(session);
+      });
     }
   }
 }
