@@ -86,7 +86,7 @@ function fragmentAdd(pinfo: PacketInfo, msp: MultisegmentPdu, bytes: Uint8Array,
   const before = head.pendingBytes;
   const done = head.addWork(bytes, fragOffset, moreFrags, fragFrame, pinfo.num, src);
   budget.total += head.pendingBytes - before;
-  if (done && pinfo.session.frameBytes) heldPdus(pinfo).push(msp);
+  if (done && pinfo.session.frameBytes) heldPdus(pinfo.session).push(msp);
   return done ? head : null;
 }
 
@@ -96,8 +96,13 @@ function fragmentAdd(pinfo: PacketInfo, msp: MultisegmentPdu, bytes: Uint8Array,
  * PDU is finished and rebuilt from the segments' frames on a revisit, so a
  * browsed capture does not keep a second copy of its payload in memory.
  */
-function heldPdus(pinfo: PacketInfo): MultisegmentPdu[] {
-  return pinfo.session.state<MultisegmentPdu[]>('tcp.held-pdus', () => []);
+function heldPdus(session: PacketInfo['session']): MultisegmentPdu[] {
+  return session.state<MultisegmentPdu[]>('tcp.held-pdus', () => []);
+}
+
+/** All of the PDU's segments are in and its stream has moved past it: its bytes will not be read again on this pass. */
+function finished(msp: MultisegmentPdu): boolean {
+  return (msp.flags & MspFlag.GOT_ALL_SEGMENTS) !== 0 && leSeq(msp.nxtpdu, msp.flow.maxnextseq);
 }
 
 /**
@@ -106,14 +111,13 @@ function heldPdus(pinfo: PacketInfo): MultisegmentPdu[] {
  * (partial reassembly) keeps them.
  */
 export function releaseFinishedPdus(session: PacketInfo['session']): void {
-  const held = session.state<MultisegmentPdu[]>('tcp.held-pdus', () => []);
+  const held = heldPdus(session);
   if (held.length === 0) return;
   let keep = 0;
   for (const msp of held) {
     const head = msp.head;
     if (!head || head.data === null) continue;
-    const done = (msp.flags & MspFlag.GOT_ALL_SEGMENTS) !== 0 && leSeq(msp.nxtpdu, msp.flow.maxnextseq);
-    if (done && head.releaseRebuildable()) continue;
+    if (finished(msp) && head.releaseRebuildable()) continue;
     held[keep++] = msp;
   }
   held.length = keep;
@@ -243,17 +247,16 @@ export function pruneStreamingFlow(flow: TcpFlow): void {
   const tree = flow.mspsIfAny;
   if (tree === null || tree.size === 0) return;
   const newest = tree.lookupLe(0xffffffff)!;
-  const done = (msp: MultisegmentPdu): boolean => (msp.flags & MspFlag.GOT_ALL_SEGMENTS) !== 0 && leSeq(msp.nxtpdu, flow.maxnextseq);
   if (tree.size >= 8) {
     tree.pruneBefore((msp) => {
-      const keep = msp === newest || !done(msp);
+      const keep = msp === newest || !finished(msp);
       if (!keep) msp.head?.release();
       return keep;
     });
   }
   // The newest stays for lookups, but a finished PDU's bytes are not read again:
   // without this every connection kept its last reassembled PDU until the end.
-  if (newest.head?.data && done(newest)) newest.head.release();
+  if (newest.head?.data && finished(newest)) newest.head.release();
 }
 
 /** "[n Reassembled TCP Segments (x bytes): #1(..), #2(..)]" placed right after the TCP tree (print_tcp_fragment_tree). */
