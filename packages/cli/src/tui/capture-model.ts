@@ -58,7 +58,7 @@ export class CaptureModel {
     this.notice = o.notice ?? '';
     this.index = new FrameIndex(o.live ? null : (no) => this.infoColumn!.text(no));
     this.bytes = o.bytes(this.index);
-    this.infoColumn = o.live ? null : new InfoColumn(this.session, this.bytes);
+    this.infoColumn = o.live ? null : new InfoColumn((no) => this.colorizer.infoOf(no));
     // A file can be re-read, so reassembled PDUs need not stay in memory (a live store may have evicted frames).
     if (!o.live) this.session.frameBytes = (no) => readFrameBytes(this.bytes, no);
     this.indexer = new CaptureIndexer(o.source, this.session, this.index, this.bytes, o.inputSize);

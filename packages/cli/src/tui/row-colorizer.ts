@@ -36,29 +36,53 @@ export class RowColorizer {
 
   /** The rule colouring frame `no`, or null for none (or bytes no longer kept). */
   colorOf(no: number): ColorRule | null {
-    if (no >= this.cache.length) {
-      const c = new Uint8Array(Math.max(no + 1, this.cache.length * 2));
-      c.set(this.cache);
-      this.cache = c;
-    }
+    this.reserve(no);
     let v = this.cache[no]!;
     if (v === UNKNOWN) {
-      v = this.compute(no);
+      v = this.rules.length === 0 ? NO_RULE : (this.redissect(no)?.colour ?? NO_RULE);
       this.cache[no] = v;
     }
     return v === NO_RULE ? null : this.rules[v - 1]!.rule;
   }
 
-  private compute(no: number): number {
-    if (this.rules.length === 0) return NO_RULE;
+  /**
+   * Frame `no`'s Info text, from the same re-dissection that settles its
+   * colour: a row drawn for the first time costs one dissection, not two
+   * ("" when the frame cannot be read again).
+   */
+  infoOf(no: number): string {
+    const r = this.redissect(no);
+    if (r === null) return '';
+    this.reserve(no);
+    if (this.cache[no] === UNKNOWN) this.cache[no] = r.colour;
+    return r.info;
+  }
+
+  private reserve(no: number): void {
+    if (no < this.cache.length) return;
+    const c = new Uint8Array(Math.max(no + 1, this.cache.length * 2));
+    c.set(this.cache);
+    this.cache = c;
+  }
+
+  private redissect(no: number): { colour: number; info: string } | null {
     try {
       const raw = this.bytes.frame(no);
-      if (raw === null) return NO_RULE;
-      const root = this.session.dissect(raw, this.tree, true).tree!;
-      for (let i = 0; i < this.rules.length; i++) if (this.rules[i]!.filter.test(root)) return i + 1;
+      if (raw === null) return null;
+      const { pinfo, tree } = this.session.dissect(raw, this.rules.length ? this.tree : null, true);
+      let colour = NO_RULE;
+      if (tree) {
+        for (let i = 0; i < this.rules.length; i++) {
+          if (this.rules[i]!.filter.test(tree)) {
+            colour = i + 1;
+            break;
+          }
+        }
+      }
+      return { colour, info: pinfo.cols.info };
     } catch {
       // A frame that cannot be re-read (file cut short since) is simply not coloured.
+      return null;
     }
-    return NO_RULE;
   }
 }
