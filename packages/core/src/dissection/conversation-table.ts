@@ -78,7 +78,16 @@ export class ConversationTable {
   /** Conversations dropped to stay under maxOpenFlows (the oldest idle ones). */
   evicted = 0;
 
-  constructor(private readonly maxOpenFlows = Infinity) {}
+  /**
+   * `keepsAll` true: nothing is forgotten whatever the limit. A session that
+   * dissects frames again (keepHistory) must find each frame's conversation
+   * on the revisit, or a frame whose flow was forgotten would start a new
+   * conversation (a new tcp.stream) the second time.
+   */
+  constructor(
+    private readonly maxOpenFlows = Infinity,
+    private readonly keepsAll: () => boolean = () => false,
+  ) {}
 
   private static key(type: ConversationType, a: Address, pa: number, b: Address, pb: number): string {
     const ka = endpointKey(a, pa);
@@ -129,7 +138,7 @@ export class ConversationTable {
     if (!found) this.exact.set(key, c);
     else if (Array.isArray(found)) found.push(c);
     else this.exact.set(key, [found, c]);
-    if (++this.live > this.maxOpenFlows) this.evictIdle();
+    if (++this.live > this.maxOpenFlows && !this.keepsAll()) this.evictIdle();
   }
 
   /** Drop the tenth of conversations idle the longest (amortized O(1) per new conversation). */

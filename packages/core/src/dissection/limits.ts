@@ -8,7 +8,10 @@ export interface Limits {
   tcpReassemblyBytesPerFlow: number;
   /** Bytes buffered for TCP reassembly across all flows. */
   tcpReassemblyBytesTotal: number;
-  /** Conversations (TCP, UDP, ICMP) tracked at once; past it the longest-idle are forgotten. */
+  /**
+   * Conversations (TCP, UDP, ICMP) tracked at once; past it the longest-idle
+   * are forgotten. One pass only: a session that revisits frames keeps them all.
+   */
   maxOpenFlows: number;
   /** Bytes held in incomplete IP datagrams. */
   ipFragmentBytesTotal: number;

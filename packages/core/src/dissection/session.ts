@@ -95,7 +95,7 @@ export class DissectionSession {
   constructor(opts: SessionOptions = {}) {
     this.registry = opts.registry ?? defaultRegistry;
     this.limits = { ...defaultLimits, ...opts.limits };
-    this.conversations = new ConversationTable(this.limits.maxOpenFlows);
+    this.conversations = new ConversationTable(this.limits.maxOpenFlows, () => this.keepHistory);
     this.prefs = new Map(Object.entries(opts.prefs ?? {}));
     this.columns = opts.columns ?? true;
   }
