@@ -4,7 +4,8 @@
 // netdissect running in a real pseudo-terminal (util-linux `script`).
 // Goals (issue 7): first screen < 1 s, keystroke < 50 ms, memory < 600 MB.
 //
-// Usage: node scripts/bench-tui.mjs [--file F] [--packets N] [--skip-load-wait]
+// Usage: node scripts/bench-tui.mjs [--file F] [--packets N] [--skip-load-wait] [--cpu-prof DIR]
+// (--cpu-prof: the UI process writes a V8 CPU profile into DIR when it exits)
 // Needs `npx tsc -b` first. Without --file, the capture is generated with
 // ../shared/bench/make-capture.mjs into /tmp/bench-<N>.pcap (kept for reuse).
 import { execFileSync, spawn } from 'node:child_process';
@@ -31,7 +32,9 @@ const env = { ...process.env, TERM: 'xterm-256color' };
 delete env.CI;
 delete env.CONTINUOUS_INTEGRATION;
 const bin = join(root, 'packages', 'cli', 'bin', 'netdissect.js');
-const command = `stty cols ${COLUMNS} rows ${ROWS}; exec node '${bin}' '${file}'`;
+const profileDir = arg('--cpu-prof', null);
+const nodeArgs = profileDir ? `--cpu-prof --cpu-prof-dir='${profileDir}' ` : '';
+const command = `stty cols ${COLUMNS} rows ${ROWS}; exec node ${nodeArgs}'${bin}' '${file}'`;
 const started = performance.now();
 const term = spawn('script', ['-q', '-f', '-c', command, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
 

@@ -48,6 +48,73 @@ const workspaceModuleUrls = {
   },
 };
 
+/**
+ * Ink draws every frame from scratch: each text measured again, each row
+ * built again cell by cell, two thirds of a keystroke's CPU on a full
+ * screen. The terminal UI's caches (packages/cli/src/tui/row-cached-output.ts,
+ * ink-text-measure.ts) wrap Ink's own functions and give the same output;
+ * they are substituted here for the modules Ink imports, because Ink has no
+ * way to pass them in. The unbundled build (tests, a stale bundle) uses
+ * Ink as it is.
+ */
+const inkBuild = join(root, 'node_modules', 'ink', 'build');
+const tuiDist = join(cliDir, 'dist', 'tui');
+// One cached text measure for the three (ink-text-measure.ts), in a module of its own.
+const textMeasure = [
+  "import stringWidth from 'string-width';",
+  `import { cachedWidestLine } from ${JSON.stringify(join(tuiDist, 'ink-text-measure.js'))};`,
+  'export const widestLine = cachedWidestLine(stringWidth);',
+];
+const INK_SUBSTITUTES = [
+  {
+    importer: 'renderer.js',
+    specifier: './output.js',
+    contents: [
+      `import Output from ${JSON.stringify(join(inkBuild, 'output.js'))};`,
+      "import sliceAnsi from 'slice-ansi';",
+      "import { widestLine } from 'ink-caches:text-measure';",
+      `import { rowCachedOutput } from ${JSON.stringify(join(tuiDist, 'row-cached-output.js'))};`,
+      // Lines are measured only one at a time there, so the widest line of one is its width.
+      'export default rowCachedOutput({ Output, sliceAnsi, stringWidth: widestLine });',
+    ],
+  },
+  {
+    importer: 'render-node-to-output.js',
+    specifier: 'widest-line',
+    contents: ["export { widestLine as default } from 'ink-caches:text-measure';"],
+  },
+  {
+    importer: 'dom.js',
+    specifier: './measure-text.js',
+    contents: [
+      "import { widestLine } from 'ink-caches:text-measure';",
+      `import { cachedMeasureText } from ${JSON.stringify(join(tuiDist, 'ink-text-measure.js'))};`,
+      'export default cachedMeasureText(widestLine);',
+    ],
+  },
+];
+const substituted = new Set();
+const inkCaches = {
+  name: 'ink-caches',
+  setup(b) {
+    for (const [i, s] of INK_SUBSTITUTES.entries()) {
+      const filter = new RegExp(`^${s.specifier.replace(/[.]/g, '\\.')}$`);
+      b.onResolve({ filter }, (args) => {
+        if (posix(args.importer) !== posix(join(inkBuild, s.importer))) return undefined;
+        substituted.add(i);
+        return { path: String(i), namespace: 'ink-caches' };
+      });
+    }
+    b.onResolve({ filter: /^ink-caches:text-measure$/ }, () => ({ path: 'text-measure', namespace: 'ink-caches' }));
+    b.onLoad({ filter: /.*/, namespace: 'ink-caches' }, (args) => ({
+      contents: (args.path === 'text-measure' ? textMeasure : INK_SUBSTITUTES[Number(args.path)].contents).join('\n'),
+      // Ink's own dependencies, resolved as Ink resolves them.
+      resolveDir: inkBuild,
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
@@ -73,8 +140,15 @@ const result = await build({
   // run-tui sets NODE_ENV at run time for the unbundled build; here the define has already chosen.
   logOverride: { 'assign-to-define': 'silent' },
   metafile: true,
-  plugins: [workspaceModuleUrls],
+  plugins: [workspaceModuleUrls, inkCaches],
 });
+
+// An Ink release that moved these imports would silently lose the caches.
+for (const [i, s] of INK_SUBSTITUTES.entries()) {
+  if (substituted.has(i)) continue;
+  console.error(`bundle-cli: Ink's ${s.importer} no longer imports ${s.specifier}; update INK_SUBSTITUTES`);
+  process.exit(1);
+}
 
 // The staleness check of bin/netdissect.js: the tsc build record of every workspace package in the bundle.
 const stamps = new Set();
