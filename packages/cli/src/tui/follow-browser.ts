@@ -1,5 +1,5 @@
 import type { Key } from 'ink';
-import { followLines, type FollowLine, type FollowMode } from './follow-lines.js';
+import { followText, type FollowMode, type FollowText } from './follow-lines.js';
 import { movement } from './list-motion.js';
 import type { StreamFollow } from './stream-follow.js';
 
@@ -8,22 +8,23 @@ export type FollowAction = { kind: 'close' } | { kind: 'filter'; text: string } 
 
 /**
  * Reading a followed stream: the mode (ASCII or hex) and the scroll
- * position. The stream's lines are laid out again only when the stream,
- * the mode or the width change.
+ * position. The stream's lines are laid out again only when the stream
+ * (while it is read), the mode or the width change.
  */
 export class FollowBrowser {
   mode: FollowMode = 'ascii';
   top = 0;
-  private cache: { done: boolean; mode: FollowMode; width: number; lines: FollowLine[] } | null = null;
+  private cache: { records: number; mode: FollowMode; width: number; text: FollowText } | null = null;
 
   constructor(readonly follow: StreamFollow) {}
 
-  lines(width: number): FollowLine[] {
+  lines(width: number): FollowText {
     const c = this.cache;
-    if (c && c.done === this.follow.done && c.mode === this.mode && c.width === width) return c.lines;
-    const lines = followLines(this.follow.records, this.mode, width, this.follow.endpoints?.serverPort);
-    this.cache = { done: this.follow.done, mode: this.mode, width, lines };
-    return lines;
+    const records = this.follow.records.length;
+    if (c && c.records === records && c.mode === this.mode && c.width === width) return c.text;
+    const text = followText(this.follow.records, this.mode, width, this.follow.endpoints?.serverPort);
+    this.cache = { records, mode: this.mode, width, text };
+    return text;
   }
 
   /** Handle a key; `height` is the number of stream lines on screen. */

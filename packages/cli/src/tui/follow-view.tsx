@@ -1,12 +1,12 @@
 import { Box, Text } from 'ink';
-import type { FollowLine, FollowMode } from './follow-lines.js';
+import type { FollowMode, FollowText } from './follow-lines.js';
 import type { StreamFollow } from './stream-follow.js';
 import { BLANK, fit, safeText } from './terminal-text.js';
 
 export interface FollowViewProps {
   follow: StreamFollow;
   mode: FollowMode;
-  lines: readonly FollowLine[];
+  lines: FollowText;
   top: number;
   height: number;
   width: number;
@@ -38,7 +38,7 @@ export function FollowView({ follow, mode, lines, top, height, width }: FollowVi
   const progress = follow.done ? `${lines.length} lines` : `reading ${follow.dissected}/${follow.frames.length} frames…`;
   const body = [];
   for (let i = 0; i < height - 2; i++) {
-    const l = lines[top + i];
+    const l = lines.line(top + i);
     if (!l) {
       body.push(<Text key={i}>{BLANK}</Text>);
       continue;

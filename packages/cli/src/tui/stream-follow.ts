@@ -22,8 +22,7 @@ export type StreamKind = 'tcp' | 'udp';
  */
 export class StreamFollow {
   readonly changed = new ChangeSignal();
-  records: readonly FollowRecord[] = [];
-  endpoints: FollowEndpoints | null = null;
+  private follower: TcpStreamFollower | UdpStreamFollower | null = null;
   done = false;
   /** Frames of the stream, and how many were dissected so far. */
   readonly frames: number[];
@@ -40,6 +39,15 @@ export class StreamFollow {
     this.frames = index.framesOfStream(kind, stream);
   }
 
+  /** The stream's data so far (growing while the frames are read: the view shows what is there). */
+  get records(): readonly FollowRecord[] {
+    return this.follower?.records ?? [];
+  }
+
+  get endpoints(): FollowEndpoints | null {
+    return this.follower?.endpoints ?? null;
+  }
+
   /** The display filter that shows this stream's frames. */
   get filterText(): string {
     return `${this.kind}.stream eq ${this.stream}`;
@@ -48,6 +56,7 @@ export class StreamFollow {
   async run(): Promise<void> {
     const tcp = this.kind === 'tcp' ? new TcpStreamFollower(this.stream) : null;
     const udp = this.kind === 'udp' ? new UdpStreamFollower(this.stream) : null;
+    this.follower = tcp ?? udp;
     // Only this pass's frames: the first pass may be dissecting new frames of the stream meanwhile.
     const stopListening = this.session.addTap(`${this.kind}.follow`, (pinfo, data) => {
       if (!pinfo.visited || (data as TcpFollowData | UdpFollowData).stream !== this.stream) return;
@@ -61,9 +70,12 @@ export class StreamFollow {
         if (this.cancelled) return;
         try {
           const raw = this.bytes.frame(no);
+          this.session.transportOnly = true;
           if (raw) this.session.dissect(raw, null, true);
         } catch {
           // A frame that cannot be re-read leaves a gap, as a lost segment would.
+        } finally {
+          this.session.transportOnly = false;
         }
         this.dissected++;
         if (performance.now() - sliceStart >= slice) {
@@ -76,10 +88,7 @@ export class StreamFollow {
     } finally {
       stopListening();
     }
-    // Like tshark, segments still waiting for a missing one at the end are not shown.
-    const follower = tcp ?? udp!;
-    this.records = follower.records;
-    this.endpoints = follower.endpoints;
+    // Like tshark, segments still waiting for a missing one at the end are not shown (they never join the records).
     this.done = true;
     this.changed.notify();
   }

@@ -80,6 +80,13 @@ export class DissectionSession {
    * when the completing frame is dissected again.
    */
   frameBytes: FrameBytesReader | null = null;
+  /**
+   * On a revisit, stop after the transport layer: TCP and UDP report their
+   * payload (the follow taps) but hand it on to no protocol. Following a
+   * stream needs nothing more, and upper layers can cost several times as
+   * much (HTTP bodies rebuilt and decompressed). Ignored on a first pass.
+   */
+  transportOnly = false;
   private readonly frameEnd: Array<() => void> = [];
   /** Run `fn` once the frame being dissected is done (dropping buffers only that frame needed). */
   afterFrame(fn: () => void): void {

@@ -412,6 +412,7 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
     const data: TcpFollowData = { stream: tcpd.stream, seq, ack, seglen, flags, payload: tvb.view(offset, capturedRemaining) };
     pinfo.tap('tcp.follow', data);
   }
+  if (pinfo.visited && pinfo.session.transportOnly) return tvb.length;
   if (haveSeglen && flags & TH.FIN && pinfo.canDesegment && tcpd.fwd.flags & 1) {
     if (reassembleUntilFin(tvb, offset, pinfo, tree, t, tcpd, seq, seglen, sport, dport, tcpinfo)) return tvb.length;
   }

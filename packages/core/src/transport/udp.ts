@@ -63,6 +63,7 @@ function decodeUdpPorts(tvb: Tvb, offset: number, pinfo: PacketInfo, udpTree: Fi
   udpTree?.add(udpFields.payload, tvb, offset, len, tvb.view(offset, len)).setText(`UDP payload (${len} byte${len === 1 ? '' : 's'})`);
   const next = tvb.sub(offset, len, reportedLen);
   if (pinfo.session.taps.has('udp.follow')) pinfo.tap('udp.follow', { stream: info.stream, payload: next.view(0, next.length) } satisfies UdpFollowData);
+  if (pinfo.visited && pinfo.session.transportOnly) return;
   const registry = pinfo.session.registry;
   if (pinfo.visited) {
     const heur = pinfo.getFrameData<Dissector>('udp.heur');
