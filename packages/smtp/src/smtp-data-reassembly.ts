@@ -11,7 +11,8 @@ interface Fragment {
 
 /** A message put together from the DATA/BDAT segments of one conversation. */
 export interface ReassembledMessage {
-  readonly fragments: readonly { frame: number; len: number; src: number }[];
+  /** Each piece: its frame, length and place in the frame; a piece no frame holds (src -1) keeps its bytes. */
+  readonly fragments: readonly { frame: number; len: number; src: number; kept?: Uint8Array }[];
   /**
    * The message; null between frames when every piece can be read again
    * from its frame (the session has frameBytes): rebuilt for a revisit of
@@ -63,7 +64,11 @@ export class SmtpDataReassembly {
       data.set(f.data, off);
       off += f.data.length;
     }
-    const msg: ReassembledMessage = { fragments: p.fragments.map((f) => ({ frame: f.frame, len: f.data.length, src: f.src })), data, reassembledIn: frame };
+    const msg: ReassembledMessage = {
+      fragments: p.fragments.map((f) => (f.src < 0 ? { frame: f.frame, len: f.data.length, src: f.src, kept: f.data } : { frame: f.frame, len: f.data.length, src: f.src })),
+      data,
+      reassembledIn: frame,
+    };
     dropAfterFrame(pinfo, msg);
     this.remember(pinfo, msg, id, p.fragments.map((f) => f.frame), endFrame);
     return msg;
@@ -167,20 +172,24 @@ export function processReassembledMessage(tvb: Tvb, pinfo: PacketInfo, msg: Reas
 /** Once this frame is done, let the message go if it can be put back from its frames (see ReassembledMessage.data). */
 function dropAfterFrame(pinfo: PacketInfo, msg: ReassembledMessage): void {
   const session = pinfo.session;
-  if (!session.keepHistory || !session.frameBytes || msg.fragments.some((f) => f.src < 0)) return;
+  if (!session.keepHistory || !session.frameBytes) return;
   session.afterFrame(() => (msg.data = null));
 }
 
-/** The message's bytes, read back from its frames when they were let go (a piece that cannot be read stays zeros). */
+/** The message's bytes, read back from its frames (and kept pieces) when they were let go (a piece that cannot be read stays zeros). */
 function messageBytes(pinfo: PacketInfo, msg: ReassembledMessage, tree: FieldNode | null): Uint8Array {
   if (msg.data) return msg.data;
   const read = pinfo.session.frameBytes;
   const data = new Uint8Array(msg.fragments.reduce((n, f) => n + f.len, 0));
   let off = 0;
   for (const f of msg.fragments) {
-    const frame = read?.(f.frame) ?? null;
-    if (frame && f.src + f.len <= frame.length) data.set(frame.subarray(f.src, f.src + f.len), off);
-    else pinfo.expert(tree, smtpExpert.dataLimit, 'Reassembled DATA could not be read again from the capture; missing bytes shown as zeros');
+    if (f.kept) {
+      data.set(f.kept, off);
+    } else {
+      const frame = read?.(f.frame) ?? null;
+      if (frame && f.src + f.len <= frame.length) data.set(frame.subarray(f.src, f.src + f.len), off);
+      else pinfo.expert(tree, smtpExpert.dataLimit, 'Reassembled DATA could not be read again from the capture; missing bytes shown as zeros');
+    }
     off += f.len;
   }
   msg.data = data;

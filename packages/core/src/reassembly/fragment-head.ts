@@ -22,7 +22,11 @@ export interface FragmentItem {
   offset: number;
   len: number;
   flags: number;
-  /** The fragment's bytes until the datagram is complete. */
+  /**
+   * The fragment's bytes until the datagram is complete; afterwards, once
+   * the PDU's bytes are released (releaseRebuildable), the share of them a
+   * piece with no frame to read it from (src -1) contributed.
+   */
   data: Uint8Array | null;
   /** Where the piece starts in its frame's captured bytes, or -1 when it is not a plain slice of them. */
   src: number;
@@ -219,39 +223,67 @@ export class FragmentHead {
   }
 
   /**
-   * Drop the reassembled bytes of a complete PDU whose pieces can all be
-   * read again from their frames (see rebuild); false when some cannot.
+   * Drop the reassembled bytes of a complete PDU: rebuild puts them back
+   * from the pieces' frames. A piece that is not a slice of its frame (it
+   * came from another reassembled buffer) keeps its own share of them,
+   * usually a few bytes of a line cut by a segment boundary. False when
+   * the PDU is not complete (or its bytes are already gone).
    */
   releaseRebuildable(): boolean {
     if (!this.defragmented || this.partial || this.data === null) return false;
-    for (const f of this.items) if (f.src < 0) return false;
-    this.release();
+    // Released before (and rebuilt for a revisit since): the shares are already kept.
+    if (!this.rebuildable) {
+      const data = this.data;
+      this.forEachShare((f, from, to) => {
+        if (f.src < 0) f.data = data.slice(from, to);
+      });
+    }
+    this.data = null;
+    this.store = null;
+    this.pendingBytes = 0;
     this.rebuildable = true;
     return true;
   }
 
-  /** The bytes were dropped by releaseRebuildable and can be put back with rebuild. */
-  rebuildable = false;
-
   /**
-   * Put the reassembled bytes back from the pieces' frames, in the order and
-   * with the overlap rule defragment used, so the result is the same buffer.
-   * A piece whose frame cannot be read is left as zeros; false then.
+   * Each piece's share of the reassembled bytes, as defragment placed them:
+   * in order, a piece fills [from, to) past what earlier pieces filled (the
+   * first piece wins an overlap); `skip` is where that starts in the piece.
    */
-  rebuild(read: FrameBytesReader): boolean {
-    const data = new Uint8Array(this.datalen);
-    let complete = true;
+  private forEachShare(visit: (f: FragmentItem, from: number, to: number, skip: number) => void): void {
     let dfpos = 0;
     for (const f of this.items) {
       if (f.len === 0 || f.offset >= this.datalen) continue;
       const fraglen = Math.min(f.len, this.datalen - f.offset);
       if (f.offset + fraglen <= dfpos) continue;
       const skip = Math.max(0, dfpos - f.offset);
-      const frame = read(f.frame);
-      if (frame === null || f.src + fraglen > frame.length) complete = false;
-      else data.set(frame.subarray(f.src + skip, f.src + fraglen), f.offset + skip);
+      visit(f, f.offset + skip, f.offset + fraglen, skip);
       dfpos = f.offset + fraglen;
     }
+  }
+
+  /** The bytes were dropped by releaseRebuildable and can be put back with rebuild. */
+  rebuildable = false;
+
+  /**
+   * Put the reassembled bytes back from the pieces' frames (and the shares
+   * kept by releaseRebuildable), with the overlap rule defragment used, so
+   * the result is the same buffer. A piece whose frame cannot be read is
+   * left as zeros; false then.
+   */
+  rebuild(read: FrameBytesReader): boolean {
+    const data = new Uint8Array(this.datalen);
+    let complete = true;
+    this.forEachShare((f, from, to, skip) => {
+      if (f.src < 0) {
+        if (f.data) data.set(f.data, from);
+        else complete = false;
+        return;
+      }
+      const frame = read(f.frame);
+      if (frame === null || f.src + (to - from) + skip > frame.length) complete = false;
+      else data.set(frame.subarray(f.src + skip, f.src + skip + (to - from)), from);
+    });
     this.data = data;
     return complete;
   }

@@ -22,11 +22,6 @@ export function reassembledBytes(pinfo: PacketInfo, head: FragmentHead, missing:
   if (head.data === null && head.rebuildable && read) {
     if (!head.rebuild(read)) missing();
   }
-  if (read && session.keepHistory) session.afterFrame(() => releaseOrKeep(head));
+  if (read && session.keepHistory) session.afterFrame(() => head.releaseRebuildable());
   return head.data ?? new Uint8Array(0);
-}
-
-function releaseOrKeep(head: FragmentHead): void {
-  if (head.rebuildable) head.release();
-  else head.releaseRebuildable();
 }
