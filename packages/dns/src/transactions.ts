@@ -1,4 +1,4 @@
-import { ConversationType, PortType, type PacketInfo } from '@netdissect/core';
+import { ConversationType, PortType, type Conversation, type PacketInfo } from '@netdissect/core';
 
 /** One query and what answered it (packet-dns.c's dns_transaction_t). */
 export interface DnsTransaction {
@@ -21,12 +21,15 @@ export interface TransactionMatch {
 /**
  * The transactions of one conversation, by DNS ID, each list in frame
  * order: Wireshark keys them by (ID, request frame) and looks up the
- * latest request at or before the current frame.
+ * latest request at or before the current frame. Most conversations (a
+ * client port per query) hold one transaction: it is kept without a map.
  */
 class ConversationTransactions {
-  private readonly byId = new Map<number, DnsTransaction[]>();
+  private first: DnsTransaction | null = null;
+  private byId: Map<number, DnsTransaction[]> | null = null;
 
   lookup(id: number, frame: number): DnsTransaction | null {
+    if (this.byId === null) return this.first !== null && this.first.id === id && this.first.reqFrame <= frame ? this.first : null;
     const list = this.byId.get(id);
     if (!list) return null;
     for (let i = list.length - 1; i >= 0; i--) if (list[i]!.reqFrame <= frame) return list[i]!;
@@ -34,6 +37,14 @@ class ConversationTransactions {
   }
 
   insert(t: DnsTransaction): void {
+    if (this.byId === null) {
+      if (this.first === null || (this.first.id === t.id && this.first.reqFrame === t.reqFrame)) {
+        this.first = t;
+        return;
+      }
+      this.byId = new Map([[this.first.id, [this.first]]]);
+      this.first = null;
+    }
     const list = this.byId.get(t.id);
     if (!list) {
       this.byId.set(t.id, [t]);
@@ -51,26 +62,14 @@ function conversationType(pinfo: PacketInfo): ConversationType {
   return ConversationType.NONE;
 }
 
-interface StreamTransactions {
-  udp: Map<number, ConversationTransactions>;
-  tcp: Map<number, ConversationTransactions>;
-}
-
 /**
- * The transactions of the message's conversation. UDP and TCP hand their
- * stream index over, which names the conversation without another lookup
- * in the conversation table; anything else looks the conversation up.
+ * The transactions of the message's conversation, kept with it (so they go
+ * when the conversation table forgets an idle flow). UDP and TCP hand the
+ * conversation over; anything else looks it up.
  */
 function transactionsOf(pinfo: PacketInfo, transportInfo: unknown): ConversationTransactions {
-  const stream = (transportInfo as { stream?: unknown } | undefined)?.stream;
-  if (typeof stream === 'number' && (pinfo.ptype === PortType.UDP || pinfo.ptype === PortType.TCP)) {
-    const all = pinfo.session.state<StreamTransactions>('dns.transactions', () => ({ udp: new Map(), tcp: new Map() }));
-    const byStream = pinfo.ptype === PortType.UDP ? all.udp : all.tcp;
-    let t = byStream.get(stream);
-    if (!t) byStream.set(stream, (t = new ConversationTransactions()));
-    return t;
-  }
-  const conv = pinfo.session.conversations.findOrCreate(pinfo.num, conversationType(pinfo), pinfo.src, pinfo.dst, pinfo.srcport, pinfo.dstport);
+  const handed = (transportInfo as { conversation?: Conversation } | undefined)?.conversation;
+  const conv = handed ?? pinfo.session.conversations.findOrCreate(pinfo.num, conversationType(pinfo), pinfo.src, pinfo.dst, pinfo.srcport, pinfo.dstport);
   let state = conv.data.get('dns') as ConversationTransactions | undefined;
   if (!state) conv.data.set('dns', (state = new ConversationTransactions()));
   return state;

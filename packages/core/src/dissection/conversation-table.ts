@@ -59,6 +59,9 @@ export class Conversation {
   }
 }
 
+/** Distinct endpoint addresses shared by the conversations before the table starts over. */
+const MAX_KEPT_ADDRESSES = 65_536;
+
 function endpointKey(addr: Address, port: number): string {
   return `${addr.key}#${port}`;
 }
@@ -77,6 +80,13 @@ export class ConversationTable {
   private live = 0;
   /** Conversations dropped to stay under maxOpenFlows (the oldest idle ones). */
   evicted = 0;
+  /**
+   * The endpoint addresses conversations keep, one copy per address: a
+   * DNS resolver or web server is an endpoint of thousands of them.
+   * Forgotten when full (conversations keep theirs), so spoofed sources
+   * cannot grow it without end.
+   */
+  private readonly addresses = new Map<string, Address>();
 
   /**
    * `keepsAll` true: nothing is forgotten whatever the limit. A session that
@@ -165,8 +175,19 @@ export class ConversationTable {
     }
   }
 
+  private kept(a: Address): Address {
+    const key = a.key;
+    let k = this.addresses.get(key);
+    if (k === undefined) {
+      if (this.addresses.size >= MAX_KEPT_ADDRESSES) this.addresses.clear();
+      k = a.detach();
+      this.addresses.set(key, k);
+    }
+    return k;
+  }
+
   create(frame: number, type: ConversationType, src: Address, dst: Address, sport: number, dport: number): Conversation {
-    const c = new Conversation(this.count++, type, src.detach(), dst.detach(), sport, dport, frame);
+    const c = new Conversation(this.count++, type, this.kept(src), this.kept(dst), sport, dport, frame);
     this.insert(ConversationTable.key(type, src, sport, dst, dport), c);
     return c;
   }
@@ -185,7 +206,7 @@ export class ConversationTable {
    * (or the reverse), to be handled by `dissector` (FTP data).
    */
   expect(frame: number, type: ConversationType, a: Address, pa: number, b: Address, dissector: Dissector): Conversation {
-    const c = new Conversation(this.count++, type, a.detach(), b.detach(), pa, -1, frame);
+    const c = new Conversation(this.count++, type, this.kept(a), this.kept(b), pa, -1, frame);
     c.dissector = dissector;
     c.dissectorFrame = frame;
     const key = `${type}|${endpointKey(a, pa)}|${b.key}`;

@@ -1,3 +1,5 @@
+import type { Conversation } from '../dissection/conversation-table.js';
+
 /** Ask TCP for one more segment before calling again (length unknown yet). */
 export const DESEGMENT_ONE_MORE_SEGMENT = 0x0fffffff;
 /** Ask TCP to collect everything up to the FIN (close-delimited bodies). */
@@ -17,6 +19,8 @@ export interface TcpInfo {
   urgentPointer: number;
   /** tcp.stream of the connection. */
   stream: number;
+  /** The connection's conversation, for a dissector's per-conversation state without another lookup. */
+  readonly conversation: Conversation;
   srcport: number;
   dstport: number;
 }

@@ -352,7 +352,7 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
   }
   if ((flags & (TH.SYN | TH.ACK)) === TH.ACK && tcpd.fwd.isFirstAck) tcpd.fwd.isFirstAck = false;
 
-  const tcpinfo: TcpInfo = { seq, nxtseq, lastackseq: ack, isReassembled: false, flags, urgentPointer: 0, stream: tcpd.stream, srcport: sport, dstport: dport };
+  const tcpinfo: TcpInfo = { seq, nxtseq, lastackseq: ack, isReassembled: false, flags, urgentPointer: 0, stream: tcpd.stream, conversation: tcpd.conversation, srcport: sport, dstport: dport };
   pinfo.canDesegment = 0;
   const sum = tvb.u16(16);
   let desegmentOk = false;

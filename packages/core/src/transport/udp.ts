@@ -1,7 +1,7 @@
 import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
 import { AddressType } from '../dissection/address.js';
-import { ConversationType } from '../dissection/conversation-table.js';
+import { ConversationType, type Conversation } from '../dissection/conversation-table.js';
 import { makeDissector, type Dissector } from '../dissection/dissector.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import { PortType, type PacketInfo } from '../dissection/packet-info.js';
@@ -52,6 +52,8 @@ export interface UdpInfo {
   readonly srcport: number;
   readonly dstport: number;
   readonly stream: number;
+  /** The flow's conversation, for a dissector's per-conversation state without another lookup. */
+  readonly conversation: Conversation;
 }
 
 /** decode_udp_ports: conversation dissector, then low port, high port, then heuristics, else data. */
@@ -72,8 +74,8 @@ function decodeUdpPorts(tvb: Tvb, offset: number, pinfo: PacketInfo, udpTree: Fi
       return;
     }
   }
-  const conv = pinfo.session.conversations.find(pinfo.num, ConversationType.UDP, pinfo.src, pinfo.dst, sport, dport);
-  if (conv?.dissector && pinfo.call(conv.dissector, next, tree, info)) return;
+  const conv = info.conversation;
+  if (conv.dissector && pinfo.call(conv.dissector, next, tree, info)) return;
   const low = Math.min(sport, dport);
   const high = Math.max(sport, dport);
   if (low !== 0 && registry.tryUint('udp.port', low, next, pinfo, tree, info)) return;
@@ -166,7 +168,7 @@ function dissectUdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
     }
   }
   if (!pinfo.inErrorPacket || tvb.remaining(8) > 0) {
-    decodeUdpPorts(tvb, 8, pinfo, t, tree, sport, dport, ulen, { srcport: sport, dstport: dport, stream: ud.stream });
+    decodeUdpPorts(tvb, 8, pinfo, t, tree, sport, dport, ulen, { srcport: sport, dstport: dport, stream: ud.stream, conversation: conv });
   }
   return tvb.length;
 }
