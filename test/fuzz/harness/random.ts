@@ -1,13 +1,15 @@
+import { seededU32 } from '../../support/seeded-random.js';
+
 /**
  * The fuzzer's only source of randomness: a seeded 32-bit generator
  * (mulberry32). Every case derives its own generator from (run seed, case
  * number), so any case replays exactly on its own.
  */
 export class Random {
-  private state: number;
+  private readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.next = seededU32(seed);
   }
 
   /** A generator for one branch of the run: the same (seed, path) always gives the same numbers. */
@@ -19,10 +21,7 @@ export class Random {
 
   /** A uniform 32-bit unsigned integer. */
   u32(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
+    return this.next();
   }
 
   /** Uniform in [0, 1). */
