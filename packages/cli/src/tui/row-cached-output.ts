@@ -37,6 +37,7 @@ export type InkOutputClass = new (options: { width: number; height: number }) =>
 export interface InkOutputParts {
   Output: InkOutputClass;
   sliceAnsi(text: string, from: number, to?: number): string;
+  /** Columns of a one-line text (the bundle passes ink-text-measure's cached measure). */
   stringWidth(text: string): number;
 }
 
@@ -51,11 +52,9 @@ const WRITE = '\u0001';
 /** Ink's Output with drawn rows reused: `rowCachedOutput(parts)` returns the class Ink's renderer constructs. */
 export function rowCachedOutput({ Output, sliceAnsi, stringWidth }: InkOutputParts): InkOutputClass {
   const rows = new BoundedCache<string>(MAX_CACHED_ROWS);
-  const widths = new BoundedCache<number>(MAX_CACHED_ROWS);
-  const widthOf = (text: string): number => widths.getOrSet(text, stringWidth);
   const widestLineOf = (lines: string[]): number => {
     let w = 0;
-    for (const line of lines) w = Math.max(w, widthOf(line));
+    for (const line of lines) w = Math.max(w, stringWidth(line));
     return w;
   };
 
@@ -111,7 +110,7 @@ export function rowCachedOutput({ Output, sliceAnsi, stringWidth }: InkOutputPar
           if (clipHorizontally) {
             const from = x < clip.x1! ? clip.x1! - x : 0;
             lines = lines.map((line) => {
-              const w = widthOf(line);
+              const w = stringWidth(line);
               return sliceAnsi(line, from, x + w > clip.x2! ? clip.x2! - x : w);
             });
             if (x < clip.x1!) x = clip.x1!;
