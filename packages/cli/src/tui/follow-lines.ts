@@ -31,12 +31,14 @@ function asciiColumns(bytes: Uint8Array, from: number, to: number): number {
   return n;
 }
 
+/** Screen lines a text of `columns` columns takes: it is cut every `width` columns. */
+const screenLines = (columns: number, width: number): number => (columns <= width ? 1 : Math.ceil(columns / width));
+
+/** Screen line `piece` of `text` cut to `width` columns. */
+const screenPiece = (text: string, piece: number, width: number): string => (text.length <= width ? text : text.slice(piece * width, (piece + 1) * width));
+
 function wrap(out: FollowLine[], side: FollowLine['side'], text: string, width: number): void {
-  if (text.length <= width) {
-    out.push({ side, text });
-    return;
-  }
-  for (let i = 0; i < text.length; i += width) out.push({ side, text: text.slice(i, i + width) });
+  for (let p = 0, n = screenLines(text.length, width); p < n; p++) out.push({ side, text: screenPiece(text, p, width) });
 }
 
 function gapText(r: FollowRecord): string {
@@ -99,9 +101,6 @@ function noteSegment(r: FollowRecord): Segment {
   return { count: 1, line: () => line };
 }
 
-/** Screen lines needed by a text of `columns` columns (wrap() cuts it so). */
-const screenLines = (columns: number, width: number): number => (columns <= width ? 1 : Math.ceil(columns / width));
-
 /**
  * A record's lines (text lines, hex rows), each made when one of its screen
  * lines is shown and cut to the width. `firsts` holds each line's first
@@ -119,8 +118,7 @@ function piecedSegment(side: FollowLine['side'], firsts: readonly number[], make
         text = make(k);
         made = k;
       }
-      const piece = j - firsts[k]!;
-      return { side, text: text.length <= width ? text : text.slice(piece * width, (piece + 1) * width) };
+      return { side, text: screenPiece(text, j - firsts[k]!, width) };
     },
   };
 }
