@@ -1,4 +1,4 @@
-import { PagedColumn } from './paged-column.js';
+import { fitsInt32, PagedColumn } from './paged-column.js';
 
 const NONE = -0x80000000;
 
@@ -36,8 +36,4 @@ export class FrameTimeHistory {
     this.nsec = this.nsec.convert((n) => new Float64Array(n), 0, (v) => v);
     this.wide = true;
   }
-}
-
-function fitsInt32(v: number): boolean {
-  return (v | 0) === v;
 }

@@ -1,5 +1,15 @@
 type NumberArray = Float64Array | Uint32Array | Int32Array | Uint16Array;
 
+/** Whether `v` is stored exactly by an Int32 column. */
+export function fitsInt32(v: number): boolean {
+  return (v | 0) === v;
+}
+
+/** Whether `v` is stored exactly by a Uint32 column. */
+export function fitsUint32(v: number): boolean {
+  return v >>> 0 === v;
+}
+
 const PAGE_BITS = 16;
 const PAGE = 1 << PAGE_BITS;
 const MASK = PAGE - 1;

@@ -1,4 +1,4 @@
-import { PagedColumn } from '../dissection/paged-column.js';
+import { fitsInt32, fitsUint32, PagedColumn } from '../dissection/paged-column.js';
 import { TcpAcked } from './tcp-conversation.js';
 
 /** The fields most frames have, packed as Uint32 (seq/ack first: they tell results apart). */
@@ -6,14 +6,6 @@ const ROW_FIELDS = ['seq', 'ack', 'frameAcked', 'flags', 'bytesInFlight', 'pushB
 const W = ROW_FIELDS.length + 2; // + rttSec, rttNsec as Int32
 /** Fields set only on retransmissions, duplicate ACKs and the like: a result with any of them stays an object. */
 const RARE_FIELDS = ['dupackNum', 'dupackFrame', 'rtoFrame', 'newDataSeq', 'rtoSec', 'rtoNsec'] as const;
-
-function fitsU32(v: number): boolean {
-  return v >>> 0 === v;
-}
-
-function fitsI32(v: number): boolean {
-  return (v | 0) === v;
-}
 
 /**
  * Every frame's TCP analysis result (tcp_acked), kept for revisits when the
@@ -71,8 +63,8 @@ export class TcpAckedHistory {
   }
 
   private packable(ta: TcpAcked): boolean {
-    for (const k of ROW_FIELDS) if (!fitsU32(ta[k])) return false;
+    for (const k of ROW_FIELDS) if (!fitsUint32(ta[k])) return false;
     for (const k of RARE_FIELDS) if (ta[k] !== 0) return false;
-    return fitsI32(ta.rttSec) && fitsI32(ta.rttNsec);
+    return fitsInt32(ta.rttSec) && fitsInt32(ta.rttNsec);
   }
 }
