@@ -73,9 +73,12 @@ const INK_SUBSTITUTES = [
       `import Output from ${JSON.stringify(join(inkBuild, 'output.js'))};`,
       "import sliceAnsi from 'slice-ansi';",
       "import { widestLine } from 'ink-caches:text-measure';",
+      "import { tokenize, reduceAnsiCodesIncremental, diffAnsiCodes, ansiCodesToString } from '@alcalzone/ansi-tokenize';",
       `import { rowCachedOutput } from ${JSON.stringify(join(tuiDist, 'row-cached-output.js'))};`,
+      `import { sgrRowDrawer } from ${JSON.stringify(join(tuiDist, 'sgr-row-drawer.js'))};`,
       // Lines are measured only one at a time there, so the widest line of one is its width.
-      'export default rowCachedOutput({ Output, sliceAnsi, stringWidth: widestLine });',
+      'const drawRow = sgrRowDrawer({ tokenize, reduceAnsiCodesIncremental, diffAnsiCodes, ansiCodesToString }, widestLine);',
+      'export default rowCachedOutput({ Output, sliceAnsi, stringWidth: widestLine, drawRow });',
     ],
   },
   {

@@ -1,4 +1,5 @@
 import { BoundedCache } from './bounded-cache.js';
+import type { RowDrawer } from './sgr-row-drawer.js';
 
 /**
  * A drop-in for Ink's Output (the grid a frame is drawn into), substituted
@@ -10,9 +11,10 @@ import { BoundedCache } from './bounded-cache.js';
  *
  * Here the writes are first sorted into rows (with Ink's clipping and
  * transformers, in Ink's order); a row whose writes are exactly those of a
- * row drawn before reuses that row's string. Any other row is drawn by Ink's
- * own Output on a one-row grid, so the result is Ink's, character for
- * character.
+ * row drawn before reuses that row's string. Any other row is drawn by the
+ * given row drawer (sgr-row-drawer.ts, Ink's result without Ink's per-cell
+ * cost) or, for text that drawer leaves alone, by Ink's own Output on a
+ * one-row grid; either way the result is Ink's, character for character.
  */
 export interface OutputClip {
   x1?: number;
@@ -39,6 +41,8 @@ export interface InkOutputParts {
   sliceAnsi(text: string, from: number, to?: number): string;
   /** Columns of a one-line text (the bundle passes ink-text-measure's cached measure). */
   stringWidth(text: string): number;
+  /** Draws a row as Ink's Output would, or returns undefined to leave it to Ink's Output. */
+  drawRow?: RowDrawer;
 }
 
 type Operation = { type: 'write'; x: number; y: number; text: string; transformers: Transformer[] } | { type: 'clip'; clip: OutputClip } | { type: 'unclip' };
@@ -50,7 +54,7 @@ const FIELD = '\u0000';
 const WRITE = '\u0001';
 
 /** Ink's Output with drawn rows reused: `rowCachedOutput(parts)` returns the class Ink's renderer constructs. */
-export function rowCachedOutput({ Output, sliceAnsi, stringWidth }: InkOutputParts): InkOutputClass {
+export function rowCachedOutput({ Output, sliceAnsi, stringWidth, drawRow }: InkOutputParts): InkOutputClass {
   const rows = new BoundedCache<string>(MAX_CACHED_ROWS);
   const widestLineOf = (lines: string[]): number => {
     let w = 0;
@@ -138,9 +142,12 @@ export function rowCachedOutput({ Output, sliceAnsi, stringWidth }: InkOutputPar
         for (const { x, line } of row) key += WRITE + x + FIELD + line;
         let drawn = rows.get(key);
         if (drawn === undefined) {
-          const one = new Output({ width, height: 1 });
-          for (const { x, line } of row) one.write(x, 0, line, { transformers: [] });
-          drawn = one.get().output;
+          drawn = drawRow?.(width, row);
+          if (drawn === undefined) {
+            const one = new Output({ width, height: 1 });
+            for (const { x, line } of row) one.write(x, 0, line, { transformers: [] });
+            drawn = one.get().output;
+          }
           rows.set(key, drawn);
         }
         out.push(drawn);

@@ -1,3 +1,4 @@
+import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize } from '@alcalzone/ansi-tokenize';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,6 +7,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../../test/support/seeded-random.js';
 import { rowCachedOutput, type InkOutputClass, type OutputClip } from '../../src/tui/row-cached-output.js';
+import { sgrRowDrawer, type AnsiTokenizeParts } from '../../src/tui/sgr-row-drawer.js';
 
 // Ink's own Output, which the bundle wraps (Ink exports only its entry point, so by file).
 const inkBuild = dirname(createRequire(import.meta.url).resolve('ink'));
@@ -55,8 +57,11 @@ function draw(Output: InkOutputClass, width: number, height: number, ops: readon
 }
 
 describe("the row-cached Output gives Ink's output", () => {
-  it('on 2,000 random drawings, drawn twice each (the second time from the cache)', () => {
-    const Cached = rowCachedOutput({ Output: InkOutput, sliceAnsi, stringWidth });
+  it.each([
+    ['by Ink', undefined],
+    ['by the SGR row drawer where it can', sgrRowDrawer({ tokenize, reduceAnsiCodesIncremental, diffAnsiCodes, ansiCodesToString } as unknown as AnsiTokenizeParts, stringWidth)],
+  ])('on 2,000 random drawings, drawn twice each (the second time from the cache), new rows drawn %s', (_, drawRow) => {
+    const Cached = rowCachedOutput({ Output: InkOutput, sliceAnsi, stringWidth, drawRow });
     const random = seededRandom(7);
     let reused = 0;
     for (let i = 0; i < 2000; i++) {
