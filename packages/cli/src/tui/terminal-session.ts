@@ -7,6 +7,7 @@ import { clearAlternateScreen } from './alternate-screen.js';
 import { App } from './app.js';
 import type { CaptureModel } from './capture-model.js';
 import { ErrorBoundary } from './error-boundary.js';
+import { prioritizeInput } from './input-priority.js';
 
 /** Keys come from the terminal even when the capture itself arrives on standard input. */
 function keyboard(captureOnStdin: boolean): NodeJS.ReadStream {
@@ -66,6 +67,7 @@ export async function runTerminalSession(model: CaptureModel, stdout: WriteStrea
   const onSignal = (): void => quit();
   const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
   for (const s of signals) process.on(s, onSignal);
+  const unprioritize = prioritizeInput(stdin, stdout as unknown as NodeJS.WriteStream);
   try {
     void model.start();
     // A live capture shows its (maybe empty) screen at once.
@@ -88,6 +90,7 @@ export async function runTerminalSession(model: CaptureModel, stdout: WriteStrea
     // A pipe that has nothing more to say would keep the read (and the process) waiting forever.
     if (captureOnStdin) process.stdin.destroy();
     await model.close();
+    unprioritize();
     for (const s of signals) process.removeListener(s, onSignal);
     stdout.removeListener('error', onOutputError);
     if (stdin !== process.stdin) stdin.destroy();
