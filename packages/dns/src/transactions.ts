@@ -21,15 +21,16 @@ export interface TransactionMatch {
 /**
  * The transactions of one conversation, by DNS ID, each list in frame
  * order: Wireshark keys them by (ID, request frame) and looks up the
- * latest request at or before the current frame. Most conversations (a
- * client port per query) hold one transaction: it is kept without a map.
+ * latest request at or before the current frame.
  */
 class ConversationTransactions {
-  private first: DnsTransaction | null = null;
-  private byId: Map<number, DnsTransaction[]> | null = null;
+  private readonly byId = new Map<number, DnsTransaction[]>();
+
+  constructor(first: DnsTransaction) {
+    this.byId.set(first.id, [first]);
+  }
 
   lookup(id: number, frame: number): DnsTransaction | null {
-    if (this.byId === null) return this.first !== null && this.first.id === id && this.first.reqFrame <= frame ? this.first : null;
     const list = this.byId.get(id);
     if (!list) return null;
     for (let i = list.length - 1; i >= 0; i--) if (list[i]!.reqFrame <= frame) return list[i]!;
@@ -37,14 +38,6 @@ class ConversationTransactions {
   }
 
   insert(t: DnsTransaction): void {
-    if (this.byId === null) {
-      if (this.first === null || (this.first.id === t.id && this.first.reqFrame === t.reqFrame)) {
-        this.first = t;
-        return;
-      }
-      this.byId = new Map([[this.first.id, [this.first]]]);
-      this.first = null;
-    }
     const list = this.byId.get(t.id);
     if (!list) {
       this.byId.set(t.id, [t]);
@@ -56,6 +49,28 @@ class ConversationTransactions {
   }
 }
 
+/**
+ * What a conversation keeps for DNS: most (a client port per lookup) see
+ * one transaction, kept as it is; a second one makes the by-ID table.
+ */
+type ConversationDns = DnsTransaction | ConversationTransactions;
+
+function lookup(held: ConversationDns | undefined, id: number, frame: number): DnsTransaction | null {
+  if (held === undefined) return null;
+  if (held instanceof ConversationTransactions) return held.lookup(id, frame);
+  return held.id === id && held.reqFrame <= frame ? held : null;
+}
+
+function insert(conv: Conversation, held: ConversationDns | undefined, t: DnsTransaction): void {
+  if (held instanceof ConversationTransactions) held.insert(t);
+  else if (held === undefined || (held.id === t.id && held.reqFrame === t.reqFrame)) conv.data.set('dns', t);
+  else {
+    const all = new ConversationTransactions(held);
+    all.insert(t);
+    conv.data.set('dns', all);
+  }
+}
+
 function conversationType(pinfo: PacketInfo): ConversationType {
   if (pinfo.ptype === PortType.TCP) return ConversationType.TCP;
   if (pinfo.ptype === PortType.UDP) return ConversationType.UDP;
@@ -63,16 +78,13 @@ function conversationType(pinfo: PacketInfo): ConversationType {
 }
 
 /**
- * The transactions of the message's conversation, kept with it (so they go
+ * The message's conversation, which keeps its transactions (so they go
  * when the conversation table forgets an idle flow). UDP and TCP hand the
  * conversation over; anything else looks it up.
  */
-function transactionsOf(pinfo: PacketInfo, transportInfo: unknown): ConversationTransactions {
+function conversationOf(pinfo: PacketInfo, transportInfo: unknown): Conversation {
   const handed = (transportInfo as { conversation?: Conversation } | undefined)?.conversation;
-  const conv = handed ?? pinfo.session.conversations.findOrCreate(pinfo.num, conversationType(pinfo), pinfo.src, pinfo.dst, pinfo.srcport, pinfo.dstport);
-  let state = conv.data.get('dns') as ConversationTransactions | undefined;
-  if (!state) conv.data.set('dns', (state = new ConversationTransactions()));
-  return state;
+  return handed ?? pinfo.session.conversations.findOrCreate(pinfo.num, conversationType(pinfo), pinfo.src, pinfo.dst, pinfo.srcport, pinfo.dstport);
 }
 
 function fake(pinfo: PacketInfo, reqFrame = 0): DnsTransaction {
@@ -89,8 +101,9 @@ function fake(pinfo: PacketInfo, reqFrame = 0): DnsTransaction {
  */
 export function matchTransaction(pinfo: PacketInfo, transportInfo: unknown, id: number, isResponse: boolean, retransmitSeconds: number): TransactionMatch {
   if (pinfo.inErrorPacket) return { transaction: fake(pinfo), retransmission: false };
-  const state = transactionsOf(pinfo, transportInfo);
-  const found = state.lookup(id, pinfo.num);
+  const conv = conversationOf(pinfo, transportInfo);
+  const held = conv.data.get('dns') as ConversationDns | undefined;
+  const found = lookup(held, id, pinfo.num);
   const { tsSec, tsNsec } = pinfo.raw;
   if (!pinfo.visited) {
     if (!isResponse) {
@@ -99,7 +112,7 @@ export function matchTransaction(pinfo: PacketInfo, transportInfo: unknown, id: 
         if (elapsed < retransmitSeconds) return { transaction: found, retransmission: true };
       }
       const t: DnsTransaction = { reqFrame: pinfo.num, repFrame: 0, reqSec: tsSec, reqNsec: tsNsec, id, multipleResponds: false };
-      state.insert(t);
+      insert(conv, held, t);
       return { transaction: t, retransmission: false };
     }
     if (!found) return { transaction: fake(pinfo), retransmission: false };

@@ -42,6 +42,14 @@ describe('DNS state of forgotten UDP conversations', () => {
     expect(many.mb, `${many.mb.toFixed(1)} MB for 100,000, ${few.mb.toFixed(1)} MB for 10,000`).toBeLessThan(2 * few.mb + 2);
   });
 
+  it('costs a few hundred bytes per open lookup (conversation, UDP clock, transaction, table entry)', () => {
+    const open = retainedMb(20_000, 100_000);
+    expect(open.session.conversations.evicted).toBe(0);
+    const perLookup = (open.mb * 1048576) / 20_000;
+    // 527 bytes before the clock, the store and a lone transaction lost their own objects.
+    expect(perLookup, `${perLookup.toFixed(0)} bytes per open lookup`).toBeLessThan(450);
+  });
+
   it('still pairs each response with its query, in one pass with the limit far below the lookups', () => {
     const session = new DissectionSession({ limits: { maxOpenFlows: 100 } });
     let no = 0;

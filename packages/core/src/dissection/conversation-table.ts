@@ -5,41 +5,63 @@ export const ConversationType = { NONE: 0, TCP: 1, UDP: 2 } as const;
 export type ConversationType = (typeof ConversationType)[keyof typeof ConversationType];
 
 /**
- * A Map-like store for per-protocol conversation state, lighter than a Map
- * (most conversations hold one or two entries and there can be 100,000s).
+ * A Map-like store for per-protocol conversation state, lighter than a Map:
+ * most conversations hold one or two entries ("udp" and "dns", "tcp" and
+ * "http") and there can be 100,000s, so the first two are fields.
  */
 export class ProtoData {
-  private readonly slots: Record<string, unknown> = {};
+  private key0: string | null = null;
+  private value0: unknown = undefined;
+  private key1: string | null = null;
+  private value1: unknown = undefined;
+  private more: Map<string, unknown> | null = null;
 
   get(key: string): unknown {
-    return this.slots[key];
+    if (this.key0 === key) return this.value0;
+    if (this.key1 === key) return this.value1;
+    return this.more?.get(key);
   }
 
   set(key: string, value: unknown): this {
-    this.slots[key] = value;
+    if (this.key0 === key || (this.key0 === null && !this.has(key))) {
+      this.key0 = key;
+      this.value0 = value;
+    } else if (this.key1 === key || (this.key1 === null && !this.has(key))) {
+      this.key1 = key;
+      this.value1 = value;
+    } else {
+      (this.more ??= new Map()).set(key, value);
+    }
     return this;
   }
 
   has(key: string): boolean {
-    return Object.prototype.hasOwnProperty.call(this.slots, key);
+    return this.key0 === key || this.key1 === key || (this.more?.has(key) ?? false);
   }
 
   delete(key: string): boolean {
-    const had = this.has(key);
-    delete this.slots[key];
-    return had;
+    if (this.key0 === key) {
+      this.key0 = null;
+      this.value0 = undefined;
+      return true;
+    }
+    if (this.key1 === key) {
+      this.key1 = null;
+      this.value1 = undefined;
+      return true;
+    }
+    return this.more?.delete(key) ?? false;
   }
 }
 
 /**
  * Both directions of a flow between two endpoints, valid from its setup
  * frame on (a later conversation on the same endpoints, e.g. after TCP
- * port reuse, takes over from its own setup frame).
+ * port reuse, takes over from its own setup frame). It is its own
+ * per-protocol store (`data`), one object less per flow.
  */
-export class Conversation {
+export class Conversation extends ProtoData {
   lastFrame: number;
-  /** Per-protocol state ("tcp", "udp", "ftp", ...). */
-  readonly data = new ProtoData();
   /** A dissector bound to this conversation (FTP data connections, upgrades)... */
   dissector: Dissector | null = null;
   /** ...for frames from this one on (conversation_set_dissector_from_frame_number): a STARTTLS switch leaves earlier frames alone. */
@@ -55,7 +77,13 @@ export class Conversation {
     public portB: number,
     readonly setupFrame: number,
   ) {
+    super();
     this.lastFrame = setupFrame;
+  }
+
+  /** Per-protocol state ("tcp", "udp", "ftp", ...). */
+  get data(): ProtoData {
+    return this;
   }
 }
 

@@ -2,9 +2,16 @@ import { timeDelta } from '../fields/time-format.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import { FrameTimeHistory } from '../dissection/frame-time-history.js';
 
-/** First and previous frame times of a TCP/UDP stream, for *.time_relative and *.time_delta. */
+/**
+ * First and previous frame times of a TCP/UDP stream, for *.time_relative
+ * and *.time_delta. A UDP conversation is one (every DNS lookup is one, so
+ * there can be 100,000 live): the fields hold small integers, which V8
+ * stores in the object itself, where a NaN "not yet" would make it box
+ * each value in a heap number of its own.
+ */
 export class StreamClock {
-  firstSec = NaN;
+  /** -1 until the stream's first frame (capture times are never negative). */
+  firstSec = -1;
   firstNsec = 0;
   prevSec = 0;
   prevNsec = 0;
@@ -17,7 +24,7 @@ export class StreamClock {
       const stored = deltas?.get(pinfo.num);
       if (stored) return [...timeDelta(tsSec, tsNsec, this.firstSec, this.firstNsec), stored[0], stored[1]];
     }
-    if (Number.isNaN(this.firstSec)) {
+    if (this.firstSec < 0) {
       this.firstSec = tsSec;
       this.firstNsec = tsNsec;
       this.prevSec = tsSec;

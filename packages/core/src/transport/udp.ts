@@ -30,10 +30,11 @@ const eiLengthBad = defineExpert('udp', 'udp.length.bad', Group.MALFORMED, Sever
 const eiChecksumZero = defineExpert('udp', 'udp.checksum.zero', Group.CHECKSUM, Severity.ERROR, 'Illegal checksum value (0)');
 const eiTraceroute = defineExpert('udp', 'udp.possible_traceroute', Group.SEQUENCE, Severity.CHAT, 'Possible traceroute');
 
-/** Per-conversation UDP state: the stream index and its clock. */
-export class UdpConversation {
-  readonly clock = new StreamClock();
-  constructor(readonly stream: number) {}
+/** Per-conversation UDP state: the stream index, and the stream's clock (itself, to save an object per flow). */
+export class UdpConversation extends StreamClock {
+  constructor(readonly stream: number) {
+    super();
+  }
 }
 
 interface UdpState {
@@ -160,7 +161,7 @@ function dissectUdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
   t?.addGenerated(udpFields.stream, tvb, 8, 0, ud.stream);
   if (ulen === 8) return tvb.length;
   if (!pinfo.inErrorPacket) {
-    const [rs, rn, ds, dn] = ud.clock.tick(pinfo, 'udp.ts');
+    const [rs, rn, ds, dn] = ud.tick(pinfo, 'udp.ts');
     if (t) {
       const ts = t.addText(tvb, 8, 0, 'Timestamps').setGenerated();
       ts.addGenerated(udpFields.timeRelative, tvb, 0, 0, { sec: rs, nsec: rn });
