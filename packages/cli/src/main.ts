@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 import { runCli } from './cli.js';
+import { limitHeapGrowth } from './heap-growth.js';
+
+limitHeapGrowth();
 
 runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
   (status) => {
