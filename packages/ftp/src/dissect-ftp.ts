@@ -1,11 +1,11 @@
-import { decodeAscii, DESEGMENT_ONE_MORE_SEGMENT, formatBytesAsText, makeDissector, type FieldNode, type PacketInfo, type TcpInfo, type Tvb } from '@netdissect/core';
+import { decodeAscii, DESEGMENT_ONE_MORE_SEGMENT, findLineEnd, formatBytesAsText, makeDissector, tokenAt, type FieldNode, type PacketInfo, type TcpInfo, type Tvb } from '@netdissect/core';
 import { showCommandResponse } from './command-response.js';
 import { attachCommand, controlState, type FtpControlState } from './conversation-state.js';
 import { handleEprt, handleEpsvReply, handlePasvReply, handlePort, type ArgumentSpan } from './data-connection-setup.js';
 import { ftpExpert, ftpFields, hfFtp } from './fields.js';
 import { noteUser, reportPass, settleLogin } from './ftp-credentials.js';
 import { FTP_PORT } from './ports.js';
-import { firstLineComplete, lineAt, textUpToNul, tokenAt } from './line-scanner.js';
+import { textUpToNul } from './nul-terminated-text.js';
 import { changeDirectory, parsePwdReply, WorkingDirectory } from './working-directory.js';
 
 /**
@@ -38,15 +38,15 @@ const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30
 /** A request line: the command word, then its argument. Returns where the argument starts. */
 function dissectRequest(tvb: Tvb, pinfo: PacketInfo, node: FieldNode | null, control: FtpControlState, bytes: Uint8Array, lineLength: number): { argStart: number; tokenLength: number; kind: ActedCommand | null } {
   const token = tokenAt(bytes, 0, lineLength);
-  if (token.length !== 0) node?.addItem(ftpFields.requestCommand, tvb, 0, token.length);
-  const kind = commandKind(bytes, token.length);
+  if (token.len !== 0) node?.addItem(ftpFields.requestCommand, tvb, 0, token.len);
+  const kind = commandKind(bytes, token.len);
   if (!pinfo.visited) {
-    if (kind === 'USER' && lineLength - token.length > 1) noteUser(control, textUpToNul(bytes.subarray(token.length + 1, lineLength)));
+    if (kind === 'USER' && lineLength - token.len > 1) noteUser(control, textUpToNul(bytes.subarray(token.len + 1, lineLength)));
     const line = textUpToNul(bytes.subarray(0, lineLength));
     control.lastCommand = line;
     attachCommand(pinfo, control, line);
   }
-  return { argStart: token.next, tokenLength: token.length, kind };
+  return { argStart: token.next, tokenLength: token.len, kind };
 }
 
 /** What a reply code changes on the first pass: the directory after CWD/CDUP/PWD, the login outcome. */
@@ -77,7 +77,7 @@ function followReply(pinfo: PacketInfo, codeItem: FieldNode | null, control: Ftp
 function dissectFtp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
   const length = tvb.length;
   const bytes = tvb.view(0, length);
-  if (pinfo.canDesegment > 0 && length < MAX_PENDING_LINE && !firstLineComplete(bytes)) {
+  if (pinfo.canDesegment > 0 && length < MAX_PENDING_LINE && findLineEnd(tvb, 0, true).len < 0) {
     pinfo.desegmentOffset = 0;
     pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
     return length;
@@ -88,8 +88,8 @@ function dissectFtp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: 
   const control = controlState(pinfo);
   if (!pinfo.visited) storeDirectory(pinfo, control);
 
-  const first = lineAt(bytes, 0);
-  const lineLength = first.length;
+  const first = findLineEnd(tvb, 0);
+  const lineLength = first.len;
   cols.setInfo(`${isRequest ? 'Request' : 'Response'}: ${formatBytesAsText(bytes.subarray(0, lineLength))}`);
 
   const full = tree?.ctx.full ?? false;
@@ -127,7 +127,7 @@ function dissectFtp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: 
 
   if (ftpTree && full) {
     for (let off = first.next; off < length; ) {
-      const next = lineAt(bytes, off).next;
+      const next = findLineEnd(tvb, off).next;
       ftpTree.addText(tvb, off, next - off, formatBytesAsText(bytes.subarray(off, next)));
       off = next;
     }

@@ -1,4 +1,4 @@
-import { textUpToNul } from './line-scanner.js';
+import { textUpToNul } from './nul-terminated-text.js';
 
 /**
  * The current working directory of a control connection. Data

@@ -1,56 +1,17 @@
-import type { Tvb } from '@netdissect/core';
+import { findLineEnd as findTvbLineEnd, type LineEnd, type Tvb } from '@netdissect/core';
 
-/** A line found by findLineEnd: its length without the terminator, and where the next line starts. */
-export interface LineEnd {
-  len: number;
-  next: number;
-}
-
-const CR = 0x0d;
-const LF = 0x0a;
+export { tokenAt } from '@netdissect/core';
+export type { LineEnd };
 
 /**
- * tvb_find_line_end: the line starting at `offset` within `len` bytes (-1:
- * all captured bytes) ends at the first CR, LF or CRLF. With `desegment`,
- * a line with no terminator (or ending in a lone CR at the end of the
- * data, which might be half of a CRLF) is reported as null, so the caller
- * can ask for more data; without it, the line runs to the end.
+ * tvb_find_line_end within `len` bytes from `offset` (-1: all captured
+ * bytes). With `desegment`, a line with no terminator yet (or ending in a
+ * lone CR at the end of the data, which might be half of a CRLF) is null,
+ * so the caller can ask for more data; without it, the line runs to the end.
  */
 export function findLineEnd(tvb: Tvb, offset: number, len: number, desegment: boolean): LineEnd | null {
-  if (len < 0) len = tvb.remaining(offset);
-  const end = offset + len;
-  const b = tvb.bytes;
-  const base = tvb.start;
-  let eol = -1;
-  for (let i = offset; i < end; i++) {
-    const c = b[base + i];
-    if (c === CR || c === LF) {
-      eol = i;
-      break;
-    }
-  }
-  if (eol < 0) return desegment ? null : { len: end - offset, next: end };
-  const lineLen = eol - offset;
-  if (b[base + eol] === CR) {
-    if (eol + 1 >= end) {
-      if (desegment) return null;
-    } else if (b[base + eol + 1] === LF) {
-      eol++;
-    }
-  }
-  return { len: lineLen, next: eol + 1 };
-}
-
-/**
- * get_token_len: the token at `pos` runs to the next blank, CR or LF
- * (bounded by `end`); `next` skips the blanks after it.
- */
-export function tokenAt(bytes: Uint8Array, pos: number, end: number): { len: number; next: number } {
-  let p = pos;
-  while (p < end && bytes[p] !== 0x20 && bytes[p] !== CR && bytes[p] !== LF) p++;
-  const len = p - pos;
-  while (p < end && bytes[p] === 0x20) p++;
-  return { len, next: p };
+  const line = findTvbLineEnd(tvb, offset, desegment, len);
+  return line.len < 0 ? null : line;
 }
 
 const latin1 = new TextDecoder('latin1');

@@ -12,9 +12,10 @@ export interface LineEnd {
  * (CRLF counts as one terminator). Without a terminator the line runs to
  * the end of the data, unless `desegment` is set, in which case -1 says a
  * later segment may complete it (also for a CR that is the last byte).
+ * `within` bounds the search to that many bytes from `off` (-1: to the end).
  */
-export function findLineEnd(tvb: Tvb, off: number, desegment = false): LineEnd {
-  const end = tvb.length;
+export function findLineEnd(tvb: Tvb, off: number, desegment = false, within = -1): LineEnd {
+  const end = within < 0 ? tvb.length : Math.min(tvb.length, off + within);
   const b = tvb.bytes;
   const base = tvb.start;
   let eol = -1;
@@ -35,6 +36,24 @@ export function findLineEnd(tvb: Tvb, off: number, desegment = false): LineEnd {
     }
   }
   return { len, next: eol + 1 };
+}
+
+/** A word found by tokenAt: its length, and where the text after it (and the blanks that follow) starts. */
+export interface Token {
+  len: number;
+  next: number;
+}
+
+/**
+ * get_token_len on bytes[from, end): the word runs to the first blank, CR
+ * or LF (or to `end`); `next` skips the blanks after it.
+ */
+export function tokenAt(bytes: Uint8Array, from: number, end: number): Token {
+  let p = from;
+  while (p < end && bytes[p] !== 0x20 && bytes[p] !== 0x0d && bytes[p] !== 0x0a) p++;
+  const len = p - from;
+  while (p < end && bytes[p] === 0x20) p++;
+  return { len, next: p };
 }
 
 /** tvb_strneql: whether the bytes at `off` equal the ASCII string `s` (false when they run past the data). */
