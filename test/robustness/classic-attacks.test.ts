@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DissectionSession } from '@netdissect/core';
 import { writeCapture } from './support/capture-file.js';
 import { expertEntries } from './support/expert-report.js';
-import { packets } from './support/frames.js';
+import { packets } from '../support/frame-builders.js';
 import { httpGzipBomb, imapHugeLiteral, smtpEndlessData, synFlood } from './support/hostile-captures.js';
 import { peakMemoryGrowthMb } from './support/memory-peak.js';
 import { netdissect } from './support/terminal-cli.js';

@@ -1,5 +1,5 @@
 /**
- * Hand-made Ethernet frames for the robustness tests: IPv4 (with a correct
+ * Hand-made Ethernet frames for tests: IPv4 (with a correct
  * header checksum, fragments allowed), IPv6 (with a fragment header), TCP
  * and UDP. Transport checksums are left zero: neither netdissect nor
  * tshark verifies them by default.
@@ -29,9 +29,18 @@ function checksum(b: Uint8Array): number {
   return ~sum & 0xffff;
 }
 
-export function ethernet(type: number, payload: Uint8Array): Uint8Array {
+/** Source and destination MAC addresses of a frame. */
+export interface Macs {
+  readonly src: readonly number[];
+  readonly dst: readonly number[];
+}
+
+const DEFAULT_MACS: Macs = { dst: [0x02, 0, 0, 0, 0, 0x02], src: [0x02, 0, 0, 0, 0, 0x01] };
+
+export function ethernet(type: number, payload: Uint8Array, macs: Macs = DEFAULT_MACS): Uint8Array {
   const h = new Uint8Array(14);
-  h.set([0x02, 0, 0, 0, 0, 0x02, 0x02, 0, 0, 0, 0, 0x01]);
+  h.set(macs.dst, 0);
+  h.set(macs.src, 6);
   h[12] = type >> 8;
   h[13] = type & 0xff;
   return concat(h, payload);
@@ -125,12 +134,12 @@ export function udp(sport: number, dport: number, payload: Uint8Array): Uint8Arr
   return concat(h, payload);
 }
 
-/** Frames as RawPackets numbered from 1, one millisecond apart. */
-export function packets(frames: readonly Uint8Array[]): RawPacket[] {
+/** Frames as RawPackets numbered from 1, `intervalMs` apart (one millisecond unless told), the first at `startSec`. */
+export function packets(frames: readonly Uint8Array[], intervalMs = 1, startSec = 1_700_000_000): RawPacket[] {
   return frames.map((bytes, i) => ({
     no: i + 1,
-    tsSec: 1_700_000_000 + Math.floor(i / 1000),
-    tsNsec: (i % 1000) * 1_000_000,
+    tsSec: startSec + Math.floor((i * intervalMs) / 1000),
+    tsNsec: ((i * intervalMs) % 1000) * 1_000_000,
     tsPrecision: 6,
     caplen: bytes.length,
     len: bytes.length,

@@ -3,11 +3,13 @@
  * either direction cut into segments, and the sequence numbers kept
  * right (starting wherever a test wants, e.g. just below 2^32).
  */
-import { ethernet, ipv4, tcp, utf8, type Ip } from './frames.js';
+import { ethernet, ipv4, tcp, utf8, type Ip } from './frame-builders.js';
 
 export interface Endpoint {
   readonly ip: Ip;
   readonly port: number;
+  /** The endpoint's MAC address (default: one fixed pair for all frames). */
+  readonly mac?: readonly number[];
 }
 
 export class TcpConversation {
@@ -29,7 +31,8 @@ export class TcpConversation {
     const [a, b] = fromClient ? [this.client, this.server] : [this.server, this.client];
     const seq = fromClient ? this.clientSeq : this.serverSeq;
     const ack = fromClient ? this.serverSeq : this.clientSeq;
-    this.frames.push(ethernet(0x0800, ipv4({ src: a.ip, dst: b.ip, protocol: 6 }, tcp({ sport: a.port, dport: b.port, seq, ack: flags & 0x10 ? ack : 0, flags }, payload))));
+    const ip = ipv4({ src: a.ip, dst: b.ip, protocol: 6 }, tcp({ sport: a.port, dport: b.port, seq, ack: flags & 0x10 ? ack : 0, flags }, payload));
+    this.frames.push(a.mac && b.mac ? ethernet(0x0800, ip, { src: a.mac, dst: b.mac }) : ethernet(0x0800, ip));
     const advance = payload.length + (flags & 0x03 ? 1 : 0);
     if (fromClient) this.clientSeq = (this.clientSeq + advance) >>> 0;
     else this.serverSeq = (this.serverSeq + advance) >>> 0;

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PcapWriter, type RawPacket } from '@netdissect/core';
-import { packets } from './frames.js';
+import { packets } from '../../support/frame-builders.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'netdissect-robustness-'));
 

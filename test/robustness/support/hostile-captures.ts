@@ -5,8 +5,8 @@
  * messages that hit the MIME-part and FTP expected-connection limits.
  */
 import { gzipSync } from 'node:zlib';
-import { concat, ethernet, ipv4, ipv6, tcp, udp, utf8, type Ip } from './frames.js';
-import { TcpConversation } from './tcp-conversation.js';
+import { concat, ethernet, ipv4, ipv6, tcp, udp, utf8, type Ip } from '../../support/frame-builders.js';
+import { TcpConversation } from '../../support/tcp-conversation.js';
 
 const A: Ip = [10, 0, 0, 1];
 const B: Ip = [10, 0, 0, 2];

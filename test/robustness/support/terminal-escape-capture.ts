@@ -4,8 +4,8 @@
  * session with escapes in file names. fixtures/robustness/terminal-escapes.pcap
  * is this, written by record-tshark-goldens.ts.
  */
-import { latin1 } from './frames.js';
-import { TcpConversation } from './tcp-conversation.js';
+import { latin1 } from '../../support/frame-builders.js';
+import { TcpConversation } from '../../support/tcp-conversation.js';
 
 /** Clear screen, set clipboard (OSC 52), set window title (OSC 0 ... BEL), and a C1 CSI. */
 export const ESCAPES = {
