@@ -1,4 +1,4 @@
-import { DissectionSession, type RawPacket } from '@netdissect/core';
+import { DissectionSession, type FragmentHead, type RawPacket } from '@netdissect/core';
 import { describe, expect, it } from 'vitest';
 import '../../packages/cli/src/protocols.js';
 import { readPackets } from '../support/dissect-frames.js';
@@ -16,7 +16,7 @@ function reassembled(session: DissectionSession, packets: readonly RawPacket[], 
 }
 
 interface SmtpMessages {
-  done: Map<string, { data: Uint8Array | null; fragments: { src: number; kept?: Uint8Array }[] }>;
+  done: Map<string, { head: FragmentHead | null }>;
 }
 
 // SMTP message bodies drop their bytes after the first pass and are rebuilt from their
@@ -39,10 +39,10 @@ describe.skipIf(!corpusAvailable())('SMTP messages rebuilt on a revisit', () => 
     const first = reassembled(session, packets, false);
     expect([...first.keys()].some((k) => k.endsWith('Reassembled SMTP'))).toBe(true);
 
-    const messages = [...new Set((session.protoState.get('smtp.data') as SmtpMessages).done.values())];
-    expect(messages.every((m) => m.data === null)).toBe(true);
-    const pieces = messages.flatMap((m) => m.fragments);
-    expect(pieces.every((f) => (f.src < 0) === (f.kept !== undefined))).toBe(true);
+    const heads = [...new Set((session.protoState.get('smtp.data') as SmtpMessages).done.values())].flatMap((m) => (m.head ? [m.head] : []));
+    expect(heads.every((h) => h.data === null)).toBe(true);
+    const pieces = heads.flatMap((h) => h.items).filter((f) => f.len > 0);
+    expect(pieces.every((f) => (f.src < 0) === (f.data !== null))).toBe(true);
     // Cut short, lines span segments: then some pieces are not in any frame.
     expect(pieces.some((f) => f.src < 0)).toBe(size > 0);
 

@@ -1,30 +1,23 @@
-import { DataSource, frameSliceOffset, Tvb, type FieldNode, type PacketInfo } from '@netdissect/core';
+import { DataSource, FragmentHead, frameSliceOffset, reassembledBytes, Tvb, type FieldNode, type PacketInfo } from '@netdissect/core';
 import { smtpDataFragmentFields as ff, smtpExpert } from './smtp-fields.js';
 
-/** One client segment's share of a message. */
-interface Fragment {
-  readonly frame: number;
-  readonly data: Uint8Array;
-  /** Where the piece starts in its frame's captured bytes, or -1 (a piece of a reassembled TCP PDU). */
-  readonly src: number;
-}
-
-/** A message put together from the DATA/BDAT segments of one conversation. */
+/**
+ * A message put together from the DATA/BDAT segments of one conversation:
+ * its pieces at consecutive offsets of a FragmentHead, which also lets the
+ * bytes go between frames and puts them back from the frames for a revisit.
+ */
 export interface ReassembledMessage {
-  /** Each piece: its frame, length and place in the frame; a piece no frame holds (src -1) keeps its bytes. */
-  readonly fragments: readonly { frame: number; len: number; src: number; kept?: Uint8Array }[];
-  /**
-   * The message; null between frames when every piece can be read again
-   * from its frame (the session has frameBytes): rebuilt for a revisit of
-   * the completing frame rather than kept for the whole capture.
-   */
-  data: Uint8Array | null;
+  /** The pieces, or null for a lone last fragment (handed on as it is, no reassembly done). */
+  readonly head: FragmentHead | null;
   readonly reassembledIn: number;
 }
 
 interface Pending {
-  fragments: Fragment[];
+  head: FragmentHead;
+  /** Where the next piece goes: the bytes collected so far. */
   bytes: number;
+  /** Frames of the pieces, for later passes' lookups. */
+  frames: number[];
   /** Over a reassembly limit: its bytes were let go; the rest of the message is not kept either. */
   overLimit: boolean;
 }
@@ -54,23 +47,18 @@ export class SmtpDataReassembly {
   constructor(private readonly limits: MessageLimits) {}
 
   private complete(pinfo: PacketInfo, key: string, id: number, p: Pending | undefined, endFrame: boolean): ReassembledMessage | null {
-    const frame = pinfo.num;
     this.pending.delete(key);
     if (p) this.held -= p.bytes;
     if (!p || p.overLimit) return null;
-    const data = new Uint8Array(p.bytes);
-    let off = 0;
-    for (const f of p.fragments) {
-      data.set(f.data, off);
-      off += f.data.length;
+    const head = p.head.count > 0 ? p.head : null;
+    if (head) {
+      head.endSequence(pinfo.num);
+      // A message completed by a BDAT chunk is never shown, so not every completion reaches reassembledBytes.
+      const session = pinfo.session;
+      if (session.frameBytes && session.keepHistory) session.afterFrame(() => head.releaseRebuildable());
     }
-    const msg: ReassembledMessage = {
-      fragments: p.fragments.map((f) => (f.src < 0 ? { frame: f.frame, len: f.data.length, src: f.src, kept: f.data } : { frame: f.frame, len: f.data.length, src: f.src })),
-      data,
-      reassembledIn: frame,
-    };
-    dropAfterFrame(pinfo, msg);
-    this.remember(pinfo, msg, id, p.fragments.map((f) => f.frame), endFrame);
+    const msg: ReassembledMessage = { head, reassembledIn: pinfo.num };
+    this.remember(pinfo, msg, id, p.frames, endFrame);
     return msg;
   }
 
@@ -88,23 +76,25 @@ export class SmtpDataReassembly {
     if (!p) {
       // A lone last fragment is its own message and needs no buffer (no reassembly was done).
       if (!moreFrags) {
-        const lone: ReassembledMessage = { fragments: [], data: new Uint8Array(0), reassembledIn: pinfo.num };
+        const lone: ReassembledMessage = { head: null, reassembledIn: pinfo.num };
         this.remember(pinfo, lone, id, [], true);
         return lone;
       }
-      this.pending.set(key, (p = { fragments: [], bytes: 0, overLimit: false }));
+      this.pending.set(key, (p = { head: new FragmentHead(), bytes: 0, frames: [], overLimit: false }));
     }
     if (!p.overLimit) {
       const overMessage = p.bytes + bytes.length > this.limits.perMessage;
       if (overMessage || this.held + bytes.length > this.limits.total) {
         p.overLimit = true;
         this.held -= p.bytes;
-        p.fragments = [];
+        p.head.release();
+        p.frames = [];
         p.bytes = 0;
         this.dropped++;
         this.lastLimit = overMessage ? 'perMessage' : 'total';
       } else {
-        p.fragments.push({ frame: pinfo.num, data: bytes.slice(), src: frameSliceOffset(pinfo, bytes) });
+        p.head.addWork(bytes, p.bytes, true, pinfo.num, pinfo.num, frameSliceOffset(pinfo, bytes));
+        p.frames.push(pinfo.num);
         p.bytes += bytes.length;
         this.held += bytes.length;
       }
@@ -117,7 +107,7 @@ export class SmtpDataReassembly {
     if (pinfo.visited) return this.lookup(pinfo.num, id);
     const p = this.pending.get(key);
     if (!p) return null;
-    return this.complete(pinfo, key, id, p, p.fragments.length > 0);
+    return this.complete(pinfo, key, id, p, p.frames.length > 0);
   }
 
   /** Later passes: the completed message this frame took part in. */
@@ -135,26 +125,27 @@ export class SmtpDataReassembly {
  */
 export function processReassembledMessage(tvb: Tvb, pinfo: PacketInfo, msg: ReassembledMessage | null, tree: FieldNode | null, sameLayer: boolean): Tvb | null {
   if (msg && pinfo.num === msg.reassembledIn && sameLayer) {
-    if (msg.fragments.length === 0) {
+    const head = msg.head;
+    if (!head) {
       pinfo.fragmented = false;
       return tvb;
     }
-    const ds = new DataSource('Reassembled SMTP', messageBytes(pinfo, msg, tree));
+    const data = reassembledBytes(pinfo, head, () => pinfo.expert(tree, smtpExpert.dataLimit, 'Reassembled DATA could not be read again from the capture; missing bytes shown as zeros'));
+    const ds = new DataSource('Reassembled SMTP', data);
     pinfo.dataSources.push(ds);
     const next = Tvb.of(ds);
     pinfo.fragmented = false;
     if (tree) {
       const top = tree.add(ff.fragments, next, 0, next.length, null).setGenerated();
-      const count = msg.fragments.length;
+      const count = head.count;
       const parts: string[] = [];
-      let off = 0;
-      for (const f of msg.fragments) {
-        const item = top.add(ff.fragment, next, off, f.len, f.frame).setGenerated();
+      // The pieces lie at consecutive offsets, in the order they came.
+      for (const f of head.items) {
+        const item = top.add(ff.fragment, next, f.offset, f.len, f.frame).setGenerated();
         if (tree.ctx.full) {
           parts.push(`#${f.frame}(${f.len})`);
-          item.setText(f.len === 0 ? `Frame: ${f.frame} (no data)` : `Frame: ${f.frame}, payload: ${off}-${off + f.len - 1} (${f.len} byte${f.len === 1 ? '' : 's'})`);
+          item.setText(f.len === 0 ? `Frame: ${f.frame} (no data)` : `Frame: ${f.frame}, payload: ${f.offset}-${f.offset + f.len - 1} (${f.len} byte${f.len === 1 ? '' : 's'})`);
         }
-        off += f.len;
       }
       if (tree.ctx.full) {
         const name = count === 1 ? ff.fragment.name : ff.fragments.name;
@@ -167,32 +158,4 @@ export function processReassembledMessage(tvb: Tvb, pinfo: PacketInfo, msg: Reas
   }
   if (msg) tree?.addGenerated(ff.reassembledIn, tvb, 0, 0, msg.reassembledIn);
   return null;
-}
-
-/** Once this frame is done, let the message go if it can be put back from its frames (see ReassembledMessage.data). */
-function dropAfterFrame(pinfo: PacketInfo, msg: ReassembledMessage): void {
-  const session = pinfo.session;
-  if (!session.keepHistory || !session.frameBytes) return;
-  session.afterFrame(() => (msg.data = null));
-}
-
-/** The message's bytes, read back from its frames (and kept pieces) when they were let go (a piece that cannot be read stays zeros). */
-function messageBytes(pinfo: PacketInfo, msg: ReassembledMessage, tree: FieldNode | null): Uint8Array {
-  if (msg.data) return msg.data;
-  const read = pinfo.session.frameBytes;
-  const data = new Uint8Array(msg.fragments.reduce((n, f) => n + f.len, 0));
-  let off = 0;
-  for (const f of msg.fragments) {
-    if (f.kept) {
-      data.set(f.kept, off);
-    } else {
-      const frame = read?.(f.frame) ?? null;
-      if (frame && f.src + f.len <= frame.length) data.set(frame.subarray(f.src, f.src + f.len), off);
-      else pinfo.expert(tree, smtpExpert.dataLimit, 'Reassembled DATA could not be read again from the capture; missing bytes shown as zeros');
-    }
-    off += f.len;
-  }
-  msg.data = data;
-  dropAfterFrame(pinfo, msg);
-  return data;
 }

@@ -166,6 +166,18 @@ export class FragmentHead {
     return true;
   }
 
+  /**
+   * fragment_end_seq_next: the PDU ends after the pieces added so far
+   * (added with more to come); put it together on `reassemblyFrame`.
+   */
+  endSequence(reassemblyFrame: number): void {
+    let end = 0;
+    for (const f of this.items) end = Math.max(end, f.offset + f.len);
+    this.datalen = end;
+    this.headFlags |= HeadFlag.DATALEN_SET;
+    this.defragment(reassemblyFrame);
+  }
+
   private defragment(reassemblyFrame: number): void {
     let store = this.store;
     const reuse = store !== null && store.length >= this.datalen;

@@ -65,3 +65,21 @@ describe('a complete PDU released and rebuilt from its frames', () => {
     }
   });
 });
+
+describe('a sequence ended after its last piece (fragment_end_seq_next)', () => {
+  it('puts the pieces together at their consecutive offsets, empty pieces included, on the ending frame', () => {
+    const head = new FragmentHead();
+    const pieces = [new Uint8Array([1, 2, 3]), new Uint8Array(0), new Uint8Array([4, 5])];
+    let offset = 0;
+    pieces.forEach((bytes, i) => {
+      expect(head.addWork(bytes, offset, true, 10 + i, 10 + i)).toBe(false);
+      offset += bytes.length;
+    });
+    expect(head.defragmented).toBe(false);
+    head.endSequence(13);
+    expect(head.defragmented).toBe(true);
+    expect([...head.data!]).toEqual([1, 2, 3, 4, 5]);
+    expect(head.reassembledIn).toBe(13);
+    expect(head.items.map((f) => [f.frame, f.offset, f.len])).toEqual([[10, 0, 3], [11, 3, 0], [12, 3, 2]]);
+  });
+});
