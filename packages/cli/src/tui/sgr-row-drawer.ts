@@ -14,9 +14,8 @@
  * codes, with ansi-tokenize's own functions (once for each style and SGR
  * code, then remembered), and shared by the run's cells. Diffing two cells
  * that share styles gives no codes, so the diff is taken only where the
- * styles change, and the string is Ink's. Any other
- * text (wide or combining characters, other escapes) returns undefined and
- * is left to Ink.
+ * styles change, and the string is Ink's. Any other text (wide or
+ * combining characters, other escapes) returns undefined and is left to Ink.
  */
 
 /** An ANSI code as ansi-tokenize represents it. */

@@ -89,8 +89,8 @@ export async function runTerminalSession(model: CaptureModel, stdout: WriteStrea
   } finally {
     // A pipe that has nothing more to say would keep the read (and the process) waiting forever.
     if (captureOnStdin) process.stdin.destroy();
-    await model.close();
     unprioritize();
+    await model.close();
     for (const s of signals) process.removeListener(s, onSignal);
     stdout.removeListener('error', onOutputError);
     if (stdin !== process.stdin) stdin.destroy();

@@ -56,40 +56,40 @@ describe('keystrokes before background work', () => {
     return { stdin, stdout, written };
   };
 
-  it('holds background work from a key until the next frame is written', async () => {
-    const { stdin, stdout, written } = terminal();
-    const undo = prioritizeInput(stdin, stdout);
+  /** Background work running, then a key: the slices counted once the hold has begun. */
+  async function pressWhileWorking(key: string) {
+    const t = terminal();
+    const undo = prioritizeInput(t.stdin, t.stdout);
     const work = backgroundWork();
     await turns(5);
-    stdin.push('j');
+    t.stdin.push(key);
     await turns(3);
-    const held = work.slices();
+    const finish = async (): Promise<void> => {
+      undo();
+      work.stop();
+      await turns(2);
+    };
+    return { ...t, work, held: work.slices(), finish };
+  }
+
+  it('holds background work from a key until the next frame is written', async () => {
+    const { stdout, written, work, held, finish } = await pressWhileWorking('j');
     await turns(20);
     expect(work.slices()).toBe(held);
     stdout.write('the frame');
     await turns(20);
     expect(work.slices()).toBeGreaterThan(held + 10);
     expect(written).toEqual(['the frame']);
-    undo();
-    work.stop();
-    await turns(2);
+    await finish();
   });
 
   it('lets background work go on after a while when the key draws nothing', async () => {
-    const { stdin, stdout } = terminal();
-    const undo = prioritizeInput(stdin, stdout);
-    const work = backgroundWork();
-    await turns(5);
-    stdin.push('x');
-    await turns(3);
-    const held = work.slices();
+    const { work, held, finish } = await pressWhileWorking('x');
     await sleep(30);
     expect(work.slices()).toBe(held);
     await sleep(150);
     expect(work.slices()).toBeGreaterThan(held);
-    undo();
-    work.stop();
-    await turns(2);
+    await finish();
   });
 
   it('gives the output stream its own write back', () => {
