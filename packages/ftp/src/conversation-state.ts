@@ -50,14 +50,19 @@ export class FtpControlState {
 
 /** State shared by all FTP connections of a session. */
 interface FtpSessionState {
-  /** Data connections by the frames that announced them or sent their command. */
+  /** Data connections by the frames that announced them or sent their command (kept only for sessions that revisit frames). */
   readonly dataByFrame: Map<number, FtpDataState>;
-  /** Expected conversations not yet matched by a connection (for the session limit). */
+  /** Expected conversations, some maybe matched by a connection since (for the session limit). */
   pending: Conversation[];
+  /** Length of `pending` at which the matched ones are next taken out. */
+  pruneAt: number;
 }
 
+/** The smallest list of expected conversations worth pruning. */
+const MIN_PRUNE = 64;
+
 export function ftpSessionState(pinfo: PacketInfo): FtpSessionState {
-  return pinfo.session.state<FtpSessionState>('ftp', () => ({ dataByFrame: new Map(), pending: [] }));
+  return pinfo.session.state<FtpSessionState>('ftp', () => ({ dataByFrame: new Map(), pending: [], pruneAt: MIN_PRUNE }));
 }
 
 /** The control connection's state, created with its conversation if need be. */
@@ -85,7 +90,12 @@ export function announceDataConnection(
 ): boolean {
   const session = ftpSessionState(pinfo);
   const limit = pinfo.session.limits.ftpMaxExpectedConnections;
-  if (session.pending.length >= limit) session.pending = session.pending.filter((c) => c.portB === -1);
+  // Matched connections (their port is known now) leave the list once it has doubled since the last
+  // pruning: kept until the limit, they held on to forgotten conversations and grew with the capture.
+  if (session.pending.length >= Math.min(session.pruneAt, limit)) {
+    session.pending = session.pending.filter((c) => c.portB === -1);
+    session.pruneAt = Math.max(MIN_PRUNE, 2 * session.pending.length);
+  }
   if (session.pending.length >= limit) return false;
   const conv = pinfo.session.conversations.expect(pinfo.num, ConversationType.TCP, addrA, portA, addrB, ftpData);
   session.pending.push(conv);
@@ -103,6 +113,8 @@ export function attachCommand(pinfo: PacketInfo, control: FtpControlState, line:
   if (data === null || data.command !== null) return;
   data.command = line;
   data.commandFrame = pinfo.num;
+  // Read back only on later passes (showCommandResponse); one pass would keep an entry per transfer.
+  if (!pinfo.session.keepHistory) return;
   const byFrame = ftpSessionState(pinfo).dataByFrame;
   byFrame.set(pinfo.num, data);
   byFrame.set(control.currentDataSetupFrame, data);
