@@ -20,25 +20,38 @@ export interface TextSize {
 }
 
 /**
+ * Whether a UTF-16 unit is one column and a grapheme of its own whatever
+ * stands beside it: string-width gives it 1 alone, and it joins no cluster
+ * with its neighbours (marks, joiners, selectors, Hangul jamo, surrogate
+ * halves and controls do not qualify). Text made only of such units is as
+ * wide as it is long, one unit per cell. Worked out once per unit.
+ */
+export function oneColumnCharacters(stringWidth: (text: string) => number): (c: number) => boolean {
+  // Per UTF-16 unit: 0 not yet known, 1 one column on its own, 2 not.
+  const known = new Uint8Array(0x10000);
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return (c) => {
+    if (c >= 0x20 && c < 0x7f) return true;
+    let k = known[c]!;
+    if (k === 0) {
+      const ch = String.fromCharCode(c);
+      const excluded = c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xd7b0 && c <= 0xdfff);
+      const single = !excluded && stringWidth(ch) === 1 && [...segmenter.segment(`a${ch}${ch}a`)].length === 4;
+      known[c] = k = single ? 1 : 2;
+    }
+    return k === 1;
+  };
+}
+
+/**
  * string-width, with a quicker answer for text in which every character is
- * one column on its own: then the text is as wide as it is long. Characters
- * that can join a grapheme cluster with a different width (marks, joiners,
- * selectors, Hangul jamo, surrogate pairs, controls) are not one column on
- * their own or are excluded, so such text takes string-width's path.
+ * one column on its own (oneColumnCharacters): then the text is as wide as
+ * it is long. Any other text takes string-width's path.
  */
 export function quickStringWidth(stringWidth: (text: string) => number): (text: string) => number {
-  // Per UTF-16 unit: 0 not yet known, 1 one column alone, 2 anything else.
-  const alone = new Uint8Array(0x10000);
+  const oneColumn = oneColumnCharacters(stringWidth);
   return (text) => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x20 && c < 0x7f) continue;
-      const jamoOrSurrogate = (c >= 0x1100 && c <= 0x11ff) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xd7b0 && c <= 0xdfff);
-      if (jamoOrSurrogate) return stringWidth(text);
-      let k = alone[c]!;
-      if (k === 0) alone[c] = k = stringWidth(String.fromCharCode(c)) === 1 ? 1 : 2;
-      if (k !== 1) return stringWidth(text);
-    }
+    for (let i = 0; i < text.length; i++) if (!oneColumn(text.charCodeAt(i))) return stringWidth(text);
     return text.length;
   };
 }

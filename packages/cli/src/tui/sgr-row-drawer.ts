@@ -1,3 +1,5 @@
+import { oneColumnCharacters } from './ink-text-measure.js';
+
 /**
  * Draws one screen row as Ink's Output would, without Ink's per-cell cost,
  * for rows whose text is one-column characters and SGR colour codes (all of
@@ -59,26 +61,7 @@ interface Style {
 export function sgrRowDrawer(parts: AnsiTokenizeParts, stringWidth: (text: string) => number): RowDrawer {
   const { tokenize, reduceAnsiCodesIncremental, diffAnsiCodes, ansiCodesToString } = parts;
   const NO_STYLE: Style = { codes: [], key: '' };
-  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  // Per UTF-16 unit: 0 not yet known, 1 a grapheme and one column on its own whatever its neighbours, 2 not.
-  const single = new Uint8Array(0x10000);
-  const isSingle = (c: number): boolean => {
-    let k = single[c]!;
-    if (k === 0) {
-      const ch = String.fromCharCode(c);
-      const alone =
-        c >= 0x20 &&
-        !(c >= 0x7f && c < 0xa0) &&
-        !(c >= 0xd800 && c <= 0xdfff) &&
-        !(c >= 0x1100 && c <= 0x11ff) &&
-        !(c >= 0xa960 && c <= 0xa97f) &&
-        !(c >= 0xd7b0 && c <= 0xd7ff) &&
-        stringWidth(ch) === 1 &&
-        [...segmenter.segment(`a${ch}${ch}a`)].length === 4;
-      single[c] = k = alone ? 1 : 2;
-    }
-    return k === 1;
-  };
+  const oneColumn = oneColumnCharacters(stringWidth);
 
   // Styles are functions of their key, so the steps between them are worked out once:
   // the style after an SGR sequence, and the codes written where one style follows another.
@@ -131,7 +114,7 @@ export function sgrRowDrawer(parts: AnsiTokenizeParts, stringWidth: (text: strin
         i = end;
         continue;
       }
-      if (!isSingle(c)) return false;
+      if (!oneColumn(c)) return false;
       // Ink sets cells by index: negative columns are not cells, columns past the end extend the row.
       if (col >= 0) {
         chars[col] = line[i];
