@@ -13,11 +13,8 @@ export interface ReassembledMessage {
 }
 
 interface Pending {
+  /** The pieces so far, one after the other: the next goes at `head.pendingBytes`. */
   head: FragmentHead;
-  /** Where the next piece goes: the bytes collected so far. */
-  bytes: number;
-  /** Frames of the pieces, for later passes' lookups. */
-  frames: number[];
   /** Over a reassembly limit: its bytes were let go; the rest of the message is not kept either. */
   overLimit: boolean;
 }
@@ -48,8 +45,9 @@ export class SmtpDataReassembly {
 
   private complete(pinfo: PacketInfo, key: string, id: number, p: Pending | undefined, endFrame: boolean): ReassembledMessage | null {
     this.pending.delete(key);
-    if (p) this.held -= p.bytes;
+    if (p) this.held -= p.head.pendingBytes;
     if (!p || p.overLimit) return null;
+    const frames = p.head.items.map((f) => f.frame);
     const head = p.head.count > 0 ? p.head : null;
     if (head) {
       head.endSequence(pinfo.num);
@@ -58,7 +56,7 @@ export class SmtpDataReassembly {
       if (session.frameBytes && session.keepHistory) session.afterFrame(() => head.releaseRebuildable());
     }
     const msg: ReassembledMessage = { head, reassembledIn: pinfo.num };
-    this.remember(pinfo, msg, id, p.frames, endFrame);
+    this.remember(pinfo, msg, id, frames, endFrame);
     return msg;
   }
 
@@ -80,22 +78,19 @@ export class SmtpDataReassembly {
         this.remember(pinfo, lone, id, [], true);
         return lone;
       }
-      this.pending.set(key, (p = { head: new FragmentHead(), bytes: 0, frames: [], overLimit: false }));
+      this.pending.set(key, (p = { head: new FragmentHead(), overLimit: false }));
     }
     if (!p.overLimit) {
-      const overMessage = p.bytes + bytes.length > this.limits.perMessage;
+      const collected = p.head.pendingBytes;
+      const overMessage = collected + bytes.length > this.limits.perMessage;
       if (overMessage || this.held + bytes.length > this.limits.total) {
         p.overLimit = true;
-        this.held -= p.bytes;
-        p.head.release();
-        p.frames = [];
-        p.bytes = 0;
+        this.held -= collected;
+        p.head = new FragmentHead();
         this.dropped++;
         this.lastLimit = overMessage ? 'perMessage' : 'total';
       } else {
-        p.head.addWork(bytes, p.bytes, true, pinfo.num, pinfo.num, frameSliceOffset(pinfo, bytes));
-        p.frames.push(pinfo.num);
-        p.bytes += bytes.length;
+        p.head.addWork(bytes, collected, true, pinfo.num, pinfo.num, frameSliceOffset(pinfo, bytes));
         this.held += bytes.length;
       }
     }
@@ -107,7 +102,7 @@ export class SmtpDataReassembly {
     if (pinfo.visited) return this.lookup(pinfo.num, id);
     const p = this.pending.get(key);
     if (!p) return null;
-    return this.complete(pinfo, key, id, p, p.frames.length > 0);
+    return this.complete(pinfo, key, id, p, p.head.count > 0);
   }
 
   /** Later passes: the completed message this frame took part in. */
