@@ -1,3 +1,4 @@
+import { BoundedCache } from './bounded-cache.js';
 import { oneColumnCharacters } from './ink-text-measure.js';
 
 /**
@@ -65,32 +66,19 @@ export function sgrRowDrawer(parts: AnsiTokenizeParts, stringWidth: (text: strin
 
   // Styles are functions of their key, so the steps between them are worked out once:
   // the style after an SGR sequence, and the codes written where one style follows another.
-  const styles = new Map<string, Style>([['', NO_STYLE]]);
-  const after = new Map<string, Style>();
-  const between = new Map<string, string>();
-  const bounded = <V,>(m: Map<string, V>, k: string, v: V): V => {
-    if (m.size >= MAX_STEPS) m.clear();
-    m.set(k, v);
-    return v;
-  };
-  const styleAfter = (style: Style, sgr: string): Style => {
-    const k = style.key + SEPARATOR + sgr;
-    const known = after.get(k);
-    if (known !== undefined) return known;
-    // The codes ansi-tokenize makes of the sequence (it splits compound ones), reduced onto the style as Ink does.
-    const codes = reduceAnsiCodesIncremental(style.codes, tokenize(sgr).filter((t): t is AnsiCode => t.type === 'ansi'));
-    const key = codes.map((c) => c.code).join('');
-    let next = styles.get(key);
-    if (next === undefined) next = bounded(styles, key, { codes, key });
-    return bounded(after, k, next);
-  };
+  const after = new BoundedCache<Style>(MAX_STEPS);
+  const between = new BoundedCache<string>(MAX_STEPS);
+  const styleAfter = (style: Style, sgr: string): Style =>
+    after.getOrSet(style.key + SEPARATOR + sgr, () => {
+      // The codes ansi-tokenize makes of the sequence (it splits compound ones), reduced onto the style as Ink does.
+      const codes = reduceAnsiCodesIncremental(style.codes, tokenize(sgr).filter((t): t is AnsiCode => t.type === 'ansi'));
+      return { codes, key: codes.map((c) => c.code).join('') };
+    });
   /** What Ink writes before a cell of style `to` that follows one of style `from` (undefined: the row's first cell). */
-  const codesBetween = (from: Style | undefined, to: Style): string => {
-    const k = from === undefined ? FIRST + to.key : from.key + SEPARATOR + to.key;
-    const known = between.get(k);
-    if (known !== undefined) return known;
-    return bounded(between, k, ansiCodesToString(from === undefined ? to.codes : diffAnsiCodes(from.codes, to.codes)));
-  };
+  const codesBetween = (from: Style | undefined, to: Style): string =>
+    from === undefined
+      ? between.getOrSet(FIRST + to.key, () => ansiCodesToString(to.codes))
+      : between.getOrSet(from.key + SEPARATOR + to.key, () => ansiCodesToString(diffAnsiCodes(from.codes, to.codes)));
 
   // The row's cells; a hole (undefined) is a cell Ink's grid does not have (written past its end).
   const chars: (string | undefined)[] = [];
