@@ -147,7 +147,8 @@ export function dissectHttpMessage(tvb: Tvb, offset: number, ctx: MessageContext
     if (kind) {
       const text = formatBytesAsText(tvb.view(offset, lineBytes));
       const lineTree = httpTree ? (httpTree.ctx.full ? httpTree.addText(tvb, offset, lineBytes, text) : httpTree) : null;
-      pinfo.expert(lineTree && lineTree !== httpTree ? lineTree : null, httpExpert.chat, text);
+      // A pruned tree has no line item: the expert hangs under HTTP, where -e _ws.expert.message finds it.
+      pinfo.expert(lineTree, httpExpert.chat, text);
       if (kind.type === HttpType.RESPONSE) dissectStatusLine(tvb, lineTree, offset, line.len, st, summary);
       else dissectRequestLine(tvb, lineTree, offset, line.len, st, summary);
     } else {
@@ -280,7 +281,7 @@ function dissectBody(tvb: Tvb, offset: number, ctx: MessageContext, httpTree: Fi
       const eTree = httpTree?.ctx.full ? httpTree.addText(body, 0, body.length, `Content-encoded entity body (${headers.contentEncoding}): ${body.length} bytes`) : httpTree;
       if (decoded === null || isDecodeFailure(decoded)) {
         const msg = decoded?.reason === 'limit' ? `Decompression failed: body larger than the decompression limit (maxDecompressedBytes=${pinfo.session.limits.maxDecompressedBytes})` : undefined;
-        pinfo.expert(eTree !== httpTree ? eTree : null, httpExpert.decompressionFailed, msg);
+        pinfo.expert(eTree, httpExpert.decompressionFailed, msg);
         pinfo.call(data, body, eTree);
         break bodyDone;
       }
