@@ -1,7 +1,7 @@
 import type { DataSource } from '../dissection/data-source.js';
 import type { Tvb } from '../dissection/tvb.js';
 import { FT, integerBits } from './field-types.js';
-import type { FieldDef } from './field-def.js';
+import { fieldRegistry, type FieldDef } from './field-def.js';
 import { addExpertTree, eiTrailingStray } from '../dissection/expert.js';
 
 export const NodeFlag = {
@@ -44,6 +44,37 @@ export class TreeContext {
   keeps(def: FieldDef): boolean {
     return this.interest === null || this.interest[def.id] === 1;
   }
+
+  /** Per protocol field id: 1 kept, 2 not, 0 not yet worked out. */
+  private protocolGates: Uint8Array | null = null;
+
+  /**
+   * Whether this tree keeps anything a protocol's own subtree could hold:
+   * the protocol item, one of its fields, or an expert item (those attach
+   * under whichever item raised them). A full tree keeps everything.
+   */
+  keepsProtocol(proto: FieldDef): boolean {
+    const interest = this.interest;
+    if (interest === null) return true;
+    const gates = (this.protocolGates ??= new Uint8Array(interest.length));
+    // A protocol registered after the interest array was sized is worked out each time.
+    let gate = proto.id < gates.length ? gates[proto.id]! : 0;
+    if (gate === 0) {
+      gate = keepsAnyFieldOf(interest, proto.abbrev) ? 1 : 2;
+      if (proto.id < gates.length) gates[proto.id] = gate;
+    }
+    return gate === 1;
+  }
+}
+
+function keepsAnyFieldOf(interest: Uint8Array, proto: string): boolean {
+  const prefix = `${proto}.`;
+  for (const def of fieldRegistry.all()) {
+    if (interest[def.id] !== 1) continue;
+    if (def.proto === proto || def.abbrev === proto || def.abbrev.startsWith(prefix)) return true;
+    if (def.proto.startsWith('_ws.')) return true;
+  }
+  return false;
 }
 
 /**
@@ -136,6 +167,17 @@ export class FieldNode {
     const node = this.add(def, tvb, off, len, null);
     if (label !== undefined) node.setText(label);
     return node;
+  }
+
+  /**
+   * A protocol's subtree, or null when this tree keeps nothing the protocol
+   * would put under it (a pruned tree for other protocols' fields): the
+   * dissector then runs as it does without a tree, instead of adding dozens
+   * of items only to drop them. For dissectors that hand their subtree to
+   * no other protocol.
+   */
+  addProtocolIfKept(def: FieldDef, tvb: Tvb | null, off: number, len: number, label?: string): FieldNode | null {
+    return this.ctx.keepsProtocol(def) ? this.addProtocol(def, tvb, off, len, label) : null;
   }
 
   /** A text-only line (no field), shown in full trees only. */

@@ -87,7 +87,7 @@ export function dissectEthernetCommon(tvb: Tvb, pinfo: PacketInfo, tree: FieldNo
     return tvb.length;
   }
   pinfo.cols.setInfo('Ethernet II');
-  const t = tree ? tree.addProtocol(hfEth, tvb, 0, 14, tree.ctx.full ? `Ethernet II, Src: ${pinfo.src}, Dst: ${pinfo.dst}` : undefined) : null;
+  const t = tree ? tree.addProtocolIfKept(hfEth, tvb, 0, 14, tree.ctx.full ? `Ethernet II, Src: ${pinfo.src}, Dst: ${pinfo.dst}` : undefined) : null;
   addressItems(tvb, t, pinfo);
   t?.add(ethFields.type, tvb, 12, 2, type);
   const data: EthertypeData = { etype: type, payloadOffset: 14, headerTree: t, trailerField: ethFields.trailer, fcsLen };

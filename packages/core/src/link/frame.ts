@@ -1,8 +1,8 @@
-import { defineFields, defineProtocol, FT, BASE } from '../fields/field-def.js';
+import { defineFields, defineProtocol, FT, BASE, type FieldDef } from '../fields/field-def.js';
 import { makeDissector } from '../dissection/dissector.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import type { Tvb } from '../dissection/tvb.js';
-import type { FieldNode } from '../fields/field-node.js';
+import type { FieldNode, TreeContext } from '../fields/field-node.js';
 import { defaultRegistry, setFrameDissector } from '../dissection/session.js';
 import { showException } from '../dissection/show-exception.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
@@ -58,6 +58,18 @@ function plural(n: number): string {
   return n === 1 ? '' : 's';
 }
 
+const frameTimeFields = [frameFields.time, frameFields.offsetShift, frameFields.timeEpoch, frameFields.timeDelta, frameFields.timeDeltaDisplayed, frameFields.timeRelative];
+
+function keepsAnyOf(ctx: TreeContext, defs: readonly FieldDef[]): boolean {
+  for (const d of defs) if (ctx.keeps(d)) return true;
+  return false;
+}
+
+/** frame.protocols, "eth:ethertype:ip:tcp" (packet-frame.c leaves the frame itself out). */
+function addProtocolsInFrame(fh: FieldNode | null, tvb: Tvb, pinfo: PacketInfo): void {
+  if (fh && fh.ctx.keeps(frameFields.protocols)) fh.addGenerated(frameFields.protocols, tvb, 0, 0, pinfo.layers.slice(1).join(':'));
+}
+
 /**
  * The root of every dissection (packet-frame.c): the "Frame N" subtree
  * with times and lengths, then the link layer chosen by the capture's
@@ -75,7 +87,8 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
     for (const text of raw.comments) pinfo.expert(c ? c.add(frameFields.comment, tvb, 0, 0, text).setText(text) : null, eiComment, text);
   }
   const hasTs = raw.hasTimestamp !== false;
-  if (tree) {
+  // A pruned tree that keeps no frame field (-e ip.src, -Y dns) skips the frame's items.
+  if (tree && tree.ctx.keepsProtocol(hfFrame)) {
     const full = tree.ctx.full;
     if (raw.custom) {
       const { pen, copyAllowed } = raw.custom;
@@ -103,7 +116,7 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
       }
       fh.add(frameFields.encapType, tvb, 0, 0, wtapEncapOf(raw.linktype));
     }
-    if (hasTs) {
+    if (hasTs && keepsAnyOf(tree.ctx, frameTimeFields)) {
       const ts = { sec: raw.tsSec, nsec: raw.tsNsec };
       fh.add(frameFields.time, tvb, 0, 0, ts);
       fh.addGenerated(frameFields.offsetShift, tvb, 0, 0, { sec: 0, nsec: 0 });
@@ -116,13 +129,15 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
       fh.addGenerated(frameFields.timeRelative, tvb, 0, 0, { sec: rs, nsec: rn });
     }
     fh.add(frameFields.number, tvb, 0, 0, raw.no);
-    const lenItem = fh.add(frameFields.len, tvb, 0, 0, raw.len).setText(`Frame Length: ${raw.len} byte${plural(raw.len)} (${raw.len * 8} bits)`);
+    const lenItem = fh.add(frameFields.len, tvb, 0, 0, raw.len);
+    if (full) lenItem.setText(`Frame Length: ${raw.len} byte${plural(raw.len)} (${raw.len * 8} bits)`);
     if (raw.len < raw.caplen) pinfo.expert(lenItem, eiLenLtCaplen);
-    fh.add(frameFields.capLen, tvb, 0, 0, raw.caplen).setText(`Capture Length: ${raw.caplen} byte${plural(raw.caplen)} (${raw.caplen * 8} bits)`);
+    const capLenItem = fh.add(frameFields.capLen, tvb, 0, 0, raw.caplen);
+    if (full) capLenItem.setText(`Capture Length: ${raw.caplen} byte${plural(raw.caplen)} (${raw.caplen * 8} bits)`);
     fh.addGenerated(frameFields.marked, tvb, 0, 0, 0);
     fh.addGenerated(frameFields.ignored, tvb, 0, 0, 0);
   }
-  if (!tree && raw.len < raw.caplen) pinfo.expert(null, eiLenLtCaplen);
+  if (!fh && raw.len < raw.caplen) pinfo.expert(null, eiLenLtCaplen);
   if (raw.custom) {
     const { pen, copyAllowed } = raw.custom;
     pinfo.cols.setProtocol('PCAPNG');
@@ -130,7 +145,7 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
     fh?.add(frameFields.cbCopy, tvb, 0, 0, copyAllowed ? 1 : 0);
     pinfo.cols.setInfo(`Custom Block: PEN = ${enterpriseName(pen)} (${pen}), will${copyAllowed ? '' : ' not'} be copied`);
     pinfo.call(dataDissector, tvb, tree);
-    if (fh) fh.addGenerated(frameFields.protocols, tvb, 0, 0, pinfo.layers.slice(1).join(':'));
+    addProtocolsInFrame(fh, tvb, pinfo);
     return raw.caplen;
   }
   const link = pinfo.session.registry.getUint('wtap_encap', raw.linktype);
@@ -147,8 +162,7 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
   }
   const maxOpenFlows = pinfo.session.limits.maxOpenFlows;
   reportLimit(pinfo, fh, OPEN_FLOWS_KEY, pinfo.session.conversations.evicted > evicted, eiOpenFlowLimit, `Open-flow limit reached (maxOpenFlows=${maxOpenFlows}): the longest-idle conversations were forgotten`);
-  // The frame itself is not listed (packet-frame.c skips the first layer).
-  if (fh) fh.addGenerated(frameFields.protocols, tvb, 0, 0, pinfo.layers.slice(1).join(':'));
+  addProtocolsInFrame(fh, tvb, pinfo);
   return raw.caplen;
 }
 

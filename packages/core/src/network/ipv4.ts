@@ -58,6 +58,11 @@ function lncbValidTtl(dst: number): number {
   }
 }
 
+function keepsHostText(t: FieldNode): boolean {
+  const ctx = t.ctx;
+  return ctx.keeps(ipFields.srcHost) || ctx.keeps(ipFields.dstHost) || ctx.keeps(ipFields.host);
+}
+
 /** IPv4 (packet-ip.c's dissect_ip_v4): header, options, defragmentation, then the payload protocol. */
 function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null): number {
   pinfo.cols.setProtocol('IPv4');
@@ -66,7 +71,7 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
   const version = b0 >> 4;
   const hlen = (b0 & 0x0f) * 4;
   const full = parentTree?.ctx.full ?? false;
-  const ti = parentTree ? parentTree.addProtocol(hfIp, tvb, 0, hlen) : null;
+  const ti = parentTree ? parentTree.addProtocolIfKept(hfIp, tvb, 0, hlen) : null;
   const t = ti;
   const verItem = t?.add(ipFields.version, tvb, 0, 1, version) ?? null;
   if (version !== 4) {
@@ -84,7 +89,10 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
     pinfo.expert(item, eiBogusHeaderLength, `Bogus IP header length (${hlen}, must be at least 20)`);
     return tvb.length;
   }
-  t?.add(ipFields.hdrLen, tvb, 0, 1, hlen).setText(`.... ${(hlen >> 2).toString(2).padStart(4, '0')} = Header Length: ${hlen} bytes (${hlen >> 2})`);
+  if (t) {
+    const hdrLenItem = t.add(ipFields.hdrLen, tvb, 0, 1, hlen);
+    if (full) hdrLenItem.setText(`.... ${(hlen >> 2).toString(2).padStart(4, '0')} = Header Length: ${hlen} bytes (${hlen >> 2})`);
+  }
   const tos = tvb.u8(1);
   if (t) {
     const ds = t.add(ipFields.dsfield, tvb, 1, 1, tos);
@@ -128,7 +136,8 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
     flags.add(ipFields.flagsRb, tvb, 6, 1, (off >> 15) & 1);
     flags.add(ipFields.flagsDf, tvb, 6, 1, (off >> 14) & 1);
     flags.add(ipFields.flagsMf, tvb, 6, 1, (off >> 13) & 1);
-    t.add(ipFields.fragOffset, tvb, 6, 2, off & IP_OFFSET).setValueText(String((off & IP_OFFSET) * 8));
+    const fragOffsetItem = t.add(ipFields.fragOffset, tvb, 6, 2, off & IP_OFFSET);
+    if (full) fragOffsetItem.setValueText(String((off & IP_OFFSET) * 8));
   }
   const ttl = tvb.u8(8);
   const ttlItem = t?.add(ipFields.ttl, tvb, 8, 1, ttl) ?? null;
@@ -136,14 +145,16 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
   t?.add(ipFields.proto, tvb, 9, 1, proto);
   const sum = tvb.u16(10);
   if (t) {
-    t.add(ipFields.checksum, tvb, 10, 2, sum).setValueText(`0x${hex4(sum)} [validation disabled]`);
+    const sumItem = t.add(ipFields.checksum, tvb, 10, 2, sum);
+    if (full) sumItem.setValueText(`0x${hex4(sum)} [validation disabled]`);
     t.addGenerated(ipFields.checksumStatus, tvb, 10, 0, 2);
   }
   const src32 = tvb.u32(12);
   pinfo.netSrc = new Address(AddressType.IPv4, tvb.view(12, 4));
   pinfo.src = pinfo.netSrc;
   if (t) {
-    const s = formatIPv4(src32);
+    // The host names are text: format them only for a tree that shows or keeps them.
+    const s = full || keepsHostText(t) ? formatIPv4(src32) : '';
     if (full) ti!.appendText(`, Src: ${s}`);
     t.add(ipFields.src, tvb, 12, 4, src32);
     t.addHidden(ipFields.addr, tvb, 12, 4, src32);
@@ -161,7 +172,7 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
     pinfo.expert(ttlItem, eiTtlTooSmall, `"Time To Live" only ${ttl}`);
   }
   if (t) {
-    const d = formatIPv4(dst32);
+    const d = full || keepsHostText(t) ? formatIPv4(dst32) : '';
     if (full) ti!.appendText(`, Dst: ${d}`);
     if (dstOff) {
       const cur = tvb.u32(16);

@@ -125,7 +125,7 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
   cols.clearInfo();
   if (info) cols.appendInfo(`${sport} \u2192 ${dport}`);
   const full = tree?.ctx.full ?? false;
-  const ti = tree ? tree.addProtocol(hfTcp, tvb, 0, -1) : null;
+  const ti = tree ? tree.addProtocolIfKept(hfTcp, tvb, 0, -1) : null;
   const t = ti;
   pinfo.tcpTree = t;
   if (t && full) t.appendText(`, Src Port: ${sport}, Dst Port: ${dport}`);

@@ -89,6 +89,15 @@ function decodeUdpPorts(tvb: Tvb, offset: number, pinfo: PacketInfo, udpTree: Fi
   pinfo.call(dataDissector, next, tree);
 }
 
+/** Ports traceroute's UDP probes use (33435-33464 by default). */
+function isTraceroutePort(p: number): boolean {
+  return p > 32768 + 666 && p <= 32768 + 666 + 30;
+}
+
+function tracerouteExpert(pinfo: PacketInfo, item: FieldNode | null, p: number): void {
+  pinfo.expert(item, eiTraceroute, `Possible traceroute: hop #${Math.floor((p - 32768 - 666 - 1) / 3) + 1}, attempt #${((p - 32768 - 666 - 1) % 3) + 1}`);
+}
+
 /** UDP (packet-udp.c): header checks, udp.stream, then the payload by conversation, port or heuristic. */
 function dissectUdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   const sport = tvb.u16(0);
@@ -98,17 +107,14 @@ function dissectUdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
   pinfo.cols.appendInfo(`${sport} \u2192 ${dport}`);
   const reportedLen = tvb.reported;
   const len = tvb.length;
-  const t = tree ? tree.addProtocol(hfUdp, tvb, 0, 8) : null;
+  const t = tree ? tree.addProtocolIfKept(hfUdp, tvb, 0, 8) : null;
   if (t && tree!.ctx.full) t.appendText(`, Src Port: ${sport}, Dst Port: ${dport}`);
   const srcItem = t?.add(udpFields.srcport, tvb, 0, 2, sport) ?? null;
   const dstItem = t?.add(udpFields.dstport, tvb, 2, 2, dport) ?? null;
   t?.addHidden(udpFields.port, tvb, 0, 2, sport);
   t?.addHidden(udpFields.port, tvb, 2, 2, dport);
-  for (const [p, item] of [[sport, srcItem], [dport, dstItem]] as const) {
-    if (p > 32768 + 666 && p <= 32768 + 666 + 30) {
-      pinfo.expert(item, eiTraceroute, `Possible traceroute: hop #${Math.floor((p - 32768 - 666 - 1) / 3) + 1}, attempt #${((p - 32768 - 666 - 1) % 3) + 1}`);
-    }
-  }
+  if (isTraceroutePort(sport)) tracerouteExpert(pinfo, srcItem, sport);
+  if (isTraceroutePort(dport)) tracerouteExpert(pinfo, dstItem, dport);
   let ulen = tvb.u16(4);
   const lenItem = t?.add(udpFields.length, tvb, 4, 2, ulen) ?? null;
   let jumbo = false;
