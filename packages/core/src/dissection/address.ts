@@ -32,6 +32,12 @@ export class Address {
     return new Address(this.type, poolCopy(this.bytes));
   }
 
+  /** An IPv4 address's 32 bits as a signed integer (meaningless for other types). */
+  get ipv4Bits(): number {
+    const b = this.bytes;
+    return (b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!;
+  }
+
   /** A compact string usable as a map key, unique per (type, bytes). */
   get key(): string {
     const b = this.bytes;

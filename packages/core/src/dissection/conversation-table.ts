@@ -1,4 +1,5 @@
-import type { Address } from './address.js';
+import { AddressType, type Address } from './address.js';
+import { ipv4PairHash } from './ipv4-pair-hash.js';
 import type { Dissector } from './dissector.js';
 
 export const ConversationType = { NONE: 0, TCP: 1, UDP: 2 } as const;
@@ -85,7 +86,15 @@ export class Conversation extends ProtoData {
   get data(): ProtoData {
     return this;
   }
+
+  /** Whether a packet between these endpoints, either way round, belongs to this conversation's pair. */
+  joins(type: ConversationType, src: Address, sport: number, dst: Address, dport: number): boolean {
+    if (type !== this.type || this.addrB === null) return false;
+    if (sport === this.portA && dport === this.portB && src.equals(this.addrA) && dst.equals(this.addrB)) return true;
+    return dport === this.portA && sport === this.portB && dst.equals(this.addrA) && src.equals(this.addrB);
+  }
 }
+
 
 /** Distinct endpoint addresses shared by the conversations before the table starts over. */
 const MAX_KEPT_ADDRESSES = 65_536;
@@ -100,8 +109,14 @@ function endpointKey(addr: Address, port: number): string {
  * connection exists), as in Wireshark's conversation.c.
  */
 export class ConversationTable {
-  /** One conversation per endpoint pair in the common case, a list after reuse. */
-  private readonly exact = new Map<string, Conversation | Conversation[]>();
+  /**
+   * One conversation per endpoint pair in the common case, a list after
+   * reuse. IPv4 pairs are keyed by a small-integer hash of the pair (no
+   * string to build per packet), so a list may also hold other pairs with
+   * the same hash: lookups check the endpoints. Other addresses use a
+   * string key, unique per pair.
+   */
+  private readonly exact = new Map<number | string, Conversation | Conversation[]>();
   private readonly wildcard = new Map<string, Conversation[]>();
   private count = 0;
   /** Conversations currently held (the cap counts these). */
@@ -127,7 +142,8 @@ export class ConversationTable {
     private readonly keepsAll: () => boolean = () => false,
   ) {}
 
-  private static key(type: ConversationType, a: Address, pa: number, b: Address, pb: number): string {
+  private static key(type: ConversationType, a: Address, pa: number, b: Address, pb: number): number | string {
+    if (a.type === AddressType.IPv4 && b.type === AddressType.IPv4) return ipv4PairHash(type, a.ipv4Bits, pa, b.ipv4Bits, pb);
     const ka = endpointKey(a, pa);
     const kb = endpointKey(b, pb);
     return ka < kb ? `${type}|${ka}|${kb}` : `${type}|${kb}|${ka}`;
@@ -135,12 +151,18 @@ export class ConversationTable {
 
   /** The latest conversation on these endpoints set up at or before `frame`. */
   find(frame: number, type: ConversationType, src: Address, dst: Address, sport: number, dport: number): Conversation | null {
-    const found = this.exact.get(ConversationTable.key(type, src, sport, dst, dport));
+    const key = ConversationTable.key(type, src, sport, dst, dport);
+    const found = this.exact.get(key);
     if (found) {
+      // A string key names one pair; a hash may be shared.
+      const hashed = typeof key === 'number';
       if (!Array.isArray(found)) {
-        if (found.setupFrame <= frame) return found;
+        if (found.setupFrame <= frame && (!hashed || found.joins(type, src, sport, dst, dport))) return found;
       } else {
-        for (let i = found.length - 1; i >= 0; i--) if (found[i]!.setupFrame <= frame) return found[i]!;
+        for (let i = found.length - 1; i >= 0; i--) {
+          const c = found[i]!;
+          if (c.setupFrame <= frame && (!hashed || c.joins(type, src, sport, dst, dport))) return c;
+        }
       }
     }
     if (this.wildcard.size === 0) return null;
@@ -171,7 +193,7 @@ export class ConversationTable {
     this.insert(ConversationTable.key(c.type, c.addrA, c.portA, c.addrB!, portB), c);
   }
 
-  private insert(key: string, c: Conversation): void {
+  private insert(key: number | string, c: Conversation): void {
     const found = this.exact.get(key);
     if (!found) this.exact.set(key, c);
     else if (Array.isArray(found)) found.push(c);
@@ -181,7 +203,7 @@ export class ConversationTable {
 
   /** Drop the tenth of conversations idle the longest (amortized O(1) per new conversation). */
   private evictIdle(): void {
-    const all: Array<[string, Conversation]> = [];
+    const all: Array<[number | string, Conversation]> = [];
     for (const [k, v] of this.exact) {
       if (Array.isArray(v)) for (const c of v) all.push([k, c]);
       else all.push([k, v]);

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { Address, AddressType } from '../../src/dissection/address.js';
+import { ConversationTable, ConversationType, type Conversation } from '../../src/dissection/conversation-table.js';
+import { ipv4PairHash } from '../../src/dissection/ipv4-pair-hash.js';
+import { seededRandom } from '../../../../test/support/seeded-random.js';
+
+interface Pair { a: number; pa: number; b: number; pb: number }
+
+/** Two different IPv4 endpoint pairs with the same hash, found by drawing pairs until two collide. */
+function collidingPairs(): [Pair, Pair] {
+  const random = seededRandom(11);
+  const seen = new Map<number, Pair>();
+  for (;;) {
+    const p: Pair = { a: (random() * 2 ** 32) | 0, pa: Math.floor(random() * 65536), b: (random() * 2 ** 32) | 0, pb: Math.floor(random() * 65536) };
+    const h = ipv4PairHash(ConversationType.TCP, p.a, p.pa, p.b, p.pb);
+    const other = seen.get(h);
+    if (other && !(other.a === p.a && other.b === p.b && other.pa === p.pa && other.pb === p.pb)) return [other, p];
+    seen.set(h, p);
+  }
+}
+
+const v4 = (bits: number): Address => Address.ipv4(bits >>> 0);
+
+describe('conversation lookup by endpoint pair', () => {
+  it('keeps two IPv4 pairs whose keys collide apart, either way round', () => {
+    const [p, q] = collidingPairs();
+    expect(ipv4PairHash(ConversationType.TCP, p.a, p.pa, p.b, p.pb)).toBe(ipv4PairHash(ConversationType.TCP, q.a, q.pa, q.b, q.pb));
+    const table = new ConversationTable();
+    const cp = table.findOrCreate(1, ConversationType.TCP, v4(p.a), v4(p.b), p.pa, p.pb);
+    // The second pair shares the key but is not the first pair's conversation.
+    expect(table.find(2, ConversationType.TCP, v4(q.a), v4(q.b), q.pa, q.pb)).toBeNull();
+    const cq = table.findOrCreate(2, ConversationType.TCP, v4(q.a), v4(q.b), q.pa, q.pb);
+    expect(cq).not.toBe(cp);
+    expect(table.find(3, ConversationType.TCP, v4(p.b), v4(p.a), p.pb, p.pa)).toBe(cp);
+    expect(table.find(3, ConversationType.TCP, v4(q.b), v4(q.a), q.pb, q.pa)).toBe(cq);
+    // Port reuse on the first pair: the newer conversation from its setup frame on, the older before.
+    const cp2 = table.create(4, ConversationType.TCP, v4(p.a), v4(p.b), p.pa, p.pb);
+    expect(table.find(5, ConversationType.TCP, v4(p.a), v4(p.b), p.pa, p.pb)).toBe(cp2);
+    expect(table.find(3, ConversationType.TCP, v4(p.a), v4(p.b), p.pa, p.pb)).toBe(cp);
+    expect(table.find(5, ConversationType.TCP, v4(q.a), v4(q.b), q.pa, q.pb)).toBe(cq);
+    // The type is part of the pair.
+    expect(table.find(5, ConversationType.UDP, v4(p.a), v4(p.b), p.pa, p.pb)).toBeNull();
+  });
+
+  it('finds what a table keyed by the endpoint text finds (20,000 random lookups over IPv4 and IPv6 endpoints)', () => {
+    const random = seededRandom(5);
+    const addresses = [
+      ...Array.from({ length: 6 }, (_, i) => Address.ipv4(0xc0a80000 + i)),
+      ...Array.from({ length: 4 }, (_, i) => new Address(AddressType.IPv6, Uint8Array.from({ length: 16 }, (_, j) => (j === 15 ? i : 0x20)))),
+    ];
+    const ports = [53, 80, 1024, 40000];
+    const table = new ConversationTable();
+    const reference = new Map<string, Conversation>();
+    const created = new Set<Conversation>();
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const side = (addr: Address, port: number): string => `${addr.type}:${Array.from(addr.bytes).join('.')}#${port}`;
+    for (let frame = 1; frame <= 20_000; frame++) {
+      const type = random() < 0.5 ? ConversationType.TCP : ConversationType.UDP;
+      const src = pick(addresses), dst = pick(addresses), sport = pick(ports), dport = pick(ports);
+      const [x, y] = [side(src, sport), side(dst, dport)].sort();
+      const key = `${type}|${x}|${y}`;
+      const c = table.findOrCreate(frame, type, src, dst, sport, dport);
+      const expected = reference.get(key);
+      if (expected) expect(c, `frame ${frame}`).toBe(expected);
+      else {
+        expect(created.has(c), `frame ${frame}`).toBe(false);
+        created.add(c);
+        reference.set(key, c);
+      }
+    }
+    expect(reference.size).toBeGreaterThan(1000);
+  });
+});
