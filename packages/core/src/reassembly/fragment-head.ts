@@ -60,6 +60,13 @@ export class FragmentHead {
   private store: Uint8Array | null = null;
   /** Bytes held in pieces while incomplete. */
   pendingBytes = 0;
+  /**
+   * Where pieces' bytes are copied while the PDU is incomplete: a buffer
+   * shared by many pieces, growing by doubling, instead of an ArrayBuffer
+   * of each piece's own (allocating those was most of adding a piece).
+   */
+  private arena: Uint8Array | null = null;
+  private arenaUsed = 0;
 
   get defragmented(): boolean {
     return (this.headFlags & HeadFlag.DEFRAGMENTED) !== 0;
@@ -155,7 +162,7 @@ export class FragmentHead {
         this.headFlags |= HeadFlag.DATALEN_SET;
       }
     }
-    item.data = bytes.slice();
+    item.data = this.keepPiece(bytes);
     this.pendingBytes += len;
     this.link(item);
     if (!(this.headFlags & HeadFlag.DATALEN_SET)) return false;
@@ -164,6 +171,21 @@ export class FragmentHead {
     if (max < this.datalen) return false;
     this.defragment(reassemblyFrame);
     return true;
+  }
+
+  /** A private copy of a piece's bytes, in the arena. */
+  private keepPiece(bytes: Uint8Array): Uint8Array {
+    const len = bytes.length;
+    let arena = this.arena;
+    if (arena === null || this.arenaUsed + len > arena.length) {
+      arena = new Uint8Array(Math.max(2 * len, arena === null ? 256 : 2 * arena.length));
+      this.arena = arena;
+      this.arenaUsed = 0;
+    }
+    const copy = arena.subarray(this.arenaUsed, this.arenaUsed + len);
+    copy.set(bytes);
+    this.arenaUsed += len;
+    return copy;
   }
 
   /**
@@ -222,6 +244,9 @@ export class FragmentHead {
     this.store = store;
     this.data = data;
     this.pendingBytes = 0;
+    // No piece holds a copy any more: the next ones start a new arena.
+    this.arena = null;
+    this.arenaUsed = 0;
     this.headFlags |= HeadFlag.DEFRAGMENTED;
     this.reassembledIn = reassemblyFrame;
   }
@@ -232,6 +257,8 @@ export class FragmentHead {
     this.store = null;
     for (const f of this.items) f.data = null;
     this.pendingBytes = 0;
+    this.arena = null;
+    this.arenaUsed = 0;
   }
 
   /**
