@@ -83,3 +83,26 @@ describe('a sequence ended after its last piece (fragment_end_seq_next)', () => 
     expect(head.items.map((f) => [f.frame, f.offset, f.len])).toEqual([[10, 0, 3], [11, 3, 0], [12, 3, 2]]);
   });
 });
+
+describe('pieces added to a PDU', () => {
+  it('are kept as copies: a caller may reuse its buffer after adding (300 random PDUs, overlaps and conflicts)', () => {
+    const random = seededRandom(9);
+    for (let n = 0; n < 300; n++) {
+      const { total, pieces } = randomPdu(random);
+      const own = new FragmentHead();
+      const reused = new FragmentHead();
+      const scratch = new Uint8Array(64);
+      for (const p of pieces) {
+        const more = p.offset + p.bytes.length < total;
+        if (own.defragmented) break;
+        own.addWork(p.bytes, p.offset, more, p.frame, pieces.length, p.src);
+        scratch.set(p.bytes);
+        reused.addWork(scratch.subarray(0, p.bytes.length), p.offset, more, p.frame, pieces.length, p.src);
+        scratch.fill(0xaa);
+      }
+      expect(reused.defragmented, `PDU ${n}`).toBe(true);
+      expect(reused.data, `PDU ${n}`).toEqual(own.data);
+      expect(reused.flags, `PDU ${n}`).toBe(own.flags);
+    }
+  });
+});
