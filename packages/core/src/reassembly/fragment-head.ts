@@ -1,4 +1,5 @@
 import { ReassemblyError } from '../dissection/dissector-errors.js';
+import { unzeroedBytes } from './unzeroed-bytes.js';
 
 /** Per-fragment problems, as reassemble.c flags them. */
 export const FragFlag = {
@@ -178,7 +179,7 @@ export class FragmentHead {
     const len = bytes.length;
     let arena = this.arena;
     if (arena === null || this.arenaUsed + len > arena.length) {
-      arena = new Uint8Array(Math.max(2 * len, arena === null ? 256 : 2 * arena.length));
+      arena = unzeroedBytes(Math.max(2 * len, arena === null ? 256 : 2 * arena.length));
       this.arena = arena;
       this.arenaUsed = 0;
     }
@@ -203,7 +204,11 @@ export class FragmentHead {
   private defragment(reassemblyFrame: number): void {
     let store = this.store;
     const reuse = store !== null && store.length >= this.datalen;
-    if (!reuse) store = new Uint8Array(store ? Math.max(this.datalen, store.length * 2) : this.datalen);
+    if (!reuse) {
+      store = unzeroedBytes(store ? Math.max(this.datalen, store.length * 2) : this.datalen);
+      // Zeros where no piece writes (a sequence ended with a hole), as a new array would have.
+      store.fill(0);
+    }
     const data = store!.subarray(0, this.datalen);
     let dfpos = 0;
     for (const f of this.items) {
