@@ -129,7 +129,7 @@ export class ConversationTable {
    * Forgotten when full (conversations keep theirs), so spoofed sources
    * cannot grow it without end.
    */
-  private readonly addresses = new Map<string, Address>();
+  private readonly addresses = new Map<number | string, Address>();
 
   /**
    * `keepsAll` true: nothing is forgotten whatever the limit. A session that
@@ -226,7 +226,8 @@ export class ConversationTable {
   }
 
   private kept(a: Address): Address {
-    const key = a.key;
+    // An IPv4 address by its bits: no string to build and hash per new conversation.
+    const key = a.type === AddressType.IPv4 ? a.ipv4Bits : a.key;
     let k = this.addresses.get(key);
     if (k === undefined) {
       if (this.addresses.size >= MAX_KEPT_ADDRESSES) this.addresses.clear();

@@ -216,7 +216,7 @@ export class DissectionSession {
     if (!this.keepHistory && !visited && this.frameData.size) this.frameData.clear();
     const pinfo = new PacketInfo(this, raw, visited);
     const root = tree ? FieldNode.root(tree) : null;
-    const ds = new DataSource(`Frame (${raw.caplen} bytes)`, raw.bytes);
+    const ds = new DataSource(frameSourceName(raw.caplen), raw.bytes);
     // tvb_fix_reported_length: a frame cannot be shorter on the wire than what was captured of it.
     const tvb = new Tvb(ds, 0, raw.caplen, Math.max(raw.len, raw.caplen));
     frameDissector.dissect(tvb, pinfo, root);
@@ -227,6 +227,13 @@ export class DissectionSession {
     if (!visited && raw.no > this.lastFrame) this.lastFrame = raw.no;
     return { pinfo, tree: root, frameSource: ds };
   }
+}
+
+/** "Frame (74 bytes)" per captured length, built once each: every frame needs one. */
+const FRAME_SOURCE_NAMES: Array<string | undefined> = [];
+function frameSourceName(caplen: number): string {
+  if (caplen > 0xffff) return `Frame (${caplen} bytes)`;
+  return (FRAME_SOURCE_NAMES[caplen] ??= `Frame (${caplen} bytes)`);
 }
 
 export interface DissectedFrame {

@@ -236,12 +236,7 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
     }
   }
 
-  if (info) {
-    cols.appendInfo(` [${flagsToStr(flags)}]`);
-    cols.appendInfo(` Seq=${seq}`);
-    if (flags & TH.ACK) cols.appendInfo(` Ack=${ack}`);
-    cols.appendInfo(` Win=${win}`);
-  }
+  if (info) cols.appendInfo(flags & TH.ACK ? ` [${flagsToStr(flags)}] Seq=${seq} Ack=${ack} Win=${win}` : ` [${flagsToStr(flags)}] Seq=${seq} Win=${win}`);
   if (t && full) t.appendText(`, Seq: ${seq}`);
   if (!icmpIp && t) {
     const seqItem = t.add(tcpFields.seq, tvb, 4, 4, seq);
