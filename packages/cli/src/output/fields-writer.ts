@@ -68,21 +68,23 @@ export class FieldsWriter implements FramePrinter {
     return this.fields.join(this.opts.separator);
   }
 
+  /** Column of each field id (-1: not an -e field), worked out once instead of a name lookup per tree node. */
+  private columnOf: Int32Array | null = null;
+
+  private columnIndex(): Int32Array {
+    if (this.columnOf !== null && this.columnOf.length >= fieldRegistry.size) return this.columnOf;
+    const col = new Int32Array(fieldRegistry.size).fill(-1);
+    for (const def of fieldRegistry.all()) {
+      const i = this.index.get(def.abbrev);
+      if (i !== undefined) col[def.id] = i;
+    }
+    return (this.columnOf = col);
+  }
+
   /** Every occurrence of each -e field in one frame's (pruned) tree, as -T fields prints them; _ws.col.* from `columns`. */
   values(root: FieldNode, columns?: Record<string, string>): string[][] {
     const values: string[][] = this.fields.map(() => []);
-    const visit = (node: FieldNode): void => {
-      const kids = node.children;
-      if (!kids) return;
-      for (const k of kids) {
-        if (k.def) {
-          const i = this.index.get(k.def.abbrev);
-          if (i !== undefined) values[i]!.push(fieldDisplayValue(k));
-        }
-        visit(k);
-      }
-    };
-    visit(root);
+    collectValues(root, this.columnIndex(), values);
     if (columns) {
       this.fields.forEach((f, i) => {
         if (f.startsWith('_ws.col.') && columns[f.slice(8)] !== undefined) values[i]!.push(columns[f.slice(8)]!);
@@ -95,12 +97,35 @@ export class FieldsWriter implements FramePrinter {
   line(root: FieldNode, columns?: Record<string, string>): string {
     const values = this.values(root, columns);
     const { occurrence, aggregator, separator, quote } = this.opts;
-    const cells = this.fields.map((_f, i) => {
+    let line = '';
+    for (let i = 0; i < values.length; i++) {
+      if (i > 0) line += separator;
       const v = values[i]!;
-      if (v.length === 0) return '';
-      const picked = occurrence === 'f' ? [v[0]!] : occurrence === 'l' ? [v[v.length - 1]!] : v;
-      return quote + picked.map(escapeFieldValue).join(aggregator) + quote;
-    });
-    return cells.join(separator);
+      if (v.length === 0) continue;
+      let cell: string;
+      if (occurrence === 'f') cell = escapeFieldValue(v[0]!);
+      else if (occurrence === 'l') cell = escapeFieldValue(v[v.length - 1]!);
+      else {
+        cell = escapeFieldValue(v[0]!);
+        for (let k = 1; k < v.length; k++) cell += aggregator + escapeFieldValue(v[k]!);
+      }
+      line += quote + cell + quote;
+    }
+    return line;
+  }
+}
+
+/** Depth first, each kept node's display value into its column. */
+function collectValues(node: FieldNode, columnOf: Int32Array, values: string[][]): void {
+  const kids = node.children;
+  if (kids === null) return;
+  for (let j = 0; j < kids.length; j++) {
+    const k = kids[j]!;
+    const def = k.def;
+    if (def !== null && def.id < columnOf.length) {
+      const i = columnOf[def.id]!;
+      if (i >= 0) values[i]!.push(fieldDisplayValue(k));
+    }
+    collectValues(k, columnOf, values);
   }
 }
