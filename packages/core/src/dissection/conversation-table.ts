@@ -95,7 +95,6 @@ export class Conversation extends ProtoData {
   }
 }
 
-
 /** Distinct endpoint addresses shared by the conversations before the table starts over. */
 const MAX_KEPT_ADDRESSES = 65_536;
 
