@@ -25,6 +25,8 @@ const CAPTURES = [
   'pop3/pop3.pcap',
   'ip/frag_http_req.pcap',
   'ip/ipv6-fragmented-dns.pcap',
+  'ip/ipv6_options.pcap',
+  'ftp/ipv6.pcap',
 ];
 
 const FIELD_SETS: ReadonlyArray<readonly string[]> = [
@@ -32,7 +34,8 @@ const FIELD_SETS: ReadonlyArray<readonly string[]> = [
   ['http.request.uri', 'http.file_data', 'tcp.stream'],
   ['ip.src', 'udp.length', 'frame.protocols'],
   ['frame.len', 'smtp.req.command', 'imf.subject'],
-  ['tcp.analysis.retransmission', 'tcp.segment', 'ip.fragment'],
+  ['tcp.analysis.retransmission', 'tcp.segment', 'ip.fragment', 'ipv6.fragment'],
+  ['ipv6.src', 'ipv6.hopopts.len', 'udp.srcport'],
   ['_ws.expert.message', 'ftp.request.command'],
   ['eth.src', 'tcp.reassembled_in', 'pop.request.command'],
 ];

@@ -78,7 +78,8 @@ function addAddress(t: FieldNode, tvb: Tvb, off: number, which: 'src' | 'dst'): 
 function dissectIpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   pinfo.cols.setProtocol('IPv6');
   pinfo.cols.clearInfo();
-  const item = tree ? tree.addProtocol(hfIpv6, tvb, 0, 40) : null;
+  // Extension headers go under the parent when the IPv6 item is skipped (they have their own items).
+  const item = tree ? tree.addProtocolIfKept(hfIpv6, tvb, 0, 40) : null;
   const version = tvb.u8(0) >> 4;
   const verItem = item?.add(ipv6Fields.version, tvb, 0, 1, version) ?? null;
   item?.add(ipv6Fields.ipVersion, tvb, 0, 1, version).appendText(' [This field makes the filter match on "ip.version == 6" possible]').setHidden();
