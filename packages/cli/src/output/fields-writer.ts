@@ -46,6 +46,7 @@ export class FieldsWriter implements FramePrinter {
     if (invalid.length) throw new UsageError(`Some fields aren't valid: ${invalid.join(', ')}`);
     this.needs = { kind: 'fields', defs, labels };
     this.columns = fields.some((f) => f.startsWith('_ws.col.'));
+    this.lineValues = fields.map(() => []);
   }
 
   begin(): void {
@@ -83,7 +84,11 @@ export class FieldsWriter implements FramePrinter {
 
   /** Every occurrence of each -e field in one frame's (pruned) tree, as -T fields prints them; _ws.col.* from `columns`. */
   values(root: FieldNode, columns?: Record<string, string>): string[][] {
-    const values: string[][] = this.fields.map(() => []);
+    return this.fillValues(this.fields.map(() => []), root, columns);
+  }
+
+  /** One frame's values in `values` (empty arrays, one per field). */
+  private fillValues(values: string[][], root: FieldNode, columns?: Record<string, string>): string[][] {
     collectValues(root, this.columnIndex(), values);
     if (columns) {
       this.fields.forEach((f, i) => {
@@ -93,25 +98,33 @@ export class FieldsWriter implements FramePrinter {
     return values;
   }
 
+  /** Per-field value lists and cells reused from frame to frame by `line`. */
+  private readonly lineValues: string[][];
+  private readonly lineCells: string[] = [];
+
   /** The line for one frame's (pruned) tree. */
   line(root: FieldNode, columns?: Record<string, string>): string {
-    const values = this.values(root, columns);
+    const values = this.lineValues;
+    for (const v of values) v.length = 0;
+    this.fillValues(values, root, columns);
     const { occurrence, aggregator, separator, quote } = this.opts;
-    let line = '';
+    // Cells joined once: concatenating the line piece by piece made a string object per piece.
+    const cells = this.lineCells;
+    cells.length = 0;
     for (let i = 0; i < values.length; i++) {
-      if (i > 0) line += separator;
       const v = values[i]!;
-      if (v.length === 0) continue;
+      if (v.length === 0) {
+        cells.push('');
+        continue;
+      }
       let cell: string;
       if (occurrence === 'f') cell = escapeFieldValue(v[0]!);
       else if (occurrence === 'l') cell = escapeFieldValue(v[v.length - 1]!);
-      else {
-        cell = escapeFieldValue(v[0]!);
-        for (let k = 1; k < v.length; k++) cell += aggregator + escapeFieldValue(v[k]!);
-      }
-      line += quote + cell + quote;
+      else if (v.length === 1) cell = escapeFieldValue(v[0]!);
+      else cell = v.map(escapeFieldValue).join(aggregator);
+      cells.push(quote === '' ? cell : quote + cell + quote);
     }
-    return line;
+    return cells.join(separator);
   }
 }
 
