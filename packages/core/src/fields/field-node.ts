@@ -45,6 +45,13 @@ export class TreeContext {
     return this.interest === null || this.interest[def.id] === 1;
   }
 
+  /** Whether any of `defs` is kept (a dissector skips work only such fields would show). */
+  keepsAnyOf(defs: readonly FieldDef[]): boolean {
+    if (this.interest === null) return true;
+    for (const d of defs) if (this.interest[d.id] === 1) return true;
+    return false;
+  }
+
   /** Per protocol field id: 1 kept, 2 not, 0 not yet worked out. */
   private protocolGates: Uint8Array | null = null;
 

@@ -45,16 +45,11 @@ const addressFields = [
   ethFields.addrOuiResolved, ethFields.dstLg, ethFields.srcLg, ethFields.lg, ethFields.dstIg, ethFields.srcIg, ethFields.ig,
 ];
 
-function keepsAnyAddressField(tree: FieldNode): boolean {
-  for (const f of addressFields) if (tree.ctx.keeps(f)) return true;
-  return false;
-}
-
 /** Both addresses; with `groupCheck`, a group source address is flagged (Ethernet II only). */
 function addressItems(tvb: Tvb, tree: FieldNode | null, groupCheck: PacketInfo | null = null): void {
   // A pruned tree (-e, -Y) that keeps none of the address fields would only get stand-ins: skip the
   // two dozen calls per frame. The stand-in `tree` carries the expert item as the address's would.
-  if (!tree || (tree.isStandIn && !keepsAnyAddressField(tree))) {
+  if (!tree || (tree.isStandIn && !tree.ctx.keepsAnyOf(addressFields))) {
     if (groupCheck && tvb.u8(6) & 0x01) groupCheck.expert(tree, ethExpert.srcNotGroup);
     return;
   }

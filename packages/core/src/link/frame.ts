@@ -1,8 +1,8 @@
-import { defineFields, defineProtocol, FT, BASE, type FieldDef } from '../fields/field-def.js';
+import { defineFields, defineProtocol, FT, BASE } from '../fields/field-def.js';
 import { makeDissector } from '../dissection/dissector.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import type { Tvb } from '../dissection/tvb.js';
-import type { FieldNode, TreeContext } from '../fields/field-node.js';
+import type { FieldNode } from '../fields/field-node.js';
 import { defaultRegistry, setFrameDissector } from '../dissection/session.js';
 import { showException } from '../dissection/show-exception.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
@@ -60,11 +60,6 @@ function plural(n: number): string {
 
 const frameTimeFields = [frameFields.time, frameFields.offsetShift, frameFields.timeEpoch, frameFields.timeDelta, frameFields.timeDeltaDisplayed, frameFields.timeRelative];
 
-function keepsAnyOf(ctx: TreeContext, defs: readonly FieldDef[]): boolean {
-  for (const d of defs) if (ctx.keeps(d)) return true;
-  return false;
-}
-
 /** frame.protocols, "eth:ethertype:ip:tcp" (packet-frame.c leaves the frame itself out). */
 function addProtocolsInFrame(fh: FieldNode | null, tvb: Tvb, pinfo: PacketInfo): void {
   if (fh && fh.ctx.keeps(frameFields.protocols)) fh.addGenerated(frameFields.protocols, tvb, 0, 0, pinfo.layers.slice(1).join(':'));
@@ -116,7 +111,7 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
       }
       fh.add(frameFields.encapType, tvb, 0, 0, wtapEncapOf(raw.linktype));
     }
-    if (hasTs && keepsAnyOf(tree.ctx, frameTimeFields)) {
+    if (hasTs && tree.ctx.keepsAnyOf(frameTimeFields)) {
       const ts = { sec: raw.tsSec, nsec: raw.tsNsec };
       fh.add(frameFields.time, tvb, 0, 0, ts);
       fh.addGenerated(frameFields.offsetShift, tvb, 0, 0, { sec: 0, nsec: 0 });

@@ -58,10 +58,8 @@ function lncbValidTtl(dst: number): number {
   }
 }
 
-function keepsHostText(t: FieldNode): boolean {
-  const ctx = t.ctx;
-  return ctx.keeps(ipFields.srcHost) || ctx.keeps(ipFields.dstHost) || ctx.keeps(ipFields.host);
-}
+/** The fields whose value is an address as text. */
+const hostTextFields = [ipFields.srcHost, ipFields.dstHost, ipFields.host];
 
 /** IPv4 (packet-ip.c's dissect_ip_v4): header, options, defragmentation, then the payload protocol. */
 function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null): number {
@@ -149,12 +147,13 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
     if (full) sumItem.setValueText(`0x${hex4(sum)} [validation disabled]`);
     t.addGenerated(ipFields.checksumStatus, tvb, 10, 0, 2);
   }
+  // The host names are text: format them only for a tree that shows or keeps them.
+  const hostText = t !== null && (full || t.ctx.keepsAnyOf(hostTextFields));
   const src32 = tvb.u32(12);
   pinfo.netSrc = new Address(AddressType.IPv4, tvb.view(12, 4));
   pinfo.src = pinfo.netSrc;
   if (t) {
-    // The host names are text: format them only for a tree that shows or keeps them.
-    const s = full || keepsHostText(t) ? formatIPv4(src32) : '';
+    const s = hostText ? formatIPv4(src32) : '';
     if (full) ti!.appendText(`, Src: ${s}`);
     t.add(ipFields.src, tvb, 12, 4, src32);
     t.addHidden(ipFields.addr, tvb, 12, 4, src32);
@@ -172,7 +171,7 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
     pinfo.expert(ttlItem, eiTtlTooSmall, `"Time To Live" only ${ttl}`);
   }
   if (t) {
-    const d = full || keepsHostText(t) ? formatIPv4(dst32) : '';
+    const d = hostText ? formatIPv4(dst32) : '';
     if (full) ti!.appendText(`, Dst: ${d}`);
     if (dstOff) {
       const cur = tvb.u32(16);
