@@ -102,6 +102,11 @@ function endpointKey(addr: Address, port: number): string {
   return `${addr.key}#${port}`;
 }
 
+/** Key of expected conversations from `a:pa` to `b` on a port not known yet. */
+function wildcardKey(type: ConversationType, a: Address, pa: number, b: Address): string {
+  return `${type}|${endpointKey(a, pa)}|${b.key}`;
+}
+
 /**
  * Conversations by endpoint pair, in both directions, plus expected ones
  * with a wildcard port (announced by FTP PORT/PASV before the data
@@ -174,20 +179,14 @@ export class ConversationTable {
   }
 
   private findWildcard(frame: number, type: ConversationType, a: Address, b: Address, pa: number, _pb: number): Conversation | null {
-    const list = this.wildcard.get(`${type}|${endpointKey(a, pa)}|${b.key}`);
+    const list = this.wildcard.get(wildcardKey(type, a, pa, b));
     if (!list) return null;
     for (let i = list.length - 1; i >= 0; i--) if (list[i]!.setupFrame <= frame) return list[i]!;
     return null;
   }
 
   private promote(c: Conversation, portB: number): void {
-    const wkey = `${c.type}|${endpointKey(c.addrA, c.portA)}|${c.addrB!.key}`;
-    const wl = this.wildcard.get(wkey);
-    if (wl) {
-      const i = wl.indexOf(c);
-      if (i >= 0) wl.splice(i, 1);
-      if (wl.length === 0) this.wildcard.delete(wkey);
-    }
+    this.unexpect(c);
     c.portB = portB;
     this.insert(ConversationTable.key(c.type, c.addrA, c.portA, c.addrB!, portB), c);
   }
@@ -259,7 +258,7 @@ export class ConversationTable {
     const c = new Conversation(this.count++, type, this.kept(a), this.kept(b), pa, -1, frame);
     c.dissector = dissector;
     c.dissectorFrame = frame;
-    const key = `${type}|${endpointKey(a, pa)}|${b.key}`;
+    const key = wildcardKey(type, a, pa, b);
     const list = this.wildcard.get(key);
     if (list) list.push(c);
     else this.wildcard.set(key, [c]);
@@ -269,7 +268,7 @@ export class ConversationTable {
   /** Forget an expected connection that will not come (a limit was reached, the control connection closed). */
   unexpect(c: Conversation): void {
     if (c.portB !== -1 || c.addrB === null) return;
-    const key = `${c.type}|${endpointKey(c.addrA, c.portA)}|${c.addrB.key}`;
+    const key = wildcardKey(c.type, c.addrA, c.portA, c.addrB);
     const list = this.wildcard.get(key);
     const i = list ? list.indexOf(c) : -1;
     if (i < 0) return;

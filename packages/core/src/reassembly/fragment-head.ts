@@ -174,6 +174,11 @@ export class FragmentHead {
     return true;
   }
 
+  private dropArena(): void {
+    this.arena = null;
+    this.arenaUsed = 0;
+  }
+
   /** A private copy of a piece's bytes, in the arena. */
   private keepPiece(bytes: Uint8Array): Uint8Array {
     const len = bytes.length;
@@ -250,8 +255,7 @@ export class FragmentHead {
     this.data = data;
     this.pendingBytes = 0;
     // No piece holds a copy any more: the next ones start a new arena.
-    this.arena = null;
-    this.arenaUsed = 0;
+    this.dropArena();
     this.headFlags |= HeadFlag.DEFRAGMENTED;
     this.reassembledIn = reassemblyFrame;
   }
@@ -262,8 +266,7 @@ export class FragmentHead {
     this.store = null;
     for (const f of this.items) f.data = null;
     this.pendingBytes = 0;
-    this.arena = null;
-    this.arenaUsed = 0;
+    this.dropArena();
   }
 
   /**
