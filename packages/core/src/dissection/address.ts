@@ -8,16 +8,35 @@ export const AddressType = {
 export type AddressType = (typeof AddressType)[keyof typeof AddressType];
 
 /**
- * A link or network address. `bytes` may be a view into the frame; call
- * `detach()` before keeping it beyond the frame.
+ * A link or network address. Its bytes may lie inside the frame (see `at`);
+ * call `detach()` before keeping it beyond the frame.
  */
 export class Address {
   private str: string | null = null;
+  /** The address is buf[off, off + len): no view object per address on the first pass. */
+  private buf: Uint8Array;
+  private off: number;
+  private len: number;
+  private view: Uint8Array | null;
 
   constructor(
     readonly type: AddressType,
-    readonly bytes: Uint8Array,
-  ) {}
+    bytes: Uint8Array,
+  ) {
+    this.buf = bytes;
+    this.off = 0;
+    this.len = bytes.length;
+    this.view = bytes;
+  }
+
+  /** The address at `buf[off, off + len)`, without copying (the frame's bytes, usually). */
+  static at(type: AddressType, buf: Uint8Array, off: number, len: number): Address {
+    const a = new Address(type, buf);
+    a.off = off;
+    a.len = len;
+    a.view = null;
+    return a;
+  }
 
   static readonly NONE = new Address(AddressType.NONE, new Uint8Array(0));
 
@@ -27,47 +46,65 @@ export class Address {
     return new Address(AddressType.IPv4, b);
   }
 
+  /** How many bytes the address has. */
+  get length(): number {
+    return this.len;
+  }
+
+  /** The address bytes (a view, made on first use). */
+  get bytes(): Uint8Array {
+    return (this.view ??= this.buf.subarray(this.off, this.off + this.len));
+  }
+
+  /** Byte `i` of the address. */
+  byteAt(i: number): number {
+    return this.buf[this.off + i]!;
+  }
+
   /** A copy that does not point into the frame, for state kept across frames. */
   detach(): Address {
-    return new Address(this.type, poolCopy(this.bytes));
+    return new Address(this.type, poolCopy(this.buf, this.off, this.len));
   }
 
   /** An IPv4 address's 32 bits as a signed integer (meaningless for other types). */
   get ipv4Bits(): number {
-    const b = this.bytes;
-    return (b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!;
+    const b = this.buf;
+    const o = this.off;
+    return (b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!;
   }
 
   /** A compact string usable as a map key, unique per (type, bytes). */
   get key(): string {
-    const b = this.bytes;
-    if (this.type === AddressType.IPv4) return `4:${((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0}`;
+    if (this.type === AddressType.IPv4) return `4:${this.ipv4Bits >>> 0}`;
+    const b = this.buf;
     let s = `${this.type}:`;
-    for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
+    for (let i = this.off, end = this.off + this.len; i < end; i++) s += String.fromCharCode(b[i]!);
     return s;
   }
 
   equals(o: Address): boolean {
-    if (o.type !== this.type || o.bytes.length !== this.bytes.length) return false;
-    for (let i = 0; i < this.bytes.length; i++) if (o.bytes[i] !== this.bytes[i]) return false;
+    if (o.type !== this.type || o.len !== this.len) return false;
+    const a = this.buf, b = o.buf;
+    for (let i = 0, p = this.off, q = o.off; i < this.len; i++) if (a[p + i] !== b[q + i]) return false;
     return true;
   }
 
   /** Compare for ordering (conversation tables order endpoints like Wireshark's cmp_address). */
   compare(o: Address): number {
     if (this.type !== o.type) return this.type - o.type;
-    const n = Math.min(this.bytes.length, o.bytes.length);
-    for (let i = 0; i < n; i++) if (this.bytes[i] !== o.bytes[i]) return this.bytes[i]! - o.bytes[i]!;
-    return this.bytes.length - o.bytes.length;
+    const n = Math.min(this.len, o.len);
+    const a = this.buf, b = o.buf;
+    for (let i = 0; i < n; i++) if (a[this.off + i] !== b[o.off + i]) return a[this.off + i]! - b[o.off + i]!;
+    return this.len - o.len;
   }
 
   toString(): string {
     if (this.str !== null) return this.str;
     let s: string;
     switch (this.type) {
-      case AddressType.IPv4: s = formatIPv4Bytes(this.bytes, 0); break;
-      case AddressType.IPv6: s = formatIPv6(this.bytes, 0); break;
-      case AddressType.ETHER: s = formatEther(this.bytes, 0); break;
+      case AddressType.IPv4: s = formatIPv4Bytes(this.buf, this.off); break;
+      case AddressType.IPv6: s = formatIPv6(this.buf, this.off); break;
+      case AddressType.ETHER: s = formatEther(this.buf, this.off); break;
       default: s = '';
     }
     this.str = s;
@@ -79,15 +116,15 @@ export class Address {
 let slab = new Uint8Array(65536);
 let slabUsed = 0;
 
-function poolCopy(b: Uint8Array): Uint8Array {
-  if (b.length > 64) return b.slice();
-  if (slabUsed + b.length > slab.length) {
+function poolCopy(b: Uint8Array, off: number, len: number): Uint8Array {
+  if (len > 64) return b.slice(off, off + len);
+  if (slabUsed + len > slab.length) {
     slab = new Uint8Array(65536);
     slabUsed = 0;
   }
-  const out = slab.subarray(slabUsed, slabUsed + b.length);
-  out.set(b);
-  slabUsed += b.length;
+  const out = slab.subarray(slabUsed, slabUsed + len);
+  for (let i = 0; i < len; i++) out[i] = b[off + i]!;
+  slabUsed += len;
   return out;
 }
 

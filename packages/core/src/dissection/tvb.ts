@@ -1,3 +1,4 @@
+import { Address, type AddressType } from './address.js';
 import { DataSource } from './data-source.js';
 import { BoundsKind, DissectorBoundsError } from './dissector-errors.js';
 
@@ -129,6 +130,12 @@ export class Tvb {
     this.check(off, len);
     const p = this.start + off;
     return this.bytes.subarray(p, p + len);
+  }
+
+  /** The address in [off, off+len), pointing into the data source (no view object until someone asks for its bytes). */
+  address(type: AddressType, off: number, len: number): Address {
+    this.check(off, len);
+    return Address.at(type, this.bytes, this.start + off, len);
   }
 
   /** A copy of [off, off+len), for data that must outlive the frame. */

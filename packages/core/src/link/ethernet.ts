@@ -60,9 +60,9 @@ function addressItems(tvb: Tvb, tree: FieldNode | null, groupCheck: PacketInfo |
 /** Ethernet II and IEEE 802.3 framing (packet-eth.c's dissect_eth_common). */
 export function dissectEthernetCommon(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, fcsLen: number): number {
   pinfo.cols.setProtocol('Ethernet');
-  pinfo.dlDst = new Address(AddressType.ETHER, tvb.view(0, 6));
+  pinfo.dlDst = tvb.address(AddressType.ETHER, 0, 6);
   pinfo.dst = pinfo.dlDst;
-  pinfo.dlSrc = new Address(AddressType.ETHER, tvb.view(6, 6));
+  pinfo.dlSrc = tvb.address(AddressType.ETHER, 6, 6);
   pinfo.src = pinfo.dlSrc;
   const type = tvb.u16(12);
   if (type > 1500 && type < 1536) {

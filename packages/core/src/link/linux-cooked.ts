@@ -39,11 +39,11 @@ function addLinkAddress(tree: FieldNode | null, pinfo: PacketInfo, tvb: Tvb, hal
   const off = halenOffset + halenLen;
   tree?.add(sllFields.halen, tvb, halenOffset, halenLen, haLen);
   if (haLen === 4) {
-    pinfo.dlSrc = new Address(AddressType.IPv4, tvb.view(off, 4));
+    pinfo.dlSrc = tvb.address(AddressType.IPv4, off, 4);
     pinfo.src = pinfo.dlSrc;
     tree?.addItem(sllFields.srcIpv4, tvb, off, 4);
   } else if (haLen === 6) {
-    pinfo.dlSrc = new Address(AddressType.ETHER, tvb.view(off, 6));
+    pinfo.dlSrc = tvb.address(AddressType.ETHER, off, 6);
     pinfo.src = pinfo.dlSrc;
     tree?.addItem(sllFields.srcEth, tvb, off, 6);
   } else if (haLen !== 0) {

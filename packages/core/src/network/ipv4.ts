@@ -150,7 +150,7 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
   // The host names are text: format them only for a tree that shows or keeps them.
   const hostText = t !== null && (full || t.ctx.keepsAnyOf(hostTextFields));
   const src32 = tvb.u32(12);
-  pinfo.netSrc = new Address(AddressType.IPv4, tvb.view(12, 4));
+  pinfo.netSrc = tvb.address(AddressType.IPv4, 12, 4);
   pinfo.src = pinfo.netSrc;
   if (t) {
     const s = hostText ? formatIPv4(src32) : '';
@@ -162,7 +162,7 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
   }
   const dstOff = hlen > 20 ? sourceRouteDestinationOffset(tvb, 20, hlen - 20) : 0;
   const dst32 = tvb.u32(16 + dstOff);
-  pinfo.netDst = new Address(AddressType.IPv4, tvb.view(16 + dstOff, 4));
+  pinfo.netDst = tvb.address(AddressType.IPv4, 16 + dstOff, 4);
   pinfo.dst = pinfo.netDst;
   if ((dst32 & 0xffffff00) >>> 0 === 0xe0000000) {
     const valid = proto === 2 ? 1 : lncbValidTtl(dst32);

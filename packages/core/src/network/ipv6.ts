@@ -108,9 +108,9 @@ function dissectIpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numbe
   item?.add(ipv6Fields.nxt, tvb, 6, 1, nxt);
   const hlim = tvb.u8(7);
   item?.add(ipv6Fields.hlim, tvb, 7, 1, hlim);
-  pinfo.netSrc = new Address(AddressType.IPv6, tvb.view(8, 16));
+  pinfo.netSrc = tvb.address(AddressType.IPv6, 8, 16);
   pinfo.src = pinfo.netSrc;
-  pinfo.netDst = new Address(AddressType.IPv6, tvb.view(24, 16));
+  pinfo.netDst = tvb.address(AddressType.IPv6, 24, 16);
   pinfo.dst = pinfo.netDst;
   if (item) {
     const s = addAddress(item, tvb, 8, 'src');
