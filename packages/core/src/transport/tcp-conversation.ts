@@ -228,8 +228,13 @@ export class TcpAnalysis {
   firstRttSec = 0;
   firstRttNsec = 0;
   completeness = 0;
-  /** frame -> analysis results of the frame being dissected, told apart by (seq, ack); created on first use. */
-  private acked: Map<number, TcpAcked> | null = null;
+  /**
+   * Analysis results of the frame being dissected, told apart by (seq, ack).
+   * Only one frame is dissected at a time and endFrame/forgetFrames empty
+   * this after it, so one slot replaces a map per connection.
+   */
+  private ackedFrame = 0;
+  private ackedFirst: TcpAcked | null = null;
   /** Where finished frames' results are kept for revisits (a session keeping history), else they are forgotten. */
   history: TcpAckedHistory | null = null;
   /** The current frame's analysis result, if any (tcpd->ta). */
@@ -255,33 +260,35 @@ export class TcpAnalysis {
 
   /** tcp_analyze_get_acked_struct */
   getAcked(frame: number, seq: number, ack: number, create: boolean): void {
-    const first = this.acked?.get(frame) ?? null;
+    const first = this.ackedFrame === frame ? this.ackedFirst : null;
     let ta = first;
     while (ta !== null && (ta.seq !== seq || ta.ack !== ack)) ta = ta.next;
     if (ta === null && this.history) {
       ta = this.history.load(frame, seq, ack);
-      if (ta) {
-        ta.next = first;
-        (this.acked ??= new Map()).set(frame, ta);
-      }
+      if (ta) this.pushAcked(frame, first, ta);
     }
     if (ta === null && create) {
       ta = new TcpAcked(seq, ack);
-      ta.next = first;
-      (this.acked ??= new Map()).set(frame, ta);
+      this.pushAcked(frame, first, ta);
     }
     this.ta = ta;
   }
 
-  /** Forget per-frame results (streaming mode: no frame is dissected twice). */
-  forgetFrames(): void {
-    this.acked = null;
+  private pushAcked(frame: number, first: TcpAcked | null, ta: TcpAcked): void {
+    ta.next = first;
+    this.ackedFrame = frame;
+    this.ackedFirst = ta;
   }
 
-  /** After a frame: on its first pass its results go to the history; either way the working map empties. */
+  /** Forget per-frame results (streaming mode: no frame is dissected twice). */
+  forgetFrames(): void {
+    this.ackedFirst = null;
+  }
+
+  /** After a frame: on its first pass its results go to the history; either way the slot empties. */
   endFrame(firstPass: boolean): void {
-    if (this.acked === null || this.history === null) return;
-    if (firstPass) for (const [frame, first] of this.acked) for (let ta: TcpAcked | null = first; ta; ta = ta.next) this.history.save(frame, ta);
-    this.acked.clear();
+    if (this.ackedFirst === null || this.history === null) return;
+    if (firstPass) for (let ta: TcpAcked | null = this.ackedFirst; ta; ta = ta.next) this.history.save(this.ackedFrame, ta);
+    this.ackedFirst = null;
   }
 }
