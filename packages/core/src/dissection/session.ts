@@ -149,7 +149,10 @@ export class DissectionSession {
     return Number.isNaN(this.refSec) ? null : { sec: this.refSec, nsec: this.refNsec };
   }
 
-  /** Time references for `raw`, updating them on the first pass. */
+  /** What times() last returned, filled again by each call (one per frame, read at once). */
+  private readonly frameTimes: FrameTimes = { refSec: 0, refNsec: 0, prevSec: 0, prevNsec: 0, prevDisplayedSec: 0, prevDisplayedNsec: 0 };
+
+  /** Time references for `raw`, updating them on the first pass; valid until the next call. */
   times(raw: RawPacket, visited: boolean): FrameTimes {
     // A record without a timestamp counts as time zero, as in Wireshark.
     const sec = raw.hasTimestamp === false ? 0 : raw.tsSec;
@@ -184,7 +187,14 @@ export class DissectionSession {
       prevDisplayedSec = Number.isNaN(this.prevDisplayedSec) ? sec : this.prevDisplayedSec;
       prevDisplayedNsec = Number.isNaN(this.prevDisplayedSec) ? nsec : this.prevDisplayedNsec;
     }
-    return { refSec: this.refSec, refNsec: this.refNsec, prevSec, prevNsec, prevDisplayedSec, prevDisplayedNsec };
+    const t = this.frameTimes;
+    t.refSec = this.refSec;
+    t.refNsec = this.refNsec;
+    t.prevSec = prevSec;
+    t.prevNsec = prevNsec;
+    t.prevDisplayedSec = prevDisplayedSec;
+    t.prevDisplayedNsec = prevDisplayedNsec;
+    return t;
   }
 
   /**
