@@ -56,6 +56,14 @@ export class DissectionSession {
   readonly limits: Limits;
   readonly prefs: Map<string, string | number | boolean>;
   private readonly frameData = new Map<string, Map<number, unknown>>();
+  /**
+   * With one pass (no keepHistory) only the frame being dissected has notes:
+   * one slot per key, stamped with its frame, overwritten instead of a map
+   * per key made and cleared per frame.
+   */
+  private readonly streamNotes = new Map<string, { frame: number; value: unknown }>();
+  /** The frame the first pass is on (streaming notes belong to it). */
+  private streamFrame = 0;
   private readonly protoState = new Map<string, unknown>();
   private refSec = NaN;
   private refNsec = 0;
@@ -135,12 +143,25 @@ export class DissectionSession {
   }
 
   setFrameData(key: string, frame: number, value: unknown): void {
+    if (!this.keepHistory) {
+      const note = this.streamNotes.get(key);
+      if (note === undefined) this.streamNotes.set(key, { frame, value });
+      else {
+        note.frame = frame;
+        note.value = value;
+      }
+      return;
+    }
     let m = this.frameData.get(key);
     if (!m) this.frameData.set(key, (m = new Map()));
     m.set(frame, value);
   }
 
   getFrameData<T>(key: string, frame: number): T | undefined {
+    if (!this.keepHistory) {
+      const note = this.streamNotes.get(key);
+      return (note !== undefined && note.frame === frame && frame === this.streamFrame ? note.value : undefined) as T | undefined;
+    }
     return this.frameData.get(key)?.get(frame) as T | undefined;
   }
 
@@ -223,7 +244,7 @@ export class DissectionSession {
     if (!frameDissector) throw new Error('@netdissect/core: frame dissector not loaded');
     if (visited && !this.keepHistory) throw new Error('DissectionSession: set keepHistory = true before the first pass to dissect frames again (visited)');
     // Per-frame notes exist for later passes; with one pass only the current frame's matter.
-    if (!this.keepHistory && !visited && this.frameData.size) this.frameData.clear();
+    if (!this.keepHistory && !visited) this.streamFrame = raw.no;
     const pinfo = new PacketInfo(this, raw, visited);
     const root = tree ? FieldNode.root(tree) : null;
     const ds = new DataSource(frameSourceName(raw.caplen), raw.bytes);
