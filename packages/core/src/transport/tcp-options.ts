@@ -37,21 +37,25 @@ function lenCheck(pinfo: PacketInfo, lenItem: FieldNode | null, len: number, wan
   return true;
 }
 
-/**
- * One option with a length byte; returns its display name for the
- * "Options: (n bytes), Maximum segment size, SACK permitted, ..." summary.
- */
-function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, hdr: TcpHeaderInfo, tcpd: TcpAnalysis | null): string {
+/** The option's display name, as the "Options: (n bytes), Maximum segment size, ..." summary lists it. */
+function optionName(kind: number): string {
+  return OPTION_NAMES[kind] ?? `Unknown (0x${kind.toString(16).padStart(2, '0')})`;
+}
+
+/** The kind and length items of an option; returns the length item. */
+function addKindLen(proto: FieldNode | null, tvb: Tvb): FieldNode | null {
+  proto?.addItem(tcpFields.optionKind, tvb, 0, 1);
+  return proto ? proto.addItem(tcpFields.optionLen, tvb, 1, 1) : null;
+}
+
+/** One option with a length byte. */
+function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, hdr: TcpHeaderInfo, tcpd: TcpAnalysis | null): void {
   const len = tvb.reported;
-  const addKindLen = (proto: FieldNode | null): FieldNode | null => {
-    proto?.addItem(tcpFields.optionKind, tvb, 0, 1);
-    return proto ? proto.addItem(tcpFields.optionLen, tvb, 1, 1) : null;
-  };
   switch (kind) {
     case KIND.MSS: {
       const item = tree ? tree.addItem(tcpOptionProtos.mss, tvb, 0, -1) : null;
       if (!(hdr.flags & TH.SYN)) pinfo.expert(item, tcpExpert.mssPresent);
-      const lenItem = addKindLen(item);
+      const lenItem = addKindLen(item, tvb);
       if (!lenCheck(pinfo, lenItem, len, 4)) break;
       const mss = tvb.u16(2);
       item?.add(tcpFields.optionMssVal, tvb, 2, 2, mss);
@@ -61,7 +65,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
     }
     case KIND.WINDOW: {
       const item = tree ? tree.addItem(tcpOptionProtos.wscale, tvb, 0, -1) : null;
-      const lenItem = addKindLen(item);
+      const lenItem = addKindLen(item, tvb);
       if (!lenCheck(pinfo, lenItem, len, 3)) break;
       let shift = tvb.u8(2);
       const shiftItem = item ? item.add(tcpFields.optionWscaleShift, tvb, 2, 1, shift) : null;
@@ -77,7 +81,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
     }
     case KIND.SACK_PERM: {
       const item = tree ? tree.addItem(tcpOptionProtos.sackPerm, tvb, 0, -1) : null;
-      const lenItem = addKindLen(item);
+      const lenItem = addKindLen(item, tvb);
       pinfo.cols.appendInfo(' SACK_PERM');
       lenCheck(pinfo, lenItem, len, 2);
       break;
@@ -89,7 +93,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
         tcpd.fwd.numSackRanges = 0;
       }
       const item = tree ? tree.addItem(tcpOptionProtos.sack, tvb, 0, -1) : null;
-      addKindLen(item);
+      addKindLen(item, tvb);
       let off = 2;
       let optlen = len - 2;
       const sackoffset = off;
@@ -138,7 +142,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
     }
     case KIND.ECHO: case KIND.ECHOREPLY: {
       const item = tree ? tree.addItem(kind === KIND.ECHO ? tcpOptionProtos.echo : tcpOptionProtos.echoreply, tvb, 0, -1) : null;
-      const lenItem = addKindLen(item);
+      const lenItem = addKindLen(item, tvb);
       if (!lenCheck(pinfo, lenItem, len, 6)) break;
       const v = tvb.u32(2);
       item?.add(tcpFields.optionEcho, tvb, 2, 4, v);
@@ -148,7 +152,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
     }
     case KIND.TIMESTAMP: {
       const item = tree ? tree.addItem(tcpOptionProtos.timestamp, tvb, 0, -1) : null;
-      const lenItem = addKindLen(item);
+      const lenItem = addKindLen(item, tvb);
       if (!lenCheck(pinfo, lenItem, len, 10)) break;
       const tsval = tvb.u32(2);
       const tsecr = tvb.u32(6);
@@ -161,7 +165,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
     }
     case KIND.TFO: {
       const item = tree ? tree.addItem(tcpOptionProtos.tfo, tvb, 0, -1) : null;
-      addKindLen(item);
+      addKindLen(item, tvb);
       if (len === 2) {
         item?.add(tcpFields.optionTfoRequest, tvb, 0, 2, null);
         pinfo.cols.appendInfo(' TFO=R');
@@ -173,11 +177,10 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
     }
     default: {
       const item = tree ? tree.addItem(tcpOptionProtos.unknown, tvb, 0, -1) : null;
-      addKindLen(item);
+      addKindLen(item, tvb);
       if (len > 2) item?.addItem(tcpFields.optionUnknownPayload, tvb, 2, len - 2);
     }
   }
-  return OPTION_NAMES[kind] ?? `Unknown (0x${kind.toString(16).padStart(2, '0')})`;
 }
 
 /** tcp_dissect_options: walk the option list, tolerating (and flagging) bad lengths. */
@@ -206,25 +209,23 @@ export function dissectTcpOptions(tvb: Tvb, offset: number, length: number, pinf
       }
       offset++;
     } else {
-      const known = opt in OPTION_NAMES;
-      const name = known ? OPTION_NAMES[opt]! : `Unknown (0x${opt.toString(16).padStart(2, '0')})`;
       if (length === 0) {
-        pinfo.expert(optTree, tcpExpert.optLenInvalid, `${name} (length byte past end of options)`);
+        pinfo.expert(optTree, tcpExpert.optLenInvalid, `${optionName(opt)} (length byte past end of options)`);
         return;
       }
       const optlen = tvb.u8(offset + 1);
       length--;
       if (optlen < 2) {
-        pinfo.expert(optTree, tcpExpert.optLenInvalid, `${name} (with too-short option length = ${optlen} byte${optlen === 1 ? '' : 's'})`);
+        pinfo.expert(optTree, tcpExpert.optLenInvalid, `${optionName(opt)} (with too-short option length = ${optlen} byte${optlen === 1 ? '' : 's'})`);
         return;
       }
       if (optlen - 2 > length) {
-        pinfo.expert(optTree, tcpExpert.optLenInvalid, `${name} (option length = ${optlen} byte${optlen === 1 ? '' : 's'} says option goes past end of options)`);
+        pinfo.expert(optTree, tcpExpert.optLenInvalid, `${optionName(opt)} (option length = ${optlen} byte${optlen === 1 ? '' : 's'} says option goes past end of options)`);
         return;
       }
       if (opt === KIND.MSS) mssSeen = true;
       dissectOption(opt, tvb.sub(offset, optlen), pinfo, optTree, hdr, tcpd);
-      optItem?.appendText(`, ${name}`);
+      optItem?.appendText(`, ${optionName(opt)}`);
       offset += optlen;
       length -= optlen - 2;
     }

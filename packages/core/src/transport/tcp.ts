@@ -91,6 +91,17 @@ function plural(n: number): string {
   return n === 1 ? '' : 's';
 }
 
+/** What the options read of the header: one object, refilled per segment (options never nest). */
+const headerScratch: TcpHeaderInfo = { flags: 0, ack: 0, sackLeft: [], sackRight: [], numSackRanges: 0 };
+function headerInfo(flags: number, ack: number): TcpHeaderInfo {
+  const h = headerScratch;
+  h.flags = flags;
+  h.ack = ack;
+  h.numSackRanges = 0;
+  if (h.sackLeft.length) h.sackLeft.length = h.sackRight.length = 0;
+  return h;
+}
+
 /** TCP (packet-tcp.c's dissect_tcp): header, stream tracking, analysis, options, then the payload. */
 function dissectTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   const streaming = !pinfo.session.keepHistory;
@@ -347,7 +358,6 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
   }
   if ((flags & (TH.SYN | TH.ACK)) === TH.ACK && tcpd.fwd.isFirstAck) tcpd.fwd.isFirstAck = false;
 
-  const tcpinfo: TcpInfo = { seq, nxtseq, lastackseq: ack, isReassembled: false, flags, urgentPointer: 0, stream: tcpd.stream, conversation: tcpd.conversation, srcport: sport, dstport: dport };
   pinfo.canDesegment = 0;
   const sum = tvb.u16(16);
   let desegmentOk = false;
@@ -362,7 +372,6 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
   const urp = tvb.u16(18);
   const urpItem = t ? t.add(tcpFields.urgentPointer, tvb, 18, 2, urp) : null;
   if (flags & TH.URG) {
-    tcpinfo.urgentPointer = urp;
     if (info) cols.appendInfo(` Urg=${urp}`);
   } else if (urp) {
     pinfo.expert(urpItem, tcpExpert.urgentPointerNonZero);
@@ -383,8 +392,7 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
     ts.addGenerated(tcpFields.timeRelative, tvb, 0, 0, { sec: rs, nsec: rn });
     ts.addGenerated(tcpFields.timeDelta, tvb, 0, 0, { sec: deltaSec, nsec: deltaNsec });
   }
-  const hdrInfo: TcpHeaderInfo = { flags, ack, sackLeft: [], sackRight: [], numSackRanges: 0 };
-  if (optlen) dissectTcpOptions(tvb, 20, optlen, pinfo, optionsItem, optionsItem, hdrInfo, tcpd);
+  if (optlen) dissectTcpOptions(tvb, 20, optlen, pinfo, optionsItem, optionsItem, headerInfo(flags, ack), tcpd);
   {
     // Recover absolute numbers (as Wireshark does, whether or not they were made relative).
     const useSeq = u32(seq + tcpd.fwd.baseSeq);
@@ -408,6 +416,9 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
     pinfo.tap('tcp.follow', data);
   }
   if (pinfo.visited && pinfo.session.transportOnly) return tvb.length;
+  // What the payload's dissector is told (struct tcpinfo); a segment without payload or FIN needs none.
+  if (capturedRemaining === 0 && !(haveSeglen && flags & TH.FIN)) return tvb.length;
+  const tcpinfo: TcpInfo = { seq, nxtseq, lastackseq: ack, isReassembled: false, flags, urgentPointer: flags & TH.URG ? urp : 0, stream: tcpd.stream, conversation: tcpd.conversation, srcport: sport, dstport: dport };
   if (haveSeglen && flags & TH.FIN && pinfo.canDesegment && tcpd.fwd.flags & 1) {
     if (reassembleUntilFin(tvb, offset, pinfo, tree, t, tcpd, seq, seglen, sport, dport, tcpinfo)) return tvb.length;
   }
@@ -418,7 +429,7 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
       const s = flags & TH.SYN ? u32(seq + 1) : seq;
       const n = flags & TH.SYN ? u32(nxtseq + 1) : nxtseq;
       const nbytes = tvb.reportedRemaining(offset);
-      const payloadItem = t ? t.add(tcpFields.payload, tvb, offset, capturedRemaining, tvb.view(offset, capturedRemaining)) : null;
+      const payloadItem = t && t.ctx.keeps(tcpFields.payload) ? t.add(tcpFields.payload, tvb, offset, capturedRemaining, tvb.view(offset, capturedRemaining)) : null;
       if (full) payloadItem?.setText(`TCP payload (${nbytes} byte${plural(nbytes)})`);
       if (pinfo.canDesegment) {
         desegmentTcp(tvb, pinfo, offset, s, n, sport, dport, tree, t, tcpd, tcpinfo);
