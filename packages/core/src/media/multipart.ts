@@ -8,7 +8,7 @@ import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import { defaultRegistry } from '../dissection/session.js';
 import { Tvb } from '../dissection/tvb.js';
-import { bytesEqual, findLineEnd } from '../dissection/tvb-line-end.js';
+import { findFirstBoundary, findNextBoundary } from './multipart-boundary.js';
 import { inflateBody, isDecodeFailure } from '../dissection/tvb-uncompress.js';
 import { mediaDissector } from './media-fallback.js';
 import type { MediaInfo } from './media-info.js';
@@ -55,51 +55,6 @@ const PART_HEADERS = new Map<string, FieldDef>([
   ['c', multipartFields.contentType],
   ['originalcontent', multipartFields.originalContent],
 ]);
-
-interface Boundary {
-  /** Offset of the boundary (including the line end before it for inner boundaries), or -1. */
-  start: number;
-  /** Length of the whole delimiter line, -1 when it has no line end. */
-  lineLen: number;
-  last: boolean;
-}
-
-/** find_first_boundary: the first line that is "--boundary". */
-function findFirstBoundary(tvb: Tvb, boundary: string): Boundary {
-  let off = 0;
-  while (off + 2 + boundary.length < tvb.length) {
-    const start = off;
-    if (bytesEqual(tvb, off, '--') && bytesEqual(tvb, off + 2, boundary)) {
-      const last = off + 2 + boundary.length + 2 <= tvb.reported && bytesEqual(tvb, off + 2 + boundary.length, '--');
-      const le = findLineEnd(tvb, off);
-      return { start, lineLen: le.next - start, last };
-    }
-    off = findLineEnd(tvb, off).next;
-  }
-  return { start: -1, lineLen: -1, last: false };
-}
-
-/** find_next_boundary: the line end plus "--boundary" that ends the current part. */
-function findNextBoundary(tvb: Tvb, from: number, boundary: string): Boundary {
-  const blen = boundary.length;
-  let off = from;
-  while (off + 2 + blen < tvb.length) {
-    const le = findLineEnd(tvb, off);
-    let start = off + le.len;
-    if (bytesEqual(tvb, le.next, '--') && bytesEqual(tvb, le.next + 2, boundary)) {
-      const last = le.next + 2 + blen + 2 <= tvb.reported && bytesEqual(tvb, le.next + 2 + blen, '--');
-      const end = findLineEnd(tvb, le.next).next;
-      return { start, lineLen: end - start, last };
-    }
-    // Some writers put the closing "--boundary--" right after the body, with no line end before it.
-    if (bytesEqual(tvb, start - 2, '--') && bytesEqual(tvb, start - (2 + blen), boundary) && bytesEqual(tvb, start - (4 + blen), '--')) {
-      start -= 4 + blen;
-      return { start, lineLen: le.next - start, last: true };
-    }
-    off = le.next;
-  }
-  return { start: -1, lineLen: -1, last: false };
-}
 
 /** An item over [off, off+len) where len -1 means "to the end" and anything shorter is malformed. */
 function itemLength(tvb: Tvb, off: number, len: number): number {
