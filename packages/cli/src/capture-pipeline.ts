@@ -17,7 +17,7 @@ import { JsonPrinter } from './output/json-printer.js';
 import { JsonlPrinter } from './output/jsonl-printer.js';
 import type { OutputStream } from './output/output-stream.js';
 import { SummaryPrinter, type TimeReference } from './output/summary-line.js';
-import { treeContextFor } from './output/tree-needs.js';
+import { protocolsToSkip, treeContextFor } from './output/tree-needs.js';
 import { createStats, parseStatsRequest, type StatsOutput } from './stats/stats-request.js';
 
 /** Preferences tshark users pass with -o, typed as the dissectors read them. */
@@ -68,15 +68,18 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
   const printer = makePrinter(o, out);
   // Building the Info column is a good part of a frame's cost: skip it when no printer reads it (-T fields -e without _ws.col.*).
   const columns = (printer !== null && printer.columns !== false) || o.stats.length > 0;
-  const session = new DissectionSession({ prefs: sessionPrefs(o), limits: o.limits, columns });
   const filter = o.displayFilter ? compileDisplayFilter(o.displayFilter) : null;
+  const needs: TreeNeeds[] = [...(printer ? [printer.needs] : []), ...(filter ? [filter.needs] : [])];
+  // When only fields are read (-T fields, -Y, -w), protocols none of them can come from are not dissected.
+  const fieldsOnly = !columns && o.exportObjects.length === 0 && o.stats.length === 0 && !o.twoPass;
+  const skip = fieldsOnly ? protocolsToSkip(needs) : undefined;
+  const session = new DissectionSession({ prefs: sessionPrefs(o), limits: o.limits, columns, skip });
   if (filter) session.trackDisplayedFrames();
   const exporters = o.exportObjects.map((a) => new ExportObjectsWriter(parseExportRequest(a), session));
   // Statistics listen on the pass that prints (the second with -2), as tshark's taps do.
   const requests = o.stats.map(parseStatsRequest);
   let stats: StatsOutput[] = o.twoPass ? [] : requests.map((r) => createStats(r, session));
   const statsNeeds = (): TreeNeeds[] => stats.flatMap((s) => (s.needs ? [s.needs] : []));
-  const needs: TreeNeeds[] = [...(printer ? [printer.needs] : []), ...(filter ? [filter.needs] : [])];
   let tree = treeContextFor([...needs, ...statsNeeds()]);
   const writer = await openCaptureWriter(o);
   const toWrite: RawPacket[] = [];

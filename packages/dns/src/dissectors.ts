@@ -38,19 +38,19 @@ function dissectDnsOverTransport(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | 
 }
 
 /** DNS over UDP (port 53) and TCP (ports 53 and 5353). */
-export const dnsDissector: Dissector = makeDissector('dns', 'DNS', dissectDnsOverTransport);
+export const dnsDissector: Dissector = makeDissector('dns', 'DNS', dissectDnsOverTransport, []);
 
 /** Multicast DNS over UDP (RFC 6762, port 5353). */
 export const mdnsDissector: Dissector = makeDissector('mdns', 'mDNS', (tvb, pinfo, tree, data) => {
   dissectOne(tvb, pinfo, tree, 'mdns', false, data);
   return tvb.length;
-});
+}, ['dns']);
 
 /** Link-local Multicast Name Resolution over UDP (RFC 4795, port 5355). */
 export const llmnrDissector: Dissector = makeDissector('llmnr', 'LLMNR', (tvb, pinfo, tree, data) => {
   dissectOne(tvb, pinfo, tree, 'llmnr', false, data);
   return tvb.length;
-});
+}, ['dns']);
 
 const F_OPCODE = 0x7800;
 const F_RESPONSE = 0x8000;
@@ -81,4 +81,4 @@ export const dnsHeuristicDissector: Dissector = makeDissector('dns', 'DNS', (tvb
   }
   if (tvb.u16(10) > 10) return 0;
   return dissectDnsOverTransport(tvb, pinfo, tree, data);
-});
+}, []);

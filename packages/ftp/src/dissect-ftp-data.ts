@@ -82,4 +82,4 @@ function dissectFtpData(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
   return length;
 }
 
-export const ftpDataDissector = makeDissector('ftp-data', 'FTP-DATA', dissectFtpData);
+export const ftpDataDissector = makeDissector('ftp-data', 'FTP-DATA', dissectFtpData, ['data-text-lines']);

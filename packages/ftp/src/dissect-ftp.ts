@@ -138,4 +138,10 @@ function dissectFtp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: 
   return length;
 }
 
-export const ftpDissector = makeDissector('ftp', 'FTP', dissectFtp);
+/**
+ * FTP announces its data connections for FTP-DATA; skipped, they would go
+ * to whatever their ports or the heuristics find, or to data.
+ */
+const FTP_CARRIES = ['ftp-data', 'table:tcp.port', 'heuristics:tcp', 'data'];
+
+export const ftpDissector = makeDissector('ftp', 'FTP', dissectFtp, FTP_CARRIES);

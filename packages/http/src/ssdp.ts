@@ -16,6 +16,6 @@ function dissectSsdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numbe
   return tvb.length;
 }
 
-export const ssdpDissector = makeDissector('ssdp', 'SSDP', dissectSsdp);
+export const ssdpDissector = makeDissector('ssdp', 'SSDP', dissectSsdp, []);
 
 defaultRegistry.addUint('udp.port', SSDP_UDP_PORT, ssdpDissector);

@@ -85,7 +85,13 @@ function dissectHttpTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
   return tvb.length;
 }
 
-export const httpTcpDissector: Dissector = makeDissector('http', 'HTTP', dissectHttpTcp);
+/**
+ * Bodies go to their media type's dissector, the image heuristics, media or
+ * data; a CONNECT tunnel to whatever serves its port.
+ */
+const HTTP_CARRIES = ['table:media_type', 'heuristics:http', 'media', 'data', 'table:tcp.port'];
+
+export const httpTcpDissector: Dissector = makeDissector('http', 'HTTP', dissectHttpTcp, HTTP_CARRIES);
 
 /** tvb_strncaseeql against "http/1." where a negative offset counts from the end, as tvbuff offsets do. */
 function hasHttpVersionAt(tvb: Tvb, offset: number): boolean {
@@ -122,4 +128,4 @@ function heuristicHttpTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, d
   return Math.max(tvb.length, 1);
 }
 
-export const httpHeuristicDissector: Dissector = makeDissector('http', 'HTTP', heuristicHttpTcp);
+export const httpHeuristicDissector: Dissector = makeDissector('http', 'HTTP', heuristicHttpTcp, HTTP_CARRIES);

@@ -23,7 +23,7 @@ export const POP_TCP_PORT = 110;
 const TOT_LEN_INVALID_KEY = 'pop.totLenInvalid';
 
 /** POP commands and responses, and the RETR/TOP data handed to IMF (packet-pop.c). */
-export const popDissector = makeDissector('pop', 'POP', dissectPop);
+export const popDissector = makeDissector('pop', 'POP', dissectPop, ['tls', 'data', 'imf']);
 
 function dissectPop(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
   const conv = popConversation(pinfo);

@@ -148,4 +148,4 @@ export function dissectImf(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null):
   return tvb.length;
 }
 
-export const imfDissector = makeDissector('imf', 'IMF', (tvb, pinfo, tree) => dissectImf(tvb, pinfo, tree));
+export const imfDissector = makeDissector('imf', 'IMF', (tvb, pinfo, tree) => dissectImf(tvb, pinfo, tree), ['table:media_type']);

@@ -151,4 +151,4 @@ export function dissectSmtp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null,
   return tvb.length;
 }
 
-export const smtpDissector: Dissector = makeDissector('smtp', 'SMTP', dissectSmtp);
+export const smtpDissector: Dissector = makeDissector('smtp', 'SMTP', dissectSmtp, ['data-text-lines', 'imf', 'tls', 'data']);

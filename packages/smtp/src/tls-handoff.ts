@@ -16,4 +16,4 @@ export function dissectAfterStartTls(tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
 }
 
 /** SMTP over implicit TLS (port 465): TLS records whose payload would be SMTP. */
-export const smtpsDissector = makeDissector('smtps', 'SMTPS', (tvb, pinfo, tree, data) => dissectAfterStartTls(tvb, pinfo, tree, data));
+export const smtpsDissector = makeDissector('smtps', 'SMTPS', (tvb, pinfo, tree, data) => dissectAfterStartTls(tvb, pinfo, tree, data), ['tls', 'data']);

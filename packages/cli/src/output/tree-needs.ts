@@ -1,4 +1,4 @@
-import { fieldRegistry, TreeContext } from '@netdissect/core';
+import { defaultRegistry, fieldRegistry, TreeContext, unreadProtocols, type FieldDef } from '@netdissect/core';
 import type { TreeNeeds } from './frame-printer.js';
 
 /** The one TreeContext that satisfies every consumer of a run (printer, filter, statistics). */
@@ -20,4 +20,17 @@ export function treeContextFor(needs: readonly TreeNeeds[]): TreeContext | null 
   if (full) return new TreeContext(null, fullLabels || labels);
   if (interest) return new TreeContext(interest, labels);
   return null;
+}
+
+/**
+ * The protocols a run whose consumers read fields only (no columns, taps
+ * or statistics) may skip: those none of these fields can come from.
+ */
+export function protocolsToSkip(needs: readonly TreeNeeds[]): Set<string> {
+  const defs: FieldDef[] = [];
+  for (const n of needs) {
+    if (n.kind === 'full') return new Set();
+    if (n.kind === 'fields') defs.push(...n.defs);
+  }
+  return unreadProtocols(defaultRegistry, defs);
 }

@@ -86,6 +86,27 @@ export class DissectorRegistry {
     return this.byName.get(proto);
   }
 
+  /** Every dissector in the registry: in tables, heuristic lists, or by name. */
+  *all(): Iterable<Dissector> {
+    for (const t of this.tables.values()) yield* t.values();
+    for (const t of this.stringTables.values()) yield* t.values();
+    for (const l of this.heuristics.values()) for (const h of l) yield h.dissector;
+    yield* this.byName.values();
+  }
+
+  /** The dissectors a `carries` entry names: "table:X" (uint or string table X), "heuristics:X", or a protocol. */
+  *named(entry: string): Iterable<Dissector> {
+    if (entry.startsWith('table:')) {
+      const name = entry.slice(6);
+      yield* this.tables.get(name)?.values() ?? [];
+      yield* this.stringTables.get(name)?.values() ?? [];
+    } else if (entry.startsWith('heuristics:')) {
+      for (const h of this.heuristics.get(entry.slice(11)) ?? []) yield h.dissector;
+    } else {
+      for (const d of this.all()) if (d.proto === entry) yield d;
+    }
+  }
+
   /** dissector_try_uint: call the table entry for `key`; 0 when none or it declined. */
   tryUint(table: string, key: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
     const d = this.tables.get(table)?.get(key);
@@ -99,7 +120,7 @@ export class DissectorRegistry {
     if (!l) return null;
     for (const h of l) {
       if (!h.enabled) continue;
-      if (pinfo.call(h.dissector, tvb, tree, data) > 0) return h.dissector;
+      if (pinfo.callHeuristic(h.dissector, tvb, tree, data) > 0) return h.dissector;
     }
     return null;
   }

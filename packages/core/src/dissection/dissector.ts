@@ -16,8 +16,16 @@ export interface Dissector {
   /** Short name used in "[Malformed Packet: DNS]" and the Protocol column default. */
   readonly shortName: string;
   readonly dissect: DissectFn;
+  /**
+   * The protocols this dissector may hand data to: "imf", or "table:media_type"
+   * (anything in that dissector table), "heuristics:http" (that heuristic list).
+   * Declared only by dissectors whose every effect beyond their own fields,
+   * columns and taps is listed here (a desegmentation request to TCP aside):
+   * only those may be skipped when nobody reads them (see unreadProtocols).
+   */
+  readonly carries?: readonly string[];
 }
 
-export function makeDissector(proto: string, shortName: string, dissect: DissectFn): Dissector {
-  return { proto, shortName, dissect };
+export function makeDissector(proto: string, shortName: string, dissect: DissectFn, carries?: readonly string[]): Dissector {
+  return carries ? { proto, shortName, dissect, carries } : { proto, shortName, dissect };
 }

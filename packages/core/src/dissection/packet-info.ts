@@ -78,6 +78,21 @@ export class PacketInfo {
    * the protocol that failed, for the malformed mark.
    */
   call(d: Dissector, tvb: Tvb, tree: FieldNode | null, data?: unknown): number {
+    // A protocol nobody reads takes its data without looking at it (SessionOptions.skip).
+    const skip = this.session.skip;
+    if (skip !== null && skip.has(d.proto)) return tvb.length;
+    return this.invoke(d, tvb, tree, data);
+  }
+
+  /**
+   * Call a heuristic dissector, which says by its answer whether the data is
+   * its own: it runs even when skipped, since what it declines goes elsewhere.
+   */
+  callHeuristic(d: Dissector, tvb: Tvb, tree: FieldNode | null, data?: unknown): number {
+    return this.invoke(d, tvb, tree, data);
+  }
+
+  private invoke(d: Dissector, tvb: Tvb, tree: FieldNode | null, data: unknown): number {
     const savedProto = this.currentProto;
     const savedCanDesegment = this.canDesegment;
     const depth = this.layers.length;

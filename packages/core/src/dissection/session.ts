@@ -29,6 +29,12 @@ export interface SessionOptions {
    * reads them (-T fields without _ws.col.*): no per-frame Info text.
    */
   columns?: boolean;
+  /**
+   * Protocols to skip: called, they take their data without dissecting it.
+   * Only for protocols nothing of which is read (no field, column, tap or
+   * expert item): see unreadProtocols.
+   */
+  skip?: ReadonlySet<string>;
 }
 
 /** Timestamps a frame is measured against. */
@@ -106,6 +112,8 @@ export class DissectionSession {
   lastFrame = 0;
   /** Whether frames get their Protocol and Info columns (SessionOptions.columns). */
   readonly columns: boolean;
+  /** SessionOptions.skip, null when empty. */
+  readonly skip: ReadonlySet<string> | null;
 
   constructor(opts: SessionOptions = {}) {
     this.registry = opts.registry ?? defaultRegistry;
@@ -113,6 +121,7 @@ export class DissectionSession {
     this.conversations = new ConversationTable(this.limits.maxOpenFlows, () => this.keepHistory);
     this.prefs = new Map(Object.entries(opts.prefs ?? {}));
     this.columns = opts.columns ?? true;
+    this.skip = opts.skip && opts.skip.size > 0 ? opts.skip : null;
   }
 
   /** Listen on a tap; returns a function that stops listening. */

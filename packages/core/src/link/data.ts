@@ -18,5 +18,5 @@ export const dataDissector = makeDissector('data', 'Data', (tvb, _pinfo, tree) =
     t.addGenerated(dataFields.len, tvb, 0, 0, n);
   }
   return n;
-});
+}, []);
 defaultRegistry.addNamed(dataDissector);

@@ -26,7 +26,7 @@ export const mediaDissector = makeDissector('media', 'Media', (tvb, pinfo, tree,
     if (tree.ctx.full) item.setValueText(`${type}${media?.parameters != null ? `; ${media.parameters}` : ''} (${n} byte${n === 1 ? '' : 's'})`);
   }
   return n;
-});
+}, []);
 
 defaultRegistry.addNamed(mediaDissector);
 // Untyped binary bodies are plain data.

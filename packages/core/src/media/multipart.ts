@@ -240,7 +240,7 @@ export function dissectMultipart(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | 
 }
 
 export const multipartDissector = makeDissector('mime_multipart', 'MIME multipart', (tvb, pinfo, tree, data) =>
-  dissectMultipart(tvb, pinfo, tree, (data as MediaInfo | undefined) ?? null),
+  dissectMultipart(tvb, pinfo, tree, (data as MediaInfo | undefined) ?? null), ['table:media_type', 'media', 'data'],
 );
 
 defaultRegistry.addNamed(multipartDissector);

@@ -39,7 +39,7 @@ export const textLinesDissector = makeDissector('data-text-lines', 'Line-based t
     }
   }
   return length;
-});
+}, ['xml']);
 
 defaultRegistry.addNamed(textLinesDissector);
 for (const type of ['text/plain', 'text/richtext', 'text/enriched', 'text/parameters', 'text/html', 'text/xml-external-parsed-entity', 'text/css',

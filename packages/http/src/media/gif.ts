@@ -1,3 +1,4 @@
+import { IMAGE_CARRIES } from './image-carries.js';
 import { BASE, defineExpert, defineFields, defineProtocol, FT, Group, makeDissector, registerMediaType, Severity, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { asciiString } from '../line-scan.js';
 
@@ -141,6 +142,6 @@ function dissectGif(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
   return offset;
 }
 
-export const gifDissector = makeDissector('image-gif', 'GIF image', dissectGif);
+export const gifDissector = makeDissector('image-gif', 'GIF image', dissectGif, IMAGE_CARRIES);
 
 registerMediaType('image/gif', gifDissector);

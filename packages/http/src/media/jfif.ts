@@ -1,3 +1,4 @@
+import { IMAGE_CARRIES } from './image-carries.js';
 import { BASE, defineFields, defineProtocol, FT, makeDissector, registerMediaType, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { asciiCString } from '../line-scan.js';
 
@@ -152,6 +153,6 @@ function dissectJfif(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numbe
   return len;
 }
 
-export const jfifDissector = makeDissector('image-jfif', 'JFIF (JPEG) image', dissectJfif);
+export const jfifDissector = makeDissector('image-jfif', 'JFIF (JPEG) image', dissectJfif, IMAGE_CARRIES);
 
 for (const type of ['image/jfif', 'image/jpg', 'image/jpeg']) registerMediaType(type, jfifDissector);

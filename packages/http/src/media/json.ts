@@ -312,7 +312,7 @@ export const jsonDissector = makeDissector('json', 'JSON', (tvb, pinfo, tree, da
   if (tvb.reportedRemaining(offset) > 0) pinfo.call(textLinesDissector, tvb.sub(offset), tree, data);
   else if (name) cols.appendSepInfo(' ', `(${name})`);
   return tvb.length;
-});
+}, ['data-text-lines']);
 
 for (const type of ['application/json', 'application/senml+json', 'application/sensml+json', 'application/json-rpc', 'application/jsonrequest',
   'application/dds-web+json', 'application/vnd.oma.lwm2m+json', 'application/problem+json', 'application/merge-patch+json',

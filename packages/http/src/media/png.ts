@@ -1,3 +1,4 @@
+import { IMAGE_CARRIES } from './image-carries.js';
 import { BASE, defineExpert, defineFields, defineProtocol, FT, Group, makeDissector, registerMediaType, Severity, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { asciiString } from '../line-scan.js';
 
@@ -101,6 +102,6 @@ function dissectChunkData(type: number, data: Tvb, chunk: FieldNode, len: number
   }
 }
 
-export const pngDissector = makeDissector('png', 'PNG', dissectPng);
+export const pngDissector = makeDissector('png', 'PNG', dissectPng, IMAGE_CARRIES);
 
 registerMediaType('image/png', pngDissector);

@@ -66,6 +66,6 @@ export const urlencodedDissector = makeDissector('urlencoded-form', 'URL Encoded
     if (item !== t) item?.setLength(offset - start);
   }
   return tvb.length;
-});
+}, []);
 
 registerMediaType('application/x-www-form-urlencoded', urlencodedDissector);

@@ -114,6 +114,6 @@ function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
   return tvb.length;
 }
 
-export const xmlDissector = makeDissector('xml', 'XML', dissectXml);
+export const xmlDissector = makeDissector('xml', 'XML', dissectXml, []);
 
 for (const type of XML_MEDIA_TYPES) registerMediaType(type, xmlDissector);
