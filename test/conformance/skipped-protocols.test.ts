@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import '@netdissect/dns';
 import '@netdissect/http';
 import '@netdissect/ftp';
-import '@netdissect/smtp';
+import { imfDissector } from '@netdissect/smtp';
 import '@netdissect/pop3';
 import '@netdissect/imap';
 import {
@@ -153,5 +153,29 @@ describe.skipIf(!corpusAvailable())('Dissector.carries declarations', () => {
     }
     expect([...wrongs]).toEqual([]);
     expect(checked).toBeGreaterThan(10_000);
+  });
+});
+
+describe.skipIf(!corpusAvailable())('pruned trees and the protocols they cannot keep anything of', () => {
+  it('IMF runs without a tree when the tree keeps nothing IMF or what it carries could add', async () => {
+    const packets = await readPackets(`${corpusDir}/smtp/smtp.pcap`);
+    const trees = (fields: string[]): Array<FieldNode | null> => {
+      const spy = vi.spyOn(imfDissector, 'dissect');
+      try {
+        dissectFrames(packets, { fields });
+        return spy.mock.calls.map((c) => c[2]);
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const withoutImf = trees(['smtp.req.command', 'dns.qry.name']);
+    expect(withoutImf.length).toBeGreaterThan(0);
+    expect(withoutImf.every((t) => t === null)).toBe(true);
+    // Kept IMF or MIME fields, or an expert item (raised anywhere), give IMF its tree.
+    for (const kept of ['imf.subject', 'mime_multipart.boundary', '_ws.expert.message']) {
+      const t = trees(['smtp.req.command', kept]);
+      expect(t.length, kept).toBeGreaterThan(0);
+      expect(t.every((x) => x !== null), kept).toBe(true);
+    }
   });
 });

@@ -9,6 +9,7 @@ import type { DissectionSession } from './session.js';
 import type { DataSource } from './data-source.js';
 import type { Tvb } from './tvb.js';
 import { BoundsKind, DissectorBoundsError } from './dissector-errors.js';
+import { treeMayKeep } from './unread-protocols.js';
 
 export const PortType = { NONE: 0, TCP: 1, UDP: 2, SCTP: 3 } as const;
 export type PortType = (typeof PortType)[keyof typeof PortType];
@@ -93,6 +94,8 @@ export class PacketInfo {
   }
 
   private invoke(d: Dissector, tvb: Tvb, tree: FieldNode | null, data: unknown): number {
+    // A pruned tree that can keep nothing of this protocol's: dissect as without a tree.
+    if (tree !== null && d.carries !== undefined && !treeMayKeep(tree.ctx, d, this.session.registry)) tree = null;
     const savedProto = this.currentProto;
     const savedCanDesegment = this.canDesegment;
     const depth = this.layers.length;

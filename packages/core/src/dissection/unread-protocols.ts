@@ -1,4 +1,5 @@
-import type { FieldDef } from '../fields/field-def.js';
+import { fieldRegistry, type FieldDef } from '../fields/field-def.js';
+import type { TreeContext } from '../fields/field-node.js';
 import type { Dissector } from './dissector.js';
 import type { DissectorRegistry } from './dissector-registry.js';
 
@@ -29,13 +30,8 @@ function payloadIndependentTcpField(abbrev: string): boolean {
  * (expert items, malformed marks), frame.protocols, TCP reassembly fields.
  */
 export function unreadProtocols(registry: DissectorRegistry, fields: Iterable<FieldDef>): Set<string> {
-  const read = new Set<string>();
-  for (const def of fields) {
-    if (def.abbrev.startsWith('_ws.') || def.proto.startsWith('_ws.')) return new Set();
-    if (def.abbrev === 'frame.protocols' || def.abbrev.startsWith('frame.coloring_rule')) return new Set();
-    if (def.proto === 'tcp' && !payloadIndependentTcpField(def.abbrev)) return new Set();
-    read.add(def.proto);
-  }
+  const read = readProtocols(fields);
+  if (read === null) return new Set();
   const byProto = new Map<string, Dissector[]>();
   for (const d of registry.all()) {
     const list = byProto.get(d.proto);
@@ -66,6 +62,41 @@ export function unreadProtocols(registry: DissectorRegistry, fields: Iterable<Fi
     }
   }
   return skip;
+}
+
+/**
+ * The protocols `fields` come from; null when one of them depends on every
+ * layer: `_ws.*` (expert items, malformed marks: raised anywhere),
+ * frame.protocols, or a TCP field that follows the payload's desegmentation.
+ */
+function readProtocols(fields: Iterable<FieldDef>): Set<string> | null {
+  const read = new Set<string>();
+  for (const def of fields) {
+    if (def.abbrev.startsWith('_ws.') || def.proto.startsWith('_ws.')) return null;
+    if (def.abbrev === 'frame.protocols' || def.abbrev.startsWith('frame.coloring_rule')) return null;
+    if (def.proto === 'tcp' && !payloadIndependentTcpField(def.abbrev)) return null;
+    read.add(def.proto);
+  }
+  return read;
+}
+
+/**
+ * Whether a pruned tree may keep anything dissector `d` adds, itself or
+ * through what it carries. When not, the dissector runs without a tree,
+ * as on a first pass, instead of adding items the tree only drops (and
+ * working out their values). Worked out once per dissector and tree.
+ */
+export function treeMayKeep(ctx: TreeContext, d: Dissector, registry: DissectorRegistry): boolean {
+  const interest = ctx.interest;
+  if (interest === null || d.carries === undefined) return true;
+  const gates = (ctx.dissectorGates ??= new Map());
+  let keeps = gates.get(d);
+  if (keeps === undefined) {
+    const read = readProtocols([...fieldRegistry.all()].filter((def) => interest[def.id] === 1));
+    keeps = read === null || !carriesNothingRead(registry, [d], read);
+    gates.set(d, keeps);
+  }
+  return keeps;
 }
 
 /** Whether no protocol reachable from `start` through `carries` is read, and all of them declare `carries`. */

@@ -36,6 +36,9 @@ export class TreeContext {
     readonly labels: boolean = interest === null,
   ) {}
 
+  /** Per dissector: whether this tree may keep anything it adds (see treeMayKeep). */
+  dissectorGates: Map<object, boolean> | null = null;
+
   /** Whether dissectors should spend time on labels. */
   get full(): boolean {
     return this.labels;
