@@ -140,8 +140,9 @@ function dissectFtp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: 
 
 /**
  * FTP announces its data connections for FTP-DATA; skipped, they would go
- * to whatever their ports or the heuristics find, or to data.
+ * to whatever their ports or the heuristics find, or to data. It calls
+ * none of them itself.
  */
-const FTP_CARRIES = ['ftp-data', 'table:tcp.port', 'heuristics:tcp', 'data'];
+const FTP_CARRIES = ['last:ftp-data', 'last:table:tcp.port', 'last:heuristics:tcp', 'last:data'];
 
 export const ftpDissector = makeDissector('ftp', 'FTP', dissectFtp, FTP_CARRIES);

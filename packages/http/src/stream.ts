@@ -87,9 +87,9 @@ function dissectHttpTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
 
 /**
  * Bodies go to their media type's dissector, the image heuristics, media or
- * data; a CONNECT tunnel to whatever serves its port.
+ * data; a CONNECT tunnel to whatever serves its port, as the last thing done.
  */
-const HTTP_CARRIES = ['table:media_type', 'heuristics:http', 'media', 'data', 'table:tcp.port'];
+const HTTP_CARRIES = ['table:media_type', 'heuristics:http', 'media', 'data', 'last:table:tcp.port'];
 
 export const httpTcpDissector: Dissector = makeDissector('http', 'HTTP', dissectHttpTcp, HTTP_CARRIES);
 

@@ -94,8 +94,9 @@ export class DissectorRegistry {
     yield* this.byName.values();
   }
 
-  /** The dissectors a `carries` entry names: "table:X" (uint or string table X), "heuristics:X", or a protocol. */
+  /** The dissectors a `carries` entry names: "table:X" (uint or string table X), "heuristics:X", or a protocol ("last:" aside). */
   *named(entry: string): Iterable<Dissector> {
+    if (entry.startsWith('last:')) entry = entry.slice(5);
     if (entry.startsWith('table:')) {
       const name = entry.slice(6);
       yield* this.tables.get(name)?.values() ?? [];

@@ -18,7 +18,9 @@ export interface Dissector {
   readonly dissect: DissectFn;
   /**
    * The protocols this dissector may hand data to: "imf", or "table:media_type"
-   * (anything in that dissector table), "heuristics:http" (that heuristic list).
+   * (anything in that dissector table), "heuristics:http" (that heuristic list);
+   * "last:" before one says an exception there cuts nothing of this
+   * dissector's short (it is called last, or not called by this dissector).
    * Declared only by dissectors whose every effect beyond their own fields,
    * columns and taps is listed here (a desegmentation request to TCP aside):
    * only those may be skipped when nobody reads them (see unreadProtocols).

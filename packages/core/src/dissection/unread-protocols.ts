@@ -50,7 +50,7 @@ export function unreadProtocols(registry: DissectorRegistry, fields: Iterable<Fi
     for (const d of dissectors) {
       if (d.carries === undefined) continue;
       const called = new Set<string>();
-      for (const entry of d.carries) for (const next of registry.named(entry)) called.add(next.proto);
+      for (const entry of d.carries) if (!entry.startsWith('last:')) for (const next of registry.named(entry)) called.add(next.proto);
       callers.push([d, called]);
     }
   }
