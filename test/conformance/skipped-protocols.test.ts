@@ -9,9 +9,10 @@ import {
   defaultRegistry, fieldDisplayValue, fieldRegistry, FieldNode, PacketInfo, unreadProtocols,
   type Dissector, type FieldDef, type RawPacket,
 } from '@netdissect/core';
-import { relative } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { dissectFrames, fieldInterest, readPackets } from '../support/dissect-frames.js';
-import { corpusAvailable, corpusDir, corpusFiles } from '../support/paths.js';
+import { corpusAvailable, corpusDir, corpusFiles, repoRoot } from '../support/paths.js';
 
 // With -T fields or -Y alone, protocols none of the read fields can come
 // from are not dissected at all (SessionOptions.skip). Whatever is skipped,
@@ -46,6 +47,14 @@ function readValues(packets: readonly RawPacket[], fields: readonly string[], sk
   });
 }
 
+/** The corpus, the captures crafted for the packages' own tests (SSDP, HTTP codings, FTP), the robustness and fuzz-regression files. */
+function allCaptures(): string[] {
+  const crafted = ['packages/http/test/captures', 'packages/ftp/test/fixtures', 'fixtures/lab', 'fixtures/robustness', 'fixtures/fuzz-regressions'].flatMap((d) =>
+    readdirSync(join(repoRoot, d)).filter((n) => /\.pcap(ng)?$/.test(n)).map((n) => join(repoRoot, d, n)),
+  );
+  return [...corpusFiles(), ...crafted];
+}
+
 describe.skipIf(!corpusAvailable())('protocols nobody reads are skipped', () => {
   it('each field set skips some protocols, and none whose fields it reads', () => {
     for (const fields of FIELD_SETS) {
@@ -69,9 +78,9 @@ describe.skipIf(!corpusAvailable())('protocols nobody reads are skipped', () => 
     for (const p of ['http', 'smtp', 'dns', 'imf', 'mime_multipart', 'ftp']) expect(bench.has(p), p).toBe(false);
   });
 
-  // The same values, frame by frame, over the whole corpus.
-  for (const file of corpusFiles()) {
-    const name = relative(corpusDir, file);
+  // The same values, frame by frame, over the corpus and the crafted captures.
+  for (const file of allCaptures()) {
+    const name = relative(file.startsWith(corpusDir) ? corpusDir : repoRoot, file);
     it(`give every read field the values full dissection gives (${name})`, async () => {
       const packets = await readPackets(file);
       for (const fields of FIELD_SETS) {
@@ -117,7 +126,7 @@ function carriedProtocols(d: Dissector): Set<string> {
 }
 
 describe.skipIf(!corpusAvailable())('Dissector.carries declarations', () => {
-  it('name every protocol a declared dissector calls or adds fields of, over the whole corpus', async () => {
+  it('name every protocol a declared dissector calls or adds fields of, over the corpus and the crafted captures', async () => {
     // Which dissector is running, by wrapping PacketInfo.call/callHeuristic: what it calls, and which fields it adds.
     const stack: Dissector[] = [];
     const wrongs = new Set<string>();
@@ -153,7 +162,7 @@ describe.skipIf(!corpusAvailable())('Dissector.carries declarations', () => {
     node.add = noted(saved.add);
     node.addItem = noted(saved.addItem);
     try {
-      for (const file of corpusFiles()) dissectFrames(await readPackets(file));
+      for (const file of allCaptures()) dissectFrames(await readPackets(file));
     } finally {
       Object.assign(proto, { call: saved.call, callHeuristic: saved.callHeuristic });
       Object.assign(node, { add: saved.add, addItem: saved.addItem });

@@ -16,6 +16,7 @@ function dissectSsdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numbe
   return tvb.length;
 }
 
-export const ssdpDissector = makeDissector('ssdp', 'SSDP', dissectSsdp, []);
+// Its messages are HTTP's, bodies and all.
+export const ssdpDissector = makeDissector('ssdp', 'SSDP', dissectSsdp, ['http', 'table:media_type', 'heuristics:http', 'media', 'data']);
 
 defaultRegistry.addUint('udp.port', SSDP_UDP_PORT, ssdpDissector);
