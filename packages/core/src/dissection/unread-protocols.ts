@@ -25,9 +25,10 @@ function payloadIndependentTcpField(abbrev: string): boolean {
  * (no columns, taps, expert items or other output): a session may skip
  * them (SessionOptions.skip). A protocol qualifies when neither it nor
  * anything it may carry (its dissectors' `carries`, followed through)
- * has a field in `fields`, every dissector on the way declares what
- * it carries, and whatever may call it is skipped too. Empty when a field read depends on every layer: `_ws.*`
- * (expert items, malformed marks), frame.protocols, TCP reassembly fields.
+ * has a field in `fields`, every dissector on the way declares what it
+ * carries, and whatever may call it (other than last) is skipped too.
+ * Empty when a field read depends on every layer: `_ws.*` (expert items,
+ * malformed marks), frame.protocols, TCP reassembly fields.
  */
 export function unreadProtocols(registry: DissectorRegistry, fields: Iterable<FieldDef>): Set<string> {
   const read = readProtocols(fields);
@@ -43,8 +44,8 @@ export function unreadProtocols(registry: DissectorRegistry, fields: Iterable<Fi
     if (!read.has(proto) && carriesNothingRead(registry, dissectors, read)) skip.add(proto);
   }
   // An exception a protocol raises on bad data cuts short the items its caller would add after
-  // it: a protocol is skipped only under callers that are skipped too (or lower layers, which
-  // catch it and add nothing read after it).
+  // it: a protocol is skipped only under callers that are skipped too, that call it last
+  // ("last:"), or that are lower layers (they catch it and add nothing read after it).
   const callers: Array<[Dissector, Set<string>]> = [];
   for (const dissectors of byProto.values()) {
     for (const d of dissectors) {
