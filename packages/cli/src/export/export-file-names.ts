@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Longest file name tshark writes (bytes). */
@@ -43,10 +43,24 @@ export function safeExportName(name: string, dup: number, max = MAX_EXPORT_NAME)
   return dup !== 0 || utf8Length(massaged) > max ? rename(massaged, max, dup) : massaged;
 }
 
-/** The path tshark would write: the first variant that does not exist yet (or the last tried). */
-export function exportPath(dir: string, name: string): string {
-  let dup = 0;
-  let path = join(dir, safeExportName(name, dup));
-  while (existsSync(path) && ++dup < MAX_DUPLICATES) path = join(dir, safeExportName(name, dup));
-  return path;
+/**
+ * An export directory's names: those there when the export starts, and
+ * those written since. tshark asks the file system about each variant; one
+ * listing is the same answer without a system call per object.
+ */
+export class ExportDirectory {
+  private readonly taken: Set<string>;
+
+  constructor(readonly dir: string) {
+    this.taken = new Set(readdirSync(dir));
+  }
+
+  /** The path tshark would write: the first variant not taken yet (or the last tried), taken from then on. */
+  claim(name: string): string {
+    let dup = 0;
+    let file = safeExportName(name, dup);
+    while (this.taken.has(file) && ++dup < MAX_DUPLICATES) file = safeExportName(name, dup);
+    this.taken.add(file);
+    return join(this.dir, file);
+  }
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { exportObjectsProvider, exportObjectsProviders, type DissectionSession, type ExportedObject, type PacketInfo } from '@netdissect/core';
 import { UsageError } from '../usage-error.js';
-import { exportPath } from './export-file-names.js';
+import { ExportDirectory } from './export-file-names.js';
 
 /** A parsed "--export-objects PROTOCOL,DIR". */
 export interface ExportRequest {
@@ -47,10 +47,11 @@ export class ExportObjectsWriter {
     } catch (e) {
       throw new UsageError(`Failed to create export objects output directory "${this.req.dir}": ${(e as Error).message}`);
     }
+    const dir = new ExportDirectory(this.req.dir);
     for (const obj of this.objects) {
       const suggested = provider.fileName ? provider.fileName(obj) : obj.filename;
       const name = suggested ? suggested : `object${obj.frame}${obj.contentType ? '.' + obj.contentType : ''}`;
-      writeFileSync(exportPath(this.req.dir, name), obj.payload);
+      writeFileSync(dir.claim(name), obj.payload);
     }
     return this.objects.length;
   }
