@@ -1,4 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { imfDissector, smtpDissector } from '@netdissect/smtp';
 import { corpusAvailable, corpusPath } from '../support/paths.js';
 import { runNetdissect } from '../support/run-cli.js';
@@ -7,6 +10,8 @@ import { runNetdissect } from '../support/run-cli.js';
 // (-T fields, -Y with -T fields, -w), and only then.
 
 afterEach(() => vi.restoreAllMocks());
+const tmp = mkdtempSync(join(tmpdir(), 'nd-skip-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function smtpCalls(args: string[]): Promise<{ smtp: number; imf: number; stdout: string }> {
   const smtp = vi.spyOn(smtpDissector, 'dissect');
@@ -43,5 +48,15 @@ describe.skipIf(!corpusAvailable())('protocols the CLI leaves out', () => {
       expect(r.smtp, args.join(' ')).toBeGreaterThan(10);
       expect(r.imf, args.join(' ')).toBeGreaterThan(0);
     }
+  });
+
+  it('-q --export-objects reads only the exported protocol: HTTP objects leave SMTP out, IMF objects keep it', async () => {
+    const http = await smtpCalls(['-q', '--export-objects', `http,${join(tmp, 'http')}`]);
+    expect(http.smtp).toBe(0);
+    expect(http.imf).toBe(0);
+    const imf = await smtpCalls(['-q', '--export-objects', `imf,${join(tmp, 'imf')}`]);
+    expect(imf.smtp).toBeGreaterThan(10);
+    expect(imf.imf).toBeGreaterThan(0);
+    expect(readdirSync(join(tmp, 'imf')).length).toBeGreaterThan(0);
   });
 });

@@ -1,9 +1,12 @@
 import {
   DissectionSession,
   dissectCapture,
+  exportObjectsProvider,
+  fieldRegistry,
   PcapngWriter,
   PcapWriter,
   type DissectedFrame,
+  type FieldDef,
   type PacketSource,
   type RawPacket,
 } from '@netdissect/core';
@@ -45,6 +48,20 @@ function makePrinter(o: CliOptions, out: OutputStream): FramePrinter | null {
   }
 }
 
+/**
+ * The protocols --export-objects reads, as the tree needs of their
+ * protocol items; null when a provider does not say (nothing is skipped).
+ */
+function exportedProtocols(requests: readonly string[]): TreeNeeds[] | null {
+  const defs: FieldDef[] = [];
+  for (const r of requests) {
+    const protocols = exportObjectsProvider(parseExportRequest(r).protocol)?.protocols;
+    if (protocols === undefined) return null;
+    for (const p of protocols) defs.push(...(fieldRegistry.lookup(p) ?? []));
+  }
+  return defs.length ? [{ kind: 'fields', defs, labels: false }] : [];
+}
+
 /** Where -w writes: frames that pass the display filter, in a pcapng or pcap file. */
 async function openCaptureWriter(o: CliOptions): Promise<PcapngWriter | PcapWriter | null> {
   if (!o.writeFile) return null;
@@ -70,9 +87,11 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
   const columns = (printer !== null && printer.columns !== false) || o.stats.length > 0;
   const filter = o.displayFilter ? compileDisplayFilter(o.displayFilter) : null;
   const needs: TreeNeeds[] = [...(printer ? [printer.needs] : []), ...(filter ? [filter.needs] : [])];
-  // When only fields are read (-T fields, -Y, -w), protocols none of them can come from are not dissected.
-  const fieldsOnly = !columns && o.exportObjects.length === 0 && o.stats.length === 0 && !o.twoPass;
-  const skip = fieldsOnly ? protocolsToSkip(needs) : undefined;
+  // When only fields and exported objects are read (-T fields, -Y, -w, -q --export-objects),
+  // protocols none of them can come from are not dissected.
+  const exportNeeds = exportedProtocols(o.exportObjects);
+  const fieldsOnly = !columns && o.stats.length === 0 && !o.twoPass && exportNeeds !== null;
+  const skip = fieldsOnly ? protocolsToSkip([...needs, ...exportNeeds]) : undefined;
   const session = new DissectionSession({ prefs: sessionPrefs(o), limits: o.limits, columns, skip });
   if (filter) session.trackDisplayedFrames();
   const exporters = o.exportObjects.map((a) => new ExportObjectsWriter(parseExportRequest(a), session));

@@ -3,7 +3,7 @@ import { CaptureReader, DissectionSession, dissectCapture, registerExportObjects
 /** The tap HTTP reports each message body on (Wireshark's http export-object tap). */
 export const HTTP_EO_TAP = 'http_eo';
 
-registerExportObjects({ name: 'http', tap: HTTP_EO_TAP });
+registerExportObjects({ name: 'http', tap: HTTP_EO_TAP, protocols: ['http'] });
 
 /** g_path_get_basename: what follows the last '/', ignoring trailing ones ("/" and "" stay recognisable). */
 export function pathBasename(path: string): string {

@@ -24,4 +24,4 @@ export function reportImfObject(pinfo: PacketInfo, sender: string, subject: stri
   pinfo.tap(IMF_EXPORT_TAP, obj);
 }
 
-registerExportObjects({ name: 'imf', tap: IMF_EXPORT_TAP });
+registerExportObjects({ name: 'imf', tap: IMF_EXPORT_TAP, protocols: ['imf'] });

@@ -195,4 +195,5 @@ export function reportAttachments(pinfo: PacketInfo, tvb: Tvb, sender: string): 
   });
 }
 
-registerExportObjects({ name: 'attachments', tap: MAIL_ATTACHMENTS_TAP });
+// Attachments come from the messages IMF reads.
+registerExportObjects({ name: 'attachments', tap: MAIL_ATTACHMENTS_TAP, protocols: ['imf'] });

@@ -22,6 +22,12 @@ export interface ExportObjectsProvider {
   readonly tap: string;
   /** Wireshark's file-name clean-up for this protocol, if it differs from the default. */
   readonly fileName?: (obj: ExportedObject) => string;
+  /**
+   * The protocols whose dissection yields the objects: a run that reads
+   * nothing else may leave out the protocols none of them comes from
+   * (see unreadProtocols). Absent: nothing is left out.
+   */
+  readonly protocols?: readonly string[];
 }
 
 const providers = new Map<string, ExportObjectsProvider>();
