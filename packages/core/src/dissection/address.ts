@@ -46,19 +46,9 @@ export class Address {
     return new Address(AddressType.IPv4, b);
   }
 
-  /** How many bytes the address has. */
-  get length(): number {
-    return this.len;
-  }
-
   /** The address bytes (a view, made on first use). */
   get bytes(): Uint8Array {
     return (this.view ??= this.buf.subarray(this.off, this.off + this.len));
-  }
-
-  /** Byte `i` of the address. */
-  byteAt(i: number): number {
-    return this.buf[this.off + i]!;
   }
 
   /** A copy that does not point into the frame, for state kept across frames. */
