@@ -12,7 +12,7 @@ import {
 } from '@netdissect/core';
 import type { CliOptions } from './cli-options.js';
 import { compileDisplayFilter } from './display-filter.js';
-import { ExportObjectsWriter, parseExportRequest } from './export/export-objects-writer.js';
+import { ExportObjectsWriter, parseExportRequest, type ExportRequest } from './export/export-objects-writer.js';
 import { DetailsPrinter } from './output/details-printer.js';
 import { FieldsWriter } from './output/fields-writer.js';
 import type { FramePrinter, TreeNeeds } from './output/frame-printer.js';
@@ -52,10 +52,10 @@ function makePrinter(o: CliOptions, out: OutputStream): FramePrinter | null {
  * The protocols --export-objects reads, as the tree needs of their
  * protocol items; null when a provider does not say (nothing is skipped).
  */
-function exportedProtocols(requests: readonly string[]): TreeNeeds[] | null {
+function exportedProtocols(requests: readonly ExportRequest[]): TreeNeeds[] | null {
   const defs: FieldDef[] = [];
   for (const r of requests) {
-    const protocols = exportObjectsProvider(parseExportRequest(r).protocol)?.protocols;
+    const protocols = exportObjectsProvider(r.protocol)?.protocols;
     if (protocols === undefined) return null;
     for (const p of protocols) defs.push(...(fieldRegistry.lookup(p) ?? []));
   }
@@ -89,12 +89,13 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
   const needs: TreeNeeds[] = [...(printer ? [printer.needs] : []), ...(filter ? [filter.needs] : [])];
   // When only fields and exported objects are read (-T fields, -Y, -w, -q --export-objects),
   // protocols none of them can come from are not dissected.
-  const exportNeeds = exportedProtocols(o.exportObjects);
+  const exportRequests = o.exportObjects.map(parseExportRequest);
+  const exportNeeds = exportedProtocols(exportRequests);
   const fieldsOnly = !columns && o.stats.length === 0 && !o.twoPass && exportNeeds !== null;
   const skip = fieldsOnly ? protocolsToSkip([...needs, ...exportNeeds]) : undefined;
   const session = new DissectionSession({ prefs: sessionPrefs(o), limits: o.limits, columns, skip });
   if (filter) session.trackDisplayedFrames();
-  const exporters = o.exportObjects.map((a) => new ExportObjectsWriter(parseExportRequest(a), session));
+  const exporters = exportRequests.map((r) => new ExportObjectsWriter(r, session));
   // Statistics listen on the pass that prints (the second with -2), as tshark's taps do.
   const requests = o.stats.map(parseStatsRequest);
   let stats: StatsOutput[] = o.twoPass ? [] : requests.map((r) => createStats(r, session));
