@@ -2,18 +2,37 @@ const MAX_INFO = 4095; // COL_MAX_INFO_LEN - 1: Wireshark truncates Info here
 const MAX_COL = 2047;
 
 /**
+ * Info text a dissector appends as numbers, formatted only when the column
+ * is read or written after it: a protocol above usually replaces it unread.
+ */
+export interface DeferredInfo {
+  /** The Columns whose Info ends with this text; null once it is formatted or dropped. */
+  owner: Columns | null;
+  text(): string;
+}
+
+/**
  * The Protocol and Info columns with Wireshark's write rules: a "fence"
  * protects text written by lower layers from later set/clear calls, and a
  * non-writable column ignores everything (used while dissecting the packet
  * quoted inside an ICMP error).
+ *
+ * Info may end with one deferred part. The fence never points into it, so
+ * clear and set drop it unformatted, and a prepend goes before it.
  */
 export class Columns {
   protocol = '';
-  info = '';
+  private head = '';
+  private tail: DeferredInfo | null = null;
   private fence = 0;
   writable = true;
   /** col_set_writable(COL_PROTOCOL, FALSE): TCP keeps a later PDU from relabelling the frame. */
   protocolWritable = true;
+
+  get info(): string {
+    if (this.tail) this.settle();
+    return this.head;
+  }
 
   setProtocol(s: string): void {
     if (!this.writable || !this.protocolWritable) return;
@@ -23,47 +42,76 @@ export class Columns {
   /** col_clear(COL_INFO): drop everything after the fence. */
   clearInfo(): void {
     if (!this.writable) return;
-    this.info = this.info.slice(0, this.fence);
+    this.drop();
+    this.head = this.head.slice(0, this.fence);
   }
 
   /** col_add_str / col_set_str: replace what is after the fence. */
   setInfo(s: string): void {
     if (!this.writable) return;
-    this.info = clip(this.info.slice(0, this.fence) + s);
+    this.drop();
+    this.head = clip(this.head.slice(0, this.fence) + s);
   }
 
   appendInfo(s: string): void {
     if (!this.writable) return;
-    this.info = clip(this.info + s);
+    if (this.tail) this.settle();
+    this.head = clip(this.head + s);
+  }
+
+  /** Appends text formatted later (see DeferredInfo); takes it from a Columns still holding it. */
+  appendDeferredInfo(d: DeferredInfo): void {
+    if (!this.writable) return;
+    if (this.tail) this.settle();
+    d.owner?.settle();
+    d.owner = this;
+    this.tail = d;
   }
 
   /** col_append_sep_str: separator only when the column already has text. */
   appendSepInfo(sep: string, s: string): void {
     if (!this.writable) return;
-    this.info = clip(this.info.length ? this.info + sep + s : s);
+    if (this.tail) this.settle();
+    this.head = clip(this.head.length ? this.head + sep + s : s);
   }
 
   prependInfo(s: string): void {
     if (!this.writable) return;
     if (this.fence > 0) this.fence += s.length;
-    this.info = clip(s + this.info);
+    this.head = clip(s + this.head);
   }
 
   /** col_prepend_fence_fstr: prepend and fence what was prepended. */
   prependFenceInfo(s: string): void {
     if (!this.writable) return;
     this.fence = this.fence > 0 ? this.fence + s.length : s.length;
-    this.info = clip(s + this.info);
+    this.head = clip(s + this.head);
   }
 
   setFence(): void {
     if (!this.writable) return;
-    this.fence = this.info.length;
+    if (this.tail) this.settle();
+    this.fence = this.head.length;
   }
 
   clearFence(): void {
     if (!this.writable) return;
     this.fence = 0;
+  }
+
+  /** Formats the deferred part into the text (clipping as if it had been appended at once). */
+  settle(): void {
+    const d = this.tail;
+    if (!d) return;
+    this.tail = null;
+    d.owner = null;
+    this.head = clip(this.head + d.text());
+  }
+
+  private drop(): void {
+    if (!this.tail) return;
+    this.tail.owner = null;
+    this.tail = null;
   }
 }
 

@@ -5,6 +5,7 @@ import type { TcpAnalysis } from './tcp-conversation.js';
 import { TH } from './tcp-conversation.js';
 import { tcpExpert, tcpFields, tcpOptionProtos } from './tcp-fields.js';
 import { geSeq, leSeq, ltSeq, u32 } from './tcp-seq.js';
+import type { TransportInfoText } from './transport-info-text.js';
 
 /** The parts of the header the options need (struct tcpheader). */
 export interface TcpHeaderInfo {
@@ -14,6 +15,8 @@ export interface TcpHeaderInfo {
   sackLeft: number[];
   sackRight: number[];
   numSackRanges: number;
+  /** The segment's Info text, or null when the column is not written. */
+  info: TransportInfoText | null;
 }
 
 const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6, ECHOREPLY: 7, TIMESTAMP: 8, TFO: 34 } as const;
@@ -25,8 +28,8 @@ const OPTION_NAMES: Record<number, string> = {
   172: 'Accurate ECN', 174: 'Accurate ECN', 253: 'Experimental', 254: 'Experimental',
 };
 
-function infoUint(pinfo: PacketInfo, abbrev: string, v: number): void {
-  if (pinfo.cols.writable) pinfo.cols.appendInfo(` ${abbrev}=${v}`);
+function infoUint(hdr: TcpHeaderInfo, abbrev: string, v: number): void {
+  hdr.info?.option(` ${abbrev}=${v}`);
 }
 
 function lenCheck(pinfo: PacketInfo, lenItem: FieldNode | null, len: number, want: number): boolean {
@@ -60,7 +63,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       const mss = tvb.u16(2);
       item?.add(tcpFields.optionMssVal, tvb, 2, 2, mss);
       item?.appendText(`: ${mss} bytes`);
-      infoUint(pinfo, 'MSS', mss);
+      infoUint(hdr, 'MSS', mss);
       break;
     }
     case KIND.WINDOW: {
@@ -75,14 +78,14 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       }
       item?.addGenerated(tcpFields.optionWscaleMultiplier, tvb, 2, 1, 1 << shift);
       item?.appendText(`: ${tvb.u8(2)} (multiply by ${1 << shift})`);
-      infoUint(pinfo, 'WS', 1 << shift);
+      infoUint(hdr, 'WS', 1 << shift);
       if (!pinfo.visited && tcpd) tcpd.fwd.winScale = shift;
       break;
     }
     case KIND.SACK_PERM: {
       const item = tree ? tree.addItem(tcpOptionProtos.sackPerm, tvb, 0, -1) : null;
       const lenItem = addKindLen(item, tvb);
-      pinfo.cols.appendInfo(' SACK_PERM');
+      hdr.info?.option(' SACK_PERM');
       lenCheck(pinfo, lenItem, len, 2);
       break;
     }
@@ -113,8 +116,8 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
         const right = u32(tvb.u32(off + 4) - baseAck);
         optlen -= 4;
         item?.add(tcpFields.optionSackRe, tvb, off + 4, 4, right).setText(`right edge = ${right} (relative)`);
-        infoUint(pinfo, 'SLE', left);
-        infoUint(pinfo, 'SRE', right);
+        infoUint(hdr, 'SLE', left);
+        infoUint(hdr, 'SRE', right);
         ranges++;
         if (tcpd && ranges < 4) {
           tcpd.fwd.numSackRanges = ranges;
@@ -147,7 +150,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       const v = tvb.u32(2);
       item?.add(tcpFields.optionEcho, tvb, 2, 4, v);
       item?.appendText(`: ${v}`);
-      infoUint(pinfo, kind === KIND.ECHO ? 'ECHO' : 'ECHOREPLY', v);
+      infoUint(hdr, kind === KIND.ECHO ? 'ECHO' : 'ECHOREPLY', v);
       break;
     }
     case KIND.TIMESTAMP: {
@@ -159,8 +162,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       item?.add(tcpFields.optionTsval, tvb, 2, 4, tsval);
       item?.add(tcpFields.optionTsecr, tvb, 6, 4, tsecr);
       item?.appendText(`: TSval ${tsval}, TSecr ${tsecr}`);
-      infoUint(pinfo, 'TSval', tsval);
-      infoUint(pinfo, 'TSecr', tsecr);
+      hdr.info?.timestamps(tsval, tsecr);
       break;
     }
     case KIND.TFO: {
@@ -168,10 +170,10 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       addKindLen(item, tvb);
       if (len === 2) {
         item?.add(tcpFields.optionTfoRequest, tvb, 0, 2, null);
-        pinfo.cols.appendInfo(' TFO=R');
+        hdr.info?.option(' TFO=R');
       } else if (len > 2) {
         item?.addItem(tcpFields.optionTfoCookie, tvb, 2, len - 2);
-        pinfo.cols.appendInfo(' TFO=C');
+        hdr.info?.option(' TFO=C');
       }
       break;
     }

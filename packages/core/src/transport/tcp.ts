@@ -11,6 +11,7 @@ import { TcpAckedHistory } from './tcp-acked-history.js';
 import { hfTcp, tcpExpert, tcpFields } from './tcp-fields.js';
 import type { TcpInfo } from './tcp-info.js';
 import { dissectTcpOptions, type TcpHeaderInfo } from './tcp-options.js';
+import { TransportInfoText } from './transport-info-text.js';
 import { decodeTcpPorts, desegmentTcp, pruneStreamingFlow, reassembleUntilFin, releaseFinishedPdus } from './tcp-reassembler.js';
 import { analyzeSequenceNumber, printSequenceNumberAnalysis } from './tcp-sequence-analysis.js';
 import { u32 } from './tcp-seq.js';
@@ -92,11 +93,12 @@ function plural(n: number): string {
 }
 
 /** What the options read of the header: one object, refilled per segment (options never nest). */
-const headerScratch: TcpHeaderInfo = { flags: 0, ack: 0, sackLeft: [], sackRight: [], numSackRanges: 0 };
-function headerInfo(flags: number, ack: number): TcpHeaderInfo {
+const headerScratch: TcpHeaderInfo = { flags: 0, ack: 0, sackLeft: [], sackRight: [], numSackRanges: 0, info: null };
+function headerInfo(flags: number, ack: number, info: TransportInfoText | null): TcpHeaderInfo {
   const h = headerScratch;
   h.flags = flags;
   h.ack = ack;
+  h.info = info;
   h.numSackRanges = 0;
   if (h.sackLeft.length) h.sackLeft.length = h.sackRight.length = 0;
   return h;
@@ -130,11 +132,10 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
   const sport = tvb.u16(0);
   const dport = tvb.u16(2);
   const cols = pinfo.cols;
-  // Info text is built only when it can be written (not when the session has no columns).
-  const info = cols.writable;
   cols.setProtocol('TCP');
   cols.clearInfo();
-  if (info) cols.appendInfo(`${sport} \u2192 ${dport}`);
+  // Formatted only if read (null when the session has no columns).
+  const infoText = TransportInfoText.begin(cols, sport, dport);
   const full = tree?.ctx.full ?? false;
   const ti = tree ? tree.addProtocolIfKept(hfTcp, tvb, 0, -1) : null;
   const t = ti;
@@ -242,12 +243,12 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
       }
       seq = u32(seq - tcpd.fwd.baseSeq);
       if (flags & TH.ACK) ack = u32(ack - tcpd.rev.baseSeq);
-      if (!(flags & TH.SYN) && tcpd.fwd.winScale >= 0) win = u32(win * 2 ** tcpd.fwd.winScale);
+      if (!(flags & TH.SYN) && tcpd.fwd.winScale >= 0) win <<= tcpd.fwd.winScale; // at most 65535 << 14: stays a small integer
       nxtseq = u32(seq + seglen);
     }
   }
 
-  if (info) cols.appendInfo(flags & TH.ACK ? ` [${flagsToStr(flags)}] Seq=${seq} Ack=${ack} Win=${win}` : ` [${flagsToStr(flags)}] Seq=${seq} Win=${win}`);
+  infoText?.header(flagsToStr(flags), seq, flags & TH.ACK ? ack : -1, win);
   if (t && full) t.appendText(`, Seq: ${seq}`);
   if (!icmpIp && t) {
     const seqItem = t.add(tcpFields.seq, tvb, 4, 4, seq);
@@ -372,11 +373,11 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
   const urp = tvb.u16(18);
   const urpItem = t ? t.add(tcpFields.urgentPointer, tvb, 18, 2, urp) : null;
   if (flags & TH.URG) {
-    if (info) cols.appendInfo(` Urg=${urp}`);
+    infoText?.urgent(urp);
   } else if (urp) {
     pinfo.expert(urpItem, tcpExpert.urgentPointerNonZero);
   }
-  if (haveSeglen && info) cols.appendInfo(` Len=${seglen}`);
+  if (haveSeglen) infoText?.length(seglen);
 
   const optlen = hlen - 20;
   let optionsItem: FieldNode | null = null;
@@ -392,7 +393,7 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
     ts.addGenerated(tcpFields.timeRelative, tvb, 0, 0, { sec: rs, nsec: rn });
     ts.addGenerated(tcpFields.timeDelta, tvb, 0, 0, { sec: deltaSec, nsec: deltaNsec });
   }
-  if (optlen) dissectTcpOptions(tvb, 20, optlen, pinfo, optionsItem, optionsItem, headerInfo(flags, ack), tcpd);
+  if (optlen) dissectTcpOptions(tvb, 20, optlen, pinfo, optionsItem, optionsItem, headerInfo(flags, ack, infoText), tcpd);
   {
     // Recover absolute numbers (as Wireshark does, whether or not they were made relative).
     const useSeq = u32(seq + tcpd.fwd.baseSeq);

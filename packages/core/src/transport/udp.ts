@@ -9,6 +9,7 @@ import { defaultRegistry } from '../dissection/session.js';
 import type { Tvb } from '../dissection/tvb.js';
 import { dataDissector } from '../link/data.js';
 import { StreamClock } from './stream-timestamps.js';
+import { TransportInfoText } from './transport-info-text.js';
 
 const checksumStatus = vals({ 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' });
 
@@ -104,7 +105,8 @@ function dissectUdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
   const dport = tvb.u16(2);
   pinfo.cols.setProtocol('UDP');
   pinfo.cols.clearInfo();
-  pinfo.cols.appendInfo(`${sport} \u2192 ${dport}`);
+  // Formatted only if read: DNS and most protocols above replace it.
+  const infoText = TransportInfoText.begin(pinfo.cols, sport, dport);
   const reportedLen = tvb.reported;
   const len = tvb.length;
   const t = tree ? tree.addProtocolIfKept(hfUdp, tvb, 0, 8) : null;
@@ -133,7 +135,7 @@ function dissectUdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
     pinfo.expert(lenItem, eiLengthBad, `Bad length value ${ulen} > IP payload length`);
     pinfo.cols.appendInfo(` [BAD UDP LENGTH ${ulen} > IP PAYLOAD LENGTH]`);
   }
-  pinfo.cols.appendInfo(` Len=${ulen - 8}`);
+  infoText?.length(ulen - 8);
   if (jumbo) pinfo.cols.appendInfo(' [Jumbogram]');
   const sum = tvb.u16(6);
   if (sum === 0) {
