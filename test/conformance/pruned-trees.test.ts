@@ -38,6 +38,9 @@ const FIELD_SETS: ReadonlyArray<readonly string[]> = [
   ['ipv6.src', 'ipv6.hopopts.len', 'udp.srcport'],
   ['_ws.expert.message', 'ftp.request.command'],
   ['eth.src', 'tcp.reassembled_in', 'pop.request.command'],
+  // IPv4's and TCP's header fields are added as one group, skipped when none is kept.
+  ['ip.src', 'tcp.stream', 'tcp.options.timestamp.tsval', 'tcp.analysis.bytes_in_flight'],
+  ['ip.ttl', 'tcp.seq', 'tcp.flags.syn', 'tcp.window_size', 'tcp.len'],
 ];
 
 /**
@@ -76,6 +79,28 @@ describe.skipIf(!corpusAvailable())('trees pruned to some fields', () => {
       expect(kept).toBeGreaterThan(0);
     });
   }
+
+  it('keep any one IPv4 or TCP field, alone, as a full tree has it (their header fields are skipped as a group)', async () => {
+    let checked = 0;
+    for (const capture of ['tcp/tcp_retransmissions.pcapng', 'ip/frag_http_req.pcap', 'tcp/tcp-overlap.pcap', 'smtp/smtp.pcap']) {
+      const packets = await readPackets(join(corpusDir, capture));
+      const full = dissectFrames(packets);
+      const present = new Set<string>();
+      for (const f of full) f.tree.forEach((n) => {
+        // The protocol items themselves are labelled in full trees only.
+        if (n.def !== null && (n.def.proto === 'ip' || n.def.proto === 'tcp') && n.def.abbrev !== n.def.proto) present.add(n.def.abbrev);
+      });
+      for (const field of present) {
+        const interest = fieldInterest([field]);
+        const pruned = dissectFrames(packets, { fields: [field] });
+        for (let i = 0; i < packets.length; i++) {
+          expect(keptValues(pruned[i]!.tree, interest), `${capture} frame ${packets[i]!.no}, ${field}`).toEqual(keptValues(full[i]!.tree, interest));
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
 
   it('skip a protocol only when none of its fields and no expert item is kept', () => {
     const [ip] = fieldRegistry.lookup('ip')!;

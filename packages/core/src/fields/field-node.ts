@@ -2,6 +2,7 @@ import type { DataSource } from '../dissection/data-source.js';
 import type { Tvb } from '../dissection/tvb.js';
 import { FT, integerBits } from './field-types.js';
 import { fieldRegistry, type FieldDef } from './field-def.js';
+import type { FieldGroup } from './field-group.js';
 import { addExpertTree, eiTrailingStray } from '../dissection/expert.js';
 
 export const NodeFlag = {
@@ -58,6 +59,31 @@ export class TreeContext {
   /** Per protocol field id: 1 kept, 2 not, 0 not yet worked out. */
   private protocolGates: Uint8Array | null = null;
 
+  /** Per FieldGroup index: 1 kept, 2 not, 0 not yet worked out. */
+  private groupGates: Uint8Array = new Uint8Array(16);
+
+  /**
+   * Whether this tree keeps any field of the group, or an expert item (one
+   * raised on the group's items hangs under them): `_ws.expert*`, or a field
+   * without a value (FT_NONE, which expert items are) of the group's
+   * protocols. Worked out once per group.
+   */
+  keepsGroup(group: FieldGroup): boolean {
+    const interest = this.interest;
+    if (interest === null) return true;
+    if (group.index >= this.groupGates.length) {
+      const grown = new Uint8Array(Math.max(group.index + 1, this.groupGates.length * 2));
+      grown.set(this.groupGates);
+      this.groupGates = grown;
+    }
+    let gate = this.groupGates[group.index]!;
+    if (gate === 0) {
+      gate = this.keepsAnyOf(group.defs) || keepsAnyFieldOf(interest, '_ws') || keepsValuelessFieldOf(interest, group.defs) ? 1 : 2;
+      this.groupGates[group.index] = gate;
+    }
+    return gate === 1;
+  }
+
   /**
    * Whether this tree keeps anything a protocol's own subtree could hold:
    * the protocol item, one of its fields, or an expert item (those attach
@@ -75,6 +101,12 @@ export class TreeContext {
     }
     return gate === 1;
   }
+}
+
+function keepsValuelessFieldOf(interest: Uint8Array, defs: readonly FieldDef[]): boolean {
+  const protocols = new Set(defs.map((d) => d.proto));
+  for (const def of fieldRegistry.all()) if (interest[def.id] === 1 && def.type === FT.NONE && protocols.has(def.proto)) return true;
+  return false;
 }
 
 function keepsAnyFieldOf(interest: Uint8Array, proto: string): boolean {

@@ -1,4 +1,5 @@
 import type { FieldNode } from '../fields/field-node.js';
+import { FieldGroup } from '../fields/field-group.js';
 import { Address, AddressType, formatIPv4 } from '../dissection/address.js';
 import { makeDissector } from '../dissection/dissector.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
@@ -58,6 +59,12 @@ function lncbValidTtl(dst: number): number {
   }
 }
 
+/** The header fields before the addresses (none has another protocol's items under it). */
+const ipHeaderFields = new FieldGroup([
+  ipFields.version, ipFields.hdrLen, ipFields.dsfield, ipFields.dscp, ipFields.ecn, ipFields.len, ipFields.id, ipFields.flags,
+  ipFields.flagsRb, ipFields.flagsDf, ipFields.flagsMf, ipFields.fragOffset, ipFields.ttl, ipFields.proto, ipFields.checksum, ipFields.checksumStatus,
+]);
+
 /** The fields whose value is an address as text. */
 const hostTextFields = [ipFields.srcHost, ipFields.dstHost, ipFields.host];
 
@@ -71,7 +78,9 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
   const full = parentTree?.ctx.full ?? false;
   const ti = parentTree ? parentTree.addProtocolIfKept(hfIp, tvb, 0, hlen) : null;
   const t = ti;
-  const verItem = t?.add(ipFields.version, tvb, 0, 1, version) ?? null;
+  // The header fields, skipped whole by a tree pruned to others (-e ip.src).
+  const h = t !== null && t.ctx.keepsGroup(ipHeaderFields) ? t : null;
+  const verItem = h?.add(ipFields.version, tvb, 0, 1, version) ?? null;
   if (version !== 4) {
     pinfo.cols.setInfo(`Bogus IPv4 version (${version}, must be 4)`);
     pinfo.expert(verItem, eiBogusVersion);
@@ -83,17 +92,17 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
   }
   if (hlen < 20) {
     pinfo.cols.setInfo(`Bogus IP header length (${hlen}, must be at least 20)`);
-    const item = t?.add(ipFields.hdrLen, tvb, 0, 1, hlen).setText(`.... ${(hlen >> 2).toString(2).padStart(4, '0')} = Header Length: ${hlen} bytes (${hlen >> 2})`) ?? null;
+    const item = h?.add(ipFields.hdrLen, tvb, 0, 1, hlen).setText(`.... ${(hlen >> 2).toString(2).padStart(4, '0')} = Header Length: ${hlen} bytes (${hlen >> 2})`) ?? null;
     pinfo.expert(item, eiBogusHeaderLength, `Bogus IP header length (${hlen}, must be at least 20)`);
     return tvb.length;
   }
-  if (t) {
-    const hdrLenItem = t.add(ipFields.hdrLen, tvb, 0, 1, hlen);
+  if (h) {
+    const hdrLenItem = h.add(ipFields.hdrLen, tvb, 0, 1, hlen);
     if (full) hdrLenItem.setText(`.... ${(hlen >> 2).toString(2).padStart(4, '0')} = Header Length: ${hlen} bytes (${hlen >> 2})`);
   }
   const tos = tvb.u8(1);
-  if (t) {
-    const ds = t.add(ipFields.dsfield, tvb, 1, 1, tos);
+  if (h) {
+    const ds = h.add(ipFields.dsfield, tvb, 1, 1, tos);
     if (full) ds.appendText(` (DSCP: ${dscpShortNames.get(tos >> 2) ?? 'Unknown'}, ECN: ${ecnShortNames.get(tos & 3) ?? 'Unknown'})`);
     ds.add(ipFields.dscp, tvb, 1, 1, tos >> 2);
     ds.add(ipFields.ecn, tvb, 1, 1, tos & 3);
@@ -104,15 +113,15 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
     if (ipLen === 0 && pinfo.session.pref('ip.tso_support', true)) {
       // Zero length from TCP segmentation offload: trust the frame.
       ipLen = tvb.reported;
-      t?.add(ipFields.len, tvb, 2, 2, ipLen).setValueText(`${ipLen} bytes (reported as 0, presumed to be because of "TCP segmentation offload" (TSO))`).setGenerated();
+      h?.add(ipFields.len, tvb, 2, 2, ipLen).setValueText(`${ipLen} bytes (reported as 0, presumed to be because of "TCP segmentation offload" (TSO))`).setGenerated();
     } else {
       pinfo.cols.setInfo(`Bogus IP length (${ipLen}, less than header length ${hlen})`);
-      const item = t?.add(ipFields.len, tvb, 2, 2, ipLen).setValueText(`${ipLen} bytes (bogus, less than header length ${hlen})`) ?? null;
+      const item = h?.add(ipFields.len, tvb, 2, 2, ipLen).setValueText(`${ipLen} bytes (bogus, less than header length ${hlen})`) ?? null;
       pinfo.expert(item, eiBogusLength);
       return tvb.length;
     }
   } else {
-    lenItem = t?.add(ipFields.len, tvb, 2, 2, ipLen) ?? null;
+    lenItem = h?.add(ipFields.len, tvb, 2, 2, ipLen) ?? null;
   }
   if (ipLen > tvb.reported) {
     if (!pinfo.inErrorPacket) pinfo.expert(lenItem, eiBogusLength, `IPv4 total length exceeds packet length (${tvb.reported} bytes)`);
@@ -120,10 +129,10 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
     tvb.setActualLength(ipLen);
   }
   const id = tvb.u16(4);
-  t?.add(ipFields.id, tvb, 4, 2, id);
+  h?.add(ipFields.id, tvb, 4, 2, id);
   const off = tvb.u16(6);
-  if (t) {
-    const flags = t.add(ipFields.flags, tvb, 6, 1, off >> 13);
+  if (h) {
+    const flags = h.add(ipFields.flags, tvb, 6, 1, off >> 13);
     if (full) {
       const parts: string[] = [];
       if (off & 0x8000) parts.push('Reserved bit');
@@ -134,18 +143,18 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
     flags.add(ipFields.flagsRb, tvb, 6, 1, (off >> 15) & 1);
     flags.add(ipFields.flagsDf, tvb, 6, 1, (off >> 14) & 1);
     flags.add(ipFields.flagsMf, tvb, 6, 1, (off >> 13) & 1);
-    const fragOffsetItem = t.add(ipFields.fragOffset, tvb, 6, 2, off & IP_OFFSET);
+    const fragOffsetItem = h.add(ipFields.fragOffset, tvb, 6, 2, off & IP_OFFSET);
     if (full) fragOffsetItem.setValueText(String((off & IP_OFFSET) * 8));
   }
   const ttl = tvb.u8(8);
-  const ttlItem = t?.add(ipFields.ttl, tvb, 8, 1, ttl) ?? null;
+  const ttlItem = h?.add(ipFields.ttl, tvb, 8, 1, ttl) ?? null;
   const proto = tvb.u8(9);
-  t?.add(ipFields.proto, tvb, 9, 1, proto);
+  h?.add(ipFields.proto, tvb, 9, 1, proto);
   const sum = tvb.u16(10);
-  if (t) {
-    const sumItem = t.add(ipFields.checksum, tvb, 10, 2, sum);
+  if (h) {
+    const sumItem = h.add(ipFields.checksum, tvb, 10, 2, sum);
     if (full) sumItem.setValueText(`0x${hex4(sum)} [validation disabled]`);
-    t.addGenerated(ipFields.checksumStatus, tvb, 10, 0, 2);
+    h.addGenerated(ipFields.checksumStatus, tvb, 10, 0, 2);
   }
   // The host names are text: format them only for a tree that shows or keeps them.
   const hostText = t !== null && (full || t.ctx.keepsAnyOf(hostTextFields));

@@ -12,6 +12,7 @@ import { hfTcp, tcpExpert, tcpFields } from './tcp-fields.js';
 import type { TcpInfo } from './tcp-info.js';
 import { dissectTcpOptions, type TcpHeaderInfo } from './tcp-options.js';
 import { TransportInfoText } from './transport-info-text.js';
+import { FieldGroup } from '../fields/field-group.js';
 import { decodeTcpPorts, desegmentTcp, pruneStreamingFlow, reassembleUntilFin, releaseFinishedPdus } from './tcp-reassembler.js';
 import { analyzeSequenceNumber, printSequenceNumberAnalysis } from './tcp-sequence-analysis.js';
 import { u32 } from './tcp-seq.js';
@@ -92,6 +93,14 @@ function plural(n: number): string {
   return n === 1 ? '' : 's';
 }
 
+/** The header fields (no other protocol's items go under them; options and analysis are apart). */
+const tcpHeaderFields = new FieldGroup([
+  tcpFields.srcport, tcpFields.dstport, tcpFields.port, tcpFields.seq, tcpFields.seqRaw, tcpFields.completeness, tcpFields.len, tcpFields.hdrLen,
+  tcpFields.nxtseq, tcpFields.ack, tcpFields.ackRaw, tcpFields.flags, tcpFields.flagsRes, tcpFields.flagsAe, tcpFields.flagsCwr, tcpFields.flagsEce,
+  tcpFields.flagsUrg, tcpFields.flagsAck, tcpFields.flagsPush, tcpFields.flagsReset, tcpFields.flagsSyn, tcpFields.flagsFin, tcpFields.flagsStr,
+  tcpFields.windowSizeValue, tcpFields.windowSize, tcpFields.windowSizeScalefactor, tcpFields.checksum, tcpFields.checksumStatus, tcpFields.urgentPointer,
+]);
+
 /** What the options read of the header: one object, refilled per segment (options never nest). */
 const headerScratch: TcpHeaderInfo = { flags: 0, ack: 0, sackLeft: [], sackRight: [], numSackRanges: 0, info: null };
 function headerInfo(flags: number, ack: number, info: TransportInfoText | null): TcpHeaderInfo {
@@ -140,15 +149,17 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
   const ti = tree ? tree.addProtocolIfKept(hfTcp, tvb, 0, -1) : null;
   const t = ti;
   pinfo.tcpTree = t;
+  // The header fields, skipped whole by a tree pruned to others (-e tcp.stream).
+  const h = t !== null && t.ctx.keepsGroup(tcpHeaderFields) ? t : null;
   if (t && full) t.appendText(`, Src Port: ${sport}, Dst Port: ${dport}`);
-  t?.add(tcpFields.srcport, tvb, 0, 2, sport);
-  t?.add(tcpFields.dstport, tvb, 2, 2, dport);
-  t?.addHidden(tcpFields.port, tvb, 0, 2, sport);
-  t?.addHidden(tcpFields.port, tvb, 2, 2, dport);
+  h?.add(tcpFields.srcport, tvb, 0, 2, sport);
+  h?.add(tcpFields.dstport, tvb, 2, 2, dport);
+  h?.addHidden(tcpFields.port, tvb, 0, 2, sport);
+  h?.addHidden(tcpFields.port, tvb, 2, 2, dport);
   // The TCP header quoted in an ICMPv4 error may stop after the sequence number.
   const layers = pinfo.layers;
   const icmpIp = pinfo.inErrorPacket && layers[layers.length - 2] === 'ip' && layers[layers.length - 3] === 'icmp';
-  if (icmpIp) t?.add(tcpFields.seq, tvb, 4, 4, tvb.u32(4));
+  if (icmpIp) h?.add(tcpFields.seq, tvb, 4, 4, tvb.u32(4));
   pinfo.ptype = PortType.TCP;
   pinfo.srcport = sport;
   pinfo.dstport = dport;
@@ -198,7 +209,7 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
     tcpd.hadAccEcnSetupSynAck = (flags & (TH.AE | TH.CWR)) === TH.CWR || (flags & (TH.AE | TH.ECE)) === TH.AE;
   }
   t?.addGenerated(tcpFields.stream, tvb, 0, 0, tcpd.stream);
-  t?.addGenerated(tcpFields.completeness, null, 0, 0, tcpd.completeness);
+  h?.addGenerated(tcpFields.completeness, null, 0, 0, tcpd.completeness);
   tcpd.fwd.numSackRanges = 0;
 
   // Per-stream time since previous frame, kept per frame for later passes.
@@ -223,7 +234,7 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
     } else {
       seglen = reportedLen - hlen;
       haveSeglen = true;
-      ti?.addGenerated(tcpFields.len, tvb, 0, 0, seglen);
+      h?.addGenerated(tcpFields.len, tvb, 0, 0, seglen);
       if (!pinfo.visited) {
         const fwd = tcpd.fwd;
         if (!(fwd.staticFlags & StaticFlag.BASE_SEQ_SET)) {
@@ -250,14 +261,14 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
 
   infoText?.header(flagsToStr(flags), seq, flags & TH.ACK ? ack : -1, win);
   if (t && full) t.appendText(`, Seq: ${seq}`);
-  if (!icmpIp && t) {
-    const seqItem = t.add(tcpFields.seq, tvb, 4, 4, seq);
+  if (!icmpIp && h) {
+    const seqItem = h.add(tcpFields.seq, tvb, 4, 4, seq);
     if (full) seqItem.setValueText(`${seq}    (relative sequence number)`);
-    t.add(tcpFields.seqRaw, tvb, 4, 4, rawSeq);
+    h.add(tcpFields.seqRaw, tvb, 4, 4, rawSeq);
   }
   if (hlen < 20) {
     cols.appendInfo(`, bogus TCP header length (${hlen}, must be at least 20)`);
-    const item = t ? t.add(tcpFields.hdrLen, tvb, 12, 1, hlen).setText(`${(hlen >> 2).toString(2).padStart(4, '0')} .... = Header Length: ${hlen} bytes (${hlen >> 2})`) : null;
+    const item = h ? h.add(tcpFields.hdrLen, tvb, 12, 1, hlen).setText(`${(hlen >> 2).toString(2).padStart(4, '0')} .... = Header Length: ${hlen} bytes (${hlen >> 2})`) : null;
     pinfo.expert(item, tcpExpert.bogusHeaderLength, `Bogus TCP header length (${hlen}, must be at least 20)`);
     return 12;
   }
@@ -283,13 +294,13 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
     if (haveSeglen) t.appendText(`, Len: ${seglen}`);
   }
   ti?.setLength(hlen);
-  if (haveSeglen && t) {
+  if (haveSeglen && h) {
     const n = flags & (TH.SYN | TH.FIN) ? u32(nxtseq + 1) : nxtseq;
-    const nxtseqItem = t.addGenerated(tcpFields.nxtseq, tvb, 0, 0, n);
+    const nxtseqItem = h.addGenerated(tcpFields.nxtseq, tvb, 0, 0, n);
     if (full) nxtseqItem.setValueText(`${n}    (relative sequence number)`);
   }
-  const ackItem = t ? t.add(tcpFields.ack, tvb, 8, 4, ack) : null;
-  t?.add(tcpFields.ackRaw, tvb, 8, 4, rawAck);
+  const ackItem = h ? h.add(tcpFields.ack, tvb, 8, 4, ack) : null;
+  h?.add(tcpFields.ackRaw, tvb, 8, 4, rawAck);
   if (flags & TH.ACK) {
     ackItem?.appendText('    (relative ack number)');
     if (flags & TH.SYN) {
@@ -303,9 +314,9 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
   let synItem: FieldNode | null = null, finItem: FieldNode | null = null, rstItem: FieldNode | null = null;
   let flagsItem: FieldNode | null = null;
   let flagsStrItem: FieldNode | null = null;
-  if (t) {
-    const hdrLenItem = t.add(tcpFields.hdrLen, tvb, 12, 1, hlen);
-    flagsItem = t.add(tcpFields.flags, tvb, 12, 2, flags);
+  if (h) {
+    const hdrLenItem = h.add(tcpFields.hdrLen, tvb, 12, 1, hlen);
+    flagsItem = h.add(tcpFields.flags, tvb, 12, 2, flags);
     if (full) {
       hdrLenItem.setText(`${(hlen >> 2).toString(2).padStart(4, '0')} .... = Header Length: ${hlen} bytes (${hlen >> 2})`);
       flagsItem.setText(`Flags: 0x${flags.toString(16).padStart(3, '0')} (${flagsStr})`);
@@ -322,13 +333,13 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
     synItem = ft.add(tcpFields.flagsSyn, tvb, 13, 1, (flags >> 1) & 1);
     finItem = ft.add(tcpFields.flagsFin, tvb, 13, 1, flags & 1);
     flagsStrItem = ft.addGenerated(tcpFields.flagsStr, tvb, 12, 2, flagsFirstLetters(flags));
-    t.add(tcpFields.windowSizeValue, tvb, 14, 2, realWindow);
-    t.addGenerated(tcpFields.windowSize, tvb, 14, 2, win);
+    h.add(tcpFields.windowSizeValue, tvb, 14, 2, realWindow);
+    h.addGenerated(tcpFields.windowSize, tvb, 14, 2, win);
     if (!(flags & TH.SYN)) {
       const ws = tcpd.fwd.winScale;
-      if (ws === -1) t.addGenerated(tcpFields.windowSizeScalefactor, tvb, 14, 2, -1).setValueText('-1 (unknown)');
-      else if (ws === -2) t.addGenerated(tcpFields.windowSizeScalefactor, tvb, 14, 2, -2).setValueText('-2 (no window scaling used)');
-      else t.addGenerated(tcpFields.windowSizeScalefactor, tvb, 14, 2, 1 << ws);
+      if (ws === -1) h.addGenerated(tcpFields.windowSizeScalefactor, tvb, 14, 2, -1).setValueText('-1 (unknown)');
+      else if (ws === -2) h.addGenerated(tcpFields.windowSizeScalefactor, tvb, 14, 2, -2).setValueText('-2 (no window scaling used)');
+      else h.addGenerated(tcpFields.windowSizeScalefactor, tvb, 14, 2, 1 << ws);
     }
   }
   if (flags & TH.SYN) {
@@ -364,14 +375,14 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
   let desegmentOk = false;
   // Checksums are not verified by default (as in Wireshark); a complete segment may be reassembled.
   if (!pinfo.fragmented && tvb.has(0, reportedLen)) desegmentOk = true;
-  if (t) {
-    const sumItem = t.add(tcpFields.checksum, tvb, 16, 2, sum);
+  if (h) {
+    const sumItem = h.add(tcpFields.checksum, tvb, 16, 2, sum);
     if (full) sumItem.setValueText(`0x${sum.toString(16).padStart(4, '0')} [unverified]`);
-    t.addGenerated(tcpFields.checksumStatus, tvb, 16, 0, 2);
+    h.addGenerated(tcpFields.checksumStatus, tvb, 16, 0, 2);
   }
   if (desegmentOk && !pinfo.inErrorPacket && pinfo.session.pref('tcp.desegment_tcp_streams', true)) pinfo.canDesegment = 2;
   const urp = tvb.u16(18);
-  const urpItem = t ? t.add(tcpFields.urgentPointer, tvb, 18, 2, urp) : null;
+  const urpItem = h ? h.add(tcpFields.urgentPointer, tvb, 18, 2, urp) : null;
   if (flags & TH.URG) {
     infoText?.urgent(urp);
   } else if (urp) {
