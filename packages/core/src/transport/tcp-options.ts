@@ -54,6 +54,8 @@ function addKindLen(proto: FieldNode | null, tvb: Tvb): FieldNode | null {
 /** One option with a length byte. */
 function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, hdr: TcpHeaderInfo, tcpd: TcpAnalysis | null): void {
   const len = tvb.reported;
+  // Labels only for a tree that shows them (not a pruned one: their text would be built to be dropped).
+  const labels = tree !== null && tree.ctx.full;
   switch (kind) {
     case KIND.MSS: {
       const item = tree ? tree.addItem(tcpOptionProtos.mss, tvb, 0, -1) : null;
@@ -62,7 +64,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       if (!lenCheck(pinfo, lenItem, len, 4)) break;
       const mss = tvb.u16(2);
       item?.add(tcpFields.optionMssVal, tvb, 2, 2, mss);
-      item?.appendText(`: ${mss} bytes`);
+      if (labels) item?.appendText(`: ${mss} bytes`);
       infoUint(hdr, 'MSS', mss);
       break;
     }
@@ -77,7 +79,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
         pinfo.expert(shiftItem, tcpExpert.wscaleShiftInvalid);
       }
       item?.addGenerated(tcpFields.optionWscaleMultiplier, tvb, 2, 1, 1 << shift);
-      item?.appendText(`: ${tvb.u8(2)} (multiply by ${1 << shift})`);
+      if (labels) item?.appendText(`: ${tvb.u8(2)} (multiply by ${1 << shift})`);
       infoUint(hdr, 'WS', 1 << shift);
       if (!pinfo.visited && tcpd) tcpd.fwd.winScale = shift;
       break;
@@ -107,7 +109,8 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
           break;
         }
         const left = u32(tvb.u32(off) - baseAck);
-        item?.add(tcpFields.optionSackLe, tvb, off, 4, left).setText(`left edge = ${left} (relative)`);
+        const leItem = item?.add(tcpFields.optionSackLe, tvb, off, 4, left);
+        if (labels) leItem?.setText(`left edge = ${left} (relative)`);
         optlen -= 4;
         if (optlen < 4) {
           pinfo.expert(item, tcpExpert.suboptionMalformed);
@@ -115,7 +118,8 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
         }
         const right = u32(tvb.u32(off + 4) - baseAck);
         optlen -= 4;
-        item?.add(tcpFields.optionSackRe, tvb, off + 4, 4, right).setText(`right edge = ${right} (relative)`);
+        const reItem = item?.add(tcpFields.optionSackRe, tvb, off + 4, 4, right);
+        if (labels) reItem?.setText(`right edge = ${right} (relative)`);
         infoUint(hdr, 'SLE', left);
         infoUint(hdr, 'SRE', right);
         ranges++;
@@ -129,7 +133,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
           hdr.sackRight[hdr.numSackRanges] = right;
           hdr.numSackRanges++;
         }
-        item?.appendText(` ${left}-${right}`);
+        if (labels) item?.appendText(` ${left}-${right}`);
         off += 8;
       }
       item?.addGenerated(tcpFields.optionSackCount, tvb, 0, 0, ranges);
@@ -149,7 +153,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       if (!lenCheck(pinfo, lenItem, len, 6)) break;
       const v = tvb.u32(2);
       item?.add(tcpFields.optionEcho, tvb, 2, 4, v);
-      item?.appendText(`: ${v}`);
+      if (labels) item?.appendText(`: ${v}`);
       infoUint(hdr, kind === KIND.ECHO ? 'ECHO' : 'ECHOREPLY', v);
       break;
     }
@@ -161,7 +165,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       const tsecr = tvb.u32(6);
       item?.add(tcpFields.optionTsval, tvb, 2, 4, tsval);
       item?.add(tcpFields.optionTsecr, tvb, 6, 4, tsecr);
-      item?.appendText(`: TSval ${tsval}, TSecr ${tsecr}`);
+      if (labels) item?.appendText(`: TSval ${tsval}, TSecr ${tsecr}`);
       hdr.info?.timestamps(tsval, tsecr);
       break;
     }
@@ -187,6 +191,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
 
 /** tcp_dissect_options: walk the option list, tolerating (and flagging) bad lengths. */
 export function dissectTcpOptions(tvb: Tvb, offset: number, length: number, pinfo: PacketInfo, optTree: FieldNode | null, optItem: FieldNode | null, hdr: TcpHeaderInfo, tcpd: TcpAnalysis | null): void {
+  const labels = optItem !== null && optItem.ctx.full;
   let nopCount = 0;
   let mssSeen = false;
   let eolSeen = false;
@@ -207,7 +212,7 @@ export function dissectTcpOptions(tvb: Tvb, offset: number, length: number, pinf
       if (optTree) {
         const item = optTree.addItem(opt === KIND.EOL ? tcpOptionProtos.eol : tcpOptionProtos.nop, tvb, offset, 1);
         item.addItem(tcpFields.optionKind, tvb, offset, 1);
-        optItem?.appendText(opt === KIND.EOL ? ', End of Option List (EOL)' : ', No-Operation (NOP)');
+        if (labels) optItem?.appendText(opt === KIND.EOL ? ', End of Option List (EOL)' : ', No-Operation (NOP)');
       }
       offset++;
     } else {
@@ -227,7 +232,7 @@ export function dissectTcpOptions(tvb: Tvb, offset: number, length: number, pinf
       }
       if (opt === KIND.MSS) mssSeen = true;
       dissectOption(opt, tvb.sub(offset, optlen), pinfo, optTree, hdr, tcpd);
-      optItem?.appendText(`, ${optionName(opt)}`);
+      if (labels) optItem?.appendText(`, ${optionName(opt)}`);
       offset += optlen;
       length -= optlen - 2;
     }
