@@ -110,6 +110,21 @@ function finished(msp: MultisegmentPdu): boolean {
  * segments in, and the stream past them); a PDU that may still grow
  * (partial reassembly) keeps them.
  */
+/**
+ * tcp.segment_data, "TCP segment data (n bytes)": its view and label only for a
+ * tree that keeps it (every data segment has one), bounds-checked either way.
+ */
+function addSegmentData(tcpTree: FieldNode | null, tvb: Tvb, offset: number, nbytes: number, what: string): void {
+  if (tcpTree === null) return;
+  const len = Math.min(nbytes, tvb.remaining(offset));
+  if (!tcpTree.ctx.keeps(tcpFields.segmentData)) {
+    tvb.check(offset, len);
+    return;
+  }
+  const item = tcpTree.add(tcpFields.segmentData, tvb, offset, nbytes, tvb.view(offset, len));
+  if (tcpTree.ctx.full) item.setText(`${what} (${nbytes} byte${plural(nbytes)})`);
+}
+
 export function releaseFinishedPdus(session: PacketInfo['session']): void {
   const held = heldPdus(session);
   if (held.length === 0) return;
@@ -335,7 +350,7 @@ export function desegmentTcp(tvb: Tvb, pinfo: PacketInfo, offset: number, seq: n
     }
     if (tcpd.ta && firstPdu && (tcpd.ta.flags & TA.OLD_DATA) === TA.OLD_DATA) {
       const nbytes = u32(tcpd.ta.newDataSeq - seq);
-      tcpTree?.add(tcpFields.segmentData, tvb, offset, nbytes, tvb.view(offset, Math.min(nbytes, tvb.remaining(offset)))).setText(`Retransmitted TCP segment data (${nbytes} byte${plural(nbytes)})`);
+      addSegmentData(tcpTree, tvb, offset, nbytes, 'Retransmitted TCP segment data');
       offset += nbytes;
       seq = tcpd.ta.newDataSeq;
       firstPdu = false;
@@ -447,7 +462,7 @@ export function desegmentTcp(tvb: Tvb, pinfo: PacketInfo, offset: number, seq: n
         if (tvb.remaining(offset) > 0) continue again;
       } else {
         const nbytes = anotherPduFollows > 0 ? anotherPduFollows : tvb.reportedRemaining(offset);
-        tcpTree?.add(tcpFields.segmentData, tvb, offset, nbytes, tvb.view(offset, Math.min(nbytes, tvb.remaining(offset)))).setText(`TCP segment data (${nbytes} byte${plural(nbytes)})`);
+        addSegmentData(tcpTree, tvb, offset, nbytes, 'TCP segment data');
         printTcpFragmentTree(head, tree, pinfo, next);
       }
     }
@@ -482,7 +497,7 @@ export function desegmentTcp(tvb: Tvb, pinfo: PacketInfo, offset: number, seq: n
         if (firstPdu) cols.appendSepInfo(' ', '[TCP segment of a reassembled PDU]');
       }
       const nbytes = anotherPduFollows ? anotherPduFollows : tvb.reportedRemaining(desegOffset);
-      tcpTree?.add(tcpFields.segmentData, tvb, desegOffset, nbytes, tvb.view(desegOffset, Math.min(nbytes, tvb.remaining(desegOffset)))).setText(`TCP segment data (${nbytes} byte${plural(nbytes)})`);
+      addSegmentData(tcpTree, tvb, desegOffset, nbytes, 'TCP segment data');
     }
     pinfo.canDesegment = 0;
     pinfo.desegmentOffset = 0;
