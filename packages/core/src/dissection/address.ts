@@ -1,3 +1,5 @@
+import { mixWord } from './endpoint-pair-hash.js';
+
 /** Address kinds the link and network layers put into PacketInfo. */
 export const AddressType = {
   NONE: 0,
@@ -61,6 +63,21 @@ export class Address {
     const b = this.buf;
     const o = this.off;
     return (b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!;
+  }
+
+  /** Mixes the type, length and bytes into a running hash (conversations key endpoint pairs by a small integer). */
+  mixInto(h: number): number {
+    const b = this.buf;
+    let i = this.off;
+    const end = i + this.len;
+    h = mixWord(h, (this.type << 16) | this.len);
+    for (; i + 4 <= end; i += 4) h = mixWord(h, (b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!);
+    if (i < end) {
+      let k = 0;
+      for (; i < end; i++) k = (k << 8) | b[i]!;
+      h = mixWord(h, k);
+    }
+    return h;
   }
 
   /** A compact string usable as a map key, unique per (type, bytes). */

@@ -1,5 +1,5 @@
 import { AddressType, type Address } from './address.js';
-import { ipv4PairHash } from './ipv4-pair-hash.js';
+import { endpointPairHash, ipv4PairHash } from './endpoint-pair-hash.js';
 import type { Dissector } from './dissector.js';
 
 export const ConversationType = { NONE: 0, TCP: 1, UDP: 2 } as const;
@@ -115,12 +115,11 @@ function wildcardKey(type: ConversationType, a: Address, pa: number, b: Address)
 export class ConversationTable {
   /**
    * One conversation per endpoint pair in the common case, a list after
-   * reuse. IPv4 pairs are keyed by a small-integer hash of the pair (no
-   * string to build per packet), so a list may also hold other pairs with
-   * the same hash: lookups check the endpoints. Other addresses use a
-   * string key, unique per pair.
+   * reuse. Pairs are keyed by a small-integer hash of the pair (no string
+   * to build per packet), so a list may also hold other pairs with the
+   * same hash: lookups check the endpoints.
    */
-  private readonly exact = new Map<number | string, Conversation | Conversation[]>();
+  private readonly exact = new Map<number, Conversation | Conversation[]>();
   private readonly wildcard = new Map<string, Conversation[]>();
   private count = 0;
   /** Conversations currently held (the cap counts these). */
@@ -146,11 +145,9 @@ export class ConversationTable {
     private readonly keepsAll: () => boolean = () => false,
   ) {}
 
-  private static key(type: ConversationType, a: Address, pa: number, b: Address, pb: number): number | string {
+  private static key(type: ConversationType, a: Address, pa: number, b: Address, pb: number): number {
     if (a.type === AddressType.IPv4 && b.type === AddressType.IPv4) return ipv4PairHash(type, a.ipv4Bits, pa, b.ipv4Bits, pb);
-    const ka = endpointKey(a, pa);
-    const kb = endpointKey(b, pb);
-    return ka < kb ? `${type}|${ka}|${kb}` : `${type}|${kb}|${ka}`;
+    return endpointPairHash(type, a, pa, b, pb);
   }
 
   /** The latest conversation on these endpoints set up at or before `frame`. */
@@ -158,14 +155,13 @@ export class ConversationTable {
     const key = ConversationTable.key(type, src, sport, dst, dport);
     const found = this.exact.get(key);
     if (found) {
-      // A string key names one pair; a hash may be shared.
-      const hashed = typeof key === 'number';
+      // A hash may be shared by other pairs.
       if (!Array.isArray(found)) {
-        if (found.setupFrame <= frame && (!hashed || found.joins(type, src, sport, dst, dport))) return found;
+        if (found.setupFrame <= frame && found.joins(type, src, sport, dst, dport)) return found;
       } else {
         for (let i = found.length - 1; i >= 0; i--) {
           const c = found[i]!;
-          if (c.setupFrame <= frame && (!hashed || c.joins(type, src, sport, dst, dport))) return c;
+          if (c.setupFrame <= frame && c.joins(type, src, sport, dst, dport)) return c;
         }
       }
     }
@@ -191,7 +187,7 @@ export class ConversationTable {
     this.insert(ConversationTable.key(c.type, c.addrA, c.portA, c.addrB!, portB), c);
   }
 
-  private insert(key: number | string, c: Conversation): void {
+  private insert(key: number, c: Conversation): void {
     const found = this.exact.get(key);
     if (!found) this.exact.set(key, c);
     else if (Array.isArray(found)) found.push(c);
@@ -201,7 +197,7 @@ export class ConversationTable {
 
   /** Drop the tenth of conversations idle the longest (amortized O(1) per new conversation). */
   private evictIdle(): void {
-    const all: Array<[number | string, Conversation]> = [];
+    const all: Array<[number, Conversation]> = [];
     for (const [k, v] of this.exact) {
       if (Array.isArray(v)) for (const c of v) all.push([k, c]);
       else all.push([k, v]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Address, AddressType } from '../../src/dissection/address.js';
 import { ConversationTable, ConversationType, type Conversation } from '../../src/dissection/conversation-table.js';
-import { ipv4PairHash } from '../../src/dissection/ipv4-pair-hash.js';
+import { endpointPairHash, ipv4PairHash } from '../../src/dissection/endpoint-pair-hash.js';
 import { seededRandom } from '../../../../test/support/seeded-random.js';
 
 interface Pair { a: number; pa: number; b: number; pb: number }
@@ -40,6 +40,32 @@ describe('conversation lookup by endpoint pair', () => {
     expect(table.find(5, ConversationType.TCP, v4(q.a), v4(q.b), q.pa, q.pb)).toBe(cq);
     // The type is part of the pair.
     expect(table.find(5, ConversationType.UDP, v4(p.a), v4(p.b), p.pa, p.pb)).toBeNull();
+  });
+
+  it('keeps two IPv6 pairs whose keys collide apart, either way round', () => {
+    const random = seededRandom(12);
+    const v6 = (): Address => new Address(AddressType.IPv6, Uint8Array.from({ length: 16 }, () => Math.floor(random() * 256)));
+    const seen = new Map<number, [Address, number, Address, number]>();
+    let p: [Address, number, Address, number], q: [Address, number, Address, number];
+    for (;;) {
+      const draw: [Address, number, Address, number] = [v6(), Math.floor(random() * 65536), v6(), Math.floor(random() * 65536)];
+      const h = endpointPairHash(ConversationType.UDP, ...draw);
+      const other = seen.get(h);
+      if (other) {
+        [p, q] = [other, draw];
+        break;
+      }
+      seen.set(h, draw);
+    }
+    // The same whichever way round.
+    expect(endpointPairHash(ConversationType.UDP, p[2], p[3], p[0], p[1])).toBe(endpointPairHash(ConversationType.UDP, ...q));
+    const table = new ConversationTable();
+    const cp = table.findOrCreate(1, ConversationType.UDP, p[0], p[2], p[1], p[3]);
+    expect(table.find(2, ConversationType.UDP, q[0], q[2], q[1], q[3])).toBeNull();
+    const cq = table.findOrCreate(2, ConversationType.UDP, q[0], q[2], q[1], q[3]);
+    expect(cq).not.toBe(cp);
+    expect(table.find(3, ConversationType.UDP, p[2], p[0], p[3], p[1])).toBe(cp);
+    expect(table.find(3, ConversationType.UDP, q[2], q[0], q[3], q[1])).toBe(cq);
   });
 
   it('finds what a table keyed by the endpoint text finds (20,000 random lookups over IPv4 and IPv6 endpoints)', () => {
