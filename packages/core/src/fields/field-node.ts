@@ -60,7 +60,7 @@ export class TreeContext {
   private protocolGates: Uint8Array | null = null;
 
   /** Per FieldGroup index: 1 kept, 2 not, 0 not yet worked out. */
-  private groupGates: Uint8Array = new Uint8Array(16);
+  private groupGates: Uint8Array | null = null;
 
   /**
    * Whether this tree keeps any field of the group, or an expert item (one
@@ -71,15 +71,16 @@ export class TreeContext {
   keepsGroup(group: FieldGroup): boolean {
     const interest = this.interest;
     if (interest === null) return true;
-    if (group.index >= this.groupGates.length) {
-      const grown = new Uint8Array(Math.max(group.index + 1, this.groupGates.length * 2));
-      grown.set(this.groupGates);
-      this.groupGates = grown;
+    let gates = this.groupGates;
+    if (gates === null || group.index >= gates.length) {
+      const grown = new Uint8Array(Math.max(group.index + 1, 16));
+      if (gates !== null) grown.set(gates);
+      gates = this.groupGates = grown;
     }
-    let gate = this.groupGates[group.index]!;
+    let gate = gates[group.index]!;
     if (gate === 0) {
       gate = this.keepsAnyOf(group.defs) || keepsAnyFieldOf(interest, '_ws') || keepsValuelessFieldOf(interest, group.defs) ? 1 : 2;
-      this.groupGates[group.index] = gate;
+      gates[group.index] = gate;
     }
     return gate === 1;
   }
