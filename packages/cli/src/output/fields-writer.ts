@@ -47,6 +47,8 @@ export class FieldsWriter implements FramePrinter {
     this.needs = { kind: 'fields', defs, labels };
     this.columns = fields.some((f) => f.startsWith('_ws.col.'));
     this.lineValues = fields.map(() => []);
+    this.lineCounts = new Int32Array(fields.length);
+    this.lineCells = fields.map(() => '');
   }
 
   begin(): void {
@@ -84,53 +86,59 @@ export class FieldsWriter implements FramePrinter {
 
   /** Every occurrence of each -e field in one frame's (pruned) tree, as -T fields prints them; _ws.col.* from `columns`. */
   values(root: FieldNode, columns?: Record<string, string>): string[][] {
-    return this.fillValues(this.fields.map(() => []), root, columns);
-  }
-
-  /** One frame's values in `values` (empty arrays, one per field). */
-  private fillValues(values: string[][], root: FieldNode, columns?: Record<string, string>): string[][] {
-    collectValues(root, this.columnIndex(), values);
-    if (columns) {
-      this.fields.forEach((f, i) => {
-        if (f.startsWith('_ws.col.') && columns[f.slice(8)] !== undefined) values[i]!.push(columns[f.slice(8)]!);
-      });
-    }
+    const values: string[][] = this.fields.map(() => []);
+    // Fresh lists are filled from index 0, so each list's length is its count.
+    this.fillValues(values, new Int32Array(values.length), root, columns);
     return values;
   }
 
-  /** Per-field value lists and cells reused from frame to frame by `line`. */
+  /** One frame's values: the first counts[i] entries of values[i] (counts zeroed by the caller). */
+  private fillValues(values: string[][], counts: Int32Array, root: FieldNode, columns?: Record<string, string>): void {
+    collectValues(root, this.columnIndex(), values, counts);
+    if (columns) {
+      this.fields.forEach((f, i) => {
+        if (f.startsWith('_ws.col.') && columns[f.slice(8)] !== undefined) values[i]![counts[i]!++] = columns[f.slice(8)]!;
+      });
+    }
+  }
+
+  /**
+   * Per-field value lists and cells reused from frame to frame by `line`.
+   * The lists are never shortened (that reallocated their storage every
+   * frame): `lineCounts` says how much of each is this frame's.
+   */
   private readonly lineValues: string[][];
-  private readonly lineCells: string[] = [];
+  private readonly lineCounts: Int32Array;
+  private readonly lineCells: string[];
 
   /** The line for one frame's (pruned) tree. */
   line(root: FieldNode, columns?: Record<string, string>): string {
     const values = this.lineValues;
-    // Setting an array's length is a runtime call: most fields are empty in most frames.
-    for (const v of values) if (v.length !== 0) v.length = 0;
-    this.fillValues(values, root, columns);
+    const counts = this.lineCounts;
+    counts.fill(0);
+    this.fillValues(values, counts, root, columns);
     const { occurrence, aggregator, separator, quote } = this.opts;
     // Cells joined once: concatenating the line piece by piece made a string object per piece.
     const cells = this.lineCells;
-    cells.length = 0;
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
-      if (v.length === 0) {
-        cells.push('');
+      const n = counts[i]!;
+      if (n === 0) {
+        cells[i] = '';
         continue;
       }
       let cell: string;
-      if (occurrence === 'f') cell = escapeFieldValue(v[0]!);
-      else if (occurrence === 'l') cell = escapeFieldValue(v[v.length - 1]!);
-      else if (v.length === 1) cell = escapeFieldValue(v[0]!);
-      else cell = v.map(escapeFieldValue).join(aggregator);
-      cells.push(quote === '' ? cell : quote + cell + quote);
+      if (occurrence === 'f' || n === 1) cell = escapeFieldValue(v[0]!);
+      else if (occurrence === 'l') cell = escapeFieldValue(v[n - 1]!);
+      else cell = v.slice(0, n).map(escapeFieldValue).join(aggregator);
+      cells[i] = quote === '' ? cell : quote + cell + quote;
     }
     return cells.join(separator);
   }
 }
 
 /** Depth first, each kept node's display value into its column. */
-function collectValues(node: FieldNode, columnOf: Int32Array, values: string[][]): void {
+function collectValues(node: FieldNode, columnOf: Int32Array, values: string[][], counts: Int32Array): void {
   const kids = node.children;
   if (kids === null) return;
   for (let j = 0; j < kids.length; j++) {
@@ -138,8 +146,8 @@ function collectValues(node: FieldNode, columnOf: Int32Array, values: string[][]
     const def = k.def;
     if (def !== null && def.id < columnOf.length) {
       const i = columnOf[def.id]!;
-      if (i >= 0) values[i]!.push(fieldDisplayValue(k));
+      if (i >= 0) values[i]![counts[i]!++] = fieldDisplayValue(k);
     }
-    collectValues(k, columnOf, values);
+    collectValues(k, columnOf, values, counts);
   }
 }
