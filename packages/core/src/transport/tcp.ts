@@ -394,7 +394,9 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
   let optionsItem: FieldNode | null = null;
   if (optlen !== 0 && t) {
     const bc = tvb.remaining(20);
-    optionsItem = t.add(tcpFields.options, tvb, 20, bc < optlen ? bc : optlen, tvb.view(20, bc < optlen ? bc : optlen));
+    const n = bc < optlen ? bc : optlen;
+    // The bytes only for a tree that keeps them; otherwise the item just holds the options' subtrees.
+    optionsItem = t.add(tcpFields.options, tvb, 20, n, t.ctx.keeps(tcpFields.options) ? tvb.view(20, n) : null);
     if (full) optionsItem.setText(`Options: (${optlen} bytes)`);
   }
   // Stream-relative timestamps.
