@@ -106,11 +106,6 @@ function finished(msp: MultisegmentPdu): boolean {
 }
 
 /**
- * After a frame: drop the bytes of held PDUs that are finished (all
- * segments in, and the stream past them); a PDU that may still grow
- * (partial reassembly) keeps them.
- */
-/**
  * tcp.segment_data, "TCP segment data (n bytes)": its view and label only for a
  * tree that keeps it (every data segment has one), bounds-checked either way.
  */
@@ -125,6 +120,11 @@ function addSegmentData(tcpTree: FieldNode | null, tvb: Tvb, offset: number, nby
   if (tcpTree.ctx.full) item.setText(`${what} (${nbytes} byte${plural(nbytes)})`);
 }
 
+/**
+ * After a frame: drop the bytes of held PDUs that are finished (all
+ * segments in, and the stream past them); a PDU that may still grow
+ * (partial reassembly) keeps them.
+ */
 export function releaseFinishedPdus(session: PacketInfo['session']): void {
   const held = heldPdus(session);
   if (held.length === 0) return;
