@@ -80,15 +80,15 @@ describe.skipIf(!corpusAvailable())('trees pruned to some fields', () => {
     });
   }
 
-  it('keep any one IPv4 or TCP field, alone, as a full tree has it (their header fields are skipped as a group)', async () => {
+  it('keep any one IPv4, TCP or HTTP field, alone, as a full tree has it (header fields skipped as a group, header lines only when kept)', async () => {
     let checked = 0;
-    for (const capture of ['tcp/tcp_retransmissions.pcapng', 'ip/frag_http_req.pcap', 'tcp/tcp-overlap.pcap', 'smtp/smtp.pcap']) {
+    for (const capture of ['tcp/tcp_retransmissions.pcapng', 'ip/frag_http_req.pcap', 'tcp/tcp-overlap.pcap', 'smtp/smtp.pcap', 'http/pipelined-requests.pcap', 'http/100-continue.pcap']) {
       const packets = await readPackets(join(corpusDir, capture));
       const full = dissectFrames(packets);
       const present = new Set<string>();
       for (const f of full) f.tree.forEach((n) => {
         // The protocol items themselves are labelled in full trees only.
-        if (n.def !== null && (n.def.proto === 'ip' || n.def.proto === 'tcp') && n.def.abbrev !== n.def.proto) present.add(n.def.abbrev);
+        if (n.def !== null && ['ip', 'tcp', 'http'].includes(n.def.proto) && n.def.abbrev !== n.def.proto) present.add(n.def.abbrev);
       });
       for (const field of present) {
         const interest = fieldInterest([field]);

@@ -121,11 +121,14 @@ export function processHeader(tvb: Tvb, offset: number, len: number, lineLen: nu
   const known = knownHeaders.get(name);
   const lf = lineField(type);
   if (!known) {
+    // The line's text only for a tree that keeps its field (a pruned one drops it).
     if (tree) {
       if (lf) {
-        const it = tree.add(lf, tvb, offset, len, asciiString(tvb.view(offset, len)));
-        if (tree.ctx.full) it.setText(formatBytesAsText(tvb.view(offset, len)));
-      } else {
+        if (tree.ctx.keeps(lf)) {
+          const it = tree.add(lf, tvb, offset, len, asciiString(tvb.view(offset, len)));
+          if (tree.ctx.full) it.setText(formatBytesAsText(tvb.view(offset, len)));
+        }
+      } else if (tree.ctx.keeps(httpFields.unknownHeader)) {
         const s = formatBytesAsText(tvb.view(offset, len));
         tree.add(httpFields.unknownHeader, tvb, offset, len, s).setText(s);
       }
@@ -133,14 +136,14 @@ export function processHeader(tvb: Tvb, offset: number, len: number, lineLen: nu
     return;
   }
   const [field, special] = known;
-  // Plain headers need their value only for the tree.
-  if (tree === null && special === Special.NONE) return;
+  // Plain headers need their value only for a tree that keeps it (or the line).
+  if (special === Special.NONE && (tree === null || !(tree.ctx.keeps(field) || (lf !== null && tree.ctx.keeps(lf))))) return;
   const value = asciiCString(valueBytes);
   let hdrItem: FieldNode | null = null;
   if (tree) {
     hdrItem = tree.add(field, tvb, offset, len, value);
     if (tree.ctx.full) hdrItem.setText(formatBytesAsText(tvb.view(offset, len)));
-    if (lf) tree.addHidden(lf, tvb, offset, len, asciiString(tvb.view(offset, len)));
+    if (lf && tree.ctx.keeps(lf)) tree.addHidden(lf, tvb, offset, len, asciiString(tvb.view(offset, len)));
   }
   switch (special) {
     case Special.AUTHORIZATION:
