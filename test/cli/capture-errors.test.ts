@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { CaptureReader } from '@netdissect/core';
 import { corpusAvailable, corpusPath, goldensDir, repoRoot } from '../support/paths.js';
 import { runNetdissect } from '../support/run-cli.js';
 
@@ -81,6 +82,24 @@ describe('usage errors: one line on stderr, status 2, no stack trace', () => {
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe.skipIf(!corpusAvailable())('an option refused after the capture was opened', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it.each([
+    [['-T', 'fields', '-e', 'no.such.field'], /Some fields aren't valid: no.such.field/, 2],
+    [['-Y', 'tcp.port == '], /invalid display filter/, 2],
+    // A file that cannot be written is an I/O failure, not a usage error.
+    [['-w', '/nonexistent-dir/out.pcapng'], /nonexistent-dir/, 1],
+  ])('%j: one line, and the capture file is closed', async (args, message, status) => {
+    const close = vi.spyOn(CaptureReader.prototype, 'close');
+    const r = await runNetdissect(['-r', corpusPath('http/get.pcap'), ...(args as string[])]);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.status).toBe(status);
+    expect(close).toHaveBeenCalled();
   });
 });
 

@@ -6,5 +6,10 @@ import type { OutputStream } from './output/output-stream.js';
 /** Read a capture file (or stdin with -r -) through the pipeline. */
 export async function runFile(o: CliOptions, out: OutputStream): Promise<void> {
   const reader = await CaptureReader.open(o.readFile === '-' ? process.stdin : o.readFile!);
-  await runCapture(reader, o, out);
+  try {
+    await runCapture(reader, o, out);
+  } finally {
+    // Also when an option is refused before the first frame (an unknown -e field, a bad -Y, an unwritable -w file).
+    await reader.close();
+  }
 }
