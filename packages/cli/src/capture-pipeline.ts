@@ -22,6 +22,7 @@ import type { OutputStream } from './output/output-stream.js';
 import { SummaryPrinter, type TimeReference } from './output/summary-line.js';
 import { protocolsToSkip, treeContextFor } from './output/tree-needs.js';
 import { createStats, parseStatsRequest, type StatsOutput } from './stats/stats-request.js';
+import { UsageError } from './usage-error.js';
 
 /** Preferences tshark users pass with -o, typed as the dissectors read them. */
 function sessionPrefs(o: CliOptions): Record<string, string | number | boolean> {
@@ -65,7 +66,13 @@ function exportedProtocols(requests: readonly ExportRequest[]): TreeNeeds[] | nu
 /** Where -w writes: frames that pass the display filter, in a pcapng or pcap file. */
 async function openCaptureWriter(o: CliOptions): Promise<PcapngWriter | PcapWriter | null> {
   if (!o.writeFile) return null;
-  return o.writeFormat === 'pcap' ? PcapWriter.open(o.writeFile) : PcapngWriter.open(o.writeFile);
+  try {
+    return await (o.writeFormat === 'pcap' ? PcapWriter.open(o.writeFile) : PcapngWriter.open(o.writeFile));
+  } catch (err) {
+    // A path that cannot be created is the user's to fix (tshark: status 2 too).
+    if ((err as NodeJS.ErrnoException).code !== undefined) throw new UsageError(`${JSON.stringify(o.writeFile)} could not be written: ${(err as Error).message}`);
+    throw err;
+  }
 }
 
 export interface CaptureRunHooks {
