@@ -30,7 +30,7 @@ export class Columns {
   protocolWritable = true;
 
   get info(): string {
-    if (this.tail) this.settle();
+    this.settle();
     return this.head;
   }
 
@@ -55,14 +55,14 @@ export class Columns {
 
   appendInfo(s: string): void {
     if (!this.writable) return;
-    if (this.tail) this.settle();
+    this.settle();
     this.head = clip(this.head + s);
   }
 
   /** Appends text formatted later (see DeferredInfo); takes it from a Columns still holding it. */
   appendDeferredInfo(d: DeferredInfo): void {
     if (!this.writable) return;
-    if (this.tail) this.settle();
+    this.settle();
     d.owner?.settle();
     d.owner = this;
     this.tail = d;
@@ -71,7 +71,7 @@ export class Columns {
   /** col_append_sep_str: separator only when the column already has text. */
   appendSepInfo(sep: string, s: string): void {
     if (!this.writable) return;
-    if (this.tail) this.settle();
+    this.settle();
     this.head = clip(this.head.length ? this.head + sep + s : s);
   }
 
@@ -90,7 +90,7 @@ export class Columns {
 
   setFence(): void {
     if (!this.writable) return;
-    if (this.tail) this.settle();
+    this.settle();
     this.fence = this.head.length;
   }
 
@@ -99,7 +99,7 @@ export class Columns {
     this.fence = 0;
   }
 
-  /** Formats the deferred part into the text (clipping as if it had been appended at once). */
+  /** Formats the deferred part, if any, into the text (clipping as if it had been appended at once). */
   settle(): void {
     const d = this.tail;
     if (!d) return;
