@@ -120,11 +120,12 @@ export function processHeader(tvb: Tvb, offset: number, len: number, lineLen: nu
   const valueBytes = bytes.subarray(tvb.start + valueOffset, tvb.start + lineEnd);
   const known = knownHeaders.get(name);
   const lf = lineField(type);
+  // The line's text only for a tree that keeps its field (a pruned one drops it).
+  const keepsLine = tree !== null && lf !== null && tree.ctx.keeps(lf);
   if (!known) {
-    // The line's text only for a tree that keeps its field (a pruned one drops it).
     if (tree) {
       if (lf) {
-        if (tree.ctx.keeps(lf)) {
+        if (keepsLine) {
           const it = tree.add(lf, tvb, offset, len, asciiString(tvb.view(offset, len)));
           if (tree.ctx.full) it.setText(formatBytesAsText(tvb.view(offset, len)));
         }
@@ -137,13 +138,13 @@ export function processHeader(tvb: Tvb, offset: number, len: number, lineLen: nu
   }
   const [field, special] = known;
   // Plain headers need their value only for a tree that keeps it (or the line).
-  if (special === Special.NONE && (tree === null || !(tree.ctx.keeps(field) || (lf !== null && tree.ctx.keeps(lf))))) return;
+  if (special === Special.NONE && (tree === null || !(tree.ctx.keeps(field) || keepsLine))) return;
   const value = asciiCString(valueBytes);
   let hdrItem: FieldNode | null = null;
   if (tree) {
     hdrItem = tree.add(field, tvb, offset, len, value);
     if (tree.ctx.full) hdrItem.setText(formatBytesAsText(tvb.view(offset, len)));
-    if (lf && tree.ctx.keeps(lf)) tree.addHidden(lf, tvb, offset, len, asciiString(tvb.view(offset, len)));
+    if (keepsLine) tree.addHidden(lf!, tvb, offset, len, asciiString(tvb.view(offset, len)));
   }
   switch (special) {
     case Special.AUTHORIZATION:
