@@ -72,6 +72,8 @@ describe('usage errors: one line on stderr, status 2, no stack trace', () => {
     [['-r', '/nonexistent/capture.pcap'], /could not be read/],
     [['--bogus'], /unknown option --bogus/],
     [['-T', 'fields', '-r', 'x'], /-T fields requires at least one -e FIELD/],
+    [['-r', 'x', '-e', 'frame.number'], /output fields were specified with -e, but -T fields, json, jsonl or ek was not/],
+    [['-r', 'x', '-T', 'pdml', '-e', 'frame.number'], /output fields were specified with -e/],
     [['-c', 'ten', '-r', 'x'], /invalid argument for -c/],
     [['-r', 'x', '-T', 'fields', '-e', 'no.such.field'], /Some fields aren't valid: no.such.field|could not be read/],
     [[], /no capture given/],

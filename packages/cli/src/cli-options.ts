@@ -69,7 +69,6 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     count: null, twoPass: false, quiet: false, verbose: false, printSummary: false, hex: false, onlyProtocols: null, stats: [], writeFile: null, writeFormat: 'pcapng',
     exportObjects: [], prefs: {}, snaplen: null, promiscuous: true, bufferSizeMiB: null, autostop: {}, limits: {}, lineBuffered: false, help: false, version: false, tui: null,
   };
-  let formatExplicit = false;
   const positional: string[] = [];
   const apply = (flag: string, v: string | undefined): void => {
     const need = (): string => {
@@ -86,7 +85,6 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         const f = need();
         if (!['text', 'fields', 'json', 'jsonl', 'ek', 'pdml'].includes(f)) throw new UsageError(`invalid -T parameter "${f}"; it must be one of text, fields, json, jsonl, ek`);
         o.format = f as OutputFormat;
-        formatExplicit = true;
         break;
       }
       case 'e': o.fields.push(need()); break;
@@ -203,8 +201,9 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     if (!o.readFile && !o.interface && positional.length === 1) o.readFile = positional[0]!;
     else throw new UsageError(`unexpected argument "${positional[o.readFile ? 0 : 1]}" (see netdissect --help)`);
   }
-  if (o.fields.length && o.format !== 'fields' && formatExplicit && o.format !== 'json' && o.format !== 'ek' && o.format !== 'jsonl') {
-    throw new UsageError('-e requires -T fields (or -T json/ek/jsonl)');
+  // As tshark: fields without an output format that prints them are a mistake, not ignored.
+  if (o.fields.length && o.format !== 'fields' && o.format !== 'json' && o.format !== 'ek' && o.format !== 'jsonl') {
+    throw new UsageError('output fields were specified with -e, but -T fields, json, jsonl or ek was not');
   }
   if (o.format === 'fields' && o.fields.length === 0) throw new UsageError('-T fields requires at least one -e FIELD');
   return o;
