@@ -31,7 +31,15 @@ export interface FragmentItem {
   data: Uint8Array | null;
   /** Where the piece starts in its frame's captured bytes, or -1 when it is not a plain slice of them. */
   src: number;
+  /**
+   * The piece's bytes sit in the head's store at its offset (`data` is null):
+   * it was written there on arrival, or an earlier reassembly put them there.
+   */
+  inStore: boolean;
 }
+
+/** Most a hint of the PDU's final size reserves at once: the hint may come from a length field, and many PDUs may be open. */
+const MAX_HINTED_STORE = 64 * 1024;
 
 /** Reads a frame's captured bytes again by number (null when they cannot be had). */
 export type FrameBytesReader = (frame: number) => Uint8Array | null;
@@ -54,17 +62,23 @@ export class FragmentHead {
   reassembledIn = 0;
   data: Uint8Array | null = null;
   /**
-   * The store `data` is a prefix of. A PDU that is reassembled again and
-   * again as segments arrive (partial reassembly) grows it by doubling and
-   * keeps the bytes already in place, so n segments cost O(n), not O(n²).
+   * The store `data` is a prefix of. Pieces that arrive in order are written
+   * straight into it at their offsets, and a PDU reassembled again and again
+   * as segments arrive (partial reassembly) keeps the bytes already in
+   * place: it grows by doubling, so n segments cost O(n), not O(n²), and
+   * in-order bytes are copied once.
    */
   private store: Uint8Array | null = null;
+  /** Store bytes below this were written or zeroed; above it, whatever the allocation held. */
+  private storeZeroFrom = 0;
+  /** Where the pieces added so far end (the highest offset + len): a piece starting there or later overlaps none. */
+  private itemsEnd = 0;
   /** Bytes held in pieces while incomplete. */
   pendingBytes = 0;
   /**
-   * Where pieces' bytes are copied while the PDU is incomplete: a buffer
-   * shared by many pieces, growing by doubling, instead of an ArrayBuffer
-   * of each piece's own (allocating those was most of adding a piece).
+   * Where the bytes of pieces that arrive out of order or overlap others are
+   * copied while the PDU is incomplete: a buffer shared by many pieces,
+   * growing by doubling, instead of an ArrayBuffer of each piece's own.
    */
   private arena: Uint8Array | null = null;
   private arenaUsed = 0;
@@ -90,8 +104,17 @@ export class FragmentHead {
   /** fragment_reset_defragmentation: undo completion so more data can be added. */
   resetDefragmentation(): void {
     const data = this.data;
+    // Bytes rebuilt from the frames have no store: they become it.
+    if (data !== null && this.store === null) {
+      this.store = data;
+      this.storeZeroFrom = data.length;
+    }
     for (const f of this.items) {
-      if (!f.data && data) f.data = data.subarray(f.offset, Math.min(data.length, f.offset + f.len));
+      if (!f.data && data) {
+        // The piece's share of the PDU is where the reassembly put it.
+        if (f.offset + f.len <= data.length) f.inStore = true;
+        else f.data = data.subarray(f.offset, Math.min(data.length, f.offset + f.len));
+      }
       f.flags &= ~(FragFlag.TOO_LONG | FragFlag.MULTIPLE_TAILS);
     }
     this.headFlags &= ~(HeadFlag.DEFRAGMENTED | HeadFlag.PARTIAL_REASSEMBLY | HeadFlag.DATALEN_SET);
@@ -120,6 +143,7 @@ export class FragmentHead {
     if (totLen === this.datalen) return;
     if (this.data) this.data = this.data.slice(0, totLen);
     this.store = this.data;
+    this.storeZeroFrom = this.data?.length ?? 0;
     this.datalen = totLen;
     this.flags &= ~PROBLEMS;
     const keep: FragmentItem[] = [];
@@ -129,17 +153,20 @@ export class FragmentHead {
       if (f.offset + f.len > totLen) f.len = totLen - f.offset;
       this.flags |= f.flags & (FragFlag.OVERLAP | FragFlag.OVERLAP_CONFLICT);
       f.data = null;
+      f.inStore = false;
       keep.push(f);
     }
     this.items.length = 0;
     this.items.push(...keep);
+    this.itemsEnd = 0;
+    for (const f of keep) this.itemsEnd = Math.max(this.itemsEnd, f.offset + f.len);
   }
 
   /**
    * fragment_add_work: add `bytes` at `fragOffset`; true when this
    * completed the PDU (on frame `reassemblyFrame`).
    */
-  addWork(bytes: Uint8Array, fragOffset: number, moreFrags: boolean, frame: number, reassemblyFrame: number, src = -1): boolean {
+  addWork(bytes: Uint8Array, fragOffset: number, moreFrags: boolean, frame: number, reassemblyFrame: number, src = -1, sizeHint = 0): boolean {
     const len = bytes.length;
     if (this.defragmented) {
       if (fragOffset + len >= this.datalen) {
@@ -150,7 +177,7 @@ export class FragmentHead {
         throw new ReassemblyError('New fragment overlaps old data (retransmission?)');
       }
     }
-    const item: FragmentItem = { frame, offset: fragOffset, len, flags: 0, data: null, src };
+    const item: FragmentItem = { frame, offset: fragOffset, len, flags: 0, data: null, src, inStore: false };
     if (frame > this.frame) this.frame = frame;
     if (!moreFrags) {
       if (this.headFlags & HeadFlag.DATALEN_SET) {
@@ -163,7 +190,18 @@ export class FragmentHead {
         this.headFlags |= HeadFlag.DATALEN_SET;
       }
     }
-    item.data = this.keepPiece(bytes);
+    if (fragOffset >= this.itemsEnd && fragOffset <= this.storeZeroFrom) {
+      // Right after the bytes in the store and past every piece: it overlaps none, so its bytes
+      // can go where the PDU will have them. (A piece beyond a gap waits in the arena: the store
+      // holds only bytes that arrived, never room an offset claims.)
+      this.reserveStore(fragOffset + len, moreFrags ? Math.min(sizeHint, MAX_HINTED_STORE) : 0);
+      this.writeStore(bytes, fragOffset);
+      item.inStore = true;
+    } else {
+      this.moveOutOfStore(fragOffset, fragOffset + len);
+      item.data = this.keepPiece(bytes);
+    }
+    if (fragOffset + len > this.itemsEnd) this.itemsEnd = fragOffset + len;
     this.pendingBytes += len;
     this.link(item);
     if (!(this.headFlags & HeadFlag.DATALEN_SET)) return false;
@@ -172,6 +210,50 @@ export class FragmentHead {
     if (max < this.datalen) return false;
     this.defragment(reassemblyFrame);
     return true;
+  }
+
+  /** Make the store hold at least `length` bytes (`hint`: what the whole PDU is expected to need). */
+  private reserveStore(length: number, hint: number): void {
+    const old = this.store;
+    if (old !== null && old.length >= length) return;
+    const store = unzeroedBytes(old === null ? Math.max(length, hint) : Math.max(length, 2 * old.length));
+    if (old !== null && this.storeZeroFrom > 0) store.set(old.subarray(0, this.storeZeroFrom));
+    this.store = store;
+  }
+
+  /** Copy `bytes` into the store at `at` (reserved), zeroing any never-written gap before them. */
+  private writeStore(bytes: Uint8Array, at: number): void {
+    this.zeroStoreUpTo(at);
+    this.store!.set(bytes, at);
+    if (at + bytes.length > this.storeZeroFrom) this.storeZeroFrom = at + bytes.length;
+  }
+
+  /** Zeros where nothing was written below `end`, as a new array would have. */
+  private zeroStoreUpTo(end: number): void {
+    if (end <= this.storeZeroFrom) return;
+    this.store!.fill(0, this.storeZeroFrom, end);
+    this.storeZeroFrom = end;
+  }
+
+  /**
+   * A piece about to overlap [from, to): pieces whose bytes sit in the store
+   * there get copies of their own, since reassembly may write the newcomer
+   * over them before comparing (the first piece in offset order wins).
+   */
+  private moveOutOfStore(from: number, to: number): void {
+    const store = this.store;
+    if (store === null) return;
+    for (const f of this.items) {
+      if (!f.inStore || f.offset >= to || f.offset + f.len <= from) continue;
+      f.data = this.keepPiece(store.subarray(f.offset, f.offset + f.len));
+      f.inStore = false;
+    }
+  }
+
+  private dropStore(): void {
+    this.store = null;
+    this.storeZeroFrom = 0;
+    for (const f of this.items) f.inStore = false;
   }
 
   private dropArena(): void {
@@ -207,36 +289,29 @@ export class FragmentHead {
   }
 
   private defragment(reassemblyFrame: number): void {
-    let store = this.store;
-    const reuse = store !== null && store.length >= this.datalen;
-    if (!reuse) {
-      store = unzeroedBytes(store ? Math.max(this.datalen, store.length * 2) : this.datalen);
-      // Zeros where no piece writes (a sequence ended with a hole), as a new array would have.
-      store.fill(0);
-    }
-    const data = store!.subarray(0, this.datalen);
+    this.reserveStore(this.datalen, 0);
+    const data = this.store!.subarray(0, this.datalen);
     let dfpos = 0;
     for (const f of this.items) {
       if (f.len === 0) continue;
       if (f.offset >= this.datalen) {
         f.flags |= FragFlag.TOO_LONG;
         this.flags |= FragFlag.TOO_LONG;
-      } else if (f.data) {
+      } else if (f.inStore || f.data) {
         let fraglen = f.len;
         if (f.offset + fraglen > this.datalen) {
           f.flags |= FragFlag.TOO_LONG;
           this.flags |= FragFlag.TOO_LONG;
           fraglen = this.datalen - f.offset;
         }
-        // Bytes of an earlier reassembly still sit where they belong: nothing to compare or copy.
-        const inPlace = reuse && f.data.buffer === data.buffer && f.data.byteOffset === data.byteOffset + f.offset;
         const overlap = dfpos - f.offset;
-        if (overlap > 0 && !inPlace) {
+        // A piece in the store overlaps nothing new: it was placed past every other piece, or resolved by an earlier reassembly.
+        if (overlap > 0 && !f.inStore) {
           f.flags |= FragFlag.OVERLAP;
           this.flags |= FragFlag.OVERLAP;
           const cmp = Math.min(f.len, overlap);
           for (let k = 0; k < cmp; k++) {
-            if (data[f.offset + k] !== f.data[k]) {
+            if (data[f.offset + k] !== f.data![k]) {
               f.flags |= FragFlag.OVERLAP_CONFLICT;
               this.flags |= FragFlag.OVERLAP_CONFLICT;
               break;
@@ -245,13 +320,21 @@ export class FragmentHead {
         }
         if (f.offset + fraglen > dfpos) {
           const skip = Math.max(0, overlap);
-          if (!inPlace) data.set(f.data.subarray(skip, fraglen), f.offset + skip);
+          if (!f.inStore) {
+            this.writeStore(f.data!.subarray(skip, fraglen), f.offset + skip);
+            // A piece given back less than its length (cut short by an earlier reassembly) claims zeros up to its end.
+            this.zeroStoreUpTo(f.offset + fraglen);
+          }
           dfpos = f.offset + fraglen;
         }
       }
       f.data = null;
+      f.inStore = false;
     }
-    this.store = store;
+    // Zeros where no piece wrote (a sequence ended with a hole).
+    this.zeroStoreUpTo(this.datalen);
+    // Past datalen the store holds only bytes of pieces cut off (too long), which this PDU no longer has.
+    this.storeZeroFrom = this.datalen;
     this.data = data;
     this.pendingBytes = 0;
     // No piece holds a copy any more: the next ones start a new arena.
@@ -263,7 +346,7 @@ export class FragmentHead {
   /** Drop the reassembled bytes (streaming mode, once nobody will look again). */
   release(): void {
     this.data = null;
-    this.store = null;
+    this.dropStore();
     for (const f of this.items) f.data = null;
     this.pendingBytes = 0;
     this.dropArena();
@@ -286,7 +369,7 @@ export class FragmentHead {
       });
     }
     this.data = null;
-    this.store = null;
+    this.dropStore();
     this.pendingBytes = 0;
     this.rebuildable = true;
     return true;

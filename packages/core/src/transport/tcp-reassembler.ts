@@ -84,7 +84,8 @@ function fragmentAdd(pinfo: PacketInfo, msp: MultisegmentPdu, bytes: Uint8Array,
   }
   if (!head) head = msp.head = new FragmentHead();
   const before = head.pendingBytes;
-  const done = head.addWork(bytes, fragOffset, moreFrags, fragFrame, pinfo.num, src);
+  // The PDU's expected size (nxtpdu), so in-order segments fill one store instead of a doubling one.
+  const done = head.addWork(bytes, fragOffset, moreFrags, fragFrame, pinfo.num, src, u32(msp.nxtpdu - msp.seq));
   budget.total += head.pendingBytes - before;
   if (done && pinfo.session.frameBytes) heldPdus(pinfo.session).push(msp);
   return done ? head : null;

@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { FragmentHead, FragFlag, HeadFlag } from '@netdissect/core';
+import { seededRandom } from '../../../../test/support/seeded-random.js';
+
+/**
+ * reassemble.c's semantics written the plain way: every piece keeps a copy
+ * of its own bytes, each reassembly fills a new zeroed buffer, and undoing
+ * one gives each piece a copy of its share of the result. FragmentHead
+ * writes in-order pieces straight into a store it reuses; the two must
+ * agree on every byte and flag.
+ */
+class ModelHead {
+  items: Array<{ frame: number; offset: number; len: number; flags: number; bytes: Uint8Array | null }> = [];
+  datalen = 0;
+  headFlags = 0;
+  flags = 0;
+  data: Uint8Array | null = null;
+
+  get defragmented(): boolean {
+    return (this.headFlags & HeadFlag.DEFRAGMENTED) !== 0;
+  }
+
+  resetDefragmentation(): void {
+    for (const f of this.items) {
+      if (!f.bytes && this.data) f.bytes = this.data.slice(f.offset, Math.min(this.data.length, f.offset + f.len));
+      f.flags &= ~(FragFlag.TOO_LONG | FragFlag.MULTIPLE_TAILS);
+    }
+    this.headFlags &= ~(HeadFlag.DEFRAGMENTED | HeadFlag.PARTIAL_REASSEMBLY | HeadFlag.DATALEN_SET);
+    this.flags &= ~(FragFlag.TOO_LONG | FragFlag.MULTIPLE_TAILS);
+    this.datalen = 0;
+  }
+
+  addWork(bytes: Uint8Array, offset: number, more: boolean, frame: number): boolean {
+    const len = bytes.length;
+    if (this.defragmented) {
+      if (offset + len >= this.datalen && this.headFlags & HeadFlag.PARTIAL_REASSEMBLY) this.resetDefragmentation();
+      else throw new Error('overlaps or past old data');
+    }
+    const item = { frame, offset, len, flags: 0, bytes: bytes.slice() };
+    if (!more) {
+      if (this.headFlags & HeadFlag.DATALEN_SET) {
+        if (this.datalen !== offset + len) {
+          item.flags |= FragFlag.MULTIPLE_TAILS;
+          this.flags |= FragFlag.MULTIPLE_TAILS;
+        }
+      } else {
+        this.datalen = offset + len;
+        this.headFlags |= HeadFlag.DATALEN_SET;
+      }
+    }
+    let i = this.items.length;
+    while (i > 0 && this.items[i - 1]!.offset > offset) i--;
+    this.items.splice(i, 0, item);
+    if (!(this.headFlags & HeadFlag.DATALEN_SET)) return false;
+    let max = 0;
+    for (const f of this.items) if (f.offset <= max && f.offset + f.len > max) max = f.offset + f.len;
+    if (max < this.datalen) return false;
+    this.defragment();
+    return true;
+  }
+
+  endSequence(): void {
+    this.datalen = Math.max(0, ...this.items.map((f) => f.offset + f.len));
+    this.headFlags |= HeadFlag.DATALEN_SET;
+    this.defragment();
+  }
+
+  private defragment(): void {
+    const data = new Uint8Array(this.datalen);
+    let dfpos = 0;
+    for (const f of this.items) {
+      if (f.len === 0) continue;
+      if (f.offset >= this.datalen) {
+        f.flags |= FragFlag.TOO_LONG;
+        this.flags |= FragFlag.TOO_LONG;
+      } else if (f.bytes) {
+        let fraglen = f.len;
+        if (f.offset + fraglen > this.datalen) {
+          f.flags |= FragFlag.TOO_LONG;
+          this.flags |= FragFlag.TOO_LONG;
+          fraglen = this.datalen - f.offset;
+        }
+        const overlap = dfpos - f.offset;
+        if (overlap > 0) {
+          f.flags |= FragFlag.OVERLAP;
+          this.flags |= FragFlag.OVERLAP;
+          for (let k = 0; k < Math.min(f.len, overlap); k++) {
+            if (data[f.offset + k] !== f.bytes[k]) {
+              f.flags |= FragFlag.OVERLAP_CONFLICT;
+              this.flags |= FragFlag.OVERLAP_CONFLICT;
+              break;
+            }
+          }
+        }
+        if (f.offset + fraglen > dfpos) {
+          const skip = Math.max(0, overlap);
+          data.set(f.bytes.subarray(skip, fraglen), f.offset + skip);
+          dfpos = f.offset + fraglen;
+        }
+      }
+      f.bytes = null;
+    }
+    this.data = data;
+    this.headFlags |= HeadFlag.DEFRAGMENTED;
+  }
+}
+
+/** Bytes of the stream at [offset, offset + len), now and then with some changed (a resend that disagrees). */
+function piece(random: () => number, offset: number, len: number): Uint8Array {
+  const bytes = Uint8Array.from({ length: len }, (_, i) => ((offset + i) * 131 + 17) & 255);
+  if (len > 0 && random() < 0.15) bytes[Math.floor(random() * len)] ^= 0x5a;
+  return bytes;
+}
+
+describe('FragmentHead against a copy-everything model of reassemble.c', () => {
+  it('agrees on bytes and flags over 3,000 random PDUs: in-order, gaps, resends, partial reassembly, ends', () => {
+    const random = seededRandom(9);
+    let partialRounds = 0;
+    let storeReuses = 0;
+    for (let n = 0; n < 3000; n++) {
+      const head = new FragmentHead();
+      const model = new ModelHead();
+      let frontier = 0;
+      let frame = 0;
+      const ops: string[] = [];
+      for (let step = 0; step < 40; step++) {
+        frame++;
+        const r = random();
+        let offset: number;
+        if (r < 0.55) offset = frontier; // in order
+        else if (r < 0.7) offset = frontier + 1 + Math.floor(random() * 30); // past a gap
+        else offset = Math.max(0, frontier - 1 - Math.floor(random() * 40)); // a resend or a gap filled
+        const len = random() < 0.05 ? 0 : 1 + Math.floor(random() * 60);
+        const more = random() < 0.85;
+        const bytes = piece(random, offset, len);
+        const hint = random() < 0.5 ? offset + len + Math.floor(random() * 200) : 0;
+        ops.push(`add ${offset}+${len}${more ? '' : ' last'}`);
+        let want: boolean | string;
+        let got: boolean | string;
+        try {
+          want = model.addWork(bytes, offset, more, frame);
+        } catch {
+          want = 'throws';
+        }
+        try {
+          got = head.addWork(bytes, offset, more, frame, frame, -1, hint);
+        } catch {
+          got = 'throws';
+        }
+        // The caller's buffer is reused for the next packet: the head must have kept its own bytes.
+        bytes.fill(0xee);
+        expect(got, ops.join(', ')).toBe(want);
+        if (want === 'throws') break;
+        frontier = Math.max(frontier, offset + len);
+        if (head.defragmented) {
+          expect(head.datalen, ops.join(', ')).toBe(model.datalen);
+          expect(Array.from(head.data!), ops.join(', ')).toEqual(Array.from(model.data!));
+          expect(head.flags, ops.join(', ')).toBe(model.flags);
+          expect(head.items.map((f) => f.flags), ops.join(', ')).toEqual(model.items.map((f) => f.flags));
+          // Partial reassembly (a PDU that turned out to need more), as TCP does with DESEGMENT_ONE_MORE_SEGMENT.
+          if (random() < 0.6) {
+            head.setPartialReassembly();
+            model.headFlags |= HeadFlag.PARTIAL_REASSEMBLY;
+            partialRounds++;
+            ops.push('partial');
+            continue;
+          }
+          break;
+        }
+        if (random() < 0.05 && model.items.length > 0) {
+          ops.push('end');
+          head.endSequence(frame);
+          model.endSequence();
+          expect(Array.from(head.data!), ops.join(', ')).toEqual(Array.from(model.data!));
+          expect(head.flags, ops.join(', ')).toBe(model.flags);
+          expect(head.items.map((f) => f.flags), ops.join(', ')).toEqual(model.items.map((f) => f.flags));
+          break;
+        }
+      }
+      if (head.defragmented && head.items.length > 2) storeReuses++;
+    }
+    // The runs reached what they are for.
+    expect(partialRounds).toBeGreaterThan(500);
+    expect(storeReuses).toBeGreaterThan(300);
+  });
+
+  it('keeps a reassembly handed out earlier intact while the PDU grows in order (partial reassembly)', () => {
+    const head = new FragmentHead();
+    const stream = piece(() => 1, 0, 3000);
+    head.addWork(stream.subarray(0, 100), 0, false, 1, 1, -1);
+    const first = head.data!;
+    const seen = first.slice();
+    for (let at = 100, frame = 2; at < 3000; at += 100, frame++) {
+      head.setPartialReassembly();
+      expect(head.addWork(stream.subarray(at, at + 100), at, false, frame, frame, -1)).toBe(true);
+      expect(Array.from(head.data!)).toEqual(Array.from(stream.subarray(0, at + 100)));
+    }
+    expect(Array.from(first)).toEqual(Array.from(seen));
+  });
+
+  it('reserves no more than the bytes that arrived for a piece far past a gap, whatever the hint says', () => {
+    const before = process.memoryUsage().arrayBuffers;
+    const head = new FragmentHead();
+    head.addWork(new Uint8Array(10), 0, true, 1, 1, -1, 1 << 30);
+    head.addWork(new Uint8Array(10), 500_000_000, true, 2, 2, -1, 1 << 30);
+    head.addWork(new Uint8Array(10), 500_000_010, true, 3, 3, -1, 1 << 30);
+    expect(head.pendingBytes).toBe(30);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(16 << 20);
+  });
+});
