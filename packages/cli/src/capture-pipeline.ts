@@ -140,11 +140,13 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
           stats = requests.map((r) => createStats(r, session));
           tree = treeContextFor([...needs, ...statsNeeds()]);
         },
-        afterBatch: writer
-          ? async () => {
-              if (toWrite.length) await writer.writeBatch(toWrite.splice(0));
-            }
-          : undefined,
+        afterBatch:
+          writer || exporters.length
+            ? async () => {
+                if (writer && toWrite.length) await writer.writeBatch(toWrite.splice(0));
+                for (const e of exporters) await e.keepUp();
+              }
+            : undefined,
       },
       onFrame,
     );
@@ -154,7 +156,7 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
       if (toWrite.length) await writer.writeBatch(toWrite.splice(0));
       await writer.close();
     }
-    for (const e of exporters) e.finish();
+    for (const e of exporters) await e.finish();
     await source.close();
     // tshark draws its taps in reverse order of registration.
     for (const st of [...stats].reverse()) out.write(st.render());

@@ -22,4 +22,4 @@ export type { SetupMethod } from './conversation-state.js';
 
 defaultRegistry.addUint('tcp.port', FTP_PORT, ftpDissector);
 defaultRegistry.addUint('tcp.port', FTP_DATA_PORT, ftpDataDissector);
-registerExportObjects({ name: 'ftp-data', tap: FTP_EO_TAP, protocols: ['ftp-data'] });
+registerExportObjects({ name: 'ftp-data', tap: FTP_EO_TAP, protocols: ['ftp-data'], growsUntilEnd: true });

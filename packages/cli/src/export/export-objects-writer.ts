@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { exportObjectsProvider, exportObjectsProviders, type DissectionSession, type ExportedObject, type PacketInfo } from '@netdissect/core';
+import { mkdirSync } from 'node:fs';
+import { exportObjectsProvider, exportObjectsProviders, type DissectionSession, type ExportedObject, type ExportObjectsProvider, type PacketInfo } from '@netdissect/core';
 import { UsageError } from '../usage-error.js';
 import { ExportDirectory } from './export-file-names.js';
+import { FileWriteQueue } from './file-write-queue.js';
 
 /** A parsed "--export-objects PROTOCOL,DIR". */
 export interface ExportRequest {
@@ -21,38 +22,74 @@ export function parseExportRequest(arg: string): ExportRequest {
   return { protocol, dir };
 }
 
+/** Queued files past which dissection waits for the disk (each holds an object's bytes). */
+const MAX_QUEUED_FILES = 256;
+
 /**
- * Collects one protocol's objects from its tap during dissection and writes
- * them at the end, named as tshark names them (the object's file name, or
- * object<frame>.<content type>, made safe and de-duplicated).
+ * Writes one protocol's objects from its tap as they complete, named as
+ * tshark names them (the object's file name, or object<frame>.<content
+ * type>, made safe and de-duplicated in the order the objects appear). A
+ * complete object's file is written in the background while dissection goes
+ * on, and its bytes are dropped once written: memory does not grow with the
+ * number of objects (except for objects that grow until the end, FTP-DATA's).
  */
 export class ExportObjectsWriter {
-  private readonly objects: ExportedObject[] = [];
   private readonly stop: () => void;
+  private readonly provider: ExportObjectsProvider;
+  private readonly files = new FileWriteQueue();
+  private dir: ExportDirectory | null = null;
+  private failure: UsageError | null = null;
+  private count = 0;
+  /** Objects that may grow until the pass is over, written by finish (in the order they appeared). */
+  private readonly growing: ExportedObject[] = [];
 
   constructor(private readonly req: ExportRequest, session: DissectionSession) {
-    const provider = exportObjectsProvider(req.protocol)!;
+    this.provider = exportObjectsProvider(req.protocol)!;
     // Objects are complete once; a revisit of the same frame must not add them twice.
-    this.stop = session.addTap(provider.tap, (pinfo: PacketInfo, obj: unknown) => {
-      if (!pinfo.visited) this.objects.push(obj as ExportedObject);
+    this.stop = session.addTap(this.provider.tap, (pinfo: PacketInfo, obj: unknown) => {
+      if (!pinfo.visited) this.add(obj as ExportedObject);
     });
   }
 
-  /** Write every object; returns how many were written. */
-  finish(): number {
-    this.stop();
-    const provider = exportObjectsProvider(this.req.protocol)!;
+  private add(obj: ExportedObject): void {
+    this.count++;
+    if (this.provider.growsUntilEnd) this.growing.push(obj);
+    else this.write(obj);
+  }
+
+  private write(obj: ExportedObject): void {
+    const dir = this.directory();
+    if (dir === null) return;
+    const suggested = this.provider.fileName ? this.provider.fileName(obj) : obj.filename;
+    const name = suggested ? suggested : `object${obj.frame}${obj.contentType ? '.' + obj.contentType : ''}`;
+    this.files.write(dir.claim(name), obj.payload);
+  }
+
+  /** The destination, created on first use; null once creating it failed (reported by finish). */
+  private directory(): ExportDirectory | null {
+    if (this.dir !== null || this.failure !== null) return this.dir;
     try {
       mkdirSync(this.req.dir, { recursive: true });
     } catch (e) {
-      throw new UsageError(`Failed to create export objects output directory "${this.req.dir}": ${(e as Error).message}`);
+      this.failure = new UsageError(`Failed to create export objects output directory "${this.req.dir}": ${(e as Error).message}`);
+      return null;
     }
-    const dir = new ExportDirectory(this.req.dir);
-    for (const obj of this.objects) {
-      const suggested = provider.fileName ? provider.fileName(obj) : obj.filename;
-      const name = suggested ? suggested : `object${obj.frame}${obj.contentType ? '.' + obj.contentType : ''}`;
-      writeFileSync(dir.claim(name), obj.payload);
-    }
-    return this.objects.length;
+    this.dir = new ExportDirectory(this.req.dir);
+    return this.dir;
+  }
+
+  /** Between batches of frames: wait while the disk is far behind. */
+  async keepUp(): Promise<void> {
+    if (this.files.backlog > MAX_QUEUED_FILES) await this.files.drain(MAX_QUEUED_FILES / 2);
+  }
+
+  /** Stop collecting and wait for every file (the directory is made even when no object was found); returns how many objects there were. */
+  async finish(): Promise<number> {
+    this.stop();
+    this.directory();
+    for (const obj of this.growing) this.write(obj);
+    await this.files.settled();
+    if (this.failure) throw this.failure;
+    return this.count;
   }
 }

@@ -28,6 +28,13 @@ export interface ExportObjectsProvider {
    * (see unreadProtocols). Absent: nothing is left out.
    */
   readonly protocols?: readonly string[];
+  /**
+   * The objects reported may still grow until the pass is over (an FTP-DATA
+   * transfer is reported on its first data frame): they are written at the
+   * end. Otherwise an object is complete when reported and may be written
+   * at once.
+   */
+  readonly growsUntilEnd?: boolean;
 }
 
 const providers = new Map<string, ExportObjectsProvider>();
