@@ -38,8 +38,12 @@ export interface FragmentItem {
   inStore: boolean;
 }
 
-/** Most a hint of the PDU's final size reserves at once: the hint may come from a length field, and many PDUs may be open. */
-const MAX_HINTED_STORE = 64 * 1024;
+/**
+ * A hint of the PDU's final size reserves at most this many times the bytes
+ * in hand: the hint may come from a length field, and many PDUs may be open
+ * at once (reservations are not counted against the reassembly limits).
+ */
+const HINT_RESERVE_FACTOR = 4;
 
 /** Reads a frame's captured bytes again by number (null when they cannot be had). */
 export type FrameBytesReader = (frame: number) => Uint8Array | null;
@@ -194,7 +198,7 @@ export class FragmentHead {
       // Right after the bytes in the store and past every piece: it overlaps none, so its bytes
       // can go where the PDU will have them. (A piece beyond a gap waits in the arena: the store
       // holds only bytes that arrived, never room an offset claims.)
-      this.reserveStore(fragOffset + len, moreFrags ? Math.min(sizeHint, MAX_HINTED_STORE) : 0);
+      this.reserveStore(fragOffset + len, moreFrags ? Math.min(sizeHint, HINT_RESERVE_FACTOR * (fragOffset + len)) : 0);
       this.writeStore(bytes, fragOffset);
       item.inStore = true;
     } else {

@@ -207,4 +207,17 @@ describe('FragmentHead against a copy-everything model of reassemble.c', () => {
     expect(head.pendingBytes).toBe(30);
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(16 << 20);
   });
+
+  it('reserves a few times the bytes in hand for many open PDUs whose length fields claim a gigabyte', () => {
+    const before = process.memoryUsage().arrayBuffers;
+    const heads: FragmentHead[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const head = new FragmentHead();
+      head.addWork(new Uint8Array(1460), 0, true, 1, 1, -1, 1 << 30);
+      heads.push(head);
+    }
+    // 2,000 segments of 1,460 bytes: 2.9 MB in hand; four times that reserved at most, plus slack.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(2000 * 1460 * 4 + (4 << 20));
+    expect(heads.every((h) => h.pendingBytes === 1460)).toBe(true);
+  });
 });
