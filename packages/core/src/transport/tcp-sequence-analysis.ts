@@ -44,7 +44,8 @@ export function analyzeSequenceNumber(pinfo: PacketInfo, seq: number, ack: numbe
     }
     if (seglen > 0 && rev.winScale !== -1 && (flags & (TH.SYN | TH.FIN | TH.RST)) === 0) {
       const shift = rev.isFirstAck ? 0 : rev.winScale === -2 ? 0 : rev.winScale;
-      const edge = u32(rev.lastack + u32(rev.window * 2 ** shift));
+      // A 32-bit shift, as the C code's guint32 (2 ** shift was a call to Math.pow on every data segment).
+      const edge = u32(rev.lastack + ((rev.window << shift) >>> 0));
       if (u32(seq + seglen) === edge) acked().flags |= TA.WINDOW_FULL;
     }
     if (seglen === 0 && window && window === fwd.window && seq === fwd.nextseq && ack === fwd.lastack && rev.lastsegmentflags & TA.KEEP_ALIVE && (flags & (TH.SYN | TH.FIN | TH.RST)) === 0) {
