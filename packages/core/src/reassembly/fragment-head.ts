@@ -75,6 +75,8 @@ export class FragmentHead {
   private store: Uint8Array | null = null;
   /** Store bytes below this were written or zeroed; above it, whatever the allocation held. */
   private storeZeroFrom = 0;
+  /** The store's first bytes were handed out as an earlier reassembly's `data` up to here: never written again. */
+  private storeSharedUpTo = 0;
   /** Where the pieces added so far end (the highest offset + len): a piece starting there or later overlaps none. */
   private itemsEnd = 0;
   /** Bytes held in pieces while incomplete. */
@@ -112,6 +114,7 @@ export class FragmentHead {
     if (data !== null && this.store === null) {
       this.store = data;
       this.storeZeroFrom = data.length;
+      this.storeSharedUpTo = data.length;
     }
     for (const f of this.items) {
       if (!f.data && data) {
@@ -148,6 +151,7 @@ export class FragmentHead {
     if (this.data) this.data = this.data.slice(0, totLen);
     this.store = this.data;
     this.storeZeroFrom = this.data?.length ?? 0;
+    this.storeSharedUpTo = this.storeZeroFrom;
     this.datalen = totLen;
     this.flags &= ~PROBLEMS;
     const keep: FragmentItem[] = [];
@@ -223,6 +227,7 @@ export class FragmentHead {
     const store = unzeroedBytes(old === null ? Math.max(length, hint) : Math.max(length, 2 * old.length));
     if (old !== null && this.storeZeroFrom > 0) store.set(old.subarray(0, this.storeZeroFrom));
     this.store = store;
+    this.storeSharedUpTo = 0;
   }
 
   /** Copy `bytes` into the store at `at` (reserved), zeroing any never-written gap before them. */
@@ -257,6 +262,7 @@ export class FragmentHead {
   private dropStore(): void {
     this.store = null;
     this.storeZeroFrom = 0;
+    this.storeSharedUpTo = 0;
     for (const f of this.items) f.inStore = false;
   }
 
@@ -293,6 +299,12 @@ export class FragmentHead {
   }
 
   private defragment(reassemblyFrame: number): void {
+    // A piece to be written inside bytes handed out before (a resend after a partial reassembly)
+    // gets the PDU a new store, so the earlier reassembly keeps its bytes, as in Wireshark.
+    if (this.storeSharedUpTo > 0 && this.items.some((f) => f.data !== null && f.offset < this.storeSharedUpTo)) {
+      this.store = this.store!.slice();
+      this.storeSharedUpTo = 0;
+    }
     this.reserveStore(this.datalen, 0);
     const data = this.store!.subarray(0, this.datalen);
     let dfpos = 0;
@@ -339,6 +351,7 @@ export class FragmentHead {
     this.zeroStoreUpTo(this.datalen);
     // Past datalen the store holds only bytes of pieces cut off (too long), which this PDU no longer has.
     this.storeZeroFrom = this.datalen;
+    this.storeSharedUpTo = this.datalen;
     this.data = data;
     this.pendingBytes = 0;
     // No piece holds a copy any more: the next ones start a new arena.

@@ -123,6 +123,8 @@ describe('FragmentHead against a copy-everything model of reassemble.c', () => {
       let frontier = 0;
       let frame = 0;
       const ops: string[] = [];
+      // Every reassembly handed out, with a copy of its bytes then: later work on the PDU must not change it.
+      const handedOut: Array<[Uint8Array, Uint8Array]> = [];
       for (let step = 0; step < 40; step++) {
         frame++;
         const r = random();
@@ -153,6 +155,7 @@ describe('FragmentHead against a copy-everything model of reassemble.c', () => {
         if (want === 'throws') break;
         frontier = Math.max(frontier, offset + len);
         if (head.defragmented) {
+          handedOut.push([head.data!, head.data!.slice()]);
           expect(head.datalen, ops.join(', ')).toBe(model.datalen);
           expect(Array.from(head.data!), ops.join(', ')).toEqual(Array.from(model.data!));
           expect(head.flags, ops.join(', ')).toBe(model.flags);
@@ -178,6 +181,7 @@ describe('FragmentHead against a copy-everything model of reassemble.c', () => {
         }
       }
       if (head.defragmented && head.items.length > 2) storeReuses++;
+      for (const [view, bytes] of handedOut) expect(Array.from(view), `${ops.join(', ')}: an earlier reassembly changed`).toEqual(Array.from(bytes));
     }
     // The runs reached what they are for.
     expect(partialRounds).toBeGreaterThan(500);
