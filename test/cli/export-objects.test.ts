@@ -44,6 +44,21 @@ describe.skipIf(!corpusAvailable())('--export-objects writes the files tshark wr
     });
   }
 
+  it('two requests into one directory: the first names its files as alone, the second after them', async () => {
+    const want = JSON.parse(readFileSync(join(goldensDir, 'http-objects', 'http__http-packets2.pcap.json'), 'utf8')) as RecordedObjects;
+    const out = join(tmp, 'http-twice');
+    const r = await runNetdissect(['-r', corpusPath(want.capture), '-q', '--export-objects', `http,${out}`, '--export-objects', `http,${out}`]);
+    expect(r.stderr).toBe('');
+    const files = listing(out);
+    // tshark's files of one request, untouched, and every object once more under a de-duplicated name.
+    const byName = new Map(files.map((f) => [f.name, f]));
+    for (const o of want.objects) expect(byName.get(o.name)).toEqual(o);
+    expect(files).toHaveLength(2 * want.objects.length);
+    const count = (list: RecordedObjects['objects']) => list.reduce((m, f) => m.set(f.sha256, (m.get(f.sha256) ?? 0) + 1), new Map<string, number>());
+    const twice = new Map([...count(want.objects)].map(([h, n]) => [h, 2 * n]));
+    expect(count(files)).toEqual(twice);
+  });
+
   it('names an unknown protocol and lists the known ones, status 2', async () => {
     const r = await runNetdissect(['-r', corpusPath('http/get.pcap'), '--export-objects', 'gopher,/tmp/x']);
     expect(r.status).toBe(2);

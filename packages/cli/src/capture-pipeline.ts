@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import {
   DissectionSession,
   dissectCapture,
@@ -102,7 +103,13 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
   const skip = fieldsOnly ? protocolsToSkip([...needs, ...exportNeeds]) : undefined;
   const session = new DissectionSession({ prefs: sessionPrefs(o), limits: o.limits, columns, skip });
   if (filter) session.trackDisplayedFrames();
-  const exporters = exportRequests.map((r) => new ExportObjectsWriter(r, session));
+  const exportDirs = new Set<string>();
+  const exporters = exportRequests.map((r) => {
+    const dir = resolve(r.dir);
+    const shared = exportDirs.has(dir);
+    exportDirs.add(dir);
+    return new ExportObjectsWriter(r, session, shared);
+  });
   // Statistics listen on the pass that prints (the second with -2), as tshark's taps do.
   const requests = o.stats.map(parseStatsRequest);
   let stats: StatsOutput[] = o.twoPass ? [] : requests.map((r) => createStats(r, session));

@@ -31,7 +31,10 @@ const MAX_QUEUED_FILES = 256;
  * type>, made safe and de-duplicated in the order the objects appear). A
  * complete object's file is written in the background while dissection goes
  * on, and its bytes are dropped once written: memory does not grow with the
- * number of objects (except for objects that grow until the end, FTP-DATA's).
+ * number of objects. Objects that grow until the end (FTP-DATA's) are written
+ * at the end, and so are those of a writer sharing its directory with an
+ * earlier one: as in tshark, each protocol's files are named after the
+ * earlier protocol's files exist.
  */
 export class ExportObjectsWriter {
   private readonly stop: () => void;
@@ -40,11 +43,18 @@ export class ExportObjectsWriter {
   private dir: ExportDirectory | null = null;
   private failure: UsageError | null = null;
   private count = 0;
-  /** Objects that may grow until the pass is over, written by finish (in the order they appeared). */
-  private readonly growing: ExportedObject[] = [];
+  /** Objects written by finish (in the order they appeared), when they may grow or an earlier writer shares the directory. */
+  private readonly heldToEnd: ExportedObject[] = [];
+  private readonly atEnd: boolean;
 
-  constructor(private readonly req: ExportRequest, session: DissectionSession) {
+  constructor(
+    private readonly req: ExportRequest,
+    session: DissectionSession,
+    /** An earlier writer of this run writes to the same directory (its files must exist before these are named). */
+    sharesDirectory = false,
+  ) {
     this.provider = exportObjectsProvider(req.protocol)!;
+    this.atEnd = sharesDirectory || this.provider.growsUntilEnd === true;
     // Objects are complete once; a revisit of the same frame must not add them twice.
     this.stop = session.addTap(this.provider.tap, (pinfo: PacketInfo, obj: unknown) => {
       if (!pinfo.visited) this.add(obj as ExportedObject);
@@ -53,7 +63,7 @@ export class ExportObjectsWriter {
 
   private add(obj: ExportedObject): void {
     this.count++;
-    if (this.provider.growsUntilEnd) this.growing.push(obj);
+    if (this.atEnd) this.heldToEnd.push(obj);
     else this.write(obj);
   }
 
@@ -87,7 +97,7 @@ export class ExportObjectsWriter {
   async finish(): Promise<number> {
     this.stop();
     this.directory();
-    for (const obj of this.growing) this.write(obj);
+    for (const obj of this.heldToEnd) this.write(obj);
     await this.files.settled();
     if (this.failure) throw this.failure;
     return this.count;
