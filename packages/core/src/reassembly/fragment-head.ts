@@ -155,6 +155,7 @@ export class FragmentHead {
     this.datalen = totLen;
     this.flags &= ~PROBLEMS;
     const keep: FragmentItem[] = [];
+    let end = 0;
     for (const f of this.items) {
       if (f.offset >= totLen) break;
       f.flags &= ~(FragFlag.TOO_LONG | FragFlag.MULTIPLE_TAILS);
@@ -163,11 +164,11 @@ export class FragmentHead {
       f.data = null;
       f.inStore = false;
       keep.push(f);
+      end = Math.max(end, f.offset + f.len);
     }
     this.items.length = 0;
     this.items.push(...keep);
-    this.itemsEnd = 0;
-    for (const f of keep) this.itemsEnd = Math.max(this.itemsEnd, f.offset + f.len);
+    this.itemsEnd = end;
   }
 
   /**
@@ -291,9 +292,7 @@ export class FragmentHead {
    * (added with more to come); put it together on `reassemblyFrame`.
    */
   endSequence(reassemblyFrame: number): void {
-    let end = 0;
-    for (const f of this.items) end = Math.max(end, f.offset + f.len);
-    this.datalen = end;
+    this.datalen = this.itemsEnd;
     this.headFlags |= HeadFlag.DATALEN_SET;
     this.defragment(reassemblyFrame);
   }
