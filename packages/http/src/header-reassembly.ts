@@ -72,7 +72,9 @@ export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: Packet
           contentLengthFound = true;
         }
       } else if (startsWithIgnoreCase(bytes, p, e, 'content-type:')) {
-        contentType = asciiString(bytes.subarray(p + 13, e)).replace(/^ +/, '');
+        let q = p + 13;
+        while (q < e && bytes[q] === 0x20) q++;
+        contentType = asciiString(bytes.subarray(q, e));
       } else if (startsWithIgnoreCase(bytes, p, e, 'transfer-encoding:')) {
         let q = p + 18;
         while (q < e && (bytes[q] === 0x20 || bytes[q] === 0x09)) q++;

@@ -38,7 +38,9 @@ export function classifyFirstLine(bytes: Uint8Array, pos: number, lineLen: numbe
   let n = 0;
   while (n < lineLen && bytes[pos + n] !== 0x20) n++;
   if (n < 3 || n > LONGEST_METHOD) return null;
-  const name = String.fromCharCode(...bytes.subarray(pos, pos + n));
+  // Built char by char: spreading a subarray into fromCharCode costs an array and a view per line.
+  let name = '';
+  for (let i = 0; i < n; i++) name += String.fromCharCode(bytes[pos + i]!);
   const type = methods.get(name);
   return type === undefined ? null : { type, method: name };
 }

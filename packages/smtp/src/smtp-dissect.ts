@@ -26,9 +26,11 @@ const LIMIT_KEY = 'smtp.data-limit';
 function addToMessage(pinfo: PacketInfo, smtpTree: FieldNode | null, reassembly: SmtpDataReassembly, key: string, id: number, bytes: Uint8Array, moreFrags: boolean): ReassembledMessage | null {
   const dropped = reassembly.dropped;
   const msg = reassembly.add(pinfo, key, id, bytes, moreFrags);
-  const limits = pinfo.session.limits;
-  const limit = reassembly.lastLimit === 'perMessage' ? `tcpReassemblyBytesPerFlow=${limits.tcpReassemblyBytesPerFlow}` : `tcpReassemblyBytesTotal=${limits.tcpReassemblyBytesTotal}`;
-  reportLimit(pinfo, smtpTree, LIMIT_KEY, reassembly.dropped > dropped, smtpExpert.dataLimit, `SMTP message not reassembled: reassembly limit reached (${limit})`);
+  reportLimit(pinfo, smtpTree, LIMIT_KEY, reassembly.dropped > dropped, smtpExpert.dataLimit, () => {
+    const limits = pinfo.session.limits;
+    const limit = reassembly.lastLimit === 'perMessage' ? `tcpReassemblyBytesPerFlow=${limits.tcpReassemblyBytesPerFlow}` : `tcpReassemblyBytesTotal=${limits.tcpReassemblyBytesTotal}`;
+    return `SMTP message not reassembled: reassembly limit reached (${limit})`;
+  });
   return msg;
 }
 

@@ -15,7 +15,14 @@ export function readAscii(tvb: Tvb, off: number, len: number): string {
 
 /** g_ascii_strdown: lower-case A-Z only. */
 export function asciiLower(s: string): string {
-  return /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s;
+  let upper = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // toLowerCase would also change letters beyond ASCII (À, the Kelvin sign).
+    if (c >= 0x80) return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+  }
+  return upper ? s.toLowerCase() : s;
 }
 
 /** g_ascii_isspace. */

@@ -1,3 +1,6 @@
+// Without the stream option decode keeps no state between calls: one decoder serves every call.
+const utf8 = new TextDecoder('utf-8');
+
 /**
  * Code points g_unichar_isprint rejects beyond ASCII: controls, format
  * characters (bidi overrides that could reorder what a reader sees),
@@ -62,5 +65,5 @@ export function formatTextWsp(s: string): string {
 
 /** tvb_format_text-style rendering of raw bytes read as ASCII/UTF-8 text. */
 export function formatBytesAsText(bytes: Uint8Array, replaceSpace = false): string {
-  return formatText(new TextDecoder('utf-8').decode(bytes), replaceSpace);
+  return formatText(utf8.decode(bytes), replaceSpace);
 }

@@ -155,8 +155,7 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
   } catch (err) {
     showException(err, tvb, pinfo, tree);
   }
-  const maxOpenFlows = pinfo.session.limits.maxOpenFlows;
-  reportLimit(pinfo, fh, OPEN_FLOWS_KEY, pinfo.session.conversations.evicted > evicted, eiOpenFlowLimit, `Open-flow limit reached (maxOpenFlows=${maxOpenFlows}): the longest-idle conversations were forgotten`);
+  reportLimit(pinfo, fh, OPEN_FLOWS_KEY, pinfo.session.conversations.evicted > evicted, eiOpenFlowLimit, () => `Open-flow limit reached (maxOpenFlows=${pinfo.session.limits.maxOpenFlows}): the longest-idle conversations were forgotten`);
   addProtocolsInFrame(fh, tvb, pinfo);
   return raw.caplen;
 }
