@@ -1,4 +1,4 @@
-import { timeDelta, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { FieldGroup, timeDelta, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { dissectDso } from './dso.js';
 import { ei, f, hfDns, hfLlmnr, hfMdns } from './fields.js';
 import { addFlagsTree, decodeFlags } from './header-flags.js';
@@ -25,6 +25,25 @@ export interface MessageOptions {
 
 const countFields = [f.countQueries, f.countAnswers, f.countAuthRr, f.countAddRr];
 const updateCountFields = [f.countZones, f.countPrerequisites, f.countUpdates, f.countAddRr];
+
+/**
+ * What a message adds outside its questions and records: the protocol
+ * item, header, counts, transaction links and extraneous data. A tree
+ * pruned to these alone (`-Y 'dns.flags.rcode != 0'`) gets no items from
+ * the questions and records, which are then dissected as without a tree;
+ * one pruned to these and question fields (`-e dns.qry.name`) gets none
+ * from the records.
+ */
+const headerFields = new FieldGroup([
+  hfDns, hfMdns, hfLlmnr, f.length, f.id,
+  f.flags, f.flagsResponse, f.flagsOpcode, f.flagsAuthoritative, f.flagsConflictQuery, f.flagsConflictResponse, f.flagsTruncated,
+  f.flagsRecdesired, f.flagsTentative, f.flagsRecavail, f.flagsZ, f.flagsAuthenticated, f.flagsAd, f.flagsCheckdisable, f.flagsRcode,
+  ...countFields, ...updateCountFields,
+  f.responseIn, f.responseTo, f.retransmission, f.retransmitRequestIn, f.retransmitResponseIn, f.time, f.unsolicited,
+  f.extraneousData, f.extraneousLength,
+]);
+/** The header's fields and those dissectQuestion adds. */
+const headerAndQuestionFields = new FieldGroup([...headerFields.defs, f.qryName, f.qryNameLen, f.countLabels, f.qryType, f.qryClass, f.qryClassMdns, f.qryQu]);
 
 const protocolNames: Record<DnsFlavor, string> = {
   dns: 'Domain Name System',
@@ -106,11 +125,13 @@ export function dissectDnsMessage(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode |
   const auth = (h.authorityCount = count(2));
   const add = (h.additionalCount = count(3));
 
+  const questionTree = dnsTree !== null && dnsTree.ctx.keepsProtocolBeyond('dns', headerFields) ? dnsTree : null;
+  const recordTree = questionTree !== null && questionTree.ctx.keepsProtocolBeyond('dns', headerAndQuestionFields) ? questionTree : null;
   let cur = offset + HEADER_LEN;
   if (opcode === Opcode.DSO && quest === 0 && ans === 0 && auth === 0 && add === 0) cur += dissectDso(tvb, cur, dnsTree);
 
   if (quest > 0) {
-    const sub = addSubtree(dnsTree, tvb, cur, -1, () => (isUpdate ? 'Zone' : 'Queries'));
+    const sub = addSubtree(questionTree, tvb, cur, -1, () => (isUpdate ? 'Zone' : 'Queries'));
     const start = cur;
     let zoneTransfer = false;
     for (let i = 0; i < quest; i++) {
@@ -119,13 +140,13 @@ export function dissectDnsMessage(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode |
       message.questions.push(q);
       cur += used;
     }
-    if (isOwnNode(sub, dnsTree)) sub.setLength(cur - start);
+    if (isOwnNode(sub, questionTree)) sub.setLength(cur - start);
     // Later passes only read transactions (see matchTransaction).
     if (match && !pinfo.visited) match.transaction.multipleResponds = zoneTransfer;
   }
-  if (ans > 0) cur += recordSection(m, cur, ans, dnsTree, isUpdate ? 'Prerequisites' : 'Answers', message.answers);
-  if (auth > 0) cur += recordSection(m, cur, auth, dnsTree, isUpdate ? 'Updates' : 'Authoritative nameservers', message.authorities);
-  if (add > 0) cur += recordSection(m, cur, add, dnsTree, 'Additional records', message.additionals);
+  if (ans > 0) cur += recordSection(m, cur, ans, recordTree, isUpdate ? 'Prerequisites' : 'Answers', message.answers);
+  if (auth > 0) cur += recordSection(m, cur, auth, recordTree, isUpdate ? 'Updates' : 'Authoritative nameservers', message.authorities);
+  if (add > 0) cur += recordSection(m, cur, add, recordTree, 'Additional records', message.additionals);
 
   if (match) addTransactionItems(pinfo, dnsTree, tvb, response, match, isOwnNode(idItem, dnsTree) ? idItem : null);
 

@@ -85,6 +85,33 @@ export class TreeContext {
     return gate === 1;
   }
 
+  /** Per FieldGroup index, for keepsProtocolBeyond: 1 kept, 2 not, 0 not yet worked out. */
+  private beyondGates: Uint8Array | null = null;
+
+  /**
+   * Whether this tree keeps a field of `proto` outside `group`, or any
+   * `_ws` field (expert items, malformed marks). A dissector whose group
+   * holds everything it adds before a long tail of items (the DNS header
+   * before its records) skips the tail's items when this says no.
+   * Worked out once per group.
+   */
+  keepsProtocolBeyond(proto: string, group: FieldGroup): boolean {
+    const interest = this.interest;
+    if (interest === null) return true;
+    let gates = this.beyondGates;
+    if (gates === null || group.index >= gates.length) {
+      const grown = new Uint8Array(Math.max(group.index + 1, 16));
+      if (gates !== null) grown.set(gates);
+      gates = this.beyondGates = grown;
+    }
+    let gate = gates[group.index]!;
+    if (gate === 0) {
+      gate = keepsFieldOfOutside(interest, proto, group.defs) ? 1 : 2;
+      gates[group.index] = gate;
+    }
+    return gate === 1;
+  }
+
   /**
    * Whether this tree keeps anything a protocol's own subtree could hold:
    * the protocol item, one of its fields, or an expert item (those attach
@@ -107,6 +134,17 @@ export class TreeContext {
 function keepsValuelessFieldOf(interest: Uint8Array, defs: readonly FieldDef[]): boolean {
   const protocols = new Set(defs.map((d) => d.proto));
   for (const def of fieldRegistry.all()) if (interest[def.id] === 1 && def.type === FT.NONE && protocols.has(def.proto)) return true;
+  return false;
+}
+
+function keepsFieldOfOutside(interest: Uint8Array, proto: string, defs: readonly FieldDef[]): boolean {
+  const inside = new Set(defs.map((d) => d.id));
+  const prefix = `${proto}.`;
+  for (const def of fieldRegistry.all()) {
+    if (interest[def.id] !== 1 || inside.has(def.id)) continue;
+    if (def.proto === proto || def.abbrev === proto || def.abbrev.startsWith(prefix)) return true;
+    if (def.proto === '_ws' || def.proto.startsWith('_ws.') || def.abbrev.startsWith('_ws.')) return true;
+  }
   return false;
 }
 
