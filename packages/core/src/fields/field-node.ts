@@ -59,8 +59,8 @@ export class TreeContext {
   /** Per protocol field id: 1 kept, 2 not, 0 not yet worked out. */
   private protocolGates: Uint8Array | null = null;
 
-  /** Per FieldGroup index: 1 kept, 2 not, 0 not yet worked out. */
-  private groupGates: Uint8Array | null = null;
+  /** keepsGroup's answers per FieldGroup index. */
+  private readonly groupGates = new GroupGates();
 
   /**
    * Whether this tree keeps any field of the group, or an expert item (one
@@ -71,22 +71,13 @@ export class TreeContext {
   keepsGroup(group: FieldGroup): boolean {
     const interest = this.interest;
     if (interest === null) return true;
-    let gates = this.groupGates;
-    if (gates === null || group.index >= gates.length) {
-      const grown = new Uint8Array(Math.max(group.index + 1, 16));
-      if (gates !== null) grown.set(gates);
-      gates = this.groupGates = grown;
-    }
-    let gate = gates[group.index]!;
-    if (gate === 0) {
-      gate = this.keepsAnyOf(group.defs) || keepsAnyFieldOf(interest, '_ws') || keepsValuelessFieldOf(interest, group.defs) ? 1 : 2;
-      gates[group.index] = gate;
-    }
-    return gate === 1;
+    const gate = this.groupGates.get(group);
+    if (gate !== 0) return gate === 1;
+    return this.groupGates.set(group, this.keepsAnyOf(group.defs) || keepsAnyFieldOf(interest, '_ws') || keepsValuelessFieldOf(interest, group.defs));
   }
 
-  /** Per FieldGroup index, for keepsProtocolBeyond: 1 kept, 2 not, 0 not yet worked out. */
-  private beyondGates: Uint8Array | null = null;
+  /** keepsProtocolBeyond's answers per FieldGroup index. */
+  private readonly beyondGates = new GroupGates();
 
   /**
    * Whether this tree keeps a field of `proto` outside `group`, or any
@@ -98,18 +89,9 @@ export class TreeContext {
   keepsProtocolBeyond(proto: string, group: FieldGroup): boolean {
     const interest = this.interest;
     if (interest === null) return true;
-    let gates = this.beyondGates;
-    if (gates === null || group.index >= gates.length) {
-      const grown = new Uint8Array(Math.max(group.index + 1, 16));
-      if (gates !== null) grown.set(gates);
-      gates = this.beyondGates = grown;
-    }
-    let gate = gates[group.index]!;
-    if (gate === 0) {
-      gate = keepsFieldOfOutside(interest, proto, group.defs) ? 1 : 2;
-      gates[group.index] = gate;
-    }
-    return gate === 1;
+    const gate = this.beyondGates.get(group);
+    if (gate !== 0) return gate === 1;
+    return this.beyondGates.set(group, keepsAnyFieldOf(interest, proto, new Set(group.defs.map((d) => d.id))));
   }
 
   /**
@@ -131,29 +113,41 @@ export class TreeContext {
   }
 }
 
+/** One yes/no per FieldGroup, worked out on first use. */
+class GroupGates {
+  /** Per group index: 1 yes, 2 no, 0 not worked out yet. */
+  private gates: Uint8Array | null = null;
+
+  get(group: FieldGroup): number {
+    const gates = this.gates;
+    return gates !== null && group.index < gates.length ? gates[group.index]! : 0;
+  }
+
+  set(group: FieldGroup, yes: boolean): boolean {
+    let gates = this.gates;
+    if (gates === null || group.index >= gates.length) {
+      const grown = new Uint8Array(Math.max(group.index + 1, 16));
+      if (gates !== null) grown.set(gates);
+      gates = this.gates = grown;
+    }
+    gates[group.index] = yes ? 1 : 2;
+    return yes;
+  }
+}
+
 function keepsValuelessFieldOf(interest: Uint8Array, defs: readonly FieldDef[]): boolean {
   const protocols = new Set(defs.map((d) => d.proto));
   for (const def of fieldRegistry.all()) if (interest[def.id] === 1 && def.type === FT.NONE && protocols.has(def.proto)) return true;
   return false;
 }
 
-function keepsFieldOfOutside(interest: Uint8Array, proto: string, defs: readonly FieldDef[]): boolean {
-  const inside = new Set(defs.map((d) => d.id));
+/** Whether the interest holds a field of `proto` (outside `except`, the ids of a group) or any `_ws` field. */
+function keepsAnyFieldOf(interest: Uint8Array, proto: string, except: ReadonlySet<number> | null = null): boolean {
   const prefix = `${proto}.`;
   for (const def of fieldRegistry.all()) {
-    if (interest[def.id] !== 1 || inside.has(def.id)) continue;
+    if (interest[def.id] !== 1 || except?.has(def.id)) continue;
     if (def.proto === proto || def.abbrev === proto || def.abbrev.startsWith(prefix)) return true;
-    if (def.proto === '_ws' || def.proto.startsWith('_ws.') || def.abbrev.startsWith('_ws.')) return true;
-  }
-  return false;
-}
-
-function keepsAnyFieldOf(interest: Uint8Array, proto: string): boolean {
-  const prefix = `${proto}.`;
-  for (const def of fieldRegistry.all()) {
-    if (interest[def.id] !== 1) continue;
-    if (def.proto === proto || def.abbrev === proto || def.abbrev.startsWith(prefix)) return true;
-    if (def.proto.startsWith('_ws.')) return true;
+    if (def.proto.startsWith('_ws.') || def.abbrev.startsWith('_ws.')) return true;
   }
   return false;
 }
