@@ -111,11 +111,7 @@ export class FragmentHead {
   resetDefragmentation(): void {
     const data = this.data;
     // Bytes rebuilt from the frames have no store: they become it.
-    if (data !== null && this.store === null) {
-      this.store = data;
-      this.storeZeroFrom = data.length;
-      this.storeSharedUpTo = data.length;
-    }
+    if (data !== null && this.store === null) this.adoptStore(data);
     for (const f of this.items) {
       if (!f.data && data) {
         // The piece's share of the PDU is where the reassembly put it.
@@ -149,9 +145,7 @@ export class FragmentHead {
     this.headFlags &= ~HeadFlag.PARTIAL_REASSEMBLY;
     if (totLen === this.datalen) return;
     if (this.data) this.data = this.data.slice(0, totLen);
-    this.store = this.data;
-    this.storeZeroFrom = this.data?.length ?? 0;
-    this.storeSharedUpTo = this.storeZeroFrom;
+    this.adoptStore(this.data);
     this.datalen = totLen;
     this.flags &= ~PROBLEMS;
     const keep: FragmentItem[] = [];
@@ -260,10 +254,15 @@ export class FragmentHead {
     }
   }
 
+  /** Make `bytes`, handed out as the PDU's data, the store: all of it written, none of it to be written again. */
+  private adoptStore(bytes: Uint8Array | null): void {
+    this.store = bytes;
+    this.storeZeroFrom = bytes?.length ?? 0;
+    this.storeSharedUpTo = this.storeZeroFrom;
+  }
+
   private dropStore(): void {
-    this.store = null;
-    this.storeZeroFrom = 0;
-    this.storeSharedUpTo = 0;
+    this.adoptStore(null);
     for (const f of this.items) f.inStore = false;
   }
 
