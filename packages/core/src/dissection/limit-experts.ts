@@ -15,8 +15,9 @@ export const eiIpFragmentLimit = defineExpert('_ws.limit', '_ws.limit.ip_fragmen
  * Raise `def` on this frame when `reached` says its first pass hit the
  * limit, and again on every later pass (remembered under `key`).
  */
-export function reportLimit(pinfo: PacketInfo, node: FieldNode | null, key: string, reached: boolean, def: ExpertDef, message: () => string): void {
+export function reportLimit(pinfo: PacketInfo, node: FieldNode | null, key: string, reached: boolean, def: ExpertDef, message: (pinfo: PacketInfo) => string): void {
   if (!pinfo.visited && reached) pinfo.setFrameData(key, true);
-  // The message names the limit's value: formatted only for a frame that reports it (the frame dissector asks on every frame).
-  if (pinfo.getFrameData<boolean>(key)) pinfo.expert(node, def, message());
+  // The message names the limit's value: formatted only for a frame that reports it (the frame
+  // dissector asks on every frame, with a function made once rather than a closure per frame).
+  if (pinfo.getFrameData<boolean>(key)) pinfo.expert(node, def, message(pinfo));
 }

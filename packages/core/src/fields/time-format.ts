@@ -12,16 +12,25 @@ export function formatEpoch(sec: number, nsec: number): string {
 
 /** Difference a - b as [sec, nsec] with nsec carrying a's sign (nstime_delta). */
 export function timeDelta(aSec: number, aNsec: number, bSec: number, bNsec: number): [number, number] {
-  let sec = aSec - bSec;
-  let nsec = aNsec - bNsec;
-  if (sec > 0 && nsec < 0) {
-    sec--;
-    nsec += 1e9;
-  } else if (sec < 0 && nsec > 0) {
-    sec++;
-    nsec -= 1e9;
-  }
-  return [sec, nsec];
+  return [timeDeltaSec(aSec, aNsec, bSec, bNsec), timeDeltaNsec(aSec, aNsec, bSec, bNsec)];
+}
+
+/** timeDelta's seconds, for per-frame paths that should not allocate the pair. */
+export function timeDeltaSec(aSec: number, aNsec: number, bSec: number, bNsec: number): number {
+  const sec = aSec - bSec;
+  const nsec = aNsec - bNsec;
+  if (sec > 0 && nsec < 0) return sec - 1;
+  if (sec < 0 && nsec > 0) return sec + 1;
+  return sec;
+}
+
+/** timeDelta's nanoseconds (see timeDeltaSec). */
+export function timeDeltaNsec(aSec: number, aNsec: number, bSec: number, bNsec: number): number {
+  const sec = aSec - bSec;
+  const nsec = aNsec - bNsec;
+  if (sec > 0 && nsec < 0) return nsec + 1e9;
+  if (sec < 0 && nsec > 0) return nsec - 1e9;
+  return nsec;
 }
 
 /** "0.000123000", "-1.500000000" (rel_time_to_secs_str). */

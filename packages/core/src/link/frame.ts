@@ -155,9 +155,13 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
   } catch (err) {
     showException(err, tvb, pinfo, tree);
   }
-  reportLimit(pinfo, fh, OPEN_FLOWS_KEY, pinfo.session.conversations.evicted > evicted, eiOpenFlowLimit, () => `Open-flow limit reached (maxOpenFlows=${pinfo.session.limits.maxOpenFlows}): the longest-idle conversations were forgotten`);
+  reportLimit(pinfo, fh, OPEN_FLOWS_KEY, pinfo.session.conversations.evicted > evicted, eiOpenFlowLimit, openFlowLimitMessage);
   addProtocolsInFrame(fh, tvb, pinfo);
   return raw.caplen;
+}
+
+function openFlowLimitMessage(pinfo: PacketInfo): string {
+  return `Open-flow limit reached (maxOpenFlows=${pinfo.session.limits.maxOpenFlows}): the longest-idle conversations were forgotten`;
 }
 
 export const frameDissector = makeDissector('frame', 'Frame', dissectFrame);

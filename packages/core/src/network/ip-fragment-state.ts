@@ -21,6 +21,10 @@ export function reassembleIpFragment(pinfo: PacketInfo, node: FieldNode | null, 
   const table = ipFragmentTable(pinfo.session);
   const evicted = table.evicted;
   const head = pinfo.visited ? (table.lookup(key, pinfo.num) ?? null) : table.add(key, pinfo.num, pinfo.raw.tsSec, bytes, fragOffset, moreFrags);
-  reportLimit(pinfo, node, LIMIT_KEY, table.evicted > evicted, eiIpFragmentLimit, () => `IP fragment limit reached (ipFragmentBytesTotal=${pinfo.session.limits.ipFragmentBytesTotal}): incomplete datagrams were dropped`);
+  reportLimit(pinfo, node, LIMIT_KEY, table.evicted > evicted, eiIpFragmentLimit, ipFragmentLimitMessage);
   return head;
+}
+
+function ipFragmentLimitMessage(pinfo: PacketInfo): string {
+  return `IP fragment limit reached (ipFragmentBytesTotal=${pinfo.session.limits.ipFragmentBytesTotal}): incomplete datagrams were dropped`;
 }

@@ -1,4 +1,4 @@
-import { timeDelta } from '../fields/time-format.js';
+import { timeDeltaNsec, timeDeltaSec } from '../fields/time-format.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import { FrameTimeHistory } from '../dissection/frame-time-history.js';
 
@@ -16,25 +16,40 @@ export class StreamClock {
   prevSec = 0;
   prevNsec = 0;
 
-  /** [relSec, relNsec, deltaSec, deltaNsec] for this frame; on revisits the delta is what the first pass stored. */
-  tick(pinfo: PacketInfo, key: string): [number, number, number, number] {
+  /** This frame's times since the stream's first and previous frames; on revisits the delta is what the first pass stored. Valid until the next call. */
+  tick(pinfo: PacketInfo, key: string): StreamTick {
     const { tsSec, tsNsec } = pinfo.raw;
     const deltas = pinfo.session.keepHistory ? pinfo.session.state(key, () => new FrameTimeHistory()) : null;
-    if (pinfo.visited) {
-      const stored = deltas?.get(pinfo.num);
-      if (stored) return [...timeDelta(tsSec, tsNsec, this.firstSec, this.firstNsec), stored[0], stored[1]];
-    }
-    if (this.firstSec < 0) {
+    const stored = pinfo.visited ? (deltas?.get(pinfo.num) ?? null) : null;
+    if (stored === null && this.firstSec < 0) {
       this.firstSec = tsSec;
       this.firstNsec = tsNsec;
       this.prevSec = tsSec;
       this.prevNsec = tsNsec;
     }
-    const [rs, rn] = timeDelta(tsSec, tsNsec, this.firstSec, this.firstNsec);
-    const [ds, dn] = timeDelta(tsSec, tsNsec, this.prevSec, this.prevNsec);
+    const t = streamTick;
+    t.relSec = timeDeltaSec(tsSec, tsNsec, this.firstSec, this.firstNsec);
+    t.relNsec = timeDeltaNsec(tsSec, tsNsec, this.firstSec, this.firstNsec);
+    if (stored !== null) {
+      t.deltaSec = stored[0];
+      t.deltaNsec = stored[1];
+      return t;
+    }
+    t.deltaSec = timeDeltaSec(tsSec, tsNsec, this.prevSec, this.prevNsec);
+    t.deltaNsec = timeDeltaNsec(tsSec, tsNsec, this.prevSec, this.prevNsec);
     this.prevSec = tsSec;
     this.prevNsec = tsNsec;
-    deltas?.set(pinfo.num, ds, dn);
-    return [rs, rn, ds, dn];
+    deltas?.set(pinfo.num, t.deltaSec, t.deltaNsec);
+    return t;
   }
 }
+
+/** What StreamClock.tick returns: one object filled again by every call, as UDP reads it at once (a UDP frame allocated a four-number array). */
+export interface StreamTick {
+  relSec: number;
+  relNsec: number;
+  deltaSec: number;
+  deltaNsec: number;
+}
+
+const streamTick: StreamTick = { relSec: 0, relNsec: 0, deltaSec: 0, deltaNsec: 0 };

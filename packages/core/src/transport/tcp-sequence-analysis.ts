@@ -1,12 +1,18 @@
 import type { FieldNode } from '../fields/field-node.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import type { Tvb } from '../dissection/tvb.js';
-import { timeDelta } from '../fields/time-format.js';
+import { timeDeltaNsec, timeDeltaSec } from '../fields/time-format.js';
 import { TA, TH, type TcpAnalysis, type TcpAcked } from './tcp-conversation.js';
 import { tcpExpert, tcpFields } from './tcp-fields.js';
 import { gtSeq, leSeq, ltSeq, nsBetween, u32 } from './tcp-seq.js';
 
 const TCP_MAX_UNACKED_SEGMENTS = 10000;
+
+/** This frame's analysis record, made on first use (a function, not a closure made per segment). */
+function acked(tcpd: TcpAnalysis, num: number, seq: number, ack: number): TcpAcked {
+  if (!tcpd.ta) tcpd.getAcked(num, seq, ack, true);
+  return tcpd.ta!;
+}
 
 /**
  * tcp_analyze_sequence_number: classify this segment (retransmission,
@@ -19,46 +25,42 @@ export function analyzeSequenceNumber(pinfo: PacketInfo, seq: number, ack: numbe
   const rev = tcpd.rev;
   const num = pinfo.num;
   const { tsSec, tsNsec } = pinfo.raw;
-  const acked = (): TcpAcked => {
-    if (!tcpd.ta) tcpd.getAcked(num, seq, ack, true);
-    return tcpd.ta!;
-  };
   if (flags & TH.ACK) rev.validBif = 1;
 
   finishedFwd: {
     // Zero window probe: next expected byte, peer window 0, exactly one byte.
     if (seglen === 1 && seq === fwd.nextseq && rev.window === 0) {
-      acked().flags |= TA.ZERO_WINDOW_PROBE;
+      acked(tcpd, num, seq, ack).flags |= TA.ZERO_WINDOW_PROBE;
       break finishedFwd;
     }
-    if (window === 0 && (flags & (TH.RST | TH.FIN | TH.SYN)) === 0) acked().flags |= TA.ZERO_WINDOW;
+    if (window === 0 && (flags & (TH.RST | TH.FIN | TH.SYN)) === 0) acked(tcpd, num, seq, ack).flags |= TA.ZERO_WINDOW;
     if (fwd.nextseq && gtSeq(seq, fwd.nextseq) && (flags & TH.RST) === 0) {
-      acked().flags |= TA.LOST_PACKET;
+      acked(tcpd, num, seq, ack).flags |= TA.LOST_PACKET;
       fwd.validBif = 0;
     }
     if ((seglen === 0 || seglen === 1) && seq === u32(fwd.nextseq - 1) && (flags & (TH.SYN | TH.FIN | TH.RST)) === 0) {
-      acked().flags |= TA.KEEP_ALIVE;
+      acked(tcpd, num, seq, ack).flags |= TA.KEEP_ALIVE;
     }
     if (seglen === 0 && window && window !== fwd.window && seq === fwd.nextseq && ack === fwd.lastack && (flags & (TH.SYN | TH.FIN | TH.RST)) === 0) {
-      acked().flags |= TA.WINDOW_UPDATE;
+      acked(tcpd, num, seq, ack).flags |= TA.WINDOW_UPDATE;
     }
     if (seglen > 0 && rev.winScale !== -1 && (flags & (TH.SYN | TH.FIN | TH.RST)) === 0) {
       const shift = rev.isFirstAck ? 0 : rev.winScale === -2 ? 0 : rev.winScale;
       // A 32-bit shift, as the C code's guint32 (2 ** shift was a call to Math.pow on every data segment).
       const edge = u32(rev.lastack + ((rev.window << shift) >>> 0));
-      if (u32(seq + seglen) === edge) acked().flags |= TA.WINDOW_FULL;
+      if (u32(seq + seglen) === edge) acked(tcpd, num, seq, ack).flags |= TA.WINDOW_FULL;
     }
     if (seglen === 0 && window && window === fwd.window && seq === fwd.nextseq && ack === fwd.lastack && rev.lastsegmentflags & TA.KEEP_ALIVE && (flags & (TH.SYN | TH.FIN | TH.RST)) === 0) {
-      acked().flags |= TA.KEEP_ALIVE_ACK;
+      acked(tcpd, num, seq, ack).flags |= TA.KEEP_ALIVE_ACK;
       break finishedFwd;
     }
     if (seglen === 0 && window === 0 && window === fwd.window && seq === fwd.nextseq && ack === fwd.lastack && rev.lastsegmentflags & TA.ZERO_WINDOW_PROBE && (flags & (TH.SYN | TH.FIN | TH.RST)) === 0) {
-      acked().flags |= TA.ZERO_WINDOW_PROBE_ACK;
+      acked(tcpd, num, seq, ack).flags |= TA.ZERO_WINDOW_PROBE_ACK;
       break finishedFwd;
     }
     if (seglen === 0 && window && window === fwd.window && seq === fwd.nextseq && ack === fwd.lastack && (flags & (TH.SYN | TH.FIN | TH.RST)) === 0) {
       fwd.dupacknum = fwd.dupacknum === -1 ? 1 : fwd.dupacknum + 1;
-      const ta = acked();
+      const ta = acked(tcpd, num, seq, ack);
       ta.flags |= TA.DUPLICATE_ACK;
       ta.dupackNum = fwd.dupacknum;
       ta.dupackFrame = fwd.lastnondupack;
@@ -69,7 +71,7 @@ export function analyzeSequenceNumber(pinfo: PacketInfo, seq: number, ack: numbe
     fwd.dupacknum = 0;
   }
   if (rev.maxseqtobeacked && gtSeq(ack, rev.maxseqtobeacked) && (flags & TH.ACK) !== 0) {
-    const ta = acked();
+    const ta = acked(tcpd, num, seq, ack);
     if (ltSeq(rev.maxseqtobeacked, rev.nextseq)) {
       rev.maxseqtobeacked = rev.nextseq;
       ta.flags |= TA.ACK_LOST_PACKET;
@@ -83,32 +85,31 @@ export function analyzeSequenceNumber(pinfo: PacketInfo, seq: number, ack: numbe
     if (tcpd.ta && tcpd.ta.flags & TA.KEEP_ALIVE) break checking;
     if (seglen > 1 && u32(fwd.nextseq - 1) === seq) seqNotAdvanced = false;
     if (seglen > 0 && rev.lastack && leSeq(u32(seq + seglen), rev.lastack)) {
-      acked().flags |= TA.SPURIOUS_RETRANSMISSION;
+      acked(tcpd, num, seq, ack).flags |= TA.SPURIOUS_RETRANSMISSION;
       break checking;
     }
     // Fast retransmission takes precedence over out-of-order (tcp_fastrt_precedence).
     const sinceDupAck = nsBetween(tsSec, tsNsec, rev.lastackSec, rev.lastackNsec);
     if (seqNotAdvanced && rev.dupacknum >= 2 && rev.lastack === seq && sinceDupAck < 20_000_000) {
-      acked().flags |= TA.FAST_RETRANSMISSION;
+      acked(tcpd, num, seq, ack).flags |= TA.FAST_RETRANSMISSION;
       break checking;
     }
     const sinceNext = nsBetween(tsSec, tsNsec, fwd.nextseqSec, fwd.nextseqNsec);
     const oooThreshold = tcpd.firstRttSec === 0 && tcpd.firstRttNsec === 0 ? 3_000_000 : tcpd.firstRttNsec + tcpd.firstRttSec * 1e9;
     if (seqNotAdvanced && sinceNext < oooThreshold && fwd.nextseq !== u32(seq + seglen + (flags & (TH.SYN | TH.FIN) ? 1 : 0))) {
-      acked().flags |= TA.OUT_OF_ORDER;
+      acked(tcpd, num, seq, ack).flags |= TA.OUT_OF_ORDER;
       break checking;
     }
     if (seqNotAdvanced) {
-      const ta = acked();
+      const ta = acked(tcpd, num, seq, ack);
       ta.flags |= TA.RETRANSMISSION;
-      [ta.rtoSec, ta.rtoNsec] = timeDelta(tsSec, tsNsec, fwd.nextseqSec, fwd.nextseqNsec);
-      ta.rtoFrame = fwd.nextseqframe;
       // The eldest unacked segment is the likeliest original.
       const eldest = fwd.segments.eldest();
-      if (eldest) {
-        [ta.rtoSec, ta.rtoNsec] = timeDelta(tsSec, tsNsec, eldest.tsSec, eldest.tsNsec);
-        ta.rtoFrame = eldest.frame;
-      }
+      const sentSec = eldest ? eldest.tsSec : fwd.nextseqSec;
+      const sentNsec = eldest ? eldest.tsNsec : fwd.nextseqNsec;
+      ta.rtoSec = timeDeltaSec(tsSec, tsNsec, sentSec, sentNsec);
+      ta.rtoNsec = timeDeltaNsec(tsSec, tsNsec, sentSec, sentNsec);
+      ta.rtoFrame = eldest ? eldest.frame : fwd.nextseqframe;
     }
   }
   let nextseq = u32(seq + seglen);
@@ -137,8 +138,10 @@ export function analyzeSequenceNumber(pinfo: PacketInfo, seq: number, ack: numbe
   const ual = rev.segments.length ? rev.segments.acknowledge(ack) : null;
   if (ual) {
     tcpd.getAcked(num, seq, ack, true);
-    tcpd.ta!.frameAcked = ual.frame;
-    [tcpd.ta!.rttSec, tcpd.ta!.rttNsec] = timeDelta(tsSec, tsNsec, ual.tsSec, ual.tsNsec);
+    const ta = tcpd.ta!;
+    ta.frameAcked = ual.frame;
+    ta.rttSec = timeDeltaSec(tsSec, tsNsec, ual.tsSec, ual.tsNsec);
+    ta.rttNsec = timeDeltaNsec(tsSec, tsNsec, ual.tsSec, ual.tsNsec);
   }
 
   // Bytes in flight, from the payloads of unacked segments (the default method).
@@ -150,7 +153,7 @@ export function analyzeSequenceNumber(pinfo: PacketInfo, seq: number, ack: numbe
       inFlight = u32(inFlight - delivered);
     }
     if (inFlight > 0 && inFlight < 2000000000) {
-      const ta = acked();
+      const ta = acked(tcpd, num, seq, ack);
       ta.bytesInFlight = inFlight;
       if (flags & (TH.SYN | TH.FIN)) ta.bytesInFlight = u32(ta.bytesInFlight - 1);
     }
@@ -167,7 +170,7 @@ export function analyzeSequenceNumber(pinfo: PacketInfo, seq: number, ack: numbe
       fwd.pushBytesSent += seglen;
     }
     fwd.pushBytesSent = u32(fwd.pushBytesSent);
-    acked().pushBytesSent = fwd.pushBytesSent;
+    acked(tcpd, num, seq, ack).pushBytesSent = fwd.pushBytesSent;
   }
 }
 

@@ -4,7 +4,7 @@ import { makeDissector } from '../dissection/dissector.js';
 import { PortType, type PacketInfo } from '../dissection/packet-info.js';
 import { defaultRegistry } from '../dissection/session.js';
 import type { Tvb } from '../dissection/tvb.js';
-import { timeDelta } from '../fields/time-format.js';
+import { timeDelta, timeDeltaNsec, timeDeltaSec } from '../fields/time-format.js';
 import { FrameTimeHistory } from '../dissection/frame-time-history.js';
 import { Completeness, StaticFlag, TcpAnalysis, TH } from './tcp-conversation.js';
 import { TcpAckedHistory } from './tcp-acked-history.js';
@@ -113,31 +113,40 @@ function headerInfo(flags: number, ack: number, info: TransportInfoText | null):
   return h;
 }
 
+/**
+ * The flow of the segment being dissected, set by dissectTcpSegment as soon
+ * as it is known so dissectTcp can finish it after an exception too (a
+ * module slot saved and restored around each call, not a closure per segment).
+ */
+let currentFlow: TcpAnalysis | null = null;
+
 /** TCP (packet-tcp.c's dissect_tcp): header, stream tracking, analysis, options, then the payload. */
 function dissectTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   const streaming = !pinfo.session.keepHistory;
-  let tcpd: TcpAnalysis | null = null;
+  const outer = currentFlow;
+  currentFlow = null;
   try {
-    return dissectTcpSegment(tvb, pinfo, tree, (t) => (tcpd = t));
+    return dissectTcpSegment(tvb, pinfo, tree);
   } finally {
+    const tcpd = currentFlow as TcpAnalysis | null;
+    currentFlow = outer;
     // With one pass no frame is looked up again: keep flow state, not per-frame results.
     if (streaming && tcpd) {
-      (tcpd as TcpAnalysis).forgetFrames();
-      pruneStreamingFlow((tcpd as TcpAnalysis).fwd);
+      tcpd.forgetFrames();
+      pruneStreamingFlow(tcpd.fwd);
     } else if (tcpd) {
       // Once the whole frame is done (a TCP header inside this one's payload may still add results): keep them, drop finished PDUs.
-      const t: TcpAnalysis = tcpd;
       const firstPass = !pinfo.visited;
       const session = pinfo.session;
       session.afterFrame(() => {
-        t.endFrame(firstPass);
+        tcpd.endFrame(firstPass);
         if (session.frameBytes) releaseFinishedPdus(session);
       });
     }
   }
 }
 
-function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, seen: (tcpd: TcpAnalysis) => void): number {
+function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   const sport = tvb.u16(0);
   const dport = tvb.u16(2);
   const cols = pinfo.cols;
@@ -181,14 +190,14 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
     isNew = true;
   }
   let tcpd = conversationData(conv, pinfo);
-  seen(tcpd);
+  currentFlow = tcpd;
   if ((flags & (TH.SYN | TH.ACK)) === TH.SYN) {
     if (tcpd.fwd.staticFlags & StaticFlag.BASE_SEQ_SET) {
       if (seq !== tcpd.fwd.baseSeq) {
         if (!pinfo.visited) {
           conv = conversations.create(pinfo.num, ConversationType.TCP, pinfo.src, pinfo.dst, sport, dport);
           tcpd = conversationData(conv, pinfo);
-          seen(tcpd);
+          currentFlow = tcpd;
           if (!tcpd.ta) tcpd.getAcked(pinfo.num, seq, ack, true);
           tcpd.ta!.flags |= 0x2000;
           tcpd.completeness = 1;
@@ -215,9 +224,11 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, 
   // Per-stream time since previous frame, kept per frame for later passes.
   let deltaSec = 0, deltaNsec = 0;
   if (!pinfo.visited) {
-    [deltaSec, deltaNsec] = timeDelta(pinfo.raw.tsSec, pinfo.raw.tsNsec, tcpd.prevSec, tcpd.prevNsec);
-    tcpd.prevSec = pinfo.raw.tsSec;
-    tcpd.prevNsec = pinfo.raw.tsNsec;
+    const { tsSec, tsNsec } = pinfo.raw;
+    deltaSec = timeDeltaSec(tsSec, tsNsec, tcpd.prevSec, tcpd.prevNsec);
+    deltaNsec = timeDeltaNsec(tsSec, tsNsec, tcpd.prevSec, tcpd.prevNsec);
+    tcpd.prevSec = tsSec;
+    tcpd.prevNsec = tsNsec;
     if (pinfo.session.keepHistory) streamDeltas(pinfo).set(pinfo.num, deltaSec, deltaNsec);
   } else {
     const d = streamDeltas(pinfo).get(pinfo.num);

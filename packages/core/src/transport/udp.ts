@@ -169,11 +169,11 @@ function dissectUdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
   t?.addGenerated(udpFields.stream, tvb, 8, 0, ud.stream);
   if (ulen === 8) return tvb.length;
   if (!pinfo.inErrorPacket) {
-    const [rs, rn, ds, dn] = ud.tick(pinfo, 'udp.ts');
+    const times = ud.tick(pinfo, 'udp.ts');
     if (t) {
       const ts = t.addText(tvb, 8, 0, 'Timestamps').setGenerated();
-      ts.addGenerated(udpFields.timeRelative, tvb, 0, 0, { sec: rs, nsec: rn });
-      ts.addGenerated(udpFields.timeDelta, tvb, 0, 0, { sec: ds, nsec: dn });
+      ts.addGenerated(udpFields.timeRelative, tvb, 0, 0, { sec: times.relSec, nsec: times.relNsec });
+      ts.addGenerated(udpFields.timeDelta, tvb, 0, 0, { sec: times.deltaSec, nsec: times.deltaNsec });
     }
   }
   if (!pinfo.inErrorPacket || tvb.remaining(8) > 0) {
