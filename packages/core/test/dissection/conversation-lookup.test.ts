@@ -42,6 +42,36 @@ describe('conversation lookup by endpoint pair', () => {
     expect(table.find(5, ConversationType.UDP, v4(p.a), v4(p.b), p.pa, p.pb)).toBeNull();
   });
 
+  it('keeps apart IPv4 pairs that collide and share both ports and one address, in each direction', () => {
+    // A:1000 with X1:53 and with X2:53 where the two keys collide: only the other address tells them apart.
+    const random = seededRandom(13);
+    const a = 0x0a000001;
+    const seen = new Map<number, number>();
+    let x1 = 0, x2 = 0;
+    for (;;) {
+      const x = (random() * 2 ** 32) | 0;
+      const h = ipv4PairHash(ConversationType.UDP, a, 1000, x, 53);
+      const other = seen.get(h);
+      if (other !== undefined && other !== x) {
+        [x1, x2] = [other, x];
+        break;
+      }
+      seen.set(h, x);
+    }
+    const table = new ConversationTable();
+    const c1 = table.findOrCreate(1, ConversationType.UDP, v4(a), v4(x1), 1000, 53);
+    // Same direction as c1 (A first), then the reverse (X2 first): neither is c1's.
+    expect(table.find(2, ConversationType.UDP, v4(a), v4(x2), 1000, 53)).toBeNull();
+    expect(table.find(2, ConversationType.UDP, v4(x2), v4(a), 53, 1000)).toBeNull();
+    const c2 = table.findOrCreate(2, ConversationType.UDP, v4(x2), v4(a), 53, 1000);
+    expect(c2).not.toBe(c1);
+    expect(table.find(3, ConversationType.UDP, v4(x1), v4(a), 53, 1000)).toBe(c1);
+    expect(table.find(3, ConversationType.UDP, v4(a), v4(x2), 1000, 53)).toBe(c2);
+    // An IPv6 endpoint never joins an IPv4 pair.
+    const v6a = new Address(AddressType.IPv6, new Uint8Array(16).fill(1));
+    expect(table.find(3, ConversationType.UDP, v6a, v4(x1), 1000, 53)).toBeNull();
+  });
+
   it('keeps two IPv6 pairs whose keys collide apart, either way round', () => {
     const random = seededRandom(12);
     const v6 = (): Address => new Address(AddressType.IPv6, Uint8Array.from({ length: 16 }, () => Math.floor(random() * 256)));
