@@ -33,7 +33,9 @@ export class OutputStream {
     if (this.isTty) s = escapeForTerminal(s);
     this.buf.push(s);
     this.size += s.length;
-    if (this.size > 1 << 16) this.flush();
+    // About 16,000 characters a write: with a non-ASCII character (the summary's "→") the joined
+    // string takes two bytes a character, and past 128 KB V8 gives each one pages of its own.
+    if (this.size > 1 << 14) this.flush();
   }
 
   line(s: string): void {

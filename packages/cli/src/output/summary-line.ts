@@ -1,4 +1,4 @@
-import { formatSecondsPrecision, timeDelta, type DissectedFrame, type RawPacket } from '@netdissect/core';
+import { formatSecondsPrecision, timeDeltaNsec, timeDeltaSec, type DissectedFrame, type RawPacket } from '@netdissect/core';
 import type { FramePrinter, TreeNeeds } from './frame-printer.js';
 import type { OutputStream } from './output-stream.js';
 
@@ -18,7 +18,8 @@ export function summaryLine(frame: DissectedFrame, raw: RawPacket, ref: TimeRefe
   const no = String(raw.no).padStart(5, ' ');
   let time = '';
   if (raw.hasTimestamp !== false) {
-    const [s, ns] = timeDelta(raw.tsSec, raw.tsNsec, ref.sec, ref.nsec);
+    const s = timeDeltaSec(raw.tsSec, raw.tsNsec, ref.sec, ref.nsec);
+    const ns = timeDeltaNsec(raw.tsSec, raw.tsNsec, ref.sec, ref.nsec);
     time = formatSecondsPrecision(s, ns, raw.tsPrecision >= 0 && raw.tsPrecision <= 9 ? raw.tsPrecision : 9);
   }
   time = time.padStart(10, ' ');

@@ -39,16 +39,20 @@ export function formatRelative(sec: number, nsec: number): string {
   return `${sec}.${pad9(nsec)}`;
 }
 
+/** 10 ** (9 - digits): what one unit of the last shown decimal is in nanoseconds. */
+const NANOS_PER_DIGIT = [1e9, 1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 100, 10, 1];
+
 /**
- * Seconds with `digits` decimals, truncated as Wireshark's column code
- * does (display_signed_time with a precision): "0.000123".
+ * Seconds with `digits` (0–9) decimals, truncated as Wireshark's column
+ * code does (display_signed_time with a precision): "0.000123".
  */
 export function formatSecondsPrecision(sec: number, nsec: number, digits: number): string {
   const neg = sec < 0 || nsec < 0;
   const s = Math.abs(sec);
   const ns = Math.abs(nsec);
   if (digits <= 0) return `${neg ? '-' : ''}${s}`;
-  const frac = Math.floor(ns / 10 ** (9 - digits));
+  // A table, not 10 ** n: a variable exponent is a Math.pow call, and the Time column asks per frame.
+  const frac = Math.floor(ns / NANOS_PER_DIGIT[digits > 9 ? 9 : digits]!);
   return `${neg ? '-' : ''}${s}.${String(frac).padStart(digits, '0')}`;
 }
 

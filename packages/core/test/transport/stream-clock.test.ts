@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DissectionSession, PacketInfo, timeDelta, timeDeltaNsec, timeDeltaSec, type RawPacket } from '../../src/index.js';
+import { DissectionSession, PacketInfo, type RawPacket } from '../../src/index.js';
 import { StreamClock } from '../../src/transport/stream-timestamps.js';
 
 function raw(no: number, tsSec: number, tsNsec: number): RawPacket {
   return { no, tsSec, tsNsec, tsPrecision: 9, caplen: 14, len: 14, linktype: 1, interfaceId: 0, bytes: new Uint8Array(14), dataOffset: -1 };
 }
-
-describe('timeDelta', () => {
-  // nstime_delta: the nanoseconds take the sign of the whole difference.
-  const cases: Array<[number, number, number, number, number, number]> = [
-    [5, 100, 3, 200, 1, 999_999_900],
-    [3, 200, 5, 100, -1, -999_999_900],
-    [5, 100, 5, 50, 0, 50],
-    [5, 50, 5, 100, 0, -50],
-    [7, 0, 7, 0, 0, 0],
-    [-2, 500, 1, 0, -2, -999_999_500],
-  ];
-  it.each(cases)('%i.%i - %i.%i', (aSec, aNsec, bSec, bNsec, sec, nsec) => {
-    expect(timeDelta(aSec, aNsec, bSec, bNsec)).toEqual([sec, nsec]);
-    expect([timeDeltaSec(aSec, aNsec, bSec, bNsec), timeDeltaNsec(aSec, aNsec, bSec, bNsec)]).toEqual([sec, nsec]);
-  });
-});
 
 describe('StreamClock', () => {
   const times: Array<[number, number]> = [[100, 900_000_000], [101, 100_000_000], [101, 100_000_500], [104, 0]];
