@@ -50,6 +50,12 @@ export function safeExportName(name: string, dup: number, max = MAX_EXPORT_NAME)
  */
 export class ExportDirectory {
   private readonly taken: Set<string>;
+  /**
+   * Per name, the first "(n)" variant that may still be free. Names are only
+   * ever taken, so the search for a name's next free variant starts where
+   * the last one ended: the 700th "index.html" tries one variant, not 700.
+   */
+  private readonly firstFree = new Map<string, number>();
 
   constructor(readonly dir: string) {
     this.taken = new Set(readdirSync(dir));
@@ -57,10 +63,12 @@ export class ExportDirectory {
 
   /** The path tshark would write: the first variant not taken yet (or the last tried), taken from then on. */
   claim(name: string): string {
-    let dup = 0;
+    let dup = this.firstFree.get(name) ?? 0;
     let file = safeExportName(name, dup);
-    while (this.taken.has(file) && ++dup < MAX_DUPLICATES) file = safeExportName(name, dup);
+    while (this.taken.has(file) && dup + 1 < MAX_DUPLICATES) file = safeExportName(name, ++dup);
     this.taken.add(file);
+    // Past the last variant tshark overwrites that one, every time.
+    this.firstFree.set(name, Math.min(dup + 1, MAX_DUPLICATES - 1));
     return join(this.dir, file);
   }
 }

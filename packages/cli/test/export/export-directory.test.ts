@@ -19,7 +19,8 @@ function probedPath(dir: string, name: string): string {
 describe('ExportDirectory', () => {
   it('names each object as probing the file system would, with files already there and repeated names', () => {
     const random = seededRandom(3);
-    const names = ['index.html', 'a.png', 'object12.text/html', 'a:b?.txt', 'no-extension', 'x'.repeat(300) + '.gif'];
+    // 'index(2).html' is also what the third 'index.html' would be called.
+    const names = ['index.html', 'index(2).html', 'a.png', 'object12.text/html', 'a:b?.txt', 'no-extension', 'x'.repeat(300) + '.gif'];
     for (let round = 0; round < 20; round++) {
       const a = join(root, `claimed-${round}`);
       const b = join(root, `probed-${round}`);
@@ -27,9 +28,11 @@ describe('ExportDirectory', () => {
       mkdirSync(b);
       // Files from an earlier export, the same in both.
       for (const n of names) {
-        if (random() < 0.3) {
-          writeFileSync(join(a, safeExportName(n, 0)), 'old');
-          writeFileSync(join(b, safeExportName(n, 0)), 'old');
+        for (const dup of [0, 1, 3]) {
+          if (random() < 0.3) {
+            writeFileSync(join(a, safeExportName(n, dup)), 'old');
+            writeFileSync(join(b, safeExportName(n, dup)), 'old');
+          }
         }
       }
       const dir = new ExportDirectory(a);
@@ -43,5 +46,22 @@ describe('ExportDirectory', () => {
       }
       expect(readdirSync(a).sort()).toEqual(readdirSync(b).sort());
     }
+  });
+
+  it('gives the same names as trying every variant from the first, past the last variant tshark tries', () => {
+    const dir = mkdtempSync(join(root, 'many-'));
+    const claims = new ExportDirectory(dir);
+    const taken = new Set<string>();
+    const random = seededRandom(4);
+    for (let i = 0; i < 2_500; i++) {
+      const name = random() < 0.6 ? '/' : random() < 0.5 ? 'index.html' : `index(${Math.floor(random() * 5)}).html`;
+      let dup = 0;
+      let file = safeExportName(name, dup);
+      while (taken.has(file) && ++dup < 1000) file = safeExportName(name, dup);
+      taken.add(file);
+      expect(claims.claim(name)).toBe(join(dir, file));
+    }
+    // More than 1,000 objects named "/": the last variant is written over.
+    expect(taken.has(safeExportName('/', 999))).toBe(true);
   });
 });
