@@ -10,9 +10,9 @@ import { FrameTimeHistory } from '../dissection/frame-time-history.js';
  * each value in a heap number of its own.
  */
 export class StreamClock {
-  /** -1 until the stream's first frame (capture times are never negative). */
-  firstSec = -1;
-  firstNsec = 0;
+  firstSec = 0;
+  /** -1 until the stream's first frame (nanoseconds within a second are never negative; seconds before 1970 are). */
+  firstNsec = -1;
   prevSec = 0;
   prevNsec = 0;
 
@@ -21,7 +21,7 @@ export class StreamClock {
     const { tsSec, tsNsec } = pinfo.raw;
     const deltas = pinfo.session.keepHistory ? pinfo.session.state(key, () => new FrameTimeHistory()) : null;
     const stored = pinfo.visited ? (deltas?.get(pinfo.num) ?? null) : null;
-    if (stored === null && this.firstSec < 0) {
+    if (stored === null && this.firstNsec < 0) {
       this.firstSec = tsSec;
       this.firstNsec = tsNsec;
       this.prevSec = tsSec;

@@ -1,6 +1,7 @@
 import type { Conversation } from '../dissection/conversation-table.js';
 import type { FragmentHead } from '../reassembly/fragment-head.js';
 import { UnackedSegments } from './unacked-segments.js';
+import { StreamClock } from './stream-timestamps.js';
 import type { TcpAckedHistory } from './tcp-acked-history.js';
 
 /** TCP_A_* analysis flags. */
@@ -213,16 +214,12 @@ export class TcpFlow {
 }
 
 /** Both directions of a TCP connection plus what is shared (struct tcp_analysis). */
-export class TcpAnalysis {
+export class TcpAnalysis extends StreamClock {
   readonly flow1 = new TcpFlow();
   readonly flow2 = new TcpFlow();
   fwd: TcpFlow;
   rev: TcpFlow;
   serverPort = 0;
-  firstSec: number;
-  firstNsec: number;
-  prevSec: number;
-  prevNsec: number;
   mruSynSec = 0;
   mruSynNsec = 0;
   firstRttSec = 0;
@@ -250,8 +247,10 @@ export class TcpAnalysis {
     /** The conversation holding this analysis, so the payload dispatch need not look it up again. */
     readonly conversation: Conversation,
   ) {
+    super();
     this.fwd = this.flow1;
     this.rev = this.flow2;
+    // The stream's times start at the frame that creates it, whether or not that frame gets as far as the clock.
     this.firstSec = sec;
     this.firstNsec = nsec;
     this.prevSec = sec;

@@ -4,8 +4,7 @@ import { makeDissector } from '../dissection/dissector.js';
 import { PortType, type PacketInfo } from '../dissection/packet-info.js';
 import { defaultRegistry } from '../dissection/session.js';
 import type { Tvb } from '../dissection/tvb.js';
-import { timeDelta, timeDeltaNsec, timeDeltaSec } from '../fields/time-format.js';
-import { FrameTimeHistory } from '../dissection/frame-time-history.js';
+import { timeDelta } from '../fields/time-format.js';
 import { Completeness, StaticFlag, TcpAnalysis, TH } from './tcp-conversation.js';
 import { TcpAckedHistory } from './tcp-acked-history.js';
 import { hfTcp, tcpExpert, tcpFields } from './tcp-fields.js';
@@ -82,11 +81,6 @@ function formatFlagLetters(flags: number): string {
   let s = '';
   for (let i = 0; i < 12; i++) s += (flags >> (11 - i)) & 1 ? letters[i] : '\u00b7';
   return s;
-}
-
-/** Each TCP frame's time since the previous frame of its stream (tcp.time_delta), for revisits. */
-function streamDeltas(pinfo: PacketInfo): FrameTimeHistory {
-  return pinfo.session.state('tcp.ts_delta', () => new FrameTimeHistory());
 }
 
 function plural(n: number): string {
@@ -221,19 +215,8 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null):
   h?.addGenerated(tcpFields.completeness, null, 0, 0, tcpd.completeness);
   tcpd.fwd.numSackRanges = 0;
 
-  // Per-stream time since previous frame, kept per frame for later passes.
-  let deltaSec = 0, deltaNsec = 0;
-  if (!pinfo.visited) {
-    const { tsSec, tsNsec } = pinfo.raw;
-    deltaSec = timeDeltaSec(tsSec, tsNsec, tcpd.prevSec, tcpd.prevNsec);
-    deltaNsec = timeDeltaNsec(tsSec, tsNsec, tcpd.prevSec, tcpd.prevNsec);
-    tcpd.prevSec = tsSec;
-    tcpd.prevNsec = tsNsec;
-    if (pinfo.session.keepHistory) streamDeltas(pinfo).set(pinfo.num, deltaSec, deltaNsec);
-  } else {
-    const d = streamDeltas(pinfo).get(pinfo.num);
-    if (d) [deltaSec, deltaNsec] = d;
-  }
+  // Per-stream times since the first and the previous frame (the delta kept per frame for later passes).
+  const { relSec, relNsec, deltaSec, deltaNsec } = tcpd.tick(pinfo, 'tcp.ts_delta');
 
   const reportedLen = tvb.reported;
   let haveSeglen = false;
@@ -413,8 +396,7 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null):
   // Stream-relative timestamps.
   if (t && (t.ctx.interest === null || t.ctx.keeps(tcpFields.timeRelative) || t.ctx.keeps(tcpFields.timeDelta))) {
     const ts = t.addText(tvb, 0, 0, 'Timestamps').setGenerated();
-    const [rs, rn] = timeDelta(pinfo.raw.tsSec, pinfo.raw.tsNsec, tcpd.firstSec, tcpd.firstNsec);
-    ts.addGenerated(tcpFields.timeRelative, tvb, 0, 0, { sec: rs, nsec: rn });
+    ts.addGenerated(tcpFields.timeRelative, tvb, 0, 0, { sec: relSec, nsec: relNsec });
     ts.addGenerated(tcpFields.timeDelta, tvb, 0, 0, { sec: deltaSec, nsec: deltaNsec });
   }
   if (optlen) dissectTcpOptions(tvb, 20, optlen, pinfo, optionsItem, optionsItem, headerInfo(flags, ack, infoText), tcpd);

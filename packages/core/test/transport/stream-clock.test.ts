@@ -38,4 +38,18 @@ describe('StreamClock', () => {
       expect([t.relSec, t.relNsec, t.deltaSec, t.deltaNsec]).toEqual(expected[i]);
     }
   });
+
+  it('measures a stream whose frames are dated before 1970 (negative seconds)', () => {
+    const session = new DissectionSession();
+    const clock = new StreamClock();
+    const ticks = ([[-5, 100], [-5, 600], [-4, 100]] as const).map(([s, ns], i) => {
+      const t = clock.tick(new PacketInfo(session, raw(i + 1, s, ns), false), 'test.ts');
+      return [t.relSec, t.relNsec, t.deltaSec, t.deltaNsec];
+    });
+    expect(ticks).toEqual([
+      [0, 0, 0, 0],
+      [0, 500, 0, 500],
+      [1, 0, 0, 999_999_500],
+    ]);
+  });
 });
