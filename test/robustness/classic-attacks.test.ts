@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DissectionSession } from '@netdissect/core';
-import { writeCapture } from './support/capture-file.js';
+import { removeCaptureFiles, writeCapture } from './support/capture-file.js';
 import { expertEntries } from './support/expert-report.js';
 import { packets } from '../support/frame-builders.js';
 import { httpGzipBomb, imapHugeLiteral, smtpEndlessData, synFlood } from './support/hostile-captures.js';
 import { peakMemoryGrowthMb } from './support/memory-peak.js';
 import { netdissect } from './support/terminal-cli.js';
+
+afterAll(removeCaptureFiles);
 
 /**
  * The attacks whose point is memory: each runs through the CLI in-process

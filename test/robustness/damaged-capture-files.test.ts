@@ -1,11 +1,13 @@
 import { writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { encodeCapture, type CaptureFormat } from '../fuzz/harness/capture-encoding.js';
-import { writeCapture } from './support/capture-file.js';
+import { removeCaptureFiles, writeCapture } from './support/capture-file.js';
 import { packets } from '../support/frame-builders.js';
 import { dnsPlainQuery } from './support/hostile-captures.js';
 import { peakMemoryGrowthMb } from './support/memory-peak.js';
 import { netdissect } from './support/terminal-cli.js';
+
+afterAll(removeCaptureFiles);
 
 /**
  * A damaged capture file: every complete packet first, then one line

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { writeCapture } from './support/capture-file.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeCaptureFiles, writeCapture } from './support/capture-file.js';
 import { expertEntries } from './support/expert-report.js';
 import { dnsManyChainedNames, dnsPlainQuery, dnsPointerChain } from './support/hostile-captures.js';
 import { ROBUSTNESS_FIXTURES } from './support/robustness-fixtures.js';
 import { netdissect } from './support/terminal-cli.js';
+
+afterAll(removeCaptureFiles);
 
 const LOOP = '<Name contains a pointer that loops>';
 const loops = join(ROBUSTNESS_FIXTURES, 'dns-pointer-loops.pcap');

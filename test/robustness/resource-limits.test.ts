@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { writeCapture } from './support/capture-file.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeCaptureFiles, writeCapture } from './support/capture-file.js';
 import { expertEntries, type ExpertEntry } from './support/expert-report.js';
 import {
   dnsPointerChain, ftpManyPassiveReplies, httpGzipBomb, httpHugeBody, imapHugeLiteral, ipv4IncompleteDatagrams, mailWithManyParts, smtpEndlessData, synFlood,
 } from './support/hostile-captures.js';
 import { netdissect } from './support/terminal-cli.js';
+
+afterAll(removeCaptureFiles);
 
 /**
  * Each limit of the issue (open flows, reassembly bytes per flow and in

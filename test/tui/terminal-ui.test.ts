@@ -2,12 +2,12 @@
 // Needs `npx tsc -b` first (it runs packages/cli/bin/netdissect.js) and tmux.
 import { spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpusPath, repoRoot } from '../support/paths.js';
-import { writeHostileCapture } from './support/hostile-capture.js';
+import { removeHostileCaptures, writeHostileCapture } from './support/hostile-capture.js';
 import { NETDISSECT, TmuxSession } from './support/tmux-session.js';
 
 const built = existsSync(join(repoRoot, 'packages', 'cli', 'dist', 'tui', 'run-tui.js'));
@@ -21,8 +21,11 @@ async function sendUdp(port: number, n: number): Promise<void> {
   sock.close();
 }
 const sessions: TmuxSession[] = [];
+const tempDirs: string[] = [];
 afterAll(() => {
   for (const s of sessions.splice(0)) s.kill();
+  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  removeHostileCaptures();
 });
 
 function open(args: string[], columns = 160, rows = 48): TmuxSession {
@@ -124,7 +127,9 @@ describe.skipIf(!built)('netdissect in a terminal', () => {
   });
 
   it('browses a capture arriving on a pipe while it arrives, keys from the terminal', async () => {
-    const gate = join(mkdtempSync(join(tmpdir(), 'netdissect-tui-')), 'go');
+    const gateDir = mkdtempSync(join(tmpdir(), 'netdissect-tui-'));
+    tempDirs.push(gateDir);
+    const gate = join(gateDir, 'go');
     const replay = join(repoRoot, 'test', 'tui', 'support', 'slow-replay.mjs');
     // The writer must not share the terminal: Node puts a terminal it used back into cooked mode when it exits.
     const t = new TmuxSession(`cd '${repoRoot}' && node '${replay}' '${corpusPath('http/get.pcap')}' 7 '${gate}' </dev/null 2>/dev/null | TERM=xterm-256color node '${NETDISSECT}' -`);

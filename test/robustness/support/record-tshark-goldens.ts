@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeCapture } from './capture-file.js';
+import { removeCaptureFiles, writeCapture } from './capture-file.js';
 import { TSHARK_COMPARED_ATTACKS } from './classic-attack-captures.js';
 import { ROBUSTNESS_FIXTURES, TERMINAL_ESCAPE_FIELDS } from './robustness-fixtures.js';
 import { terminalEscapeFrames } from './terminal-escape-capture.js';
@@ -32,4 +32,5 @@ for (const [name, frames] of Object.entries(TSHARK_COMPARED_ATTACKS)) {
   writeFileSync(join(ROBUSTNESS_FIXTURES, `${name}.summary.txt`), tshark(capture, []), 'latin1');
   writeFileSync(join(ROBUSTNESS_FIXTURES, `${name}.expert.txt`), tshark(capture, ['-q', '-z', 'expert']), 'latin1');
 }
+removeCaptureFiles();
 console.log(`wrote the captures of ${ROBUSTNESS_FIXTURES} and their tshark goldens`);

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PcapWriter } from '@netdissect/core';
@@ -16,6 +16,13 @@ function replaceOnce(bytes: Uint8Array, find: string, by: string): void {
   hay.write(by, at, 'latin1');
 }
 
+const written: string[] = [];
+
+/** Deletes every capture writeHostileCapture wrote (a test file's afterAll). */
+export function removeHostileCaptures(): void {
+  for (const dir of written.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /**
  * http/get.pcap with escape sequences written over its text: into the
  * request URI (frame 4) and the response body (frame 9). Lengths do not
@@ -25,7 +32,9 @@ export async function writeHostileCapture(): Promise<string> {
   const packets = await readAllPackets(corpusPath('http/get.pcap'));
   replaceOnce(packets[3]!.bytes, 'download/CHANGES.bro-aux.txt', `d${HOSTILE}`.padEnd(28, 'x'));
   replaceOnce(packets[8]!.bytes, ' when necessary (e.g.', ` ${HOSTILE}`.padEnd(21, 'x'));
-  const path = join(mkdtempSync(join(tmpdir(), 'netdissect-tui-')), 'hostile.pcap');
+  const dir = mkdtempSync(join(tmpdir(), 'netdissect-tui-'));
+  written.push(dir);
+  const path = join(dir, 'hostile.pcap');
   const w = await PcapWriter.open(path, { linktype: packets[0]!.linktype });
   for (const p of packets) await w.write(p);
   await w.close();

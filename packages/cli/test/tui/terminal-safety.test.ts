@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../../test/support/paths.js';
-import { writeHostileCapture } from '../../../../test/tui/support/hostile-capture.js';
+import { removeHostileCaptures, writeHostileCapture } from '../../../../test/tui/support/hostile-capture.js';
 import { safeText } from '../../src/tui/terminal-text.js';
 import { eventually, indexedCapture, KEY, renderApp, type RenderedApp } from './support/tui-harness.js';
 
@@ -10,6 +10,7 @@ afterEach(() => {
   app?.unmount();
   app = null;
 });
+afterAll(removeHostileCaptures);
 
 // Ink draws without colours here, so any control character on screen came from a packet.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
