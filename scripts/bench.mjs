@@ -83,7 +83,7 @@ async function main() {
   const node = process.execPath;
   const netdissect = [node, path.join(root, 'packages/cli/bin/netdissect.js')];
   const tshark = ['tshark', '-n', '-o', 'tcp.reassemble_out_of_order:TRUE'];
-  const script = (name) => [node, '--no-deprecation', path.join(root, 'scripts/bench', name), capture];
+  const script = (name, ...args) => [node, '--no-deprecation', path.join(root, 'scripts/bench', name), capture, ...args];
 
   let check = null;
   if (o.tshark) {
@@ -116,6 +116,9 @@ async function main() {
     { id: '4', pair: '4', label: '-Y POST or DNS error', tool: 'netdissect', run: () => measure([...netdissect, '-r', capture, ...FILTER_ARGS]) },
     { id: '4', pair: '4', label: '-Y POST or DNS error', tool: 'tshark', run: () => measure([...tshark, '-r', capture, ...FILTER_ARGS]) },
     { id: '5', label: 'library first pass (tree null)', tool: 'netdissect lib', run: () => measureScript(script('first-pass.mjs')) },
+    // Where case 5's time goes: the same pass stopped below the application protocols.
+    { id: '5a', label: 'first pass up to IP (TCP, UDP skipped)', tool: 'netdissect lib', run: () => measureScript(script('first-pass.mjs', '--up-to', 'network')) },
+    { id: '5b', label: 'first pass up to TCP/UDP (no application protocol)', tool: 'netdissect lib', run: () => measureScript(script('first-pass.mjs', '--up-to', 'transport')) },
     { id: '6', pair: '6', label: '--export-objects http', tool: 'netdissect', run: exportRun('netdissect', netdissect) },
     { id: '6', pair: '6', label: '--export-objects http', tool: 'tshark', run: exportRun('tshark', tshark) },
   ].filter((r) => o.tshark || r.tool !== 'tshark');
@@ -154,7 +157,7 @@ async function main() {
     `Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB; Node ${info.node}; ${info.tshark || 'no tshark'}.`,
     `Load average at start ${info.loadAvgStart.join(' ')}, at end ${info.loadAvgEnd.join(' ')} (other jobs share the machine: compare ratios from one run, not absolute figures across runs).`,
     '',
-    'Times are wall clock of the process (cases 1, 2, 5: the script\'s own timing, module loading excluded); CPU s is user+system; peak RSS from `/usr/bin/time -v`.',
+    'Times are wall clock of the process (cases 1, 2, 5, 5a, 5b: the script\'s own timing, module loading excluded); CPU s is user+system; peak RSS from `/usr/bin/time -v`.',
     '',
     markdownTable(rowsOut, ratios),
     '',
