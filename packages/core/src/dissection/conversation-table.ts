@@ -1,6 +1,7 @@
 import { AddressType, type Address } from './address.js';
 import { endpointPairHash, ipv4PairHash } from './endpoint-pair-hash.js';
 import type { Dissector } from './dissector.js';
+import { ForgottenFlows, type PackedState } from './forgotten-flows.js';
 
 export const ConversationType = { NONE: 0, TCP: 1, UDP: 2 } as const;
 export type ConversationType = (typeof ConversationType)[keyof typeof ConversationType];
@@ -73,9 +74,9 @@ export class Conversation extends ProtoData {
    * numbers in this object instead of reaching each address's bytes
    * through two more objects (cache misses on every packet of a large table).
    */
-  private readonly ipv4: boolean;
-  private readonly bitsA: number;
-  private readonly bitsB: number;
+  readonly ipv4: boolean;
+  readonly bitsA: number;
+  readonly bitsB: number;
 
   constructor(
     readonly index: number,
@@ -114,6 +115,21 @@ export class Conversation extends ProtoData {
   }
 }
 
+/**
+ * The state a conversation forgotten under maxOpenFlows keeps, packed, to
+ * take up again when its endpoints talk again: UDP's stream number and
+ * clock (registered by UDP). tshark forgets no conversation, so a DNS
+ * client that reuses a source port minutes later is back in its old
+ * udp.stream, with times counted from its first frame. TCP's analysis is
+ * not kept (a new tcp.stream), nor anything of non-IPv4 conversations.
+ */
+let rememberedState: PackedState | null = null;
+
+/** Which conversation state forgotten IPv4 conversations keep (UDP registers its own). */
+export function rememberWhenForgotten(state: PackedState): void {
+  rememberedState = state;
+}
+
 /** Distinct endpoint addresses shared by the conversations before the table starts over. */
 const MAX_KEPT_ADDRESSES = 65_536;
 
@@ -140,6 +156,8 @@ export class ConversationTable {
    */
   private readonly exact = new Map<number, Conversation | Conversation[]>();
   private readonly wildcard = new Map<string, Conversation[]>();
+  /** Forgotten IPv4 conversations' remembered state (up to twice maxOpenFlows), by the same keys as `exact`. */
+  private forgotten: ForgottenFlows | null = null;
   private count = 0;
   /** Conversations currently held (the cap counts these). */
   private live = 0;
@@ -207,34 +225,20 @@ export class ConversationTable {
   }
 
   private insert(key: number, c: Conversation): void {
-    const found = this.exact.get(key);
-    if (!found) this.exact.set(key, c);
-    else if (Array.isArray(found)) found.push(c);
-    else this.exact.set(key, [found, c]);
+    addTo(this.exact, key, c);
     if (++this.live > this.maxOpenFlows && !this.keepsAll()) this.evictIdle();
   }
 
   /** Drop the tenth of conversations idle the longest (amortized O(1) per new conversation). */
   private evictIdle(): void {
-    const all: Array<[number, Conversation]> = [];
-    for (const [k, v] of this.exact) {
-      if (Array.isArray(v)) for (const c of v) all.push([k, c]);
-      else all.push([k, v]);
-    }
-    all.sort((a, b) => a[1].lastFrame - b[1].lastFrame);
-    const n = Math.max(1, Math.floor(all.length / 10));
-    for (let i = 0; i < n; i++) {
-      const [k, c] = all[i]!;
-      const v = this.exact.get(k)!;
-      if (Array.isArray(v)) {
-        const rest = v.filter((x) => x !== c);
-        if (rest.length === 0) this.exact.delete(k);
-        else this.exact.set(k, rest.length === 1 ? rest[0]! : rest);
-      } else {
-        this.exact.delete(k);
-      }
+    const state = rememberedState;
+    for (const [k, c] of dropIdlest(this.exact)) {
       this.live--;
       this.evicted++;
+      const value = state === null || c.addrB === null || !c.ipv4 ? undefined : c.data.get(state.key);
+      if (value === undefined) continue;
+      this.forgotten ??= new ForgottenFlows(state!, 2 * this.maxOpenFlows);
+      this.forgotten.add(k, c.type, c.bitsA, c.portA, c.bitsB, c.portB, c.lastFrame, value);
     }
   }
 
@@ -251,8 +255,14 @@ export class ConversationTable {
   }
 
   create(frame: number, type: ConversationType, src: Address, dst: Address, sport: number, dport: number): Conversation {
+    const key = ConversationTable.key(type, src, sport, dst, dport);
     const c = new Conversation(this.count++, type, this.kept(src), this.kept(dst), sport, dport, frame);
-    this.insert(ConversationTable.key(type, src, sport, dst, dport), c);
+    // Endpoints whose conversation was forgotten take up its state again (only ever on one pass: see keepsAll).
+    if (this.forgotten !== null && this.forgotten.count > 0 && src.type === AddressType.IPv4 && dst.type === AddressType.IPv4) {
+      const value = this.forgotten.take(key, type, src.ipv4Bits, sport, dst.ipv4Bits, dport);
+      if (value !== undefined) c.data.set(rememberedState!.key, value);
+    }
+    this.insert(key, c);
     return c;
   }
 
@@ -290,4 +300,35 @@ export class ConversationTable {
     list!.splice(i, 1);
     if (list!.length === 0) this.wildcard.delete(key);
   }
+}
+
+function addTo(map: Map<number, Conversation | Conversation[]>, key: number, c: Conversation): void {
+  const found = map.get(key);
+  if (!found) map.set(key, c);
+  else if (Array.isArray(found)) found.push(c);
+  else map.set(key, [found, c]);
+}
+
+function removeFrom(map: Map<number, Conversation | Conversation[]>, key: number, c: Conversation): void {
+  const v = map.get(key);
+  if (!Array.isArray(v)) {
+    if (v === c) map.delete(key);
+    return;
+  }
+  const rest = v.filter((x) => x !== c);
+  if (rest.length === 0) map.delete(key);
+  else map.set(key, rest.length === 1 ? rest[0]! : rest);
+}
+
+/** Removes the tenth of `map`'s conversations last seen the longest ago (at least one); returns them with their keys. */
+function dropIdlest(map: Map<number, Conversation | Conversation[]>): Array<[number, Conversation]> {
+  const all: Array<[number, Conversation]> = [];
+  for (const [k, v] of map) {
+    if (Array.isArray(v)) for (const c of v) all.push([k, c]);
+    else all.push([k, v]);
+  }
+  all.sort((a, b) => a[1].lastFrame - b[1].lastFrame);
+  const dropped = all.slice(0, Math.max(1, Math.floor(all.length / 10)));
+  for (const [k, c] of dropped) removeFrom(map, k, c);
+  return dropped;
 }

@@ -10,7 +10,9 @@ export interface Limits {
   tcpReassemblyBytesTotal: number;
   /**
    * Conversations (TCP, UDP, ICMP) tracked at once; past it the longest-idle
-   * are forgotten. One pass only: a session that revisits frames keeps them all.
+   * are forgotten. A forgotten UDP conversation keeps its stream number and
+   * clock (up to twice this many), so a flow that comes back is in its old
+   * udp.stream. One pass only: a session that revisits frames keeps them all.
    */
   maxOpenFlows: number;
   /** Bytes held in incomplete IP datagrams. */

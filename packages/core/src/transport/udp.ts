@@ -1,7 +1,7 @@
 import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
 import { AddressType } from '../dissection/address.js';
-import { ConversationType, type Conversation } from '../dissection/conversation-table.js';
+import { ConversationType, rememberWhenForgotten, type Conversation } from '../dissection/conversation-table.js';
 import { makeDissector, type Dissector } from '../dissection/dissector.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import { PortType, type PacketInfo } from '../dissection/packet-info.js';
@@ -37,6 +37,29 @@ export class UdpConversation extends StreamClock {
     super();
   }
 }
+
+// A UDP conversation the open-flow limit forgot keeps its stream index and clock, as five numbers.
+rememberWhenForgotten({
+  key: 'udp',
+  width: 5,
+  pack(value, out, at) {
+    if (!(value instanceof UdpConversation)) return false;
+    out[at] = value.stream;
+    out[at + 1] = value.firstSec;
+    out[at + 2] = value.firstNsec;
+    out[at + 3] = value.prevSec;
+    out[at + 4] = value.prevNsec;
+    return true;
+  },
+  unpack(from, at) {
+    const u = new UdpConversation(from[at]!);
+    u.firstSec = from[at + 1]!;
+    u.firstNsec = from[at + 2]!;
+    u.prevSec = from[at + 3]!;
+    u.prevNsec = from[at + 4]!;
+    return u;
+  },
+});
 
 interface UdpState {
   streams: number;
