@@ -7,7 +7,7 @@
  * open flows, not the file.
  */
 
-/** A protocol's conversation state in `width` numbers (see ConversationTable.remember). */
+/** A protocol's conversation state in `width` numbers (registered with rememberWhenForgotten). */
 export interface PackedState {
   readonly key: string;
   readonly width: number;
