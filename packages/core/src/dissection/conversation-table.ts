@@ -2,6 +2,7 @@ import { AddressType, type Address } from './address.js';
 import { endpointPairHash, ipv4PairHash } from './endpoint-pair-hash.js';
 import type { Dissector } from './dissector.js';
 import { ForgottenFlows, type PackedState } from './forgotten-flows.js';
+import { idlestTenth } from './idlest-tenth.js';
 
 export const ConversationType = { NONE: 0, TCP: 1, UDP: 2 } as const;
 export type ConversationType = (typeof ConversationType)[keyof typeof ConversationType];
@@ -327,8 +328,7 @@ function dropIdlest(map: Map<number, Conversation | Conversation[]>): Array<[num
     if (Array.isArray(v)) for (const c of v) all.push([k, c]);
     else all.push([k, v]);
   }
-  all.sort((a, b) => a[1].lastFrame - b[1].lastFrame);
-  const dropped = all.slice(0, Math.max(1, Math.floor(all.length / 10)));
+  const dropped = idlestTenth(all, ([, c]) => c.lastFrame);
   for (const [k, c] of dropped) removeFrom(map, k, c);
   return dropped;
 }

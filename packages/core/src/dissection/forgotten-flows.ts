@@ -7,6 +7,8 @@
  * open flows, not the file.
  */
 
+import { idlestTenth } from './idlest-tenth.js';
+
 /** A protocol's conversation state in `width` numbers (registered with rememberWhenForgotten). */
 export interface PackedState {
   readonly key: string;
@@ -100,10 +102,7 @@ export class ForgottenFlows {
   private dropIdlest(): void {
     const held: Array<[number, number]> = [];
     for (const [key, head] of this.first) for (let slot = head; slot >= 0; slot = this.next[slot]!) held.push([key, slot]);
-    held.sort((x, y) => this.cells[x[1] * this.width + LAST_FRAME]! - this.cells[y[1] * this.width + LAST_FRAME]!);
-    const n = Math.max(1, Math.floor(held.length / 10));
-    for (let i = 0; i < n; i++) {
-      const [key, slot] = held[i]!;
+    for (const [key, slot] of idlestTenth(held, ([, slot]) => this.cells[slot * this.width + LAST_FRAME]!)) {
       let prev = -1;
       for (let s = this.first.get(key)!; s !== slot; s = this.next[s]!) prev = s;
       this.unlink(key, slot, prev);
