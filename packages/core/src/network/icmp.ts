@@ -179,13 +179,46 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
           }
         }
       }
-      if (tvb.remaining(8) > 0) pinfo.call(dataDissector, tvb.sub(8), t);
+      // Fewer than 8 bytes of data cannot hold a timestamp (and reading one would raise an error).
+      if (tvb.remaining(8) < 8) {
+        if (tvb.remaining(8) > 0) pinfo.call(dataDissector, tvb.sub(8), t);
+        break;
+      }
+      const stamp = echoDataTimestamp(tvb, pinfo.raw.hasTimestamp === false ? 0 : pinfo.raw.tsSec);
+      if (stamp) {
+        t?.add(icmpFields.dataTime, tvb, 8, 8, stamp);
+        const [sec, nsec] = timeDelta(pinfo.raw.tsSec, pinfo.raw.tsNsec, stamp.sec, stamp.nsec);
+        t?.addGenerated(icmpFields.dataTimeRelative, tvb, 8, 8, { sec, nsec });
+        if (tvb.remaining(16) > 0) pinfo.call(dataDissector, tvb.sub(16), t);
+      } else {
+        pinfo.call(dataDissector, tvb.sub(8), t);
+      }
       break;
     }
     default:
       if (tvb.remaining(8) > 0 && type !== TYPE.UNREACH) pinfo.call(dataDissector, tvb.sub(8), t);
   }
   return tvb.length;
+}
+
+/**
+ * The timeval ping(8) puts at the start of an echo's data, as Wireshark
+ * guesses it: seconds and microseconds, big-endian or else little-endian,
+ * taken only when within a day of the frame's own time.
+ */
+function echoDataTimestamp(tvb: Tvb, frameSec: number): { sec: number; nsec: number } | null {
+  // The C code compares abs((int)(secs - frame secs)): a 32-bit difference, whose abs(INT_MIN) stays negative.
+  const plausible = (sec: number, usec: number): boolean => {
+    const d = (sec - frameSec) | 0;
+    return (d === -0x80000000 || Math.abs(d) < 86400) && usec < 1000000;
+  };
+  let sec = tvb.u32(8);
+  let usec = tvb.u32(12);
+  if (!plausible(sec, usec)) {
+    sec = tvb.u32le(8);
+    usec = tvb.u32le(12);
+  }
+  return plausible(sec, usec) ? { sec, nsec: usec * 1000 } : null;
 }
 
 /** The checksum the reply to a request with checksum `c` will carry (one's-complement sum of ~c and ~0x0800, complemented). */
