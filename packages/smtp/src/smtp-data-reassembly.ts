@@ -1,4 +1,4 @@
-import { DataSource, FragmentHead, frameSliceOffset, reassembledBytes, Tvb, type FieldNode, type PacketInfo } from '@netdissect/core';
+import { DataSource, FragmentHead, frameSliceOffset, labelFragmentList, reassembledBytes, Tvb, type FieldNode, type PacketInfo } from '@netdissect/core';
 import { smtpDataFragmentFields as ff, smtpExpert } from './smtp-fields.js';
 
 /**
@@ -144,7 +144,7 @@ export function processReassembledMessage(tvb: Tvb, pinfo: PacketInfo, msg: Reas
       }
       if (tree.ctx.full) {
         const name = count === 1 ? ff.fragment.name : ff.fragments.name;
-        top.setText(`${count} ${name} (${next.length} byte${next.length === 1 ? '' : 's'}): ${parts.join(', ')}`);
+        labelFragmentList(top, count, name, next.length, parts);
       }
       top.addGenerated(ff.count, next, 0, 0, count);
       top.addGenerated(ff.reassembledLength, next, 0, 0, next.length);

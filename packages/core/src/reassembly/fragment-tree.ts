@@ -49,6 +49,15 @@ export function defineFragmentFields(proto: string, names: {
 }
 
 /**
+ * "n Fragments (x bytes): #1(8), #2(8)" on the list's item. The list is
+ * appended text, as show_fragment builds it, so a long one is cut at the
+ * label buffer's end without a "[truncated]" mark.
+ */
+export function labelFragmentList(item: FieldNode, count: number, name: string, bytes: number, parts: readonly string[]): void {
+  item.setText(`${count} ${name} (${bytes} byte${bytes === 1 ? '' : 's'}): `).appendText(parts.join(', '));
+}
+
+/**
  * The "[n Fragments (x bytes): #1(8), #2(8)]" subtree (show_fragment_tree).
  * Returns true when a fragment was illegal, in which case Info already says so.
  */
@@ -75,7 +84,7 @@ export function showFragmentTree(head: FragmentHead, fit: FragmentFields, tree: 
     }
     if (tree.ctx.full) {
       const name = count === 1 ? fit.fragment.name : fit.fragments.name;
-      top.setText(`${count} ${name} (${tvb.length} byte${tvb.length === 1 ? '' : 's'}): ${parts.join(', ')}`);
+      labelFragmentList(top, count, name, tvb.length, parts);
     }
     top.addGenerated(fit.count, tvb, 0, 0, count);
     top.addGenerated(fit.reassembledLength, tvb, 0, 0, tvb.length);
