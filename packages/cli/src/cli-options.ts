@@ -1,7 +1,10 @@
 import { parseLimit } from './limit-options.js';
 import { UsageError } from './usage-error.js';
 
-export type OutputFormat = 'text' | 'fields' | 'json' | 'jsonl' | 'ek' | 'pdml';
+export type OutputFormat = 'text' | 'fields' | 'json' | 'jsonl';
+
+/** tshark's other -T formats: refused by name rather than answered with text output. */
+const TSHARK_ONLY_FORMATS = ['ek', 'pdml', 'psml', 'ps', 'tabs'];
 
 /** Everything the command line can ask for, tshark-compatible where tshark has the flag. */
 export interface CliOptions {
@@ -83,7 +86,8 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
       case 'Y': case 'R': o.displayFilter = need(); break;
       case 'T': {
         const f = need();
-        if (!['text', 'fields', 'json', 'jsonl', 'ek', 'pdml'].includes(f)) throw new UsageError(`invalid -T parameter "${f}"; it must be one of text, fields, json, jsonl, ek`);
+        if (TSHARK_ONLY_FORMATS.includes(f)) throw new UsageError(`-T ${f} is a tshark output format netdissect does not write; use text, fields, json or jsonl`);
+        if (!['text', 'fields', 'json', 'jsonl'].includes(f)) throw new UsageError(`invalid -T parameter "${f}"; it must be one of text, fields, json, jsonl`);
         o.format = f as OutputFormat;
         break;
       }
@@ -202,8 +206,8 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     else throw new UsageError(`unexpected argument "${positional[o.readFile ? 0 : 1]}" (see netdissect --help)`);
   }
   // As tshark: fields without an output format that prints them are a mistake, not ignored.
-  if (o.fields.length && o.format !== 'fields' && o.format !== 'json' && o.format !== 'ek' && o.format !== 'jsonl') {
-    throw new UsageError('output fields were specified with -e, but -T fields, json, jsonl or ek was not');
+  if (o.fields.length && o.format !== 'fields' && o.format !== 'json' && o.format !== 'jsonl') {
+    throw new UsageError('output fields were specified with -e, but -T fields, json or jsonl was not');
   }
   if (o.format === 'fields' && o.fields.length === 0) throw new UsageError('-T fields requires at least one -e FIELD');
   return o;
