@@ -77,7 +77,7 @@ export function dechunkBody(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null)
     bytes.set(part, at);
     at += part.length;
   }
-  const body = Tvb.fromBytes(`De-chunked entity body (${total} bytes)`, bytes);
+  const body = Tvb.fromBytes('De-chunked entity body', bytes);
   pinfo.dataSources.push(body.ds);
   return { consumed: origLen - datalen, body };
 }

@@ -286,7 +286,7 @@ function dissectBody(tvb: Tvb, offset: number, ctx: MessageContext, httpTree: Fi
         break bodyDone;
       }
       eTree?.appendText(` -> ${decoded.length} bytes`);
-      body = Tvb.fromBytes(`Uncompressed entity body (${decoded.length} bytes)`, decoded);
+      body = Tvb.fromBytes('Uncompressed entity body', decoded);
       pinfo.dataSources.push(body.ds);
     }
     const payload = body.view(0, body.length);

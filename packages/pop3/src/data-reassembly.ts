@@ -55,7 +55,7 @@ export function reassembleData(tvb: Tvb, pinfo: PacketInfo, conv: PopConversatio
   if (unit && unit.reassembledIn === pinfo.num) {
     if (unit.head) {
       const data = reassembledBytes(pinfo, unit.head, () => pinfo.expert(popTree, popExpert.reassemblyLimit, 'Reassembled DATA could not be read again from the capture; missing bytes shown as zeros'));
-      const ds = new DataSource(`Reassembled DATA (${data.length} bytes)`, data);
+      const ds = DataSource.named('Reassembled DATA', data);
       pinfo.dataSources.push(ds);
       const next = Tvb.of(ds);
       showFragmentTree(unit.head, popDataFragmentFields, popTree, pinfo, next);

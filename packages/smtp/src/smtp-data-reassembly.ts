@@ -126,7 +126,7 @@ export function processReassembledMessage(tvb: Tvb, pinfo: PacketInfo, msg: Reas
       return tvb;
     }
     const data = reassembledBytes(pinfo, head, () => pinfo.expert(tree, smtpExpert.dataLimit, 'Reassembled DATA could not be read again from the capture; missing bytes shown as zeros'));
-    const ds = new DataSource('Reassembled SMTP', data);
+    const ds = DataSource.named('Reassembled SMTP', data);
     pinfo.dataSources.push(ds);
     const next = Tvb.of(ds);
     pinfo.fragmented = false;

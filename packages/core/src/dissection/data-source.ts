@@ -9,4 +9,14 @@ export class DataSource {
     readonly name: string,
     readonly bytes: Uint8Array,
   ) {}
+
+  /** A source called `name` with its size after it, "Reassembled SMTP (926 bytes)", as get_data_source_name shows every source. */
+  static named(name: string, bytes: Uint8Array): DataSource {
+    return new DataSource(sizedSourceName(name, bytes.length), bytes);
+  }
+}
+
+/** "name (n bytes)", "name (1 byte)". */
+export function sizedSourceName(name: string, length: number): string {
+  return `${name} (${length} byte${length === 1 ? '' : 's'})`;
 }

@@ -1,7 +1,7 @@
 import type { RawPacket } from '../capture/raw-packet.js';
 import { FieldNode, TreeContext } from '../fields/field-node.js';
 import { ConversationTable } from './conversation-table.js';
-import { DataSource } from './data-source.js';
+import { DataSource, sizedSourceName } from './data-source.js';
 import type { Dissector } from './dissector.js';
 import { DissectorRegistry } from './dissector-registry.js';
 import { PacketInfo } from './packet-info.js';
@@ -272,8 +272,8 @@ export class DissectionSession {
 /** "Frame (74 bytes)" per captured length, built once each: every frame needs one. */
 const FRAME_SOURCE_NAMES: Array<string | undefined> = [];
 function frameSourceName(caplen: number): string {
-  if (caplen > 0xffff) return `Frame (${caplen} bytes)`;
-  return (FRAME_SOURCE_NAMES[caplen] ??= `Frame (${caplen} bytes)`);
+  if (caplen > 0xffff) return sizedSourceName('Frame', caplen);
+  return (FRAME_SOURCE_NAMES[caplen] ??= sizedSourceName('Frame', caplen));
 }
 
 export interface DissectedFrame {

@@ -32,9 +32,9 @@ export class Tvb {
     return new Tvb(ds, 0, ds.bytes.length, ds.bytes.length);
   }
 
-  /** A new top-level data source made from `bytes` (reassembled or decoded data). */
+  /** A new top-level data source made from `bytes` (reassembled or decoded data), shown as "name (n bytes)". */
   static fromBytes(name: string, bytes: Uint8Array): Tvb {
-    return Tvb.of(new DataSource(name, bytes));
+    return Tvb.of(DataSource.named(name, bytes));
   }
 
   /** Throws the right bounds error when [off, off+n) is not available. */

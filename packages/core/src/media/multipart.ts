@@ -82,7 +82,7 @@ function decodePartBody(body: Tvb, pinfo: PacketInfo, contentEncoding: string | 
   if (contentEncoding === null || body.length === 0 || !/^(gzip|deflate|x-gzip|x-deflate)/.test(contentEncoding)) return body;
   const out = inflateBody(body.view(0, body.length), pinfo.session.limits.maxDecompressedBytes);
   if (isDecodeFailure(out)) return body;
-  const decoded = Tvb.fromBytes(`gunzipped data (${out.length} bytes)`, out);
+  const decoded = Tvb.fromBytes('gunzipped data', out);
   pinfo.dataSources.push(decoded.ds);
   return decoded;
 }

@@ -105,7 +105,7 @@ export function showFragmentTree(head: FragmentHead, fit: FragmentFields, tree: 
 export function processReassembledData(tvb: Tvb, offset: number, pinfo: PacketInfo, name: string, head: FragmentHead | null | undefined, fit: FragmentFields, tree: FieldNode | null): { next: Tvb | null; updateColInfo: boolean } {
   if (head && head.defragmented && pinfo.num === head.reassembledIn) {
     if (head.items.length > 1) {
-      const ds = new DataSource(`${name} (${head.data!.length} bytes)`, head.data!);
+      const ds = DataSource.named(name, head.data!);
       pinfo.dataSources.push(ds);
       const next = Tvb.of(ds);
       const bad = showFragmentTree(head, fit, tree, pinfo, next);

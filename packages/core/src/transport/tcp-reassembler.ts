@@ -422,7 +422,7 @@ export function desegmentTcp(tvb: Tvb, pinfo: PacketInfo, offset: number, seq: n
 
     if (head && head.reassembledIn === pinfo.num && msp) {
       const data = head.data!;
-      const ds = new DataSource(`Reassembled TCP (${data.length} bytes)`, data);
+      const ds = DataSource.named('Reassembled TCP', data);
       pinfo.dataSources.push(ds);
       const next = Tvb.of(ds);
       tcpinfo.seq = msp.seq;
@@ -532,7 +532,7 @@ export function reassembleUntilFin(tvb: Tvb, offset: number, pinfo: PacketInfo, 
       const head = fragmentAdd(pinfo, msp, tvb.view(offset, seglen), u32(seq - msp.seq), false);
       if (head && head.reassembledIn === pinfo.num) {
         const data = head.data!;
-        const ds = new DataSource(`Reassembled TCP (${data.length} bytes)`, data);
+        const ds = DataSource.named('Reassembled TCP', data);
         pinfo.dataSources.push(ds);
         const next = Tvb.of(ds);
         printTcpFragmentTree(head, tree, pinfo, next);
