@@ -12,7 +12,7 @@ const recorded = join(goldensDir, 'http-crafted');
 const httpFields = (JSON.parse(readFileSync(join(goldensDir, 'field-sets', 'http.json'), 'utf8')) as { fields: string[] }).fields;
 
 describe('crafted HTTP captures agree with tshark 4.0', () => {
-  for (const name of ['basic-auth.pcap', 'codings.pcap', 'gzip-bomb.pcap', 'hostile.pcap', 'ssdp.pcap']) {
+  for (const name of ['basic-auth.pcap', 'codings.pcap', 'gzip-bomb.pcap', 'hostile.pcap', 'png-chunks.pcap', 'ssdp.pcap']) {
     it(`${name}: summary lines and the http field set`, async () => {
       const summary = await runNetdissect(['-r', join(captures, name)]);
       expect(summary.stdout).toBe(readFileSync(join(recorded, `${name}.summary.txt`), 'utf8'));
@@ -24,6 +24,30 @@ describe('crafted HTTP captures agree with tshark 4.0', () => {
       expect(cmp.cells).toBeGreaterThan(0);
     });
   }
+
+  // The bomb has no details golden: netdissect stops at its decompression limit, tshark does not.
+  for (const name of ['basic-auth.pcap', 'codings.pcap', 'hostile.pcap', 'png-chunks.pcap', 'ssdp.pcap']) {
+    it(`${name}: packet details (-V)`, async () => {
+      const details = await runNetdissect(['-r', join(captures, name), '-V']);
+      expect(details.stdout).toBe(readFileSync(join(recorded, `${name}.details.txt`), 'utf8'));
+    });
+  }
+
+  it('decodes the PNG chunks file-png.c knows: gamma and chromaticities in single precision, background by its length', async () => {
+    const frames = await dissectFile(join(captures, 'png-chunks.pcap'));
+    const png = frames.find((f) => f.layers.includes('png'))!;
+    expect(values(png.tree, 'png.gama.gamma')).toEqual([Math.fround(45455 / 100000)]);
+    expect(values(png.tree, 'png.chrm.white.x')).toEqual([Math.fround(31270 / 100000)]);
+    expect(values(png.tree, 'png.chrm.blue.y')).toEqual([Math.fround(6000 / 100000)]);
+    expect(values(png.tree, 'png.bkgd.palette_index')).toEqual([7]);
+    expect(values(png.tree, 'png.bkgd.red')).toEqual([0x10]);
+    expect(values(png.tree, 'png.bkgd.blue')).toEqual([0x30]);
+    expect(values(png.tree, 'png.phys.unit')).toEqual([1]);
+    expect(values(png.tree, 'png.time.year')).toEqual([2024]);
+    expect(values(png.tree, 'png.time.second')).toEqual([60]);
+    // IDAT, which has no decoder, is the only chunk left as a plain "Data" item.
+    expect(values(png.tree, 'png.chunk.data')).toEqual([null]);
+  });
 
   it('decodes gzip, deflate and br bodies and shows each as a new data source', async () => {
     const frames = await dissectFile(join(captures, 'codings.pcap'));

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Build the small HTTP captures the unit tests use for cases the public corpus
 // lacks (Basic credentials, every content coding, trailers, bodiless responses,
-// pipelining, a decompression bomb). Each is one TCP connection, written as
+// pipelining, a decompression bomb, PNG chunks). Each is one TCP connection, written as
 // classic pcap. Usage: node packages/http/test/make-captures.mjs
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, crc32, deflateSync, gzipSync } from 'node:zlib';
 
 const here = join(dirname(fileURLToPath(import.meta.url)), 'captures');
 const CLIENT = [10, 0, 0, 1];
@@ -191,6 +191,42 @@ function request(line, headers, body = '') {
   c.send(true, Buffer.from('GET\r\n: no-name\r\nBad Header Name: x\r\nAuthorization: Basic !!!\r\nContent-Length: -1\r\n\r\n', 'latin1'));
   c.close();
   c.write('hostile.pcap');
+}
+
+// A PNG with every chunk type file-png.c decodes (and one it shows as data).
+{
+  const c = new Connection();
+  c.open();
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])));
+    return Buffer.concat([len, Buffer.from(type, 'latin1'), data, crc]);
+  };
+  const u32s = (...v) => {
+    const b = Buffer.alloc(4 * v.length);
+    v.forEach((x, i) => b.writeUInt32BE(x, 4 * i));
+    return b;
+  };
+  const png = Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', Buffer.concat([u32s(1, 1), Buffer.from([8, 2, 0, 0, 0])])),
+    chunk('gAMA', u32s(45455)),
+    chunk('cHRM', u32s(31270, 32900, 64000, 33000, 30000, 60000, 15000, 6000)),
+    chunk('sRGB', Buffer.from([1])),
+    chunk('bKGD', Buffer.from([7])),
+    chunk('bKGD', Buffer.from([0, 0x10, 0, 0x20, 0, 0x30])),
+    chunk('pHYs', Buffer.concat([u32s(2835, 2835), Buffer.from([1])])),
+    chunk('tIME', Buffer.from([0x07, 0xe8, 2, 29, 23, 59, 60])),
+    chunk('tEXt', Buffer.from('Comment\0made for netdissect', 'latin1')),
+    chunk('IDAT', deflateSync(Buffer.from([0, 0xff, 0, 0]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  c.send(true, request('GET /pixel.png HTTP/1.1', []));
+  c.send(false, response('200 OK', ['Content-Type: image/png', `Content-Length: ${png.length}`], png));
+  c.close();
+  c.write('png-chunks.pcap');
 }
 
 // SSDP: UPnP discovery, HTTP messages in UDP datagrams on port 1900.

@@ -13,7 +13,7 @@ const chunkTypes = new Map<string, string>([
 
 export const pngFields = defineFields('png', {
   signature: { abbrev: 'png.signature', name: 'PNG Signature', type: FT.BYTES },
-  chunkData: { abbrev: 'png.chunk.data', name: 'Data', type: FT.BYTES },
+  chunkData: { abbrev: 'png.chunk.data', name: 'Data', type: FT.NONE },
   chunkType: { abbrev: 'png.chunk.type', name: 'Chunk', type: FT.STRING },
   chunkLen: { abbrev: 'png.chunk.len', name: 'Len', type: FT.UINT32, base: BASE.DEC },
   chunkCrc: { abbrev: 'png.chunk.crc', name: 'CRC', type: FT.UINT32, base: BASE.HEX },
@@ -30,13 +30,42 @@ export const pngFields = defineFields('png', {
   srgbIntent: { abbrev: 'png.srgb.intent', name: 'Intent', type: FT.UINT8, base: BASE.DEC, strings: vals({ 0: 'Perceptual', 1: 'Relative colorimetric', 2: 'Saturation', 3: 'Absolute colorimetric' }) },
   textKeyword: { abbrev: 'png.text.keyword', name: 'Keyword', type: FT.STRING },
   textString: { abbrev: 'png.text.string', name: 'String', type: FT.STRING },
+  timeYear: { abbrev: 'png.time.year', name: 'Year', type: FT.UINT16, base: BASE.DEC },
+  timeMonth: { abbrev: 'png.time.month', name: 'Month', type: FT.UINT8, base: BASE.DEC },
+  timeDay: { abbrev: 'png.time.day', name: 'Day', type: FT.UINT8, base: BASE.DEC },
+  timeHour: { abbrev: 'png.time.hour', name: 'Hour', type: FT.UINT8, base: BASE.DEC },
+  timeMinute: { abbrev: 'png.time.minute', name: 'Minute', type: FT.UINT8, base: BASE.DEC },
+  timeSecond: { abbrev: 'png.time.second', name: 'Second', type: FT.UINT8, base: BASE.DEC },
+  physHoriz: { abbrev: 'png.phys.horiz', name: 'Horizontal pixels per unit', type: FT.UINT32, base: BASE.DEC },
+  physVert: { abbrev: 'png.phys.vert', name: 'Vertical pixels per unit', type: FT.UINT32, base: BASE.DEC },
+  physUnit: { abbrev: 'png.phys.unit', name: 'Unit', type: FT.UINT8, base: BASE.DEC, strings: vals({ 0: 'Unit is unknown', 1: 'Unit is METRE' }) },
+  bkgdPaletteIndex: { abbrev: 'png.bkgd.palette_index', name: 'Palette Index', type: FT.UINT8, base: BASE.DEC },
+  bkgdGreyscale: { abbrev: 'png.bkgd.greyscale', name: 'Greyscale', type: FT.UINT16, base: BASE.HEX },
+  bkgdRed: { abbrev: 'png.bkgd.red', name: 'Red', type: FT.UINT16, base: BASE.HEX },
+  bkgdGreen: { abbrev: 'png.bkgd.green', name: 'Green', type: FT.UINT16, base: BASE.HEX },
+  bkgdBlue: { abbrev: 'png.bkgd.blue', name: 'Blue', type: FT.UINT16, base: BASE.HEX },
+  chrmWhiteX: { abbrev: 'png.chrm.white.x', name: 'White X', type: FT.FLOAT },
+  chrmWhiteY: { abbrev: 'png.chrm.white.y', name: 'White Y', type: FT.FLOAT },
+  chrmRedX: { abbrev: 'png.chrm.red.x', name: 'Red X', type: FT.FLOAT },
+  chrmRedY: { abbrev: 'png.chrm.red.y', name: 'Red Y', type: FT.FLOAT },
+  chrmGreenX: { abbrev: 'png.chrm.green.x', name: 'Green X', type: FT.FLOAT },
+  chrmGreenY: { abbrev: 'png.chrm.green.y', name: 'Green Y', type: FT.FLOAT },
+  chrmBlueX: { abbrev: 'png.chrm.blue.x', name: 'Blue X', type: FT.FLOAT },
+  chrmBlueY: { abbrev: 'png.chrm.blue.y', name: 'Blue Y', type: FT.FLOAT },
+  gamma: { abbrev: 'png.gama.gamma', name: 'Gamma', type: FT.FLOAT },
 });
+const chrmFields = [pngFields.chrmWhiteX, pngFields.chrmWhiteY, pngFields.chrmRedX, pngFields.chrmRedY, pngFields.chrmGreenX, pngFields.chrmGreenY, pngFields.chrmBlueX, pngFields.chrmBlueY];
 const eiChunkTooLarge = defineExpert('png', 'png.chunk_too_large', Group.PROTOCOL, Severity.WARN, 'chunk size too large, dissection of this chunk is not supported');
 
 const MAGIC = [137, 80, 78, 71, 13, 10, 26, 10];
 const IHDR = 0x49484452;
 const SRGB = 0x73524742;
 const TEXT = 0x74455874;
+const BKGD = 0x624b4744;
+const CHRM = 0x6348524d;
+const GAMA = 0x67414d41;
+const PHYS = 0x70485973;
+const TIME = 0x74494d45;
 const latin1 = new TextDecoder('latin1');
 
 /**
@@ -75,9 +104,43 @@ function dissectPng(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
   return offset;
 }
 
+/** A fixed-point value in units of 1/100000 (cHRM, gAMA), computed in single precision as the C code's float. */
+function addHundredThousandths(chunk: FieldNode, def: (typeof chrmFields)[number], data: Tvb, off: number): void {
+  chunk.add(def, data, off, 4, Math.fround(Math.fround(data.u32(off)) / 100000));
+}
+
 /** The chunk types decoded here; the others are shown as data. */
 function dissectChunkData(type: number, data: Tvb, chunk: FieldNode, len: number): void {
   switch (type) {
+    case BKGD:
+      // The length says the colour type: a palette index, a grey level, or red, green and blue.
+      if (data.reported === 1) chunk.addItem(pngFields.bkgdPaletteIndex, data, 0, 1);
+      else if (data.reported === 2) chunk.addItem(pngFields.bkgdGreyscale, data, 0, 2);
+      else if (data.reported === 6) {
+        chunk.addItem(pngFields.bkgdRed, data, 0, 2);
+        chunk.addItem(pngFields.bkgdGreen, data, 2, 2);
+        chunk.addItem(pngFields.bkgdBlue, data, 4, 2);
+      }
+      return;
+    case CHRM:
+      for (let i = 0; i < chrmFields.length; i++) addHundredThousandths(chunk, chrmFields[i]!, data, 4 * i);
+      return;
+    case GAMA:
+      addHundredThousandths(chunk, pngFields.gamma, data, 0);
+      return;
+    case PHYS:
+      chunk.addItem(pngFields.physHoriz, data, 0, 4);
+      chunk.addItem(pngFields.physVert, data, 4, 4);
+      chunk.addItem(pngFields.physUnit, data, 8, 1);
+      return;
+    case TIME:
+      chunk.addItem(pngFields.timeYear, data, 0, 2);
+      chunk.addItem(pngFields.timeMonth, data, 2, 1);
+      chunk.addItem(pngFields.timeDay, data, 3, 1);
+      chunk.addItem(pngFields.timeHour, data, 4, 1);
+      chunk.addItem(pngFields.timeMinute, data, 5, 1);
+      chunk.addItem(pngFields.timeSecond, data, 6, 1);
+      return;
     case IHDR:
       chunk.addItem(pngFields.ihdrWidth, data, 0, 4);
       chunk.addItem(pngFields.ihdrHeight, data, 4, 4);
