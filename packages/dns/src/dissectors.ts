@@ -30,7 +30,8 @@ function dissectOne(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, flavor:
 function dissectDnsOverTransport(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
   if (pinfo.ptype === PortType.TCP) {
     const desegment = pinfo.session.pref('dns.desegment_dns_messages', true);
-    dissectDnsTcpStream(tvb, pinfo, tree, desegment, (pdu, p, t) => dissectOne(pdu, p, t, 'dns', true, data));
+    const added = dissectDnsTcpStream(tvb, pinfo, tree, desegment, (pdu, p, t) => dissectOne(pdu, p, t, 'dns', true, data));
+    pinfo.dropLayerIfNothingAdded('dns', tree, added);
     return tvb.reported;
   }
   dissectOne(tvb, pinfo, tree, 'dns', false, data);

@@ -58,14 +58,6 @@ function dissectTunnel(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, st: 
   if (!pinfo.call(target, tvb, tree, tcp ?? undefined)) pinfo.call(registry.byProto('data')!, tvb, tree);
 }
 
-/**
- * call_dissector_work leaves a protocol out of frame.protocols when, with
- * a tree, it added nothing to it (HTTP only asked TCP for more data).
- */
-function dropLayerIfNothingShown(pinfo: PacketInfo, tree: FieldNode | null, shown: { value: boolean }): void {
-  if (tree !== null && !shown.value && pinfo.layers[pinfo.layers.length - 1] === 'http') pinfo.layers.pop();
-}
-
 /** dissect_http_tcp: HTTP over a TCP connection (the port-table and heuristic entry point). */
 function dissectHttpTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
   const tcp = (data ?? null) as TcpInfo | null;
@@ -81,7 +73,7 @@ function dissectHttpTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
     return tvb.length;
   }
   dissectStream(tvb, pinfo, tree, hc, st, tcp, shown);
-  dropLayerIfNothingShown(pinfo, tree, shown);
+  pinfo.dropLayerIfNothingAdded('http', tree, shown.value);
   return tvb.length;
 }
 

@@ -74,6 +74,15 @@ export class PacketInfo {
   }
 
   /**
+   * call_dissector_work leaves a protocol out of frame.protocols when, with
+   * a tree, it added nothing to it (it only asked TCP for more data): the
+   * dissector of `proto` says so before it returns.
+   */
+  dropLayerIfNothingAdded(proto: string, tree: FieldNode | null, added: boolean): void {
+    if (tree !== null && !added && this.layers[this.layers.length - 1] === proto) this.layers.pop();
+  }
+
+  /**
    * Call a dissector as Wireshark's call_dissector does: record the layer,
    * and drop it again if rejected. An exception leaves currentProto naming
    * the protocol that failed, for the malformed mark.

@@ -13,6 +13,7 @@ import { DESEGMENT_ONE_MORE_SEGMENT } from './tcp-info.js';
  * needed, and stop. `pduLength` returns the PDU's total length from its
  * fixed-size header at `offset`, or 0 when it cannot tell yet.
  * An exception in one PDU is shown and the next PDUs are still dissected.
+ * Returns whether it added anything (a PDU, a malformed mark) to the tree.
  */
 export function tcpDissectPdus(
   tvb: Tvb,
@@ -22,7 +23,7 @@ export function tcpDissectPdus(
   fixedLen: number,
   pduLength: (pinfo: PacketInfo, tvb: Tvb, offset: number) => number,
   dissectPdu: (tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null) => void,
-): void {
+): boolean {
   let offset = 0;
   const save = { src: pinfo.src, dst: pinfo.dst, ptype: pinfo.ptype, srcport: pinfo.srcport, dstport: pinfo.dstport };
   while (tvb.reportedRemaining(offset) > 0) {
@@ -32,23 +33,23 @@ export function tcpDissectPdus(
     if (canReassemble && captured < fixedLen) {
       pinfo.desegmentOffset = offset;
       pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
-      return;
+      return offset > 0;
     }
     const plen = pduLength(pinfo, tvb, offset);
     if (plen === 0) {
       if (!canReassemble) throw new DissectorBoundsError(BoundsKind.Fragment);
       pinfo.desegmentOffset = offset;
       pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
-      return;
+      return offset > 0;
     }
     if (plen < fixedLen) {
       reportMalformed(pinfo, tvb, tree);
-      return;
+      return true;
     }
     if (canReassemble && captured < plen) {
       pinfo.desegmentOffset = offset;
       pinfo.desegmentLen = plen - captured;
-      return;
+      return offset > 0;
     }
     pinfo.tcpTree?.addGenerated(tcpFields.pduSize, tvb, offset, plen, plen);
     const length = Math.min(captured, plen);
@@ -67,4 +68,5 @@ export function tcpDissectPdus(
     offset += plen;
     if (offset <= before) break;
   }
+  return offset > 0;
 }
