@@ -163,6 +163,14 @@ export class PacketInfo {
     if (node !== null) addExpertTree(node, def, message);
   }
 
+  /**
+   * proto_tree_add_expert: a text item over `off`..`off+len` saying the
+   * expert's summary, with the expert item under it.
+   */
+  addExpertItem(tree: FieldNode | null, def: ExpertDef, tvb: Tvb, off: number, len: number): void {
+    this.expert(tree ? tree.addText(tvb, off, len, def.summary) : null, def);
+  }
+
   /** Hand data to whoever listens on `tap` (Follow Stream, statistics); free when nobody does. */
   tap(tap: string, data: unknown): void {
     const listeners = this.session.taps.get(tap);

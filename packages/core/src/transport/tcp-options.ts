@@ -143,7 +143,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
         item?.addGenerated(tcpFields.optionSackDsackLe, tvb, sackoffset, 4, l).setText(`D-SACK Left Edge = ${l} (relative)`);
         const r = u32(tvb.u32(sackoffset + 4) - baseAck);
         item?.addGenerated(tcpFields.optionSackDsackRe, tvb, sackoffset + 4, 4, r).setText(`D-SACK Right Edge = ${r} (relative)`);
-        pinfo.expert(item, tcpExpert.sackDsack);
+        pinfo.addExpertItem(item, tcpExpert.sackDsack, tvb, sackoffset, 8);
       }
       break;
     }
