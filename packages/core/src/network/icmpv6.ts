@@ -1,4 +1,4 @@
-import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
+import { defineFields, defineProtocol, FT, BASE, vals, TFS_SET_NOTSET } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
 import { formatEther, formatIPv6 } from '../dissection/address.js';
 import { makeDissector } from '../dissection/dissector.js';
@@ -52,9 +52,10 @@ export const icmpv6Fields = defineFields('icmpv6', {
   noResp: { abbrev: 'icmpv6.no_resp', name: 'No response seen', type: FT.NONE },
   ndNsTarget: { abbrev: 'icmpv6.nd.ns.target_address', name: 'Target Address', type: FT.IPv6 },
   ndNaFlag: { abbrev: 'icmpv6.nd.na.flag', name: 'Flags', type: FT.UINT32, base: BASE.HEX },
-  ndNaFlagR: { abbrev: 'icmpv6.nd.na.flag.r', name: 'Router', type: FT.BOOLEAN, bitWidth: 32, bitmask: 0x80000000 },
-  ndNaFlagS: { abbrev: 'icmpv6.nd.na.flag.s', name: 'Solicited', type: FT.BOOLEAN, bitWidth: 32, bitmask: 0x40000000 },
-  ndNaFlagO: { abbrev: 'icmpv6.nd.na.flag.o', name: 'Override', type: FT.BOOLEAN, bitWidth: 32, bitmask: 0x20000000 },
+  ndNaFlagR: { abbrev: 'icmpv6.nd.na.flag.r', name: 'Router', type: FT.BOOLEAN, bitWidth: 32, tfs: TFS_SET_NOTSET, bitmask: 0x80000000 },
+  ndNaFlagS: { abbrev: 'icmpv6.nd.na.flag.s', name: 'Solicited', type: FT.BOOLEAN, bitWidth: 32, tfs: TFS_SET_NOTSET, bitmask: 0x40000000 },
+  ndNaFlagO: { abbrev: 'icmpv6.nd.na.flag.o', name: 'Override', type: FT.BOOLEAN, bitWidth: 32, tfs: TFS_SET_NOTSET, bitmask: 0x20000000 },
+  ndNaFlagRsv: { abbrev: 'icmpv6.nd.na.flag.rsv', name: 'Reserved', type: FT.UINT32, base: BASE.DEC, bitmask: 0x1fffffff },
   ndNaTarget: { abbrev: 'icmpv6.nd.na.target_address', name: 'Target Address', type: FT.IPv6 },
   ndRaCurHopLimit: { abbrev: 'icmpv6.nd.ra.cur_hop_limit', name: 'Cur hop limit', type: FT.UINT8, base: BASE.DEC },
   ndRaRouterLifetime: { abbrev: 'icmpv6.nd.ra.router_lifetime', name: 'Router lifetime (s)', type: FT.UINT16, base: BASE.DEC },
@@ -123,7 +124,8 @@ function dissectNdOptions(tvb: Tvb, off: number, pinfo: PacketInfo, tree: FieldN
     }
     tvb.check(off, len);
     const name = optTypes.get(type) ?? `Unknown (${type})`;
-    const o = tree ? tree.add(icmpv6Fields.opt, tvb, off, len, null).setText(`ICMPv6 Option (${name})`) : null;
+    // "ICMPv6 Option (name : value)": the value is appended inside the parenthesis, which closes last.
+    const o = tree ? tree.add(icmpv6Fields.opt, tvb, off, len, null).setText(`ICMPv6 Option (${name}`) : null;
     o?.addItem(icmpv6Fields.optType, tvb, off, 1);
     o?.addItem(icmpv6Fields.optLength, tvb, off + 1, 1).appendText(` (${len} bytes)`);
     const body = off + 2;
@@ -138,11 +140,14 @@ function dissectNdOptions(tvb: Tvb, off: number, pinfo: PacketInfo, tree: FieldN
     } else if (type === 3 && len >= 32) {
       o?.addItem(icmpv6Fields.optPrefixLength, tvb, body, 1);
       o?.addItem(icmpv6Fields.optPrefix, tvb, off + 16, 16);
+      o?.appendText(` : ${formatIPv6(tvb.view(off + 16, 16), 0)}/${tvb.u8(body)}`);
     } else if (type === 5 && len >= 8) {
       o?.addItem(icmpv6Fields.optMtu, tvb, off + 4, 4);
+      o?.appendText(` : ${tvb.u32(off + 4)}`);
     } else if (len > 2) {
       o?.addItem(icmpv6Fields.optData, tvb, body, len - 2);
     }
+    o?.appendText(')');
     off += len;
   }
 }
@@ -259,6 +264,10 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
         f.addItem(icmpv6Fields.ndNaFlagR, tvb, 4, 4);
         f.addItem(icmpv6Fields.ndNaFlagS, tvb, 4, 4);
         f.addItem(icmpv6Fields.ndNaFlagO, tvb, 4, 4);
+        f.addItem(icmpv6Fields.ndNaFlagRsv, tvb, 4, 4);
+        if (flags & 0x80000000) f.appendText(', Router');
+        if (flags & 0x40000000) f.appendText(', Solicited');
+        if (flags & 0x20000000) f.appendText(', Override');
         t.addItem(icmpv6Fields.ndNaTarget, tvb, 8, 16);
       }
       const parts: string[] = [];
