@@ -1,6 +1,6 @@
 import { IMAGE_CARRIES } from './image-carries.js';
 import { BASE, defineFields, defineProtocol, FT, makeDissector, registerMediaType, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
-import { asciiCString } from '../line-scan.js';
+import { asciiCString, asciiString } from '../line-scan.js';
 
 export const hfJfif = defineProtocol('image-jfif', 'JPEG File Interchange Format');
 
@@ -51,6 +51,26 @@ export const jfifFields = defineFields('image-jfif', {
   xthumbnail: { abbrev: 'image-jfif.Xthumbnail', name: 'Xthumbnail', type: FT.UINT16, base: BASE.DEC },
   ythumbnail: { abbrev: 'image-jfif.Ythumbnail', name: 'Ythumbnail', type: FT.UINT16, base: BASE.DEC },
   rgb: { abbrev: 'image-jfif.RGB', name: 'RGB values of thumbnail pixels', type: FT.BYTES },
+  sofHeader: { abbrev: 'image-jfif.sof', name: 'Start of Frame header', type: FT.NONE },
+  sofPrecision: { abbrev: 'image-jfif.sof.precision', name: 'Sample Precision (bits)', type: FT.UINT8, base: BASE.DEC },
+  sofLines: { abbrev: 'image-jfif.sof.lines', name: 'Lines', type: FT.UINT16, base: BASE.DEC },
+  sofSamplesPerLine: { abbrev: 'image-jfif.sof.samples_per_line', name: 'Samples per line', type: FT.UINT16, base: BASE.DEC },
+  sofNf: { abbrev: 'image-jfif.sof.nf', name: 'Number of image components in frame', type: FT.UINT8, base: BASE.DEC },
+  sofCi: { abbrev: 'image-jfif.sof.c_i', name: 'Component identifier', type: FT.UINT8, base: BASE.DEC },
+  sofHi: { abbrev: 'image-jfif.sof.h_i', name: 'Horizontal sampling factor', type: FT.UINT8, base: BASE.DEC, bitmask: 0xf0 },
+  sofVi: { abbrev: 'image-jfif.sof.v_i', name: 'Vertical sampling factor', type: FT.UINT8, base: BASE.DEC, bitmask: 0x0f },
+  sofTqi: { abbrev: 'image-jfif.sof.tq_i', name: 'Quantization table destination selector', type: FT.UINT8, base: BASE.DEC },
+  sosHeader: { abbrev: 'image-jfif.header.sos', name: 'Start of Segment header', type: FT.NONE },
+  sosNs: { abbrev: 'image-jfif.sos.ns', name: 'Number of image components in scan', type: FT.UINT8, base: BASE.DEC },
+  sosCsj: { abbrev: 'image-jfif.sos.component_selector', name: 'Scan component selector', type: FT.UINT8, base: BASE.DEC },
+  sosTdj: { abbrev: 'image-jfif.sos.dc_entropy_selector', name: 'DC entropy coding table destination selector', type: FT.UINT8, base: BASE.DEC, bitmask: 0xf0 },
+  sosTaj: { abbrev: 'image-jfif.sos.ac_entropy_selector', name: 'AC entropy coding table destination selector', type: FT.UINT8, base: BASE.DEC, bitmask: 0x0f },
+  sosSs: { abbrev: 'image-jfif.sos.ss', name: 'Start of spectral or predictor selection', type: FT.UINT8, base: BASE.DEC },
+  sosSe: { abbrev: 'image-jfif.sos.se', name: 'End of spectral selection', type: FT.UINT8, base: BASE.DEC },
+  sosAh: { abbrev: 'image-jfif.sos.ah', name: 'Successive approximation bit position high', type: FT.UINT8, base: BASE.DEC, bitmask: 0xf0 },
+  sosAl: { abbrev: 'image-jfif.sos.al', name: 'Successive approximation bit position low or point transform', type: FT.UINT8, base: BASE.DEC, bitmask: 0x0f },
+  commentHeader: { abbrev: 'image-jfif.header.comment', name: 'Comment header', type: FT.NONE },
+  comment: { abbrev: 'image-jfif.comment', name: 'Comment', type: FT.STRING },
   remainingData: { abbrev: 'image-jfif.remain_seg_data', name: 'Remaining segment data', type: FT.BYTES },
   entropyCoded: { abbrev: 'image-jfif.entropy_coded_segment', name: 'Entropy-coded segment (dissection is not yet implemented)', type: FT.BYTES },
   fillBytes: { abbrev: 'image-jfif.fill_bytes', name: 'Fill bytes', type: FT.BYTES },
@@ -58,6 +78,21 @@ export const jfifFields = defineFields('image-jfif', {
 
 const SOI = 0xffd8;
 const APP0 = 0xffe0;
+const SOS = 0xffda;
+const COM = 0xfffe;
+
+/** The Start of Frame markers (SOF0-SOF15 but DHT 0xffc4 and DAC 0xffcc). */
+function isStartOfFrame(m: number): boolean {
+  return m >= 0xffc0 && m <= 0xffcf && m !== 0xffc4 && m !== 0xffcc;
+}
+
+/** The item a segment is shown under: SOF, SOS and COM have their own header fields. */
+function segmentField(m: number): (typeof jfifFields)['markerSegment'] {
+  if (isStartOfFrame(m)) return jfifFields.sofHeader;
+  if (m === SOS) return jfifFields.sosHeader;
+  if (m === COM) return jfifFields.commentHeader;
+  return jfifFields.markerSegment;
+}
 
 
 /** TEM, SOI, EOI and RSTn stand alone; every other marker starts a segment with a length. */
@@ -69,6 +104,38 @@ function hasLength(m: number): boolean {
 function dissectSegment(seg: Tvb, t: FieldNode, m: number, len: number): void {
   t.add(jfifFields.marker, seg, 0, 2, m);
   t.add(jfifFields.length, seg, 2, 2, len);
+  if (isStartOfFrame(m)) {
+    t.addItem(jfifFields.sofPrecision, seg, 4, 1);
+    t.addItem(jfifFields.sofLines, seg, 5, 2);
+    t.addItem(jfifFields.sofSamplesPerLine, seg, 7, 2);
+    t.addItem(jfifFields.sofNf, seg, 9, 1);
+    let off = 10;
+    for (let n = seg.u8(9); n > 0; n--, off += 3) {
+      t.addItem(jfifFields.sofCi, seg, off, 1);
+      t.addItem(jfifFields.sofHi, seg, off + 1, 1);
+      t.addItem(jfifFields.sofVi, seg, off + 1, 1);
+      t.addItem(jfifFields.sofTqi, seg, off + 2, 1);
+    }
+    return;
+  }
+  if (m === SOS) {
+    t.addItem(jfifFields.sosNs, seg, 4, 1);
+    let off = 5;
+    for (let n = seg.u8(4); n > 0; n--, off += 2) {
+      t.addItem(jfifFields.sosCsj, seg, off, 1);
+      t.addItem(jfifFields.sosTdj, seg, off + 1, 1);
+      t.addItem(jfifFields.sosTaj, seg, off + 1, 1);
+    }
+    t.addItem(jfifFields.sosSs, seg, off, 1);
+    t.addItem(jfifFields.sosSe, seg, off + 1, 1);
+    t.addItem(jfifFields.sosAh, seg, off + 2, 1);
+    t.addItem(jfifFields.sosAl, seg, off + 2, 1);
+    return;
+  }
+  if (m === COM) {
+    t.add(jfifFields.comment, seg, 4, len - 2, asciiString(seg.view(4, Math.max(0, Math.min(len - 2, seg.remaining(4))))));
+    return;
+  }
   if (m !== APP0) {
     t.addItem(jfifFields.remainingData, seg, 4, seg.remaining(4)).setValueText(`${len - 2} bytes`);
     return;
@@ -140,7 +207,7 @@ function dissectJfif(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numbe
     if (hasLength(m)) {
       const segLen = tvb.u16(marker + 2);
       if (t) {
-        const seg = t.add(jfifFields.markerSegment, tvb, marker, Math.min(2 + segLen, tvb.remaining(marker)), null);
+        const seg = t.add(segmentField(m), tvb, marker, Math.min(2 + segLen, tvb.remaining(marker)), null);
         if (t.ctx.full && seg !== t) seg.appendText(`: ${name} (0x${m.toString(16).toUpperCase()})`);
         dissectSegment(tvb.sub(marker, 2 + segLen), seg, m, segLen);
       }
