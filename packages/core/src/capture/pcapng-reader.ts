@@ -369,7 +369,7 @@ export class PcapngBlockParser {
           bytes: new Uint8Array(b.buffer, b.byteOffset + p + 12, body),
           dataOffset: this.seekable ? base + p + 12 : -1,
           hasTimestamp: false,
-          custom: { pen: u32(b, p + 8, le), copyAllowed: type === BLOCK_TYPE_CB_COPY },
+          custom: { pen: u32(b, p + 8, le), copyAllowed: type === BLOCK_TYPE_CB_COPY, section: section?.index ?? 0 },
         });
       }
       // Everything else (NRB, ISB, DSB, unknown) is skipped.

@@ -41,7 +41,8 @@ export interface RawPacket {
   hasTimestamp?: boolean;
   /**
    * Set for a pcapng Custom Block, which tshark shows as a frame of its own:
-   * `bytes` are the custom data and options after the PEN, linktype is -1.
+   * `bytes` are the custom data and options after the PEN, linktype is -1;
+   * `section` is the index of its section (from 0).
    */
-  custom?: { pen: number; copyAllowed: boolean };
+  custom?: { pen: number; copyAllowed: boolean; section: number };
 }

@@ -88,6 +88,8 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
     if (raw.custom) {
       const { pen, copyAllowed } = raw.custom;
       fh = tree.addProtocol(hfFrame, tvb, 0, raw.caplen, full ? `PCAPNG Custom Block ${raw.no}: ${raw.len} byte${plural(raw.len)} (${raw.len * 8} bits) of custom data and options, PEN ${enterpriseName(pen)} (${pen}), copying ${copyAllowed ? 'allowed' : 'not allowed'}` : undefined);
+      // A custom block belongs to a section but to no interface.
+      fh.add(frameFields.sectionNumber, tvb, 0, 0, raw.custom.section + 1);
     } else {
       fh = tree.addProtocol(
         hfFrame,
