@@ -30,6 +30,8 @@ const typeNames = vals({
 const unreachCodes = vals({ 0: 'no route to destination', 1: 'Administratively prohibited', 2: 'Beyond scope of source address', 3: 'Address unreachable', 4: 'Port unreachable', 5: 'Source address failed ingress/egress policy', 6: 'Reject route to destination', 7: 'Error in Source Routing Header' });
 const timeexCodes = vals({ 0: 'hop limit exceeded in transit', 1: 'fragment reassembly time exceeded' });
 const paramCodes = vals({ 0: 'erroneous header field encountered', 1: 'unrecognized Next Header type encountered', 2: 'unrecognized IPv6 option encountered', 3: 'IPv6 First Fragment has incomplete IPv6 Header Chain' });
+/** nd_flag_router_pref: the two-bit default router preference (RFC 4191). */
+const routerPreferences = vals({ 0: 'Medium', 1: 'High', 2: 'Reserved', 3: 'Low' });
 const optTypes = vals({ 1: 'Source link-layer address', 2: 'Target link-layer address', 3: 'Prefix information', 4: 'Redirected header', 5: 'MTU', 25: 'Recursive DNS Server', 31: 'DNS Search List' });
 const checksumStatus = vals({ 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' });
 
@@ -58,6 +60,13 @@ export const icmpv6Fields = defineFields('icmpv6', {
   ndNaFlagRsv: { abbrev: 'icmpv6.nd.na.flag.rsv', name: 'Reserved', type: FT.UINT32, base: BASE.DEC, bitmask: 0x1fffffff },
   ndNaTarget: { abbrev: 'icmpv6.nd.na.target_address', name: 'Target Address', type: FT.IPv6 },
   ndRaCurHopLimit: { abbrev: 'icmpv6.nd.ra.cur_hop_limit', name: 'Cur hop limit', type: FT.UINT8, base: BASE.DEC },
+  ndRaFlag: { abbrev: 'icmpv6.nd.ra.flag', name: 'Flags', type: FT.UINT8, base: BASE.HEX },
+  ndRaFlagM: { abbrev: 'icmpv6.nd.ra.flag.m', name: 'Managed address configuration', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x80 },
+  ndRaFlagO: { abbrev: 'icmpv6.nd.ra.flag.o', name: 'Other configuration', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x40 },
+  ndRaFlagH: { abbrev: 'icmpv6.nd.ra.flag.h', name: 'Home Agent', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x20 },
+  ndRaFlagPrf: { abbrev: 'icmpv6.nd.ra.flag.prf', name: 'Prf (Default Router Preference)', type: FT.UINT8, base: BASE.DEC, bitmask: 0x18, strings: routerPreferences },
+  ndRaFlagP: { abbrev: 'icmpv6.nd.ra.flag.p', name: 'Proxy', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x04 },
+  ndRaFlagRsv: { abbrev: 'icmpv6.nd.ra.flag.rsv', name: 'Reserved', type: FT.UINT8, base: BASE.DEC, bitmask: 0x03 },
   ndRaRouterLifetime: { abbrev: 'icmpv6.nd.ra.router_lifetime', name: 'Router lifetime (s)', type: FT.UINT16, base: BASE.DEC },
   ndRaReachableTime: { abbrev: 'icmpv6.nd.ra.reachable_time', name: 'Reachable time (ms)', type: FT.UINT32, base: BASE.DEC },
   ndRaRetransTimer: { abbrev: 'icmpv6.nd.ra.retrans_timer', name: 'Retrans timer (ms)', type: FT.UINT32, base: BASE.DEC },
@@ -71,6 +80,14 @@ export const icmpv6Fields = defineFields('icmpv6', {
   optTargetLinkaddrMac: { abbrev: 'icmpv6.opt.target_linkaddr', name: 'Target Link-layer address', type: FT.ETHER },
   optPrefixLength: { abbrev: 'icmpv6.opt.prefix.length', name: 'Prefix Length', type: FT.UINT8, base: BASE.DEC },
   optPrefix: { abbrev: 'icmpv6.opt.prefix', name: 'Prefix', type: FT.IPv6 },
+  optPrefixFlag: { abbrev: 'icmpv6.opt.prefix.flag', name: 'Flag', type: FT.UINT8, base: BASE.HEX },
+  optPrefixFlagL: { abbrev: 'icmpv6.opt.prefix.flag.l', name: 'On-link flag(L)', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x80 },
+  optPrefixFlagA: { abbrev: 'icmpv6.opt.prefix.flag.a', name: 'Autonomous address-configuration flag(A)', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x40 },
+  optPrefixFlagR: { abbrev: 'icmpv6.opt.prefix.flag.r', name: 'Router address flag(R)', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x20 },
+  optPrefixFlagReserved: { abbrev: 'icmpv6.opt.prefix.flag.reserved', name: 'Reserved', type: FT.UINT8, base: BASE.DEC, bitmask: 0x1f },
+  optPrefixValidLifetime: { abbrev: 'icmpv6.opt.prefix.valid_lifetime', name: 'Valid Lifetime', type: FT.UINT32, base: BASE.DEC },
+  optPrefixPreferredLifetime: { abbrev: 'icmpv6.opt.prefix.preferred_lifetime', name: 'Preferred Lifetime', type: FT.UINT32, base: BASE.DEC },
+  optReserved: { abbrev: 'icmpv6.opt.reserved', name: 'Reserved', type: FT.NONE },
   optMtu: { abbrev: 'icmpv6.opt.mtu', name: 'MTU', type: FT.UINT32, base: BASE.DEC },
   optData: { abbrev: 'icmpv6.opt.data', name: 'Data', type: FT.BYTES },
   mldMaxResponse: { abbrev: 'icmpv6.mld.maximum_response_delay', name: 'Maximum Response Delay [ms]', type: FT.UINT16, base: BASE.DEC },
@@ -139,6 +156,22 @@ function dissectNdOptions(tvb: Tvb, off: number, pinfo: PacketInfo, tree: FieldN
       pinfo.cols.appendInfo(type === 1 ? ` from ${mac}` : ` is at ${mac}`);
     } else if (type === 3 && len >= 32) {
       o?.addItem(icmpv6Fields.optPrefixLength, tvb, body, 1);
+      if (o) {
+        const flag = tvb.u8(body + 1);
+        const f = o.addItem(icmpv6Fields.optPrefixFlag, tvb, body + 1, 1);
+        f.addItem(icmpv6Fields.optPrefixFlagL, tvb, body + 1, 1);
+        f.addItem(icmpv6Fields.optPrefixFlagA, tvb, body + 1, 1);
+        f.addItem(icmpv6Fields.optPrefixFlagR, tvb, body + 1, 1);
+        f.addItem(icmpv6Fields.optPrefixFlagReserved, tvb, body + 1, 1);
+        if (flag & 0x80) f.appendText(', On-link flag(L)');
+        if (flag & 0x40) f.appendText(', Autonomous address-configuration flag(A)');
+        if (flag & 0x20) f.appendText(', Router address flag(R)');
+        for (const [def, at] of [[icmpv6Fields.optPrefixValidLifetime, body + 2], [icmpv6Fields.optPrefixPreferredLifetime, body + 6]] as const) {
+          const item = o.addItem(def, tvb, at, 4);
+          if (tvb.u32(at) === 0xffffffff) item.appendText(' (Infinity)');
+        }
+        o.addItem(icmpv6Fields.optReserved, tvb, body + 10, 4);
+      }
       o?.addItem(icmpv6Fields.optPrefix, tvb, off + 16, 16);
       o?.appendText(` : ${formatIPv6(tvb.view(off + 16, 16), 0)}/${tvb.u8(body)}`);
     } else if (type === 5 && len >= 8) {
@@ -246,6 +279,16 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
       break;
     case T.RA:
       t?.addItem(icmpv6Fields.ndRaCurHopLimit, tvb, 4, 1);
+      if (t) {
+        const flag = tvb.u8(5);
+        const f = t.addItem(icmpv6Fields.ndRaFlag, tvb, 5, 1);
+        for (const def of [icmpv6Fields.ndRaFlagM, icmpv6Fields.ndRaFlagO, icmpv6Fields.ndRaFlagH, icmpv6Fields.ndRaFlagPrf, icmpv6Fields.ndRaFlagP, icmpv6Fields.ndRaFlagRsv]) f.addItem(def, tvb, 5, 1);
+        if (flag & 0x80) f.appendText(', Managed');
+        if (flag & 0x40) f.appendText(', Other');
+        if (flag & 0x20) f.appendText(', Home Agent');
+        f.appendText(`, Prf (Default Router Preference): ${routerPreferences.get((flag & 0x18) >> 3)}`);
+        if (flag & 0x04) f.appendText(', Proxy');
+      }
       t?.addItem(icmpv6Fields.ndRaRouterLifetime, tvb, 6, 2);
       t?.addItem(icmpv6Fields.ndRaReachableTime, tvb, 8, 4);
       t?.addItem(icmpv6Fields.ndRaRetransTimer, tvb, 12, 4);
