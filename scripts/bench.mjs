@@ -5,7 +5,8 @@
 // generated bench capture (../shared/bench/make-capture.mjs). Every case runs
 // --reps times, the cases alternating, so a noisy neighbour hits all of them
 // alike; the table gives the median and the spread. It first checks that
-// netdissect's -T fields output equals tshark's, and fails if not.
+// netdissect's output equals tshark's (case 3's -T fields on every packet, -V
+// on the first DETAIL_PACKETS), and fails if not.
 // Results go to bench-results/<date>-<commit>.md and .json (see README, Performance).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchCapture, CACHE_DIR, fileBytes } from './bench/capture-cache.mjs';
-import { checkFields } from './bench/fields-check.mjs';
+import { checkOutput } from './bench/output-check.mjs';
 import { machineInfo } from './bench/machine-info.mjs';
 import { measure, measureScript } from './bench/measure.mjs';
 import { markdownTable, markdownTargets, pairRatios, summarize, targets } from './bench/results-table.mjs';
@@ -60,6 +61,9 @@ function requireTool(file, hint) {
 
 const FIELD_ARGS = ['-T', 'fields', '-e', 'frame.number', '-e', 'ip.src', '-e', 'tcp.stream', '-e', 'dns.qry.name', '-e', 'http.request.uri', '-e', 'smtp.req.command'];
 const FILTER_ARGS = ['-Y', 'http.request.method == "POST" || dns.flags.rcode != 0'];
+/** -V prints every field's label: checked on the first packets (all of them would be gigabytes). */
+const DETAIL_PACKETS = 20_000;
+const DETAIL_ARGS = ['-c', String(DETAIL_PACKETS), '-V'];
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
@@ -86,15 +90,20 @@ async function main() {
   const script = (name, ...args) => [node, '--no-deprecation', path.join(root, 'scripts/bench', name), capture, ...args];
 
   let check = null;
+  let detailCheck = null;
   if (o.tshark) {
-    check = await checkFields({ capture, fieldArgs: FIELD_ARGS, netdissect, tshark, tsharkVersion: info.tshark });
-    if (check.differing > 0) {
-      console.error(`\nbench: FAIL: netdissect -T fields differs from tshark on ${check.differing} of ${check.lines} lines`);
-      for (const e of check.examples) console.error(`  line ${e.line}\n    tshark:     ${e.tshark}\n    netdissect: ${e.netdissect}`);
-      console.error(`  compare ${check.expectedFile} ${check.actualFile}`);
-      process.exit(1);
+    const common = { capture, netdissect, tshark, tsharkVersion: info.tshark };
+    check = await checkOutput({ ...common, name: 'fields', args: FIELD_ARGS });
+    detailCheck = await checkOutput({ ...common, name: 'details', args: DETAIL_ARGS });
+    for (const [c, what] of [[check, '-T fields'], [detailCheck, `-V on the first ${DETAIL_PACKETS} packets`]]) {
+      if (c.differing > 0) {
+        console.error(`\nbench: FAIL: netdissect ${what} differs from tshark on ${c.differing} of ${c.lines} lines`);
+        for (const e of c.examples) console.error(`  line ${e.line}\n    tshark:     ${e.tshark}\n    netdissect: ${e.netdissect}`);
+        console.error(`  compare ${c.expectedFile} ${c.actualFile}`);
+        process.exit(1);
+      }
+      console.error(`bench: ${what} output equals tshark's (${c.lines} lines)`);
     }
-    console.error(`bench: -T fields output equals tshark's (${check.lines} lines)`);
   }
 
   const exportRoot = path.join(CACHE_DIR, `export-${process.pid}`);
@@ -163,7 +172,7 @@ async function main() {
     '',
     growth ? `Memory growth: case 3 netdissect on ${growth.packets.toLocaleString('en-US')} packets: ${growth.seconds.toFixed(2)} s, peak RSS ${growth.maxRssMb.toFixed(0)} MB.` : '',
     exportRow?.note ? `Export objects: ${exportRow.note}.` : '',
-    check ? `Correctness: -T fields output equals tshark's on all ${check.lines.toLocaleString('en-US')} lines.` : 'Correctness: not checked (--no-tshark).',
+    check ? `Correctness: -T fields output equals tshark's on all ${check.lines.toLocaleString('en-US')} lines; -V on the first ${DETAIL_PACKETS.toLocaleString('en-US')} packets equals tshark's on all ${detailCheck.lines.toLocaleString('en-US')} lines.` : 'Correctness: not checked (--no-tshark).',
     '',
     '## Targets (issue 9)',
     '',
@@ -173,7 +182,7 @@ async function main() {
   mkdirSync(o.out, { recursive: true });
   const base = path.join(o.out, `${info.date.slice(0, 10)}-${info.commit}${info.dirty ? '-dirty' : ''}${o.packets !== 1_000_000 ? `-${o.packets}` : ''}`);
   writeFileSync(`${base}.md`, md);
-  writeFileSync(`${base}.json`, JSON.stringify({ ...info, packets: o.packets, bytes, reps: o.reps, seed: o.seed, rows: rowsOut, runs: rows.map((r) => ({ id: r.id, tool: r.tool, runs: r.runs.map(({ stdout: _s, extra: _e, ...m }) => m) })), ratios, growth, correctness: check && { lines: check.lines, differing: check.differing }, targets: goals }, null, 2) + '\n');
+  writeFileSync(`${base}.json`, JSON.stringify({ ...info, packets: o.packets, bytes, reps: o.reps, seed: o.seed, rows: rowsOut, runs: rows.map((r) => ({ id: r.id, tool: r.tool, runs: r.runs.map(({ stdout: _s, extra: _e, ...m }) => m) })), ratios, growth, correctness: check && { lines: check.lines, differing: check.differing, details: { packets: DETAIL_PACKETS, lines: detailCheck.lines, differing: detailCheck.differing } }, targets: goals }, null, 2) + '\n');
   console.log(md);
   console.log(`bench: wrote ${base}.md and .json`);
 }
