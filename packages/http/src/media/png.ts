@@ -104,6 +104,18 @@ function dissectPng(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
   return offset;
 }
 
+type FieldAt = readonly [(typeof pngFields)[keyof typeof pngFields], number, number];
+
+/** The chunks made of fixed fields: each field with its offset and size in the chunk data. */
+const FIXED_LAYOUTS = new Map<number, readonly FieldAt[]>([
+  [IHDR, [[pngFields.ihdrWidth, 0, 4], [pngFields.ihdrHeight, 4, 4], [pngFields.ihdrBitDepth, 8, 1], [pngFields.ihdrColourType, 9, 1],
+    [pngFields.ihdrCompression, 10, 1], [pngFields.ihdrFilter, 11, 1], [pngFields.ihdrInterlace, 12, 1]]],
+  [SRGB, [[pngFields.srgbIntent, 0, 1]]],
+  [PHYS, [[pngFields.physHoriz, 0, 4], [pngFields.physVert, 4, 4], [pngFields.physUnit, 8, 1]]],
+  [TIME, [[pngFields.timeYear, 0, 2], [pngFields.timeMonth, 2, 1], [pngFields.timeDay, 3, 1], [pngFields.timeHour, 4, 1],
+    [pngFields.timeMinute, 5, 1], [pngFields.timeSecond, 6, 1]]],
+]);
+
 /** A fixed-point value in units of 1/100000 (cHRM, gAMA), computed in single precision as the C code's float. */
 function addHundredThousandths(chunk: FieldNode, def: (typeof chrmFields)[number], data: Tvb, off: number): void {
   chunk.add(def, data, off, 4, Math.fround(Math.fround(data.u32(off)) / 100000));
@@ -128,31 +140,6 @@ function dissectChunkData(type: number, data: Tvb, chunk: FieldNode, len: number
     case GAMA:
       addHundredThousandths(chunk, pngFields.gamma, data, 0);
       return;
-    case PHYS:
-      chunk.addItem(pngFields.physHoriz, data, 0, 4);
-      chunk.addItem(pngFields.physVert, data, 4, 4);
-      chunk.addItem(pngFields.physUnit, data, 8, 1);
-      return;
-    case TIME:
-      chunk.addItem(pngFields.timeYear, data, 0, 2);
-      chunk.addItem(pngFields.timeMonth, data, 2, 1);
-      chunk.addItem(pngFields.timeDay, data, 3, 1);
-      chunk.addItem(pngFields.timeHour, data, 4, 1);
-      chunk.addItem(pngFields.timeMinute, data, 5, 1);
-      chunk.addItem(pngFields.timeSecond, data, 6, 1);
-      return;
-    case IHDR:
-      chunk.addItem(pngFields.ihdrWidth, data, 0, 4);
-      chunk.addItem(pngFields.ihdrHeight, data, 4, 4);
-      chunk.addItem(pngFields.ihdrBitDepth, data, 8, 1);
-      chunk.addItem(pngFields.ihdrColourType, data, 9, 1);
-      chunk.addItem(pngFields.ihdrCompression, data, 10, 1);
-      chunk.addItem(pngFields.ihdrFilter, data, 11, 1);
-      chunk.addItem(pngFields.ihdrInterlace, data, 12, 1);
-      return;
-    case SRGB:
-      chunk.addItem(pngFields.srgbIntent, data, 0, 1);
-      return;
     case TEXT: {
       const nul = data.find(0, 0);
       if (nul <= 0) return;
@@ -160,8 +147,11 @@ function dissectChunkData(type: number, data: Tvb, chunk: FieldNode, len: number
       chunk.add(pngFields.textString, data, nul + 1, data.remaining(nul + 1), latin1.decode(data.view(nul + 1, data.remaining(nul + 1))));
       return;
     }
-    default:
-      if (len > 0) chunk.addItem(pngFields.chunkData, data, 0, len);
+    default: {
+      const layout = FIXED_LAYOUTS.get(type);
+      if (layout) for (const [def, off, n] of layout) chunk.addItem(def, data, off, n);
+      else if (len > 0) chunk.addItem(pngFields.chunkData, data, 0, len);
+    }
   }
 }
 
