@@ -53,8 +53,7 @@ export function handlePasvReply(tvb: Tvb, pinfo: PacketInfo, node: FieldNode | n
 
 /** The expert item packet-ftp.c places on a bad EPRT/EPSV argument. */
 function badArgument(tvb: Tvb, pinfo: PacketInfo, node: FieldNode | null, arg: ArgumentSpan, ei: typeof ftpExpert.eprtArgsInvalid): void {
-  const item = node?.addText(tvb, arg.lineEnd - arg.text.length - 1, arg.text.length, ei.summary) ?? null;
-  pinfo.expert(item, ei);
+  pinfo.addExpertItem(node, ei, tvb, arg.lineEnd - arg.text.length - 1, arg.text.length);
 }
 
 /** EPRT |af|addr|port|: the server will connect to that address and port. */

@@ -7,7 +7,7 @@ import { BoundsKind, DissectorBoundsError } from '../dissection/dissector-errors
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import { defaultRegistry } from '../dissection/session.js';
-import { Tvb } from '../dissection/tvb.js';
+import type { Tvb } from '../dissection/tvb.js';
 import { findFirstBoundary, findNextBoundary } from './multipart-boundary.js';
 import { inflateBody, isDecodeFailure } from '../dissection/tvb-uncompress.js';
 import { mediaDissector } from './media-fallback.js';
@@ -82,9 +82,7 @@ function decodePartBody(body: Tvb, pinfo: PacketInfo, contentEncoding: string | 
   if (contentEncoding === null || body.length === 0 || !/^(gzip|deflate|x-gzip|x-deflate)/.test(contentEncoding)) return body;
   const out = inflateBody(body.view(0, body.length), pinfo.session.limits.maxDecompressedBytes);
   if (isDecodeFailure(out)) return body;
-  const decoded = Tvb.fromBytes('gunzipped data', out);
-  pinfo.dataSources.push(decoded.ds);
-  return decoded;
+  return pinfo.addDataSource('gunzipped data', out);
 }
 
 /**
@@ -188,8 +186,7 @@ export function dissectMultipart(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | 
   const m = multipartInfo(media);
   const data = pinfo.session.registry.byProto('data')!;
   if (m === null) {
-    const ti = tree ? tree.addText(tvb, 0, tvb.length, eiNoRequiredParameter.summary) : null;
-    pinfo.expert(ti, eiNoRequiredParameter);
+    pinfo.addExpertItem(tree, eiNoRequiredParameter, tvb, 0, tvb.length);
     pinfo.call(data, tvb, tree);
     return tvb.reported;
   }
