@@ -1,4 +1,4 @@
-import { formatBytesAsText, Tvb, type FieldNode, type PacketInfo } from '@netdissect/core';
+import { formatBytesAsText, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { httpFields } from './fields.js';
 import { asciiString, findLineEnd, hexToInt32Cast } from './line-scan.js';
 
@@ -77,7 +77,6 @@ export function dechunkBody(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null)
     bytes.set(part, at);
     at += part.length;
   }
-  const body = Tvb.fromBytes('De-chunked entity body', bytes);
-  pinfo.dataSources.push(body.ds);
+  const body = pinfo.addDataSource('De-chunked entity body', bytes);
   return { consumed: origLen - datalen, body };
 }

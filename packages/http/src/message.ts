@@ -286,8 +286,7 @@ function dissectBody(tvb: Tvb, offset: number, ctx: MessageContext, httpTree: Fi
         break bodyDone;
       }
       eTree?.appendText(` -> ${decoded.length} bytes`);
-      body = Tvb.fromBytes('Uncompressed entity body', decoded);
-      pinfo.dataSources.push(body.ds);
+      body = pinfo.addDataSource('Uncompressed entity body', decoded);
     }
     const payload = body.view(0, body.length);
     reportHttpObject(pinfo, st.httpHost, st.requestUri, headers.contentType, payload);

@@ -1,4 +1,4 @@
-import { DataSource, FragmentHead, frameSliceOffset, reassembledBytes, showFragmentTree, Tvb, type FieldNode, type PacketInfo } from '@netdissect/core';
+import { FragmentHead, frameSliceOffset, reassembledBytes, showFragmentTree, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { popDataFragmentFields, popExpert } from './fields.js';
 import type { PopConversation } from './pop-conversation.js';
 
@@ -55,9 +55,7 @@ export function reassembleData(tvb: Tvb, pinfo: PacketInfo, conv: PopConversatio
   if (unit && unit.reassembledIn === pinfo.num) {
     if (unit.head) {
       const data = reassembledBytes(pinfo, unit.head, () => pinfo.expert(popTree, popExpert.reassemblyLimit, 'Reassembled DATA could not be read again from the capture; missing bytes shown as zeros'));
-      const ds = DataSource.named('Reassembled DATA', data);
-      pinfo.dataSources.push(ds);
-      const next = Tvb.of(ds);
+      const next = pinfo.addDataSource('Reassembled DATA', data);
       showFragmentTree(unit.head, popDataFragmentFields, popTree, pinfo, next);
       return next;
     }

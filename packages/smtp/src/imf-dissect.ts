@@ -118,8 +118,7 @@ export function dissectImf(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null):
     let body: Tvb;
     if (encoding !== null && asciiLower(encoding.slice(0, 6)) === 'base64') {
       const decoded = decodeBase64Lenient(readAsciiCString(tvb, end, tvb.reported - end));
-      body = Tvb.fromBytes(encoding, decoded);
-      pinfo.dataSources.push(body.ds);
+      body = pinfo.addDataSource(encoding, decoded);
     } else {
       body = tvb.sub(end);
     }

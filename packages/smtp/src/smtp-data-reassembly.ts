@@ -1,4 +1,4 @@
-import { DataSource, FragmentHead, frameSliceOffset, labelFragmentList, reassembledBytes, Tvb, type FieldNode, type PacketInfo } from '@netdissect/core';
+import { FragmentHead, frameSliceOffset, reassembledBytes, showFragmentTree, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { smtpDataFragmentFields as ff, smtpExpert } from './smtp-fields.js';
 
 /**
@@ -126,29 +126,9 @@ export function processReassembledMessage(tvb: Tvb, pinfo: PacketInfo, msg: Reas
       return tvb;
     }
     const data = reassembledBytes(pinfo, head, () => pinfo.expert(tree, smtpExpert.dataLimit, 'Reassembled DATA could not be read again from the capture; missing bytes shown as zeros'));
-    const ds = DataSource.named('Reassembled SMTP', data);
-    pinfo.dataSources.push(ds);
-    const next = Tvb.of(ds);
-    pinfo.fragmented = false;
-    if (tree) {
-      const top = tree.add(ff.fragments, next, 0, next.length, null).setGenerated();
-      const count = head.count;
-      const parts: string[] = [];
-      // The pieces lie at consecutive offsets, in the order they came.
-      for (const f of head.items) {
-        const item = top.add(ff.fragment, next, f.offset, f.len, f.frame).setGenerated();
-        if (tree.ctx.full) {
-          parts.push(`#${f.frame}(${f.len})`);
-          item.setText(f.len === 0 ? `Frame: ${f.frame} (no data)` : `Frame: ${f.frame}, payload: ${f.offset}-${f.offset + f.len - 1} (${f.len} byte${f.len === 1 ? '' : 's'})`);
-        }
-      }
-      if (tree.ctx.full) {
-        const name = count === 1 ? ff.fragment.name : ff.fragments.name;
-        labelFragmentList(top, count, name, next.length, parts);
-      }
-      top.addGenerated(ff.count, next, 0, 0, count);
-      top.addGenerated(ff.reassembledLength, next, 0, 0, next.length);
-    }
+    const next = pinfo.addDataSource('Reassembled SMTP', data);
+    // The pieces lie at consecutive offsets, in the order they came, none overlapping: the tree has no error items.
+    showFragmentTree(head, ff, tree, pinfo, next);
     return next;
   }
   if (msg) tree?.addGenerated(ff.reassembledIn, tvb, 0, 0, msg.reassembledIn);

@@ -1,4 +1,4 @@
-import { BASE, defineExpert, defineFields, defineProtocol, FT, Group, Severity, vals } from '@netdissect/core';
+import { BASE, defineExpert, defineFields, defineProtocol, FT, Group, Severity, vals, type FragmentFields } from '@netdissect/core';
 
 /** Reply codes with their RFC 2821/4954 meanings, as Wireshark names them. */
 export const smtpResponseCodes = vals({
@@ -52,19 +52,20 @@ export const smtpFields = defineFields('smtp', {
   eom: { abbrev: 'smtp.eom', name: 'EOM', type: FT.NONE },
 });
 
-/** The DATA reassembly's fragment fields (smtp_data_frag_items). */
-export const smtpDataFragmentFields = defineFields('smtp', {
+/** The DATA reassembly's fragment fields (smtp_data_frag_items), shown by core's showFragmentTree. */
+const dataFragments = defineFields('smtp', {
   fragments: { abbrev: 'smtp.data.fragments', name: 'DATA fragments', type: FT.NONE },
   fragment: { abbrev: 'smtp.data.fragment', name: 'DATA fragment', type: FT.FRAMENUM },
   overlap: { abbrev: 'smtp.data.fragment.overlap', name: 'DATA fragment overlap', type: FT.BOOLEAN },
-  overlapConflicts: { abbrev: 'smtp.data.fragment.overlap.conflicts', name: 'DATA fragment overlapping with conflicting data', type: FT.BOOLEAN },
+  overlapConflict: { abbrev: 'smtp.data.fragment.overlap.conflicts', name: 'DATA fragment overlapping with conflicting data', type: FT.BOOLEAN },
   multipleTails: { abbrev: 'smtp.data.fragment.multiple_tails', name: 'DATA has multiple tail fragments', type: FT.BOOLEAN },
-  tooLongFragment: { abbrev: 'smtp.data.fragment.too_long_fragment', name: 'DATA fragment too long', type: FT.BOOLEAN },
+  tooLong: { abbrev: 'smtp.data.fragment.too_long_fragment', name: 'DATA fragment too long', type: FT.BOOLEAN },
   error: { abbrev: 'smtp.data.fragment.error', name: 'DATA defragmentation error', type: FT.FRAMENUM },
   count: { abbrev: 'smtp.data.fragment.count', name: 'DATA fragment count', type: FT.UINT32, base: BASE.DEC },
   reassembledIn: { abbrev: 'smtp.data.reassembled.in', name: 'Reassembled DATA in frame', type: FT.FRAMENUM },
   reassembledLength: { abbrev: 'smtp.data.reassembled.length', name: 'Reassembled DATA length', type: FT.UINT32, base: BASE.DEC },
 });
+export const smtpDataFragmentFields: FragmentFields = { ...dataFragments, reassembledData: null, tag: 'DATA fragments' };
 
 export const smtpExpert = {
   base64Decode: defineExpert('smtp', 'smtp.base64_decode', Group.PROTOCOL, Severity.WARN, 'base64 decode failed or is not enabled (check SMTP preferences)'),

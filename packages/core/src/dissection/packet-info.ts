@@ -7,7 +7,7 @@ import type { Dissector } from './dissector.js';
 import { addExpertTree, type ExpertDef, type ExpertItem } from './expert.js';
 import type { DissectionSession } from './session.js';
 import type { DataSource } from './data-source.js';
-import type { Tvb } from './tvb.js';
+import { Tvb } from './tvb.js';
 import { BoundsKind, DissectorBoundsError } from './dissector-errors.js';
 import { treeMayKeep } from './unread-protocols.js';
 
@@ -169,6 +169,17 @@ export class PacketInfo {
    */
   addExpertItem(tree: FieldNode | null, def: ExpertDef, tvb: Tvb, off: number, len: number): void {
     this.expert(tree ? tree.addText(tvb, off, len, def.summary) : null, def);
+  }
+
+  /**
+   * add_new_data_source: reassembled or decoded bytes as a buffer of their
+   * own, shown as "name (n bytes)" beside the frame's; field offsets in the
+   * returned tvb point into it.
+   */
+  addDataSource(name: string, bytes: Uint8Array): Tvb {
+    const tvb = Tvb.fromBytes(name, bytes);
+    this.dataSources.push(tvb.ds);
+    return tvb;
   }
 
   /** Hand data to whoever listens on `tap` (Follow Stream, statistics); free when nobody does. */

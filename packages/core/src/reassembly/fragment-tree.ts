@@ -1,8 +1,7 @@
 import { defineFields, FT, BASE, type FieldDef } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
-import { Tvb } from '../dissection/tvb.js';
-import { DataSource } from '../dissection/data-source.js';
+import type { Tvb } from '../dissection/tvb.js';
 import { FragFlag, type FragmentHead } from './fragment-head.js';
 
 /** The field family a reassembling protocol shows its fragments with (fragment_items). */
@@ -49,15 +48,6 @@ export function defineFragmentFields(proto: string, names: {
 }
 
 /**
- * "n Fragments (x bytes): #1(8), #2(8)" on the list's item. The list is
- * appended text, as show_fragment builds it, so a long one is cut at the
- * label buffer's end without a "[truncated]" mark.
- */
-export function labelFragmentList(item: FieldNode, count: number, name: string, bytes: number, parts: readonly string[]): void {
-  item.setText(`${count} ${name} (${bytes} byte${bytes === 1 ? '' : 's'}): `).appendText(parts.join(', '));
-}
-
-/**
  * The "[n Fragments (x bytes): #1(8), #2(8)]" subtree (show_fragment_tree).
  * Returns true when a fragment was illegal, in which case Info already says so.
  */
@@ -84,7 +74,8 @@ export function showFragmentTree(head: FragmentHead, fit: FragmentFields, tree: 
     }
     if (tree.ctx.full) {
       const name = count === 1 ? fit.fragment.name : fit.fragments.name;
-      labelFragmentList(top, count, name, tvb.length, parts);
+      // The list is appended text, as show_fragment builds it: a long one is cut at the label buffer's end without a "[truncated]" mark.
+      top.setText(`${count} ${name} (${tvb.length} byte${tvb.length === 1 ? '' : 's'}): `).appendText(parts.join(', '));
     }
     top.addGenerated(fit.count, tvb, 0, 0, count);
     top.addGenerated(fit.reassembledLength, tvb, 0, 0, tvb.length);
@@ -105,9 +96,7 @@ export function showFragmentTree(head: FragmentHead, fit: FragmentFields, tree: 
 export function processReassembledData(tvb: Tvb, offset: number, pinfo: PacketInfo, name: string, head: FragmentHead | null | undefined, fit: FragmentFields, tree: FieldNode | null): { next: Tvb | null; updateColInfo: boolean } {
   if (head && head.defragmented && pinfo.num === head.reassembledIn) {
     if (head.items.length > 1) {
-      const ds = DataSource.named(name, head.data!);
-      pinfo.dataSources.push(ds);
-      const next = Tvb.of(ds);
+      const next = pinfo.addDataSource(name, head.data!);
       const bad = showFragmentTree(head, fit, tree, pinfo, next);
       return { next, updateColInfo: !bad };
     }

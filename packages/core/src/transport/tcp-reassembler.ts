@@ -1,10 +1,9 @@
 import type { FieldNode } from '../fields/field-node.js';
 import type { Address } from '../dissection/address.js';
 import { ConversationType } from '../dissection/conversation-table.js';
-import { DataSource } from '../dissection/data-source.js';
 import { ReassemblyError } from '../dissection/dissector-errors.js';
 import type { PacketInfo, PortType } from '../dissection/packet-info.js';
-import { Tvb } from '../dissection/tvb.js';
+import type { Tvb } from '../dissection/tvb.js';
 import { dataDissector } from '../link/data.js';
 import { FragmentHead } from '../reassembly/fragment-head.js';
 import { showFragmentTree } from '../reassembly/fragment-tree.js';
@@ -422,9 +421,7 @@ export function desegmentTcp(tvb: Tvb, pinfo: PacketInfo, offset: number, seq: n
 
     if (head && head.reassembledIn === pinfo.num && msp) {
       const data = head.data!;
-      const ds = DataSource.named('Reassembled TCP', data);
-      pinfo.dataSources.push(ds);
-      const next = Tvb.of(ds);
+      const next = pinfo.addDataSource('Reassembled TCP', data);
       tcpinfo.seq = msp.seq;
       tcpinfo.isReassembled = true;
       decodeTcpPorts(next, 0, pinfo, tree, sport, dport, tcpd, tcpinfo);
@@ -532,9 +529,7 @@ export function reassembleUntilFin(tvb: Tvb, offset: number, pinfo: PacketInfo, 
       const head = fragmentAdd(pinfo, msp, tvb.view(offset, seglen), u32(seq - msp.seq), false);
       if (head && head.reassembledIn === pinfo.num) {
         const data = head.data!;
-        const ds = DataSource.named('Reassembled TCP', data);
-        pinfo.dataSources.push(ds);
-        const next = Tvb.of(ds);
+        const next = pinfo.addDataSource('Reassembled TCP', data);
         printTcpFragmentTree(head, tree, pinfo, next);
         pinfo.canDesegment = 0;
         decodeTcpPorts(next, 0, pinfo, tree, sport, dport, tcpd, tcpinfo);
