@@ -60,8 +60,13 @@ export class Address {
 
   /** An IPv4 address's 32 bits as a signed integer (meaningless for other types). */
   get ipv4Bits(): number {
+    return this.word(0);
+  }
+
+  /** The address's 32-bit word `i` (bytes 4i to 4i + 3, big-endian) as a signed integer: word 0 of an IPv4 address is ipv4Bits. */
+  word(i: number): number {
     const b = this.buf;
-    const o = this.off;
+    const o = this.off + 4 * i;
     return (b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!;
   }
 

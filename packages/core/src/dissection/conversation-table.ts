@@ -2,7 +2,7 @@ import { AddressType, type Address } from './address.js';
 import { endpointPairHash, ipv4PairHash } from './endpoint-pair-hash.js';
 import type { Dissector } from './dissector.js';
 import { ForgottenFlows, type PackedState } from './forgotten-flows.js';
-import { idlestTenth } from './idlest-tenth.js';
+import { IdlestTenth } from './idlest-tenth.js';
 
 export const ConversationType = { NONE: 0, TCP: 1, UDP: 2 } as const;
 export type ConversationType = (typeof ConversationType)[keyof typeof ConversationType];
@@ -122,7 +122,8 @@ export class Conversation extends ProtoData {
  * clock (registered by UDP). tshark forgets no conversation, so a DNS
  * client that reuses a source port minutes later is back in its old
  * udp.stream, with times counted from its first frame. TCP's analysis is
- * not kept (a new tcp.stream), nor anything of non-IPv4 conversations.
+ * not kept (a new tcp.stream), nor anything of conversations between
+ * addresses other than two IPv4 or two IPv6 ones.
  */
 let rememberedState: PackedState | null = null;
 
@@ -155,10 +156,11 @@ export class ConversationTable {
    * to build per packet), so a list may also hold other pairs with the
    * same hash: lookups check the endpoints.
    */
-  private readonly exact = new Map<number, Conversation | Conversation[]>();
+  private exact = new Map<number, Conversation | Conversation[]>();
   private readonly wildcard = new Map<string, Conversation[]>();
-  /** Forgotten IPv4 conversations' remembered state (up to twice maxOpenFlows), by the same keys as `exact`. */
-  private forgotten: ForgottenFlows | null = null;
+  /** Forgotten conversations' remembered state (up to twice maxOpenFlows per address family), by the same keys as `exact`. */
+  private forgottenIpv4: ForgottenFlows | null = null;
+  private forgottenIpv6: ForgottenFlows | null = null;
   private count = 0;
   /** Conversations currently held (the cap counts these). */
   private live = 0;
@@ -233,14 +235,23 @@ export class ConversationTable {
   /** Drop the tenth of conversations idle the longest (amortized O(1) per new conversation). */
   private evictIdle(): void {
     const state = rememberedState;
-    for (const [k, c] of dropIdlest(this.exact)) {
+    dropIdlest(this.exact, (k, c) => {
       this.live--;
       this.evicted++;
-      const value = state === null || c.addrB === null || !c.ipv4 ? undefined : c.data.get(state.key);
-      if (value === undefined) continue;
-      this.forgotten ??= new ForgottenFlows(state!, 2 * this.maxOpenFlows);
-      this.forgotten.add(k, c.type, c.bitsA, c.portA, c.bitsB, c.portB, c.lastFrame, value);
-    }
+      if (state === null || c.addrB === null) return;
+      const value = c.data.get(state.key);
+      if (value !== undefined) this.forgottenStore(c.addrA, c.addrB, true)?.add(k, c.type, c.addrA, c.portA, c.addrB, c.portB, c.lastFrame, value);
+    });
+    // A Map keeps deleted entries' room until it next grows, and then doubles: start afresh at the size held.
+    this.exact = new Map(this.exact);
+  }
+
+  /** Where forgotten conversations between `a` and `b` are kept (made when `make`); null for addresses of other or mixed families. */
+  private forgottenStore(a: Address, b: Address, make: boolean): ForgottenFlows | null {
+    if (a.type !== b.type) return null;
+    if (a.type === AddressType.IPv4) return make ? (this.forgottenIpv4 ??= new ForgottenFlows(rememberedState!, 2 * this.maxOpenFlows, 1)) : this.forgottenIpv4;
+    if (a.type === AddressType.IPv6) return make ? (this.forgottenIpv6 ??= new ForgottenFlows(rememberedState!, 2 * this.maxOpenFlows, 4)) : this.forgottenIpv6;
+    return null;
   }
 
   private kept(a: Address): Address {
@@ -259,8 +270,9 @@ export class ConversationTable {
     const key = ConversationTable.key(type, src, sport, dst, dport);
     const c = new Conversation(this.count++, type, this.kept(src), this.kept(dst), sport, dport, frame);
     // Endpoints whose conversation was forgotten take up its state again (only ever on one pass: see keepsAll).
-    if (this.forgotten !== null && this.forgotten.count > 0 && src.type === AddressType.IPv4 && dst.type === AddressType.IPv4) {
-      const value = this.forgotten.take(key, type, src.ipv4Bits, sport, dst.ipv4Bits, dport);
+    const forgotten = this.evicted > 0 ? this.forgottenStore(src, dst, false) : null;
+    if (forgotten !== null && forgotten.count > 0) {
+      const value = forgotten.take(key, type, src, sport, dst, dport);
       if (value !== undefined) c.data.set(rememberedState!.key, value);
     }
     this.insert(key, c);
@@ -310,25 +322,31 @@ function addTo(map: Map<number, Conversation | Conversation[]>, key: number, c: 
   else map.set(key, [found, c]);
 }
 
-function removeFrom(map: Map<number, Conversation | Conversation[]>, key: number, c: Conversation): void {
-  const v = map.get(key);
-  if (!Array.isArray(v)) {
-    if (v === c) map.delete(key);
-    return;
+/** Removes the tenth of `map`'s conversations last seen the longest ago (at least one), calling `forget` for each. */
+function dropIdlest(map: Map<number, Conversation | Conversation[]>, forget: (key: number, c: Conversation) => void): void {
+  let held = 0;
+  for (const v of map.values()) held += Array.isArray(v) ? v.length : 1;
+  const lastFrames = new Float64Array(held);
+  let n = 0;
+  for (const v of map.values()) {
+    if (Array.isArray(v)) for (const c of v) lastFrames[n++] = c.lastFrame;
+    else lastFrames[n++] = v.lastFrame;
   }
-  const rest = v.filter((x) => x !== c);
-  if (rest.length === 0) map.delete(key);
-  else map.set(key, rest.length === 1 ? rest[0]! : rest);
-}
-
-/** Removes the tenth of `map`'s conversations last seen the longest ago (at least one); returns them with their keys. */
-function dropIdlest(map: Map<number, Conversation | Conversation[]>): Array<[number, Conversation]> {
-  const all: Array<[number, Conversation]> = [];
+  const cut = new IdlestTenth(lastFrames);
   for (const [k, v] of map) {
-    if (Array.isArray(v)) for (const c of v) all.push([k, c]);
-    else all.push([k, v]);
+    if (!Array.isArray(v)) {
+      if (cut.takes(v.lastFrame)) {
+        map.delete(k);
+        forget(k, v);
+      }
+      continue;
+    }
+    const kept = v.filter((c) => {
+      if (!cut.takes(c.lastFrame)) return true;
+      forget(k, c);
+      return false;
+    });
+    if (kept.length === 0) map.delete(k);
+    else if (kept.length < v.length) map.set(k, kept.length === 1 ? kept[0]! : kept);
   }
-  const dropped = idlestTenth(all, ([, c]) => c.lastFrame);
-  for (const [k, c] of dropped) removeFrom(map, k, c);
-  return dropped;
 }

@@ -1,13 +1,15 @@
 /**
- * What the conversation table keeps of IPv4 conversations it forgot under
+ * What the conversation table keeps of conversations it forgot under
  * maxOpenFlows: the endpoints and one protocol's state packed into numbers
  * (UDP's stream number and clock), so that endpoints talking again take it
  * up. Numbers in typed arrays, not objects: the bench file forgets 100,000
  * DNS lookups between 1 and 2 million packets, and memory must follow the
- * open flows, not the file.
+ * open flows, not the file. One store per address family, so that an IPv4
+ * flow keeps one 32-bit word per address and an IPv6 flow four.
  */
 
-import { idlestTenth } from './idlest-tenth.js';
+import type { Address } from './address.js';
+import { IdlestTenth } from './idlest-tenth.js';
 
 /** A protocol's conversation state in `width` numbers (registered with rememberWhenForgotten). */
 export interface PackedState {
@@ -17,42 +19,64 @@ export interface PackedState {
   unpack(from: Float64Array, at: number): unknown;
 }
 
-// Per slot: type, the two endpoints' bits and ports as created, the last frame seen, then the state.
-const TYPE = 0, BITS_A = 1, BITS_B = 2, PORTS = 3, LAST_FRAME = 4, HEADER = 5;
+// Per slot, as 32-bit integers: type, both ports and the last frame seen, then the two addresses' words, as created.
+const TYPE = 0, PORTS = 1, LAST_FRAME = 2, ADDRESSES = 3;
+
+/** Both ports in one signed 32-bit integer, as the header stores them. */
+function portPair(portA: number, portB: number): number {
+  return (portA * 65536 + portB) | 0;
+}
 
 export class ForgottenFlows {
+  private header = new Int32Array(0);
+  /** The protocol's state, `state.width` numbers per slot. */
   private cells = new Float64Array(0);
   /** Next slot with the same key, -1 at the end of a chain. */
   private next = new Int32Array(0);
-  private readonly first = new Map<number, number>();
+  private first = new Map<number, number>();
   private readonly free: number[] = [];
   private used = 0;
+  /** 32-bit integers per slot in `header`. */
+  private readonly headerWidth: number;
   count = 0;
 
   constructor(
     private readonly state: PackedState,
     /** At most this many; past it the tenth seen the longest ago go for good. */
     private readonly max: number,
-  ) {}
+    /** 32-bit words per address: 1 for IPv4, 4 for IPv6. */
+    private readonly addressWords = 1,
+  ) {
+    this.headerWidth = ADDRESSES + 2 * addressWords;
+  }
 
-  private get width(): number {
-    return HEADER + this.state.width;
+  /** Flows it has room for. */
+  get slots(): number {
+    return this.next.length;
+  }
+
+  /** Bytes its typed arrays hold. */
+  get bytes(): number {
+    return this.header.byteLength + this.cells.byteLength + this.next.byteLength;
   }
 
   /** Keep `value` (the state) of the conversation with these endpoints; false when it cannot be packed. */
-  add(key: number, type: number, bitsA: number, portA: number, bitsB: number, portB: number, lastFrame: number, value: unknown): boolean {
+  add(key: number, type: number, a: Address, portA: number, b: Address, portB: number, lastFrame: number, value: unknown): boolean {
     const slot = this.free.pop() ?? this.grow();
-    const at = slot * this.width;
-    if (!this.state.pack(value, this.cells, at + HEADER)) {
+    if (!this.state.pack(value, this.cells, slot * this.state.width)) {
       this.free.push(slot);
       return false;
     }
-    const c = this.cells;
-    c[at + TYPE] = type;
-    c[at + BITS_A] = bitsA;
-    c[at + BITS_B] = bitsB;
-    c[at + PORTS] = portA * 65536 + portB;
-    c[at + LAST_FRAME] = lastFrame;
+    const h = this.header;
+    const at = slot * this.headerWidth;
+    const words = this.addressWords;
+    h[at + TYPE] = type;
+    h[at + PORTS] = portPair(portA, portB);
+    h[at + LAST_FRAME] = lastFrame;
+    for (let i = 0; i < words; i++) {
+      h[at + ADDRESSES + i] = a.word(i);
+      h[at + ADDRESSES + words + i] = b.word(i);
+    }
     this.next[slot] = this.first.get(key) ?? -1;
     this.first.set(key, slot);
     if (++this.count > this.max) this.dropIdlest();
@@ -60,21 +84,34 @@ export class ForgottenFlows {
   }
 
   /** The state kept for a conversation between these endpoints (either way round), taken out; undefined when none. */
-  take(key: number, type: number, bitsS: number, sport: number, bitsD: number, dport: number): unknown {
+  take(key: number, type: number, src: Address, sport: number, dst: Address, dport: number): unknown {
     let prev = -1;
     for (let slot = this.first.get(key) ?? -1; slot >= 0; prev = slot, slot = this.next[slot]!) {
-      const at = slot * this.width;
-      const c = this.cells;
-      if (c[at + TYPE] !== type) continue;
-      const a = c[at + BITS_A], b = c[at + BITS_B], ports = c[at + PORTS];
-      const same = a === bitsS && b === bitsD && ports === sport * 65536 + dport;
-      const reversed = a === bitsD && b === bitsS && ports === dport * 65536 + sport;
-      if (!same && !reversed) continue;
-      const value = this.state.unpack(c, at + HEADER);
+      const at = slot * this.headerWidth;
+      const h = this.header;
+      if (h[at + TYPE] !== type) continue;
+      const ports = h[at + PORTS];
+      const same = ports === portPair(sport, dport) && this.holds(at, src, dst);
+      if (!same && !(ports === portPair(dport, sport) && this.holds(at, dst, src))) continue;
+      const value = this.state.unpack(this.cells, slot * this.state.width);
       this.unlink(key, slot, prev);
       return value;
     }
     return undefined;
+  }
+
+  /** Whether the slot at `at` was made with `a` as its first address and `b` as its second. */
+  private holds(at: number, a: Address, b: Address): boolean {
+    const h = this.header;
+    const words = this.addressWords;
+    for (let i = 0; i < words; i++) {
+      if (h[at + ADDRESSES + i] !== a.word(i) || h[at + ADDRESSES + words + i] !== b.word(i)) return false;
+    }
+    return true;
+  }
+
+  private lastFrame(slot: number): number {
+    return this.header[slot * this.headerWidth + LAST_FRAME]!;
   }
 
   private unlink(key: number, slot: number, prev: number): void {
@@ -87,25 +124,37 @@ export class ForgottenFlows {
   }
 
   private grow(): number {
-    if (this.used * this.width >= this.cells.length) {
-      const slots = Math.max(1024, 2 * this.used);
-      const cells = new Float64Array(slots * this.width);
-      cells.set(this.cells);
-      this.cells = cells;
-      const next = new Int32Array(slots);
-      next.set(this.next);
-      this.next = next;
+    if (this.used >= this.next.length) {
+      // Never past max + 1 slots: the store holds at most max between adds.
+      const slots = Math.min(Math.max(1024, 2 * this.used), this.max + 1);
+      this.header = grown(this.header, slots * this.headerWidth);
+      this.cells = grown(this.cells, slots * this.state.width);
+      this.next = grown(this.next, slots);
     }
     return this.used++;
   }
 
   private dropIdlest(): void {
-    const held: Array<[number, number]> = [];
-    for (const [key, head] of this.first) for (let slot = head; slot >= 0; slot = this.next[slot]!) held.push([key, slot]);
-    for (const [key, slot] of idlestTenth(held, ([, slot]) => this.cells[slot * this.width + LAST_FRAME]!)) {
+    const lastFrames = new Float64Array(this.count);
+    let n = 0;
+    for (const head of this.first.values()) for (let slot = head; slot >= 0; slot = this.next[slot]!) lastFrames[n++] = this.lastFrame(slot);
+    const cut = new IdlestTenth(lastFrames);
+    for (const [key, head] of this.first) {
       let prev = -1;
-      for (let s = this.first.get(key)!; s !== slot; s = this.next[s]!) prev = s;
-      this.unlink(key, slot, prev);
+      for (let slot = head; slot >= 0; ) {
+        const after = this.next[slot]!;
+        if (cut.takes(this.lastFrame(slot))) this.unlink(key, slot, prev);
+        else prev = slot;
+        slot = after;
+      }
     }
+    // A Map keeps deleted entries' room until it grows again: start afresh at the size held.
+    this.first = new Map(this.first);
   }
+}
+
+function grown<T extends Int32Array | Float64Array>(from: T, length: number): T {
+  const to = new (from.constructor as new (length: number) => T)(length);
+  to.set(from);
+  return to;
 }
