@@ -11,8 +11,9 @@ export interface Limits {
   /**
    * Conversations (TCP, UDP, ICMP) tracked at once; past it the longest-idle
    * are forgotten. A forgotten UDP conversation keeps its stream number and
-   * clock (up to twice this many), so a flow that comes back is in its old
-   * udp.stream. One pass only: a session that revisits frames keeps them all.
+   * clock (up to twice this many between IPv4 endpoints, and as many again
+   * between IPv6 ones), so a flow that comes back is in its old udp.stream.
+   * One pass only: a session that revisits frames keeps them all.
    */
   maxOpenFlows: number;
   /** Bytes held in incomplete IP datagrams. */
