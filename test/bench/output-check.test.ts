@@ -6,14 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
-import { compareLines } from '../../scripts/bench/output-check.mjs';
+import { compareLines, limitExpertLines } from '../../scripts/bench/output-check.mjs';
 
 interface Comparison {
   lines: number;
   differing: number;
   examples: Array<{ line: number; tshark: string; netdissect: string }>;
 }
-const compare = compareLines as (expected: string, actual: string, maxExamples?: number) => Comparison;
+const compare = compareLines as (expected: string, actual: string, maxExamples?: number, skipActual?: ((line: string) => number) | null) => Comparison;
+const limitLines = limitExpertLines as (line: string) => number;
 
 const dir = mkdtempSync(join(tmpdir(), 'netdissect-output-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,5 +50,22 @@ describe('bench output comparison', () => {
     expect(short.examples[0]).toEqual({ line: 119_999, tshark: lines[119_998], netdissect: '(missing)' });
     const long = compare(file('e.txt', 'one\n'), file('f.txt', 'one\ntwo\n'));
     expect(long).toEqual({ lines: 1, differing: 1, examples: [{ line: 2, tshark: '(missing)', netdissect: 'two' }] });
+  });
+
+  it("sets aside netdissect's own limit experts (four lines each), and nothing else", () => {
+    const tshark = ['Frame 904828: 87 bytes on wire', '    [Frame is ignored: False]', '    [Protocols in frame: eth:ethertype:ip:udp:dns]', 'Ethernet II'];
+    const expert = (what: string) => [
+      `    [Expert Info (Warning/Sequence): ${what} limit reached (maxOpenFlows=100000): the longest-idle conversations were forgotten]`,
+      `        [${what} limit reached (maxOpenFlows=100000): the longest-idle conversations were forgotten]`,
+      '        [Severity level: Warning]',
+      '        [Group: Sequence]',
+    ];
+    const ours = [...tshark.slice(0, 2), ...expert('Open-flow'), ...tshark.slice(2)];
+    const expected = file('g.txt', `${tshark.join('\n')}\n`);
+    expect(compare(expected, file('h.txt', `${ours.join('\n')}\n`), 5, limitLines)).toEqual({ lines: 4, differing: 0, examples: [] });
+    // Without setting them aside they differ, and an expert item of another kind is never set aside.
+    expect(compare(expected, file('h.txt', `${ours.join('\n')}\n`)).differing).toBeGreaterThan(0);
+    const other = [...tshark.slice(0, 2), ...expert('Some other'), ...tshark.slice(2)];
+    expect(compare(expected, file('i.txt', `${other.join('\n')}\n`), 5, limitLines).differing).toBeGreaterThan(0);
   });
 });
