@@ -57,7 +57,7 @@ export * from './follow/tcp-connections.js';
 export type { Ipv4Header } from './network/ipv4.js';
 export type { Ipv6Header } from './network/ipv6.js';
 
-// Dissector registrations (order matters only for heuristics, which have none here).
+// Dissector registrations (order matters only for heuristics: core's one, Sinec H1 on TCP, goes before the packages').
 import './link/frame.js';
 import './link/data.js';
 import './link/ethernet.js';
@@ -74,6 +74,7 @@ import './network/icmp.js';
 import './network/icmpv6.js';
 import './transport/udp.js';
 import './transport/tcp.js';
+import './transport/tcp-heuristic-sinec-h1.js';
 // The generic media layer HTTP, IMF and others hand bodies to (media_type table, media, data-text-lines, multipart).
 import './media/media-fallback.js';
 import './media/text-lines.js';
