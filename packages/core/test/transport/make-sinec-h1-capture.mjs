@@ -2,10 +2,10 @@
 // on its own connection, that Wireshark's Sinec H1 heuristic (packet-h1.c)
 // claims, declines after writing its columns and items, or stumbles on.
 // Its tshark -V output is the CLI golden case V-sinec-h1-heuristic.
-//   node packages/core/test/transport/make-sinec-h1-capture.mjs
-import { writeFileSync } from 'node:fs';
+//   node packages/core/test/transport/make-sinec-h1-capture.mjs   (after a build: it writes with core's PcapWriter)
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PcapWriter } from '@netdissect/core';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'sinec-h1.pcap');
 const S5 = [0x53, 0x35];
@@ -59,20 +59,12 @@ function frame(i, payload) {
   return Buffer.concat([eth, ip, tcp, Buffer.from(payload)]);
 }
 
-const header = Buffer.alloc(24);
-header.writeUInt32LE(0xa1b2c3d4, 0);
-header.writeUInt16LE(2, 4);
-header.writeUInt16LE(4, 6);
-header.writeUInt32LE(65535, 16);
-header.writeUInt32LE(1, 20);
-const records = payloads.map((p, i) => {
-  const data = frame(i, p);
-  const h = Buffer.alloc(16);
-  h.writeUInt32LE(1_700_000_000 + i, 0);
-  h.writeUInt32LE(0, 4);
-  h.writeUInt32LE(data.length, 8);
-  h.writeUInt32LE(data.length, 12);
-  return Buffer.concat([h, data]);
-});
-writeFileSync(out, Buffer.concat([header, ...records]));
+const writer = await PcapWriter.open(out);
+await writer.writeBatch(
+  payloads.map((p, i) => {
+    const bytes = frame(i, p);
+    return { no: i + 1, tsSec: 1_700_000_000 + i, tsNsec: 0, tsPrecision: 6, caplen: bytes.length, len: bytes.length, linktype: 1, interfaceId: 0, bytes, dataOffset: -1 };
+  }),
+);
+await writer.close();
 console.log(`wrote ${out}`);
