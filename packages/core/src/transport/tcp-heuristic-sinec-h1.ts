@@ -2,6 +2,7 @@ import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-de
 import { makeDissector } from '../dissection/dissector.js';
 import { defaultRegistry } from '../dissection/session.js';
 import { dataDissector } from '../link/data.js';
+import { hex2 } from '../link/hex.js';
 
 /**
  * Sinec H1 (Siemens S5 over ISO transport), which Wireshark tries on every
@@ -31,8 +32,6 @@ export const h1Fields = defineFields('h1', {
   dlen: { abbrev: 'h1.dlen', name: 'Length in words', type: FT.INT16, base: BASE.DEC },
   responseValue: { abbrev: 'h1.resvalue', name: 'Response value', type: FT.UINT8, base: BASE.DEC, strings: returnCodes },
 });
-
-const hex2 = (v: number): string => v.toString(16).padStart(2, '0');
 
 export const sinecH1Dissector = makeDissector('h1', 'H1', (tvb, pinfo, tree) => {
   if (tvb.length < 2 || tvb.u8(0) !== 0x53 || tvb.u8(1) !== 0x35) return 0;

@@ -2,13 +2,9 @@
 // a Float64Array, and the conversation it gives back when the endpoints
 // talk again. On the two-million-packet bench file most DNS conversations
 // of the second million are given back this way.
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { forgottenUdpState, UdpConversation } from '../../src/transport/udp.js';
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+import { retainedHeapMb } from '../../../../test/support/retained-heap.js';
 
 function conversation(stream: number, firstSec: number, firstNsec: number, prevSec: number, prevNsec: number): UdpConversation {
   const u = new UdpConversation(stream);
@@ -23,12 +19,7 @@ const fields = (u: UdpConversation): number[] => [u.stream, u.firstSec, u.firstN
 
 /** Heap held by `make(i)` for i < n, kept in an array. */
 function heapMb(n: number, make: (i: number) => UdpConversation): number {
-  const kept: UdpConversation[] = [];
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  for (let i = 0; i < n; i++) kept.push(make(i));
-  gc();
-  const mb = (process.memoryUsage().heapUsed - before) / 1048576;
+  const { mb, result: kept } = retainedHeapMb(() => Array.from({ length: n }, (_, i) => make(i)));
   expect(kept.length).toBe(n);
   return mb;
 }

@@ -1,17 +1,19 @@
 // Writes captures/sinec-h1.pcap: TCP payloads on ports no dissector owns, each
 // on its own connection, that Wireshark's Sinec H1 heuristic (packet-h1.c)
 // claims, declines after writing its columns and items, or stumbles on.
-// Its tshark -V output is the CLI golden case V-sinec-h1-heuristic.
-//   node packages/core/test/transport/make-sinec-h1-capture.mjs   (after a build: it writes with core's PcapWriter)
+// Its tshark output is the CLI golden cases V-sinec-h1-heuristic and
+// fields-sinec-h1-heuristic (node scripts/record-goldens.mjs --set cli). From the repository root:
+//   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/transport/make-sinec-h1-capture.ts
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PcapWriter } from '@netdissect/core';
+import { ethernet, ipv4, latin1, packets, tcp } from '../../../../test/support/frame-builders.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'sinec-h1.pcap');
 const S5 = [0x53, 0x35];
-const text = (s) => [...Buffer.from(s, 'latin1')];
+const text = (s: string): number[] => [...latin1(s)];
 
-const payloads = [
+const payloads: number[][] = [
   // Random-looking data after "S5": length 0x30, then '/' is no block type: declined.
   [...S5, ...text('0/ZUB8qw7i4+dDttRFDGiW0CPtxOdz5wSIzAOK2260Nl8uKV+wIe57e+SVlqsV')],
   // Length 3: no blocks, claimed; the rest is data.
@@ -34,37 +36,11 @@ const payloads = [
   text('S6 not h1'),
 ];
 
-function frame(i, payload) {
-  const tcp = Buffer.alloc(20);
-  tcp.writeUInt16BE(40000 + i, 0);
-  tcp.writeUInt16BE(47000, 2);
-  tcp.writeUInt32BE(1000, 4);
-  tcp.writeUInt32BE(2000, 8);
-  tcp[12] = 0x50;
-  tcp[13] = 0x18;
-  tcp.writeUInt16BE(8192, 14);
-  const ip = Buffer.alloc(20);
-  ip[0] = 0x45;
-  ip.writeUInt16BE(40 + payload.length, 2);
-  ip.writeUInt16BE(0x100 + i, 4);
-  ip[8] = 64;
-  ip[9] = 6;
-  Buffer.from([10, 0, 0, 1]).copy(ip, 12);
-  Buffer.from([10, 0, 0, 2]).copy(ip, 16);
-  let sum = 0;
-  for (let k = 0; k < 20; k += 2) sum += ip.readUInt16BE(k);
-  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
-  ip.writeUInt16BE(~sum & 0xffff, 10);
-  const eth = Buffer.from([0, 0x11, 0x22, 0x33, 0x44, 0x02, 0, 0x11, 0x22, 0x33, 0x44, 0x01, 0x08, 0x00]);
-  return Buffer.concat([eth, ip, tcp, Buffer.from(payload)]);
-}
-
-const writer = await PcapWriter.open(out);
-await writer.writeBatch(
-  payloads.map((p, i) => {
-    const bytes = frame(i, p);
-    return { no: i + 1, tsSec: 1_700_000_000 + i, tsNsec: 0, tsPrecision: 6, caplen: bytes.length, len: bytes.length, linktype: 1, interfaceId: 0, bytes, dataOffset: -1 };
-  }),
+const frames = payloads.map((p, i) =>
+  ethernet(0x0800, ipv4({ protocol: 6, src: [10, 0, 0, 1], dst: [10, 0, 0, 2], id: 0x100 + i }, tcp({ sport: 40000 + i, dport: 47000, seq: 1000, ack: 2000, flags: 0x18 }, Uint8Array.from(p)))),
 );
+const writer = await PcapWriter.open(out);
+// One second apart.
+await writer.writeBatch(packets(frames, 1000));
 await writer.close();
 console.log(`wrote ${out}`);
