@@ -1,9 +1,8 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { Address, AddressType } from '../../src/dissection/address.js';
 import { ConversationTable, ConversationType, rememberWhenForgotten } from '../../src/dissection/conversation-table.js';
 import { ForgottenFlows } from '../../src/dissection/forgotten-flows.js';
+import { retainedHeapMb } from '../../../../test/support/retained-heap.js';
 import { seededRandom } from '../../../../test/support/seeded-random.js';
 
 const SERVER = Address.ipv4(0x0a000001);
@@ -43,19 +42,14 @@ describe('the conversation table over maxOpenFlows', () => {
   });
 });
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
 /** Heap a table with room for `limit` holds after `created` TCP conversations from one client, on new ports. */
 function tableHeapMb(limit: number, created: number): number {
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  const table = new ConversationTable(limit);
-  const one = client(1);
-  for (let i = 0; i < created; i++) table.findOrCreate(i + 1, ConversationType.TCP, one, SERVER, i % 65536, 80 + (i >> 16));
-  gc();
-  const mb = (process.memoryUsage().heapUsed - before) / 1048576;
-  // Also keeps the table alive up to here.
+  const { mb, result: table } = retainedHeapMb(() => {
+    const table = new ConversationTable(limit);
+    const one = client(1);
+    for (let i = 0; i < created; i++) table.findOrCreate(i + 1, ConversationType.TCP, one, SERVER, i % 65536, 80 + (i >> 16));
+    return table;
+  });
   expect(table.evicted).toBeGreaterThanOrEqual(created - limit);
   return mb;
 }

@@ -1,18 +1,6 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { DissectionSession, type RawPacket } from '@netdissect/core';
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-function retainedMb(fn: () => unknown): { mb: number; result: unknown } {
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  const result = fn();
-  gc();
-  return { mb: (process.memoryUsage().heapUsed - before) / 1048576, result };
-}
+import { retainedHeapMb as retainedMb } from '../../../../test/support/retained-heap.js';
 
 /** An Ethernet/IPv4/TCP frame (checksums are not verified, so left zero). */
 function tcpFrame(no: number, src: number, sport: number, dst: number, dport: number, seq: number, ack: number, flags: number, payload = 0): RawPacket {
