@@ -1,0 +1,131 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { OutputStream } from '../../src/output/output-stream.js';
+import { corpusAvailable, corpusPath, goldensDir, repoRoot } from '../../../../test/support/paths.js';
+import { seededRandom } from '../../../../test/support/seeded-random.js';
+import { cliCaseArgs, loadCliCases } from '../../../../test/support/cli-cases.js';
+
+/** A Node stream that takes its time: each write completes on a later turn, so writes queue up behind it. */
+class SlowSink extends Writable {
+  readonly chunks: Buffer[] = [];
+  isTTY?: boolean;
+  constructor(tty = false) {
+    super({ highWaterMark: 1 << 10 });
+    if (tty) this.isTTY = true;
+  }
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: (e?: Error | null) => void): void {
+    setImmediate(() => {
+      this.chunks.push(chunk);
+      done();
+    });
+  }
+}
+
+/** Lines of every width of UTF-8 character: ASCII, Latin-1, the summary's arrow, CJK, astral (surrogate pairs). */
+function mixedLines(count: number): string[] {
+  const rnd = seededRandom(9);
+  const pieces = ['abc', 'é', '\u2192', '漢字', '\u{1F600}', ' ', '0123456789'];
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let s = `${i} `;
+    const n = Math.floor(rnd() * 40);
+    for (let j = 0; j < n; j++) s += pieces[Math.floor(rnd() * pieces.length)];
+    lines.push(s);
+  }
+  return lines;
+}
+
+async function settle(sink: SlowSink): Promise<void> {
+  await new Promise<void>((resolve) => sink.end(resolve));
+}
+
+describe('OutputStream to a Node stream', () => {
+  it('writes lines of multi-byte characters in many writes, in order and whole', async () => {
+    const sink = new SlowSink();
+    const out = new OutputStream(sink);
+    const lines = mixedLines(20_000);
+    for (const l of lines) out.line(l);
+    await out.end();
+    await settle(sink);
+    expect(sink.chunks.length).toBeGreaterThan(5);
+    expect(Buffer.concat(sink.chunks).toString('utf8')).toBe(lines.join('\n') + '\n');
+  });
+
+  it('a line longer than a write goes out whole, in order with the lines around it', async () => {
+    const sink = new SlowSink();
+    const out = new OutputStream(sink);
+    const long = '\u2192'.repeat(40_000) + 'x'.repeat(70_000);
+    out.line('before');
+    out.line(long);
+    out.line('after');
+    await out.end();
+    await settle(sink);
+    expect(Buffer.concat(sink.chunks).toString('utf8')).toBe(`before\n${long}\nafter\n`);
+  });
+
+  it('on a terminal, control characters from packets are escaped before encoding', async () => {
+    const sink = new SlowSink(true);
+    const out = new OutputStream(sink);
+    out.line('GET /\u001b[2J \u2192 \u0007done');
+    await out.end();
+    await settle(sink);
+    expect(Buffer.concat(sink.chunks).toString('utf8')).toBe('GET /\\x1b[2J \u2192 \\x07done\n');
+  });
+
+  it('a collector is given the text as strings', async () => {
+    const got: unknown[] = [];
+    const out = new OutputStream({ write: (s: string) => got.push(s) });
+    out.line('a \u2192 b');
+    await out.end();
+    expect(got).toEqual(['a \u2192 b\n']);
+  });
+});
+
+const bin = join(repoRoot, 'packages', 'cli', 'bin', 'netdissect.js');
+
+/** The built command's stdout bytes, exit status and stderr, stdout read through a pipe (optionally closed after `keepBytes`). */
+function runBin(args: string[], keepBytes = Infinity): Promise<{ stdout: Buffer; stderr: string; status: number | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => {
+      chunks.push(b);
+      size += b.length;
+      if (size >= keepBytes) child.stdout.destroy();
+    });
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('close', (status) => resolve({ stdout: Buffer.concat(chunks), stderr, status }));
+  });
+}
+
+describe.skipIf(!corpusAvailable())('netdissect writing to a pipe', () => {
+  it.each(['dns/DnsPackets.pcap', 'tcp/206_example_c.pcap'])('%s: the summary bytes equal tshark\'s', async (capture) => {
+    // Both outputs are over 64 KB: many writes.
+    const golden = readFileSync(join(goldensDir, 'summary', `${capture.replace('/', '__')}.txt`));
+    const r = await runBin(['-n', '-o', 'tcp.reassemble_out_of_order:TRUE', '-r', corpusPath(capture)]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(golden.length).toBeGreaterThan(1 << 16);
+    expect(r.stdout.equals(golden)).toBe(true);
+  });
+
+  // Tree, JSON and tree output whose packets hold non-ASCII text, each over 128 KB.
+  it.each(['V-dns-edns', 'json-smtp', 'V-imap'])('CLI case %s: the bytes equal tshark\'s', async (name) => {
+    const c = loadCliCases().find((x) => x.name === name)!;
+    const golden = readFileSync(join(goldensDir, 'cli', `${name}.txt`));
+    const r = await runBin(cliCaseArgs(c));
+    expect(r.stderr).toBe('');
+    expect(r.stdout.equals(golden)).toBe(true);
+  });
+
+  it('a reader that stops early (| head) ends the run quietly, status 0', async () => {
+    const r = await runBin(['-r', corpusPath('tcp/206_example_c.pcap'), '-V'], 100);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
