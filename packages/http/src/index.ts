@@ -30,6 +30,7 @@ export { httpStatusCodes, statusCodeName } from './status-codes.js';
 export { HttpType, classifyFirstLine, type FirstLine } from './message-type.js';
 export { HttpConversation, httpConversation, type HttpStreamState, type RequestResponse } from './conversation-state.js';
 export { decodeBasicCredentials } from './basic-auth.js';
+export { unrecognisedHttpMessages } from './unrecognised-messages.js';
 export { brotliBody } from './content-decoding.js';
 export { inflateBody, isDecodeFailure, type DecodeResult, type DecodeFailure } from '@netdissect/core';
 export { mediaTypeDissector } from './media-types.js';

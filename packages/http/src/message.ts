@@ -15,6 +15,7 @@ import { asciiCString, findLineEnd } from './line-scan.js';
 import { mediaTypeDissector } from './media-types.js';
 import { classifyFirstLine, HttpType } from './message-type.js';
 import { TransferCoding } from './transfer-coding.js';
+import { noteUnrecognisedHttpMessage } from './unrecognised-messages.js';
 
 /** Where one message is being dissected from. */
 export interface MessageContext {
@@ -312,7 +313,10 @@ function dispatchMedia(body: Tvb, pinfo: PacketInfo, tree: FieldNode | null, htt
   if (!dissected) dissected = registry.tryHeuristics('http', body, pinfo, tree, info) !== null;
   if (dissected) return;
   if (headers.contentType !== null) pinfo.call(mediaDissector, body, tree, info);
-  else pinfo.call(dataDissector(pinfo), body, httpTree);
+  else {
+    if (httpTree === null) noteUnrecognisedHttpMessage(pinfo);
+    pinfo.call(dataDissector(pinfo), body, httpTree);
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DissectedFrame, DissectionSession, FieldNode, RawPacket } from '@netdissect/core';
-import { statusCodeName } from '@netdissect/http';
+import { statusCodeName, unrecognisedHttpMessages } from '@netdissect/http';
 import type { TreeNeeds } from '../output/frame-printer.js';
 import { relativeTime } from './frame-clock.js';
 import type { StatsFilter } from './stats-filter.js';
@@ -145,9 +145,7 @@ export function httpTapRecords(f: DissectedFrame): HttpTapRecord[] {
   const src = f.pinfo.src.toString();
   const dst = f.pinfo.dst.toString();
   if (items.length === 0) {
-    const layers = f.pinfo.layers;
-    const unrecognised = layers.filter((l, i) => l === 'http' && layers[i + 1] === 'data').length;
-    return Array.from({ length: unrecognised }, () => ({ method: null, uri: null, host: null, responseCode: 0, src, dst }));
+    return Array.from({ length: unrecognisedHttpMessages(f.pinfo) }, () => ({ method: null, uri: null, host: null, responseCode: 0, src, dst }));
   }
   return items.map((item) => {
     const code = findItem(item, 'http.response.code')?.value;

@@ -75,11 +75,15 @@ export class PacketInfo {
 
   /**
    * call_dissector_work leaves a protocol out of frame.protocols when, with
-   * a tree, it added nothing to it (it only asked TCP for more data): the
-   * dissector of `proto` says so before it returns.
+   * a tree, it added nothing to it (it only asked TCP for more data, or saw
+   * nothing of its own), and with it every layer it called (which, given no
+   * tree of its own, added nothing either): the dissector of `proto` says so
+   * before it returns.
    */
   dropLayerIfNothingAdded(proto: string, tree: FieldNode | null, added: boolean): void {
-    if (tree !== null && !added && this.layers[this.layers.length - 1] === proto) this.layers.pop();
+    if (tree === null || added) return;
+    const at = this.layers.lastIndexOf(proto);
+    if (at >= 0) this.layers.length = at;
   }
 
   /**
