@@ -314,7 +314,8 @@ function dispatchMedia(body: Tvb, pinfo: PacketInfo, tree: FieldNode | null, htt
   if (dissected) return;
   if (headers.contentType !== null) pinfo.call(mediaDissector, body, tree, info);
   else {
-    if (httpTree === null) noteUnrecognisedHttpMessage(pinfo);
+    // With a tree, no HTTP item means nothing was recognised (without one, httpTree is always null).
+    if (tree !== null && httpTree === null) noteUnrecognisedHttpMessage(pinfo);
     pinfo.call(dataDissector(pinfo), body, httpTree);
   }
 }
