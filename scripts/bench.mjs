@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchCapture, CACHE_DIR, fileBytes } from './bench/capture-cache.mjs';
+import { benchCapture, CACHE_DIR, fileBytes, longPduCaptures } from './bench/capture-cache.mjs';
 import { checkOutput, limitExpertLines } from './bench/output-check.mjs';
 import { machineInfo } from './bench/machine-info.mjs';
 import { measure, measureScript } from './bench/measure.mjs';
@@ -70,6 +70,8 @@ const DETAIL_ARGS = ['-c', String(DETAIL_PACKETS), '-V'];
  * limit, where stream numbers depend on what the conversation table forgot
  * and remembered (netdissect's own limit experts set aside).
  */
+/** Body segments per long PDU in rows 5c and 5d. */
+const LONG_PDU_SEGMENTS = [20_000, 80_000];
 const tailDetailArgs = (packets) => ['-Y', `frame.number > ${Math.max(0, packets - DETAIL_PACKETS)}`, '-V'];
 
 async function main() {
@@ -89,6 +91,8 @@ async function main() {
   requireTool(generator, 'the shared corpus must be at ../shared');
   const capture = benchCapture(generator, o.packets, o.seed);
   const growthCapture = o.growth ? benchCapture(generator, o.growthPackets, o.seed) : null;
+  // One PDU in many 100-byte segments per way of waiting for it, at two sizes: the time per packet should not grow.
+  const longPdus = LONG_PDU_SEGMENTS.map((segments) => ({ segments, ...longPduCaptures(segments) }));
   const bytes = fileBytes(capture);
 
   const node = process.execPath;
@@ -143,6 +147,14 @@ async function main() {
     { id: '5b', label: 'first pass up to TCP/UDP (no application protocol)', tool: 'netdissect lib', run: () => measureScript(script('first-pass.mjs', '--up-to', 'transport')) },
     { id: '6', pair: '6', label: '--export-objects http', tool: 'netdissect', run: exportRun('netdissect', netdissect) },
     { id: '6', pair: '6', label: '--export-objects http', tool: 'tshark', run: exportRun('tshark', tshark) },
+    ...longPdus.map((c, i) => ({
+      id: i === 0 ? '5c' : '5d',
+      label: `first pass, ${Object.keys(c.files).length} long PDUs of ${c.segments.toLocaleString('en-US')} segments`,
+      tool: 'netdissect lib',
+      packets: c.packets,
+      bytes: c.bytes,
+      run: () => measureScript([node, '--no-deprecation', path.join(root, 'scripts/bench/long-pdu-pass.mjs'), ...Object.values(c.files)]),
+    })),
     // Memory growth: case 3 on the twice-as-long file, repeated like the rest (RSS moves 10-20 MB from run to run).
     ...(growthCapture
       ? [{ id: '3g', label: `-T fields on ${o.growthPackets.toLocaleString('en-US')} packets (memory growth)`, tool: 'netdissect', packets: o.growthPackets, bytes: fileBytes(growthCapture), run: () => measure([...netdissect, '-r', growthCapture, ...FIELD_ARGS]) }]
@@ -180,12 +192,13 @@ async function main() {
     `Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB; Node ${info.node}; ${info.tshark || 'no tshark'}.`,
     `Load average at start ${info.loadAvgStart.join(' ')}, at end ${info.loadAvgEnd.join(' ')} (other jobs share the machine: compare ratios from one run, not absolute figures across runs).`,
     '',
-    'Times are wall clock of the process (cases 1, 2, 5, 5a, 5b: the script\'s own timing, module loading excluded); CPU s is user+system; peak RSS from `/usr/bin/time -v`.',
+    'Times are wall clock of the process (cases 1, 2, 5, 5a-5d: the script\'s own timing, module loading excluded); CPU s is user+system; peak RSS from `/usr/bin/time -v`.',
     '',
     markdownTable(rowsOut, ratios),
     '',
     growth ? `Memory growth (row 3g): case 3 netdissect on ${growth.packets.toLocaleString('en-US')} packets, peak RSS of its ${growth.runsRssMb.length} runs ${growth.runsRssMb.join(', ')} MB; the highest, ${growth.maxRssMb.toFixed(0)} MB, is compared with the highest of case 3's.` : '',
     exportRow?.note ? `Export objects: ${exportRow.note}.` : '',
+    longPduLine(rowsOut),
     check
       ? `Correctness: -T fields output equals tshark's on all ${check.lines.toLocaleString('en-US')} lines; -V on the first ${DETAIL_PACKETS.toLocaleString('en-US')} packets equals tshark's on all ${detailCheck.lines.toLocaleString('en-US')} lines` +
         (tailCheck ? `; -V on the last ${DETAIL_PACKETS.toLocaleString('en-US')} of the ${o.growthPackets.toLocaleString('en-US')}-packet file equals tshark's on all ${tailCheck.lines.toLocaleString('en-US')} lines (netdissect's limit experts set aside).` : '.')
@@ -202,6 +215,14 @@ async function main() {
   writeFileSync(`${base}.json`, JSON.stringify({ ...info, packets: o.packets, bytes, reps: o.reps, seed: o.seed, rows: rowsOut, runs: rows.map((r) => ({ id: r.id, tool: r.tool, runs: r.runs.map(({ stdout: _s, extra: _e, ...m }) => m) })), ratios, growth, correctness: check && { lines: check.lines, differing: check.differing, details: { packets: DETAIL_PACKETS, lines: detailCheck.lines, differing: detailCheck.differing }, tailDetails: tailCheck && { packets: DETAIL_PACKETS, of: o.growthPackets, lines: tailCheck.lines, differing: tailCheck.differing } }, targets: goals }, null, 2) + '\n');
   console.log(md);
   console.log(`bench: wrote ${base}.md and .json`);
+}
+
+/** Rows 5c and 5d compared: time per packet with four times the segments per PDU (1.0: linear). */
+function longPduLine(rowsOut) {
+  const [c, d] = ['5c', '5d'].map((id) => rowsOut.find((r) => r.id === id));
+  if (!c || !d) return '';
+  const perPacket = (r) => 1e6 / r.packetsPerSecond;
+  return `Long PDUs (rows 5c, 5d; scripts/long-pdu-captures.mjs): ${perPacket(c).toFixed(1)} µs a packet with ${LONG_PDU_SEGMENTS[0].toLocaleString('en-US')} segments per PDU, ${perPacket(d).toFixed(1)} µs with ${LONG_PDU_SEGMENTS[1].toLocaleString('en-US')}: ${(perPacket(d) / perPacket(c)).toFixed(2)}x (reassembly linear in the segments: about 1 or less).`;
 }
 
 main().catch((err) => {

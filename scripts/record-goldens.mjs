@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { mkdirSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeLongPduCaptures } from './long-pdu-captures.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = join(root, '..', 'shared', 'captures');
@@ -45,7 +46,7 @@ export function goldenName(file) {
 
 const version = execFileSync('tshark', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0];
 const sets = readdirSync(join(goldens, 'field-sets')).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(goldens, 'field-sets', f), 'utf8')));
-const files = onlySet === 'cli' ? [] : walk(corpus).filter((f) => !only || f.includes(only));
+const files = onlySet === 'cli' || onlySet === 'long-pdus' ? [] : walk(corpus).filter((f) => !only || f.includes(only));
 for (const kind of ['summary', ...sets.map((s) => s.name)]) mkdirSync(join(goldens, kind), { recursive: true });
 for (const file of files) {
   const name = goldenName(file);
@@ -103,6 +104,23 @@ if (!onlySet || onlySet === 'export-objects') {
       writeFileSync(join(goldens, dirName, `${goldenName(file)}.json`), `${JSON.stringify({ capture, objects }, null, 2)}\n`);
       process.stdout.write(`${proto} ${capture}: ${objects.length}\n`);
     }
+  }
+}
+// Long PDUs: one PDU in many small segments per way of waiting for it (scripts/long-pdu-captures.mjs),
+// generated here and by the test, with the field list in fixtures/goldens/long-pdus/fields.json.
+if (!onlySet || onlySet === 'long-pdus') {
+  const dir = join(goldens, 'long-pdus');
+  const { fields, segments } = JSON.parse(readFileSync(join(dir, 'fields.json'), 'utf8'));
+  const tmp = mkdtempSync(join(tmpdir(), 'nd-long-pdus-'));
+  try {
+    for (const [name, file] of Object.entries(writeLongPduCaptures(tmp, segments))) {
+      const args = [...COMMON, '-r', file, '-T', 'fields', '-E', 'header=y', '-E', 'occurrence=a', '-E', 'aggregator=,'];
+      for (const f of fields) args.push('-e', f);
+      writeFileSync(join(dir, `${name}.tsv`), tshark(args), 'latin1');
+      process.stdout.write(`long-pdus ${name}\n`);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 writeFileSync(join(goldens, 'TSHARK_VERSION'), `${version}\n`);

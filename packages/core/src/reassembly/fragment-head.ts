@@ -88,6 +88,29 @@ export class FragmentHead {
    */
   private arena: Uint8Array | null = null;
   private arenaUsed = 0;
+  /**
+   * How far the pieces cover the PDU from offset 0 without a gap, as far as
+   * `items[0, reachIndex)` take it. fragment_add_work and find_maxnextseq
+   * walk every piece on every add, which makes a PDU of n segments cost
+   * O(n²) (minutes for a 10 MB body in 100-byte segments); pieces arrive in
+   * offset order almost always, so the walk resumes where it stopped.
+   */
+  private reach = 0;
+  private reachIndex = 0;
+  /**
+   * The first `settled` pieces were placed in the store by defragment, each
+   * whole and within the PDU's length, with no flag a reassembly clears:
+   * while a PDU is reassembled again and again (partial reassembly: an HTTP
+   * chunked body asks for one more segment each time), each pass would do
+   * nothing for them but reach `settledEnd`, so it starts after them. They
+   * keep the state defragment leaves (no copy, not marked in the store);
+   * `unsettle` gives them what the passes would have given them when a piece
+   * is put among them or over their bytes.
+   */
+  private settled = 0;
+  private settledEnd = 0;
+  /** No piece is longer (pieces only ever get shorter): how far back a piece that reaches an offset can start. */
+  private longestPiece = 0;
 
   get defragmented(): boolean {
     return (this.headFlags & HeadFlag.DEFRAGMENTED) !== 0;
@@ -104,7 +127,41 @@ export class FragmentHead {
   private link(item: FragmentItem): void {
     let i = this.items.length;
     while (i > 0 && this.items[i - 1]!.offset > item.offset) i--;
+    if (i < this.settled) this.unsettle();
+    if (item.len > this.longestPiece) this.longestPiece = item.len;
     this.items.splice(i, 0, item);
+    // Inserted among the pieces the reach was taken over: it starts before one of them, so within the reach.
+    if (i < this.reachIndex) {
+      this.reachIndex++;
+      if (item.offset + item.len > this.reach) this.reach = item.offset + item.len;
+    }
+  }
+
+  /**
+   * Where the walk of fragment_add_work and find_maxnextseq ends when it
+   * starts at `start`: through the pieces in offset order, each one that
+   * begins at or before the point reached so far takes it to its end. From a
+   * start within the gapless reach from 0 the walk ends where that one does.
+   */
+  reachFrom(start: number): number {
+    const items = this.items;
+    let reach = this.reach;
+    let i = this.reachIndex;
+    for (; i < items.length && items[i]!.offset <= reach; i++) {
+      const end = items[i]!.offset + items[i]!.len;
+      if (end > reach) reach = end;
+    }
+    this.reach = reach;
+    this.reachIndex = i;
+    if (start <= reach) return reach;
+    // From further on, no piece the reach was taken over ends past the start: the walk goes on from the first after them.
+    let max = start;
+    for (; i < items.length; i++) {
+      const f = items[i]!;
+      if (f.offset > max) break;
+      if (f.offset + f.len > max) max = f.offset + f.len;
+    }
+    return max;
   }
 
   /** fragment_reset_defragmentation: undo completion so more data can be added. */
@@ -112,7 +169,9 @@ export class FragmentHead {
     const data = this.data;
     // Bytes rebuilt from the frames have no store: they become it.
     if (data !== null && this.store === null) this.adoptStore(data);
-    for (const f of this.items) {
+    const items = this.items;
+    for (let i = this.settled; i < items.length; i++) {
+      const f = items[i]!;
       if (!f.data && data) {
         // The piece's share of the PDU is where the reassembly put it.
         if (f.offset + f.len <= data.length) f.inStore = true;
@@ -163,6 +222,10 @@ export class FragmentHead {
     this.items.length = 0;
     this.items.push(...keep);
     this.itemsEnd = end;
+    this.reach = 0;
+    this.reachIndex = 0;
+    this.settled = 0;
+    this.settledEnd = 0;
   }
 
   /**
@@ -208,9 +271,7 @@ export class FragmentHead {
     this.pendingBytes += len;
     this.link(item);
     if (!(this.headFlags & HeadFlag.DATALEN_SET)) return false;
-    let max = 0;
-    for (const f of this.items) if (f.offset <= max && f.offset + f.len > max) max = f.offset + f.len;
-    if (max < this.datalen) return false;
+    if (this.reachFrom(0) < this.datalen) return false;
     this.defragment(reassemblyFrame);
     return true;
   }
@@ -240,6 +301,17 @@ export class FragmentHead {
   }
 
   /**
+   * Give the settled pieces the state the passes they skipped would have
+   * given them: once a reassembly is undone, each is in the store (as
+   * resetDefragmentation marks it); after defragment, none is.
+   */
+  private unsettle(): void {
+    if (!this.defragmented) for (let i = 0; i < this.settled; i++) this.items[i]!.inStore = true;
+    this.settled = 0;
+    this.settledEnd = 0;
+  }
+
+  /**
    * A piece about to overlap [from, to): pieces whose bytes sit in the store
    * there get copies of their own, since reassembly may write the newcomer
    * over them before comparing (the first piece in offset order wins).
@@ -247,8 +319,20 @@ export class FragmentHead {
   private moveOutOfStore(from: number, to: number): void {
     const store = this.store;
     if (store === null) return;
-    for (const f of this.items) {
-      if (!f.inStore || f.offset >= to || f.offset + f.len <= from) continue;
+    if (from < this.settledEnd) this.unsettle();
+    // In offset order: back from the last piece starting before `to` to the first that could reach past `from`.
+    const items = this.items;
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (items[mid]!.offset < to) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0; i--) {
+      const f = items[i]!;
+      if (f.offset + this.longestPiece <= from) break;
+      if (!f.inStore || f.offset + f.len <= from) continue;
       f.data = this.keepPiece(store.subarray(f.offset, f.offset + f.len));
       f.inStore = false;
     }
@@ -256,6 +340,9 @@ export class FragmentHead {
 
   /** Make `bytes`, handed out as the PDU's data, the store: all of it written, none of it to be written again. */
   private adoptStore(bytes: Uint8Array | null): void {
+    // Bytes placed in the store before are not these.
+    this.settled = 0;
+    this.settledEnd = 0;
     this.store = bytes;
     this.storeZeroFrom = bytes?.length ?? 0;
     this.storeSharedUpTo = this.storeZeroFrom;
@@ -299,14 +386,18 @@ export class FragmentHead {
   private defragment(reassemblyFrame: number): void {
     // A piece to be written inside bytes handed out before (a resend after a partial reassembly)
     // gets the PDU a new store, so the earlier reassembly keeps its bytes, as in Wireshark.
-    if (this.storeSharedUpTo > 0 && this.items.some((f) => f.data !== null && f.offset < this.storeSharedUpTo)) {
+    const items = this.items;
+    // A PDU cut shorter than its settled pieces: they are done again, one by one.
+    if (this.settledEnd > this.datalen) this.unsettle();
+    if (this.storeSharedUpTo > 0 && hasDataBelow(items, this.settled, this.storeSharedUpTo)) {
       this.store = this.store!.slice();
       this.storeSharedUpTo = 0;
     }
     this.reserveStore(this.datalen, 0);
     const data = this.store!.subarray(0, this.datalen);
-    let dfpos = 0;
-    for (const f of this.items) {
+    let dfpos = this.settledEnd;
+    for (let i = this.settled; i < items.length; i++) {
+      const f = items[i]!;
       if (f.len === 0) continue;
       if (f.offset >= this.datalen) {
         f.flags |= FragFlag.TOO_LONG;
@@ -345,6 +436,7 @@ export class FragmentHead {
       f.data = null;
       f.inStore = false;
     }
+    this.settle();
     // Zeros where no piece wrote (a sequence ended with a hole).
     this.zeroStoreUpTo(this.datalen);
     // Past datalen the store holds only bytes of pieces cut off (too long), which this PDU no longer has.
@@ -356,6 +448,20 @@ export class FragmentHead {
     this.dropArena();
     this.headFlags |= HeadFlag.DEFRAGMENTED;
     this.reassembledIn = reassemblyFrame;
+  }
+
+  /** After defragment: the pieces from the settled ones on that are whole in the store, within the PDU and without a flag to clear, join them. */
+  private settle(): void {
+    const items = this.items;
+    let i = this.settled;
+    let end = this.settledEnd;
+    for (; i < items.length; i++) {
+      const f = items[i]!;
+      if (f.len === 0 || f.offset + f.len > this.datalen || f.flags & (FragFlag.TOO_LONG | FragFlag.MULTIPLE_TAILS)) break;
+      if (f.offset + f.len > end) end = f.offset + f.len;
+    }
+    this.settled = i;
+    this.settledEnd = end;
   }
 
   /** Drop the reassembled bytes (streaming mode, once nobody will look again). */
@@ -432,4 +538,10 @@ export class FragmentHead {
     this.data = data;
     return complete;
   }
+}
+
+/** Whether a piece from `from` on holds bytes of its own that start below `end`. */
+function hasDataBelow(items: readonly FragmentItem[], from: number, end: number): boolean {
+  for (let i = from; i < items.length; i++) if (items[i]!.data !== null && items[i]!.offset < end) return true;
+  return false;
 }

@@ -160,9 +160,8 @@ function pduStore(pinfo: PacketInfo, tcpd: TcpAnalysis, seq: number, nxtpdu: num
 /** Highest contiguous sequence number reachable in `msp` starting from `maxnextseq`. */
 function findMaxnextseq(msp: MultisegmentPdu, maxnextseq: number): number {
   const head = msp.head;
-  let max = u32(maxnextseq - msp.seq);
-  if (head) for (const f of head.items) if (f.offset <= max && max < f.offset + f.len) max = f.offset + f.len;
-  return u32(max + msp.seq);
+  const start = u32(maxnextseq - msp.seq);
+  return u32((head ? head.reachFrom(start) : start) + msp.seq);
 }
 
 /** msp_add_out_of_order: move now-contiguous out-of-order segments onto the PDU. */

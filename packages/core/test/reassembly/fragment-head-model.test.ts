@@ -59,6 +59,14 @@ class ModelHead {
     return true;
   }
 
+  resetTotalLength(totLen: number): void {
+    this.headFlags &= ~HeadFlag.PARTIAL_REASSEMBLY;
+    if (totLen === this.datalen) return;
+    if (this.defragmented) this.resetDefragmentation();
+    this.datalen = totLen;
+    this.headFlags |= HeadFlag.DATALEN_SET;
+  }
+
   endSequence(): void {
     this.datalen = Math.max(0, ...this.items.map((f) => f.offset + f.len));
     this.headFlags |= HeadFlag.DATALEN_SET;
@@ -200,6 +208,93 @@ describe('FragmentHead against a copy-everything model of reassemble.c', () => {
       expect(Array.from(head.data!)).toEqual(Array.from(stream.subarray(0, at + 100)));
     }
     expect(Array.from(first)).toEqual(Array.from(seen));
+  });
+
+  it('agrees with the model while one PDU grows by thousands of pieces, some out of order or resent, reassembled after each', () => {
+    // What an HTTP chunked body does: one more segment, then the whole PDU again. FragmentHead
+    // starts each pass after the pieces earlier passes placed; a piece put among them or over
+    // their bytes must make it look at them again.
+    const random = seededRandom(41);
+    const head = new FragmentHead();
+    const model = new ModelHead();
+    let frontier = 0;
+    let resends = 0;
+    for (let frame = 1; frame <= 4000; frame++) {
+      const r = random();
+      // Mostly in order; now and then a piece past a gap, filled later, or a resend over placed bytes.
+      const offset = r < 0.8 ? frontier : r < 0.9 ? frontier + 1 + Math.floor(random() * 20) : Math.max(0, frontier - 1 - Math.floor(random() * 300));
+      if (offset < frontier) resends++;
+      const len = 1 + Math.floor(random() * 40);
+      const bytes = piece(random, offset, len);
+      if (head.defragmented) {
+        head.setPartialReassembly();
+        model.headFlags |= HeadFlag.PARTIAL_REASSEMBLY;
+      }
+      let want: boolean | string;
+      let got: boolean | string;
+      try {
+        want = model.addWork(bytes, offset, false, frame);
+      } catch {
+        want = 'throws';
+      }
+      try {
+        got = head.addWork(bytes, offset, false, frame, frame, -1);
+      } catch {
+        got = 'throws';
+      }
+      expect(got, `frame ${frame}`).toBe(want);
+      // A resend that ends inside a complete PDU cannot reopen it (as in reassemble.c): it is dropped.
+      if (want === 'throws') continue;
+      frontier = Math.max(frontier, offset + len);
+      if (want === true) {
+        expect(Array.from(head.data!), `frame ${frame}`).toEqual(Array.from(model.data!));
+        expect(head.items.map((f) => f.flags), `frame ${frame}`).toEqual(model.items.map((f) => f.flags));
+      }
+    }
+    expect(resends).toBeGreaterThan(200);
+  });
+
+  it('clears the flags of a piece reassembled before when a partial reassembly is undone', () => {
+    const head = new FragmentHead();
+    const model = new ModelHead();
+    // A last piece that disagrees about where the PDU ends (MULTIPLE_TAILS), then the PDU
+    // completes, then grows: undoing the reassembly clears that flag, for the pieces of
+    // every earlier reassembly too.
+    const steps: Array<[number, number, boolean]> = [[50, 50, false], [0, 30, false], [30, 20, true], [100, 20, false], [120, 30, false]];
+    steps.forEach(([offset, len, more], i) => {
+      if (head.defragmented) {
+        head.setPartialReassembly();
+        model.headFlags |= HeadFlag.PARTIAL_REASSEMBLY;
+      }
+      const bytes = piece(() => 1, offset, len);
+      expect(head.addWork(bytes, offset, more, i + 1, i + 1, -1)).toBe(model.addWork(bytes, offset, more, i + 1));
+      expect(head.items.map((f) => f.flags), `step ${i + 1}`).toEqual(model.items.map((f) => f.flags));
+    });
+    expect(head.defragmented).toBe(true);
+    expect(head.items.every((f) => (f.flags & FragFlag.MULTIPLE_TAILS) === 0)).toBe(true);
+  });
+
+  it('marks pieces reassembled before as too long when the PDU is cut shorter than they reach (fragment_reset_tot_len)', () => {
+    const head = new FragmentHead();
+    const model = new ModelHead();
+    const add = (offset: number, len: number, more: boolean, frame: number) => {
+      const bytes = piece(() => 1, offset, len);
+      expect(head.addWork(bytes, offset, more, frame, frame, -1)).toBe(model.addWork(bytes, offset, more, frame));
+    };
+    add(0, 40, true, 1);
+    add(40, 40, true, 2);
+    head.resetTotalLength(100);
+    model.resetTotalLength(100);
+    add(80, 20, true, 3);
+    expect(head.defragmented).toBe(true);
+    // The PDU turns out shorter than the pieces reassembled so far (a length field read again).
+    head.resetTotalLength(60);
+    model.resetTotalLength(60);
+    add(100, 10, true, 4);
+    expect(head.datalen).toBe(model.datalen);
+    expect(Array.from(head.data!)).toEqual(Array.from(model.data!));
+    expect(head.items.map((f) => f.flags)).toEqual(model.items.map((f) => f.flags));
+    expect(head.items.filter((f) => f.flags & FragFlag.TOO_LONG).length).toBeGreaterThan(0);
   });
 
   it('reserves no more than the bytes that arrived for a piece far past a gap, whatever the hint says', () => {
