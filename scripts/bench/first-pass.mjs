@@ -8,6 +8,7 @@
 import { statSync } from 'node:fs';
 import { CaptureReader, DissectionSession, defaultRegistry, dissectCapture } from '@netdissect/core';
 import { cpuNow, reportInProcess } from './in-process-report.mjs';
+import { loadProtocolPackages } from './protocol-packages.mjs';
 
 const [path, flag, upTo] = process.argv.slice(2);
 if (flag !== undefined && (flag !== '--up-to' || (upTo !== 'network' && upTo !== 'transport'))) {
@@ -15,13 +16,7 @@ if (flag !== undefined && (flag !== '--up-to' || (upTo !== 'network' && upTo !==
   process.exit(2);
 }
 const coreProtocols = new Set([...defaultRegistry.all()].map((d) => d.proto));
-// The protocol packages the CLI ships (packages/cli/src/protocols.ts); importing registers them.
-await import('@netdissect/dns');
-await import('@netdissect/http');
-await import('@netdissect/ftp');
-await import('@netdissect/smtp');
-await import('@netdissect/pop3');
-await import('@netdissect/imap');
+await loadProtocolPackages();
 
 /** Protocols called above TCP and UDP: the packages' and the core's payload dissectors. */
 function aboveTransport() {

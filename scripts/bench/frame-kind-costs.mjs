@@ -6,18 +6,14 @@
 //
 // Usage: node scripts/bench/frame-kind-costs.mjs FILE [--top N]
 import { CaptureReader, DissectionSession, dissectCapture } from '@netdissect/core';
+import { loadProtocolPackages } from './protocol-packages.mjs';
 
 const [file, flag, top = '25'] = process.argv.slice(2);
 if (!file || (flag !== undefined && flag !== '--top')) {
   console.error('usage: frame-kind-costs.mjs FILE [--top N]');
   process.exit(2);
 }
-await import('@netdissect/dns');
-await import('@netdissect/http');
-await import('@netdissect/ftp');
-await import('@netdissect/smtp');
-await import('@netdissect/pop3');
-await import('@netdissect/imap');
+await loadProtocolPackages();
 
 /** Frames and nanoseconds per protocol stack. */
 const kinds = new Map();

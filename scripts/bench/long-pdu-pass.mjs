@@ -5,18 +5,14 @@
 import { statSync } from 'node:fs';
 import { CaptureReader, DissectionSession, dissectCapture } from '@netdissect/core';
 import { cpuNow, reportInProcess } from './in-process-report.mjs';
+import { loadProtocolPackages } from './protocol-packages.mjs';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
   console.error('usage: long-pdu-pass.mjs FILE...');
   process.exit(2);
 }
-await import('@netdissect/dns');
-await import('@netdissect/http');
-await import('@netdissect/ftp');
-await import('@netdissect/smtp');
-await import('@netdissect/pop3');
-await import('@netdissect/imap');
+await loadProtocolPackages();
 
 const cpu0 = cpuNow();
 const t0 = process.hrtime.bigint();
