@@ -2,9 +2,10 @@
 // Captures of one PDU carried by many small TCP segments, for each way a
 // protocol waits for the rest of it: an HTTP body by Content-Length (in
 // order, in swapped pairs, with its first segment last), a chunked body
-// (one more segment at a time), a body until FIN, an SMTP DATA message, a
-// POP3 RETR response and an IMAP literal. Reassembly must stay linear in
-// the number of segments (reassemble.c walks every piece per segment).
+// (one more segment at a time), a header block of as many lines, a body
+// until FIN, an SMTP DATA message, a POP3 RETR response and an IMAP
+// literal. Reassembly must stay linear in the number of segments
+// (reassemble.c walks every piece per segment, HTTP every header line).
 // Deterministic: same arguments, same bytes.
 //
 // Usage: node scripts/long-pdu-captures.mjs DIR [SEGMENTS]   (writes DIR/<scenario>.pcap)
@@ -108,6 +109,12 @@ export const SCENARIOS = {
     const chunk = SEGMENT_BYTES.toString(16);
     c.body('server', n, ascii(`${chunk}\r\n${'y'.repeat(SEGMENT_BYTES)}\r\n`));
     c.send('server', '0\r\n\r\n');
+  }],
+  'http-header-block': [80, (c, n) => {
+    c.send('client', 'GET /big HTTP/1.1\r\nHost: x\r\n\r\n');
+    c.segment('server', 0x10, ascii('HTTP/1.1 200 OK\r\n'));
+    for (let i = 0; i < n; i++) c.segment('server', 0x10, ascii(`X-Filler-${String(i).padStart(7, '0')}: ${'v'.repeat(SEGMENT_BYTES - 22)}\r\n`));
+    c.send('server', 'Content-Length: 2\r\n\r\nok');
   }],
   'http-until-fin': [80, (c, n) => {
     c.send('client', 'GET /big HTTP/1.0\r\nHost: x\r\n\r\n');

@@ -1,4 +1,5 @@
 import { ConversationType, PortType, type Conversation, type CredentialRecord, type PacketInfo } from '@netdissect/core';
+import { HeaderScanMemo } from './header-scan-memo.js';
 
 /** One request/response pair of a connection, in the order seen (http_req_res_t). */
 export interface RequestResponse {
@@ -46,6 +47,9 @@ export class HttpConversation {
   /** Where the chunk scan of a chunked body stopped, by TCP sequence number, per direction. */
   readonly chunkOffsetsFwd = new Map<number, number>();
   readonly chunkOffsetsRev = new Map<number, number>();
+  /** Where the header scan of the message being collected stopped, per direction. */
+  private readonly headerScanFwd = new HeaderScanMemo();
+  private readonly headerScanRev = new HeaderScanMemo();
   /** Basic credentials waiting for the server's answer. */
   readonly pendingCredentials: CredentialRecord[] = [];
 
@@ -118,6 +122,14 @@ export class HttpConversation {
   /** The pair of the last message this frame carried (p_get_proto_data). */
   static pairOf(pinfo: PacketInfo): RequestResponse | null {
     return pinfo.getFrameData<RequestResponse>(REQRES_KEY) ?? null;
+  }
+
+  /** The header-scan memo for the direction of this frame (as chunkOffsetsFor picks it). */
+  headerScanFor(pinfo: PacketInfo): HeaderScanMemo | null {
+    const c = this.conversation;
+    if (pinfo.src.equals(c.addrA) && pinfo.srcport === c.portA) return this.headerScanFwd;
+    if (pinfo.dst.equals(c.addrA) && pinfo.dstport === c.portA) return this.headerScanRev;
+    return null;
   }
 
   /** The chunk-scan memo for the direction of this frame (keyed like the conversation's first endpoint). */

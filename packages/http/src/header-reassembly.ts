@@ -1,4 +1,5 @@
 import { DESEGMENT_ONE_MORE_SEGMENT, DESEGMENT_UNTIL_FIN, type PacketInfo, type Tvb } from '@netdissect/core';
+import type { HeaderScanMemo } from './header-scan-memo.js';
 import { asciiString, findLineEnd, hexToUint32, startsWithIgnoreCase, type LineEnd } from './line-scan.js';
 
 /** Where the chunk scan of a chunked body stopped last time, relative to the message start. */
@@ -40,7 +41,7 @@ function parseContentLength(s: string): number | null {
  * `tvb`. When not, ask TCP for more (pinfo.desegmentOffset/Len) and
  * return false; return true to go on with what is there.
  */
-export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: PacketInfo, desegmentBody: boolean, untilFin: boolean, chunk: ChunkProgress): boolean {
+export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: PacketInfo, desegmentBody: boolean, untilFin: boolean, chunk: ChunkProgress, headerScan: { memo: HeaderScanMemo; key: number } | null = null): boolean {
   let next = offset;
   let contentLength = 0;
   let contentLengthFound = false;
@@ -49,10 +50,15 @@ export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: Packet
   const bytes = tvb.bytes;
   const base = tvb.start;
   if (pinfo.canDesegment > 0) {
+    const resumed = headerScan?.memo.resume(headerScan.key, desegmentBody, tvb.length - offset) ?? null;
+    if (resumed) ({ contentLength, contentLengthFound, contentType, chunked } = resumed), (next = offset + resumed.next);
     for (;;) {
       const lineStart = next;
       const line = completeLine(tvb, next);
-      if (line === 'more') return askOneMoreSegment(pinfo, offset);
+      if (line === 'more') {
+        headerScan?.memo.save(headerScan.key, desegmentBody, { next: lineStart - offset, contentLength, contentLengthFound, contentType, chunked });
+        return askOneMoreSegment(pinfo, offset);
+      }
       if (line === 'cut') {
         // Asking for more would not help; scan what is there.
         next = tvb.length;

@@ -58,6 +58,7 @@ export function dissectHttpMessage(tvb: Tvb, offset: number, ctx: MessageContext
   const chunkMap = ctx.tcp ? hc.chunkOffsetsFor(pinfo) : null;
   const seq = ctx.tcp ? ctx.tcp.seq : 0;
   const chunk: ChunkProgress = { offset: chunkMap?.get(seq) ?? 0 };
+  const headerMemo = ctx.tcp ? hc.headerScanFor(pinfo) : null;
 
   if (tvb.reportedRemaining(offset) < 1) return -1;
   let leadingCrlf = false;
@@ -81,7 +82,9 @@ export function dissectHttpMessage(tvb: Tvb, offset: number, ctx: MessageContext
 
   const bytes = tvb.bytes;
   const firstLine = findLineEnd(tvb, offset, tvb.remaining(offset), true);
-  if (firstLine === null && !reassembleHeadersAndBody(tvb, offset, pinfo, true, false, chunk)) return -1;
+  // The message's stream position keys the header-scan memo (several messages may share a segment).
+  const headerScan = headerMemo ? { memo: headerMemo, key: (seq + offset) >>> 0 } : null;
+  if (firstLine === null && !reassembleHeadersAndBody(tvb, offset, pinfo, true, false, chunk, headerScan)) return -1;
   const first = firstLine ? classifyFirstLine(bytes, tvb.start + offset, firstLine.len) : null;
   if (first) {
     cols.setInfo(`${formatBytesAsText(tvb.view(offset, firstLine!.len))} `);
@@ -90,7 +93,7 @@ export function dissectHttpMessage(tvb: Tvb, offset: number, ctx: MessageContext
       const code = parseStatusCode(bytes, tvb.start + offset, tvb.start + offset + firstLine!.len);
       if (responseHasNoBody(st.requestMethod, code)) desegmentBody = false;
     }
-    if (!reassembleHeadersAndBody(tvb, offset, pinfo, desegmentBody, first.type === HttpType.RESPONSE, chunk)) {
+    if (!reassembleHeadersAndBody(tvb, offset, pinfo, desegmentBody, first.type === HttpType.RESPONSE, chunk, headerScan)) {
       if (chunkMap && chunk.offset) chunkMap.set(seq, chunk.offset);
       return -1;
     }
