@@ -124,20 +124,24 @@ export class HttpConversation {
     return pinfo.getFrameData<RequestResponse>(REQRES_KEY) ?? null;
   }
 
-  /** The header-scan memo for the direction of this frame (as chunkOffsetsFor picks it). */
-  headerScanFor(pinfo: PacketInfo): HeaderScanMemo | null {
+  /** Whether this frame comes from the conversation's first endpoint (true), goes to it (false), or neither (null). */
+  private fromFirstEndpoint(pinfo: PacketInfo): boolean | null {
     const c = this.conversation;
-    if (pinfo.src.equals(c.addrA) && pinfo.srcport === c.portA) return this.headerScanFwd;
-    if (pinfo.dst.equals(c.addrA) && pinfo.dstport === c.portA) return this.headerScanRev;
+    if (pinfo.src.equals(c.addrA) && pinfo.srcport === c.portA) return true;
+    if (pinfo.dst.equals(c.addrA) && pinfo.dstport === c.portA) return false;
     return null;
   }
 
-  /** The chunk-scan memo for the direction of this frame (keyed like the conversation's first endpoint). */
+  /** The header-scan memo for the direction of this frame. */
+  headerScanFor(pinfo: PacketInfo): HeaderScanMemo | null {
+    const forward = this.fromFirstEndpoint(pinfo);
+    return forward === null ? null : forward ? this.headerScanFwd : this.headerScanRev;
+  }
+
+  /** The chunk-scan memo for the direction of this frame. */
   chunkOffsetsFor(pinfo: PacketInfo): Map<number, number> | null {
-    const c = this.conversation;
-    if (pinfo.src.equals(c.addrA) && pinfo.srcport === c.portA) return this.chunkOffsetsFwd;
-    if (pinfo.dst.equals(c.addrA) && pinfo.dstport === c.portA) return this.chunkOffsetsRev;
-    return null;
+    const forward = this.fromFirstEndpoint(pinfo);
+    return forward === null ? null : forward ? this.chunkOffsetsFwd : this.chunkOffsetsRev;
   }
 }
 
