@@ -65,13 +65,13 @@ const FILTER_ARGS = ['-Y', 'http.request.method == "POST" || dns.flags.rcode != 
 /** -V prints every field's label: checked on the first packets (all of them would be gigabytes). */
 const DETAIL_PACKETS = 20_000;
 const DETAIL_ARGS = ['-c', String(DETAIL_PACKETS), '-V'];
+/** Body segments per long PDU in rows 5c and 5d. */
+const LONG_PDU_SEGMENTS = [20_000, 80_000];
 /**
  * -V on the last packets of the memory-growth file: long past the open-flow
  * limit, where stream numbers depend on what the conversation table forgot
  * and remembered (netdissect's own limit experts set aside).
  */
-/** Body segments per long PDU in rows 5c and 5d. */
-const LONG_PDU_SEGMENTS = [20_000, 80_000];
 const tailDetailArgs = (packets) => ['-Y', `frame.number > ${Math.max(0, packets - DETAIL_PACKETS)}`, '-V'];
 
 async function main() {

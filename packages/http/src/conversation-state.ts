@@ -1,6 +1,14 @@
 import { ConversationType, PortType, type Conversation, type CredentialRecord, type PacketInfo } from '@netdissect/core';
 import { HeaderScanMemo } from './header-scan-memo.js';
 
+/** Where the scans of one direction's message being collected over several segments stopped. */
+export interface MessageScans {
+  /** The chunk scan of a chunked body, by the TCP sequence number of its segment. */
+  readonly chunkOffsets: Map<number, number>;
+  /** The header scan of the message asking for one more segment. */
+  readonly headers: HeaderScanMemo;
+}
+
 /** One request/response pair of a connection, in the order seen (http_req_res_t). */
 export interface RequestResponse {
   readonly number: number;
@@ -44,12 +52,9 @@ export class HttpConversation {
   /** Request/response pairs seen so far (req_res_num). */
   count = 0;
   private tail: RequestResponse | null = null;
-  /** Where the chunk scan of a chunked body stopped, by TCP sequence number, per direction. */
-  readonly chunkOffsetsFwd = new Map<number, number>();
-  readonly chunkOffsetsRev = new Map<number, number>();
-  /** Where the header scan of the message being collected stopped, per direction. */
-  private readonly headerScanFwd = new HeaderScanMemo();
-  private readonly headerScanRev = new HeaderScanMemo();
+  /** Where the scans of messages being collected stopped, per direction (from the first endpoint, towards it). */
+  private readonly scansFwd: MessageScans = { chunkOffsets: new Map(), headers: new HeaderScanMemo() };
+  private readonly scansRev: MessageScans = { chunkOffsets: new Map(), headers: new HeaderScanMemo() };
   /** Basic credentials waiting for the server's answer. */
   readonly pendingCredentials: CredentialRecord[] = [];
 
@@ -124,24 +129,12 @@ export class HttpConversation {
     return pinfo.getFrameData<RequestResponse>(REQRES_KEY) ?? null;
   }
 
-  /** Whether this frame comes from the conversation's first endpoint (true), goes to it (false), or neither (null). */
-  private fromFirstEndpoint(pinfo: PacketInfo): boolean | null {
+  /** The scan memos for the direction of this frame (keyed like the conversation's first endpoint); null for a frame of neither. */
+  scansFor(pinfo: PacketInfo): MessageScans | null {
     const c = this.conversation;
-    if (pinfo.src.equals(c.addrA) && pinfo.srcport === c.portA) return true;
-    if (pinfo.dst.equals(c.addrA) && pinfo.dstport === c.portA) return false;
+    if (pinfo.src.equals(c.addrA) && pinfo.srcport === c.portA) return this.scansFwd;
+    if (pinfo.dst.equals(c.addrA) && pinfo.dstport === c.portA) return this.scansRev;
     return null;
-  }
-
-  /** The header-scan memo for the direction of this frame. */
-  headerScanFor(pinfo: PacketInfo): HeaderScanMemo | null {
-    const forward = this.fromFirstEndpoint(pinfo);
-    return forward === null ? null : forward ? this.headerScanFwd : this.headerScanRev;
-  }
-
-  /** The chunk-scan memo for the direction of this frame. */
-  chunkOffsetsFor(pinfo: PacketInfo): Map<number, number> | null {
-    const forward = this.fromFirstEndpoint(pinfo);
-    return forward === null ? null : forward ? this.chunkOffsetsFwd : this.chunkOffsetsRev;
   }
 }
 

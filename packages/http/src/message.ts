@@ -55,10 +55,10 @@ export function dissectHttpMessage(tvb: Tvb, offset: number, ctx: MessageContext
   const { pinfo, tree, conversation: hc, state: st } = ctx;
   const cols = pinfo.cols;
   const origOffset = offset;
-  const chunkMap = ctx.tcp ? hc.chunkOffsetsFor(pinfo) : null;
+  const scans = ctx.tcp ? hc.scansFor(pinfo) : null;
+  const chunkMap = scans?.chunkOffsets ?? null;
   const seq = ctx.tcp ? ctx.tcp.seq : 0;
   const chunk: ChunkProgress = { offset: chunkMap?.get(seq) ?? 0 };
-  const headerMemo = ctx.tcp ? hc.headerScanFor(pinfo) : null;
 
   if (tvb.reportedRemaining(offset) < 1) return -1;
   let leadingCrlf = false;
@@ -83,7 +83,7 @@ export function dissectHttpMessage(tvb: Tvb, offset: number, ctx: MessageContext
   const bytes = tvb.bytes;
   const firstLine = findLineEnd(tvb, offset, tvb.remaining(offset), true);
   // The message's stream position keys the header-scan memo (several messages may share a segment).
-  const headerScan = headerMemo ? { memo: headerMemo, key: (seq + offset) >>> 0 } : null;
+  const headerScan = scans ? { memo: scans.headers, key: (seq + offset) >>> 0 } : null;
   if (firstLine === null && !reassembleHeadersAndBody(tvb, offset, pinfo, true, false, chunk, headerScan)) return -1;
   const first = firstLine ? classifyFirstLine(bytes, tvb.start + offset, firstLine.len) : null;
   if (first) {
