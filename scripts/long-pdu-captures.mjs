@@ -4,8 +4,11 @@
 // order, in swapped pairs, with its first segment last), a chunked body
 // (one more segment at a time), a header block of as many lines, a body
 // until FIN, an SMTP DATA message, a POP3 RETR response and an IMAP
-// literal. Reassembly must stay linear in the number of segments
-// (reassemble.c walks every piece per segment, HTTP every header line).
+// literal; and one line in as many segments (an HTTP request line and
+// header value, an SMTP command, an IMAP command), its CRLF split between
+// two segments. Reassembly must stay linear in the number of segments
+// (reassemble.c walks every piece per segment, HTTP every header line, the
+// line-based protocols every byte of an unfinished line).
 // Deterministic: same arguments, same bytes.
 //
 // Usage: node scripts/long-pdu-captures.mjs DIR [SEGMENTS]   (writes DIR/<scenario>.pcap)
@@ -98,6 +101,14 @@ function reorderedBody(c, n, order) {
   for (const j of order) c.segment('server', 0x10, payload, base + j * SEGMENT_BYTES);
 }
 
+/** One line of `n` segments of SEGMENT_BYTES after `lead`, its CR ending the last of them and its LF starting `tail`'s segment. */
+function longLine(c, side, lead, n, fill, tail) {
+  c.segment(side, 0x10, ascii(lead));
+  for (let i = 1; i < n; i++) c.segment(side, 0x10, ascii(fill.repeat(SEGMENT_BYTES)));
+  c.segment(side, 0x10, ascii(`${fill.repeat(SEGMENT_BYTES - 1)}\r`));
+  c.send(side, `\n${tail}`);
+}
+
 /** Each scenario: the server port and the conversation after the handshake. */
 export const SCENARIOS = {
   'http-content-length': [80, (c, n) => reorderedBody(c, n, [...Array(n).keys()])],
@@ -116,6 +127,14 @@ export const SCENARIOS = {
     for (let i = 0; i < n; i++) c.segment('server', 0x10, ascii(`X-Filler-${String(i).padStart(7, '0')}: ${'v'.repeat(SEGMENT_BYTES - 22)}\r\n`));
     c.send('server', 'Content-Length: 2\r\n\r\nok');
   }],
+  'http-long-uri': [80, (c, n) => {
+    longLine(c, 'client', 'GET /', n, 'u', 'Host: x\r\n\r\n');
+    c.send('server', 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+  }],
+  'http-long-header-value': [80, (c, n) => {
+    c.send('client', 'GET /big HTTP/1.1\r\nHost: x\r\n\r\n');
+    longLine(c, 'server', 'HTTP/1.1 200 OK\r\nX-Long: ', n, 'v', 'Content-Length: 2\r\n\r\nok');
+  }],
   'http-until-fin': [80, (c, n) => {
     c.send('client', 'GET /big HTTP/1.0\r\nHost: x\r\n\r\n');
     c.send('server', 'HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n');
@@ -130,6 +149,11 @@ export const SCENARIOS = {
     c.body('client', n);
     for (const [side, text] of [['client', '.\r\n'], ['server', '250 queued\r\n'], ['client', 'QUIT\r\n'], ['server', '221 bye\r\n']]) c.send(side, text);
   }],
+  'smtp-long-line': [25, (c, n) => {
+    c.send('server', '220 mx ESMTP\r\n');
+    longLine(c, 'client', 'EHLO ', n, 'h', '');
+    for (const [side, text] of [['server', '250 mx\r\n'], ['client', 'QUIT\r\n'], ['server', '221 bye\r\n']]) c.send(side, text);
+  }],
   'pop3-retr': [110, (c, n) => {
     for (const [side, text] of [['server', '+OK ready\r\n'], ['client', 'USER u\r\n'], ['server', '+OK\r\n'], ['client', 'PASS p\r\n'], ['server', '+OK\r\n'], ['client', 'RETR 1\r\n']]) c.send(side, text);
     c.segment('server', 0x10, ascii('+OK message follows\r\nFrom: a@b\r\nSubject: long\r\n\r\n'));
@@ -142,6 +166,11 @@ export const SCENARIOS = {
     c.segment('server', 0x10, ascii(`* 1 FETCH (BODY[] {${headers.length + n * SEGMENT_BYTES}}\r\n${headers}`));
     c.body('server', n);
     for (const [side, text] of [['server', ')\r\na3 OK FETCH done\r\n'], ['client', 'a4 LOGOUT\r\n'], ['server', '* BYE\r\na4 OK\r\n']]) c.send(side, text);
+  }],
+  'imap-long-line': [143, (c, n) => {
+    c.send('server', '* OK ready\r\n');
+    longLine(c, 'client', 'a1 LOGIN ', n, 'h', 'a2 NOOP\r\n');
+    for (const [side, text] of [['server', 'a1 NO too long\r\na2 OK\r\n'], ['client', 'a3 LOGOUT\r\n'], ['server', '* BYE\r\na3 OK\r\n']]) c.send(side, text);
   }],
 };
 

@@ -1,6 +1,7 @@
 import { DESEGMENT_ONE_MORE_SEGMENT, DESEGMENT_UNTIL_FIN, type PacketInfo, type Tvb } from '@netdissect/core';
 import type { HeaderScanMemo } from './header-scan-memo.js';
-import { asciiString, findLineEnd, hexToUint32, startsWithIgnoreCase, type LineEnd } from './line-scan.js';
+import type { UnfinishedLineMemo } from '@netdissect/core';
+import { asciiString, findLineEnd, findLineEndResuming, hexToUint32, startsWithIgnoreCase, type LineEnd } from './line-scan.js';
 
 /** Where the chunk scan of a chunked body stopped last time, relative to the message start. */
 export interface ChunkProgress {
@@ -17,12 +18,17 @@ function askOneMoreSegment(pinfo: PacketInfo, offset: number): false {
   return false;
 }
 
-/** The line at `next` when it is all there; 'more' when the next segment may complete it, 'cut' when the capture cut it short. */
-function completeLine(tvb: Tvb, next: number): LineEnd | 'more' | 'cut' {
+/**
+ * The line at `next` when it is all there; 'more' when the next segment may
+ * complete it, 'cut' when the capture cut it short. With a memo, the search
+ * for its end goes on where the last one for the line at stream position
+ * `key` stopped.
+ */
+function completeLine(tvb: Tvb, next: number, memo: UnfinishedLineMemo | null = null, key = -1): LineEnd | 'more' | 'cut' {
   const reportedRemaining = tvb.reportedRemaining(next);
   if (reportedRemaining < 1) return 'more';
   const remaining = tvb.remaining(next);
-  const line = findLineEnd(tvb, next, remaining, true);
+  const line = findLineEndResuming(tvb, next, remaining, memo, key);
   if (line !== null) return line;
   return remaining >= reportedRemaining ? 'more' : 'cut';
 }
@@ -54,7 +60,7 @@ export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: Packet
     if (resumed) ({ contentLength, contentLengthFound, contentType, chunked } = resumed), (next = offset + resumed.next);
     for (;;) {
       const lineStart = next;
-      const line = completeLine(tvb, next);
+      const line = headerScan ? completeLine(tvb, next, headerScan.memo.line, (headerScan.key + (next - offset)) >>> 0) : completeLine(tvb, next);
       if (line === 'more') {
         headerScan?.memo.save(headerScan.key, desegmentBody, { next: lineStart - offset, contentLength, contentLengthFound, contentType, chunked });
         return askOneMoreSegment(pinfo, offset);

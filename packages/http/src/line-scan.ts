@@ -1,4 +1,4 @@
-import { findLineEnd as findTvbLineEnd, type LineEnd, type Tvb } from '@netdissect/core';
+import { findLineEnd as findTvbLineEnd, type LineEnd, type Tvb, type UnfinishedLineMemo } from '@netdissect/core';
 
 export { tokenAt } from '@netdissect/core';
 export type { LineEnd };
@@ -11,6 +11,12 @@ export type { LineEnd };
  */
 export function findLineEnd(tvb: Tvb, offset: number, len: number, desegment: boolean): LineEnd | null {
   const line = findTvbLineEnd(tvb, offset, desegment, len);
+  return line.len < 0 ? null : line;
+}
+
+/** findLineEnd's desegment form for a line whose first byte is at stream position `key`, going on where `memo`'s last search for it stopped (no memo: from the start). */
+export function findLineEndResuming(tvb: Tvb, offset: number, len: number, memo: UnfinishedLineMemo | null, key: number): LineEnd | null {
+  const line = memo ? memo.findLineEnd(tvb, offset, key, len) : findTvbLineEnd(tvb, offset, true, len);
   return line.len < 0 ? null : line;
 }
 

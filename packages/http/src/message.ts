@@ -11,7 +11,7 @@ import { httpExpert, httpFields } from './fields.js';
 import { dissectRequestLine, dissectStatusLine, parseStatusCode } from './first-line.js';
 import { reassembleHeadersAndBody, type ChunkProgress } from './header-reassembly.js';
 import { emptyHeaders, processHeader, type HeaderContext, type MessageHeaders, type MessageSummary } from './headers.js';
-import { asciiCString, findLineEnd } from './line-scan.js';
+import { asciiCString, findLineEnd, findLineEndResuming } from './line-scan.js';
 import { mediaTypeDissector } from './media-types.js';
 import { classifyFirstLine, HttpType } from './message-type.js';
 import { TransferCoding } from './transfer-coding.js';
@@ -81,9 +81,9 @@ export function dissectHttpMessage(tvb: Tvb, offset: number, ctx: MessageContext
   }
 
   const bytes = tvb.bytes;
-  const firstLine = findLineEnd(tvb, offset, tvb.remaining(offset), true);
   // The message's stream position keys the header-scan memo (several messages may share a segment).
   const headerScan = scans ? { memo: scans.headers, key: (seq + offset) >>> 0 } : null;
+  const firstLine = findLineEndResuming(tvb, offset, tvb.remaining(offset), headerScan?.memo.line ?? null, headerScan?.key ?? -1);
   if (firstLine === null && !reassembleHeadersAndBody(tvb, offset, pinfo, true, false, chunk, headerScan)) return -1;
   const first = firstLine ? classifyFirstLine(bytes, tvb.start + offset, firstLine.len) : null;
   if (first) {

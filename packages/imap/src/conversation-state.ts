@@ -1,4 +1,4 @@
-import { ConversationType, type PacketInfo } from '@netdissect/core';
+import { ConversationType, UnfinishedLineMemo, type PacketInfo } from '@netdissect/core';
 import { CredentialTracker } from './credentials.js';
 import { RequestTracker } from './request-tracking.js';
 
@@ -17,6 +17,8 @@ export class ImapConversation {
   private lastCleartextFrame: number | null = null;
   readonly requests = new RequestTracker();
   readonly credentials = new CredentialTracker();
+  /** How far the search for the end of an unfinished line got, client to server (0) and back (1). */
+  readonly unfinishedLines: readonly [UnfinishedLineMemo, UnfinishedLineMemo] = [new UnfinishedLineMemo(), new UnfinishedLineMemo()];
 
   constructor(tlsHeuristic: boolean) {
     this.heuristicTriesLeft = tlsHeuristic ? 2 : 0;

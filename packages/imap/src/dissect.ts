@@ -5,14 +5,16 @@ import {
   asciiLower,
   formatBytesAsText,
   readAsciiCString,
+  streamPosition,
   type FieldNode,
   type PacketInfo,
+  type TcpInfo,
   type Tvb,
 } from '@netdissect/core';
 import { imapConversation, type ImapConversation } from './conversation-state.js';
 import { dissectFetchResponse, type FetchOutcome } from './fetch-literal.js';
 import { hfImap, imapFields } from './fields.js';
-import { findLineEnd, findWhitespace, tokenAt, tokenIsPrefixOf, type LineEnd, type Token } from './line-scan.js';
+import { findLineEndResuming, findWhitespace, tokenAt, tokenIsPrefixOf, type LineEnd, type Token } from './line-scan.js';
 import { isServerPort } from './ports.js';
 import { handOffToTls, looksLikeCleartext } from './starttls.js';
 
@@ -70,7 +72,10 @@ export function dissectImap(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null,
 
   pinfo.cols.setProtocol('IMAP');
   const isRequest = isServerPort(pinfo.dstport);
-  const firstLine = findLineEnd(tvb, 0);
+  // A line in many segments is searched once: the search goes on where the last call's stopped.
+  const lines = conv.unfinishedLines[isRequest ? 0 : 1];
+  const seq = (data as TcpInfo | undefined)?.seq;
+  const firstLine = findLineEndResuming(tvb, 0, lines, streamPosition(seq, 0));
   if (!firstLine) {
     desegmentFrom(pinfo, 0);
     return tvb.length;
@@ -82,7 +87,7 @@ export function dissectImap(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null,
   let offset = 0;
   let lastLineLen = firstLine.len;
   while (offset < tvb.length) {
-    const line = findLineEnd(tvb, offset);
+    const line = findLineEndResuming(tvb, offset, lines, streamPosition(seq, offset));
     if (!line) {
       desegmentFrom(pinfo, offset);
       return tvb.length;

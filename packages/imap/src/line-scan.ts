@@ -1,4 +1,4 @@
-import { findLineEnd as findTvbLineEnd, type LineEnd, type Tvb } from '@netdissect/core';
+import { findLineEnd as findTvbLineEnd, type LineEnd, type Tvb, type UnfinishedLineMemo } from '@netdissect/core';
 
 export type { LineEnd };
 
@@ -13,6 +13,12 @@ const TAB = 0x09;
  */
 export function findLineEnd(tvb: Tvb, offset: number): LineEnd | null {
   const line = findTvbLineEnd(tvb, offset, true);
+  return line.len < 0 ? null : line;
+}
+
+/** findLineEnd for a line whose first byte is at stream position `key`, going on where `memo`'s last search for it stopped. */
+export function findLineEndResuming(tvb: Tvb, offset: number, memo: UnfinishedLineMemo, key: number): LineEnd | null {
+  const line = memo.findLineEnd(tvb, offset, key);
   return line.len < 0 ? null : line;
 }
 

@@ -4,6 +4,7 @@ import {
   findLineEnd,
   formatBytesAsText,
   makeDissector,
+  streamPosition,
   type FieldNode,
   type PacketInfo,
   type TcpInfo,
@@ -31,7 +32,9 @@ function dissectPop(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: 
   // Not in packet-pop.c: a line cut across segments is put back together, so
   // dissection does not depend on where TCP happened to cut (every POP
   // segment of the corpus holds a line end, so this never differs from tshark there).
-  if (pinfo.canDesegment > 0 && !hasLineFeed(tvb)) {
+  // pinfo->match_uint == destport: the port POP was found on is the server's.
+  const isRequest = pinfo.session.registry.getUint('tcp.port', pinfo.dstport) === popDissector;
+  if (pinfo.canDesegment > 0 && !hasLineFeed(tvb, conv.unfinishedLines[isRequest ? 0 : 1], streamPosition((data as TcpInfo | undefined)?.seq, 0))) {
     pinfo.desegmentOffset = 0;
     pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
     return tvb.length;
@@ -39,8 +42,6 @@ function dissectPop(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: 
   pinfo.cols.setProtocol('POP');
   const first = findLineEnd(tvb, 0);
   const line = tvb.view(0, first.len);
-  // pinfo->match_uint == destport: the port POP was found on is the server's.
-  const isRequest = pinfo.session.registry.getUint('tcp.port', pinfo.dstport) === popDissector;
   const isContinuation = !isRequest && !startsWith(line, '+OK') && !startsWith(line, '-ERR');
   if (isContinuation) {
     const n = tvb.reportedRemaining(0);

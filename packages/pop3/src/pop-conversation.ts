@@ -1,4 +1,4 @@
-import { ConversationType, type PacketInfo } from '@netdissect/core';
+import { ConversationType, UnfinishedLineMemo, type PacketInfo } from '@netdissect/core';
 import type { PopCredentialTracker } from './pop-credentials.js';
 import type { DataReassembly } from './data-reassembly.js';
 import type { MessageCollector, PendingRetrieval } from './retrieved-message.js';
@@ -26,6 +26,8 @@ export class PopConversation {
   credentials: PopCredentialTracker | null = null;
   retrieval: PendingRetrieval | null = null;
   collector: MessageCollector | null = null;
+  /** How far the search for the end of an unfinished line got, client to server (0) and back (1). */
+  readonly unfinishedLines: readonly [UnfinishedLineMemo, UnfinishedLineMemo] = [new UnfinishedLineMemo(), new UnfinishedLineMemo()];
 
   constructor(
     /** Conversation index: the reassembly id, as conv_index is in packet-pop.c. */

@@ -1,12 +1,18 @@
-import type { Tvb } from '@netdissect/core';
+import type { Tvb, UnfinishedLineMemo } from '@netdissect/core';
 
 const CR = 0x0d;
 const LF = 0x0a;
 const SPACE = 0x20;
 
-/** Whether the captured data holds a complete line (an LF somewhere). */
-export function hasLineFeed(tvb: Tvb): boolean {
-  return tvb.find(LF, 0) >= 0;
+/**
+ * Whether the captured data holds a complete line (an LF somewhere). The
+ * search goes on where the last one over the same data (its first byte at
+ * stream position `key`) stopped without finding one.
+ */
+export function hasLineFeed(tvb: Tvb, memo: UnfinishedLineMemo, key: number): boolean {
+  const found = tvb.find(LF, memo.resumeAt(0, key, tvb.length)) >= 0;
+  if (!found) memo.noEndBefore(0, key, tvb.length);
+  return found;
 }
 
 /**

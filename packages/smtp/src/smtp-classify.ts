@@ -1,4 +1,4 @@
-import { bytesEqual, bytesEqualNoCase, DESEGMENT_ONE_MORE_SEGMENT, findLineEnd, type PacketInfo, type Tvb } from '@netdissect/core';
+import { bytesEqual, bytesEqualNoCase, DESEGMENT_ONE_MORE_SEGMENT, findLineEnd, streamPosition, type PacketInfo, type Tvb } from '@netdissect/core';
 import { beginCredential, decodeAuthText, decodeForTap, reportCredential, splitSaslPlain } from './smtp-auth.js';
 import { isSmtpCommand, parseUnsigned, startsWithNoCase } from './smtp-commands.js';
 import { AuthState, PduType, SmtpState, type SmtpFrameData, type SmtpSession } from './smtp-session.js';
@@ -79,13 +79,18 @@ function isReplyLine(tvb: Tvb, off: number, len: number): boolean {
  * Message data is never held back, nor commands pipelined with DATA/BDAT
  * (message bytes may follow them in the same segment).
  */
-function unitIncomplete(tvb: Tvb, s: SmtpSession, request: boolean): boolean {
+function unitIncomplete(tvb: Tvb, s: SmtpSession, request: boolean, seq: number | undefined): boolean {
   if (request && s.state === SmtpState.READING_DATA) return false;
-  let off = 0;
-  let openReply = false;
+  const memo = s.unitScans[request ? 0 : 1];
+  const key = streamPosition(seq, 0);
+  let off = memo.resumeAt(key, tvb.length);
+  let openReply = off > 0 && memo.openReply;
   while (off < tvb.length) {
-    const le = findLineEnd(tvb, off, true);
-    if (le.len === -1) return true;
+    const le = memo.line.findLineEnd(tvb, off, streamPosition(seq, off));
+    if (le.len === -1) {
+      memo.save(key, off, openReply);
+      return true;
+    }
     if (request) {
       if (bytesEqualNoCase(tvb, off, 'DATA') || bytesEqualNoCase(tvb, off, 'BDAT')) return false;
     } else if (isContinuedReply(tvb, off, le.len)) {
@@ -95,6 +100,7 @@ function unitIncomplete(tvb: Tvb, s: SmtpSession, request: boolean): boolean {
     }
     off = le.next;
   }
+  if (openReply) memo.save(key, off, openReply);
   return openReply;
 }
 
@@ -110,13 +116,13 @@ function unitIncomplete(tvb: Tvb, s: SmtpSession, request: boolean): boolean {
  * so that what is shown does not depend on where segments end (Wireshark
  * shows such pieces as separate lines in separate frames).
  */
-export function classifySegment(tvb: Tvb, pinfo: PacketInfo, s: SmtpSession, request: boolean, fd: SmtpFrameData | null, stream: number): Classification {
+export function classifySegment(tvb: Tvb, pinfo: PacketInfo, s: SmtpSession, request: boolean, fd: SmtpFrameData | null, stream: number, seq?: number): Classification {
   const desegment = pinfo.session.pref('smtp.desegment_lines', true) && pinfo.canDesegment > 0;
   const decryption = pinfo.session.pref('smtp.decryption', false);
   let eomSeen = false;
   let loffset = 0;
   let linelen = 0;
-  if (desegment && unitIncomplete(tvb, s, request)) {
+  if (desegment && unitIncomplete(tvb, s, request, seq)) {
     askForMore(pinfo);
     return { waiting: true, eomSeen, lineOffset: 0, lineLen: -1 };
   }

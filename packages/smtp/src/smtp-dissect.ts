@@ -77,7 +77,8 @@ export function dissectSmtp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null,
   const s = smtpSessionOf(pinfo);
   if (s.tlsFromFrame !== 0 && pinfo.num >= s.tlsFromFrame) return dissectAfterStartTls(tvb, pinfo, tree, data);
   const request = SMTP_PORTS.includes(pinfo.dstport);
-  const stream = (data as TcpInfo | undefined)?.stream ?? -1;
+  const tcp = data as TcpInfo | undefined;
+  const stream = tcp?.stream ?? -1;
   let fd = pinfo.getFrameData<SmtpFrameData>(FRAME_KEY) ?? null;
   let eomLineLen = 0;
   let eomOffset = 0;
@@ -86,7 +87,7 @@ export function dissectSmtp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null,
       fd = { pduType: PduType.CMD, conversationId: s.conversationId, moreFrags: true, waiting: false, eomTail: 0 };
       pinfo.setFrameData(FRAME_KEY, fd);
     }
-    const c = classifySegment(tvb, pinfo, s, request, fd, stream);
+    const c = classifySegment(tvb, pinfo, s, request, fd, stream, tcp?.seq);
     if (c.waiting) {
       if (fd) fd.waiting = true;
       return tvb.length;

@@ -1,4 +1,5 @@
 import type { CredentialRecord } from '@netdissect/core';
+import { UnitScanMemo } from './unit-scan-memo.js';
 
 /** What the client side of the conversation is sending now. */
 export const SmtpState = {
@@ -86,6 +87,8 @@ export class SmtpSession {
   /** CRAM-MD5: the server's challenge was seen, the next client line is "user digest". */
   cramMd5Challenged = false;
   cramMd5Started = false;
+  /** The walk over an incomplete command (0) or reply (1), to go on with when the next segment arrives. */
+  readonly unitScans: readonly [UnitScanMemo, UnitScanMemo] = [new UnitScanMemo(), new UnitScanMemo()];
 
   constructor(readonly conversationId: number) {}
 }

@@ -13,13 +13,14 @@ export interface LineEnd {
  * the end of the data, unless `desegment` is set, in which case -1 says a
  * later segment may complete it (also for a CR that is the last byte).
  * `within` bounds the search to that many bytes from `off` (-1: to the end).
+ * `searchFrom` (at least `off`) skips bytes already known to hold no CR or LF.
  */
-export function findLineEnd(tvb: Tvb, off: number, desegment = false, within = -1): LineEnd {
+export function findLineEnd(tvb: Tvb, off: number, desegment = false, within = -1, searchFrom = off): LineEnd {
   const end = within < 0 ? tvb.length : Math.min(tvb.length, off + within);
   const b = tvb.bytes;
   const base = tvb.start;
   let eol = -1;
-  for (let i = off; i < end; i++) {
+  for (let i = searchFrom; i < end; i++) {
     const c = b[base + i];
     if (c === 0x0d || c === 0x0a) {
       eol = i;
