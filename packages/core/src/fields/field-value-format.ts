@@ -199,7 +199,7 @@ export function valueText(node: FieldNode): string {
     case FT.CHAR:
       return charRepr(v as number, def.base === BASE.HEX);
     case FT.STRING: case FT.STRINGZ: case FT.UINT_STRING: case FT.STRINGZPAD:
-      return formatLabelString(v as string);
+      return formatLabelString(labelPrefix(v as string));
     case FT.ABSOLUTE_TIME: {
       const t = v as TimeValue;
       if (def.base === BASE.ABSOLUTE_TIME_UNIX) return formatEpoch(t.sec, t.nsec);
@@ -230,6 +230,16 @@ function labelBytes(def: FieldDef, b: Uint8Array): string {
 /** Bytes in a label buffer (ITEM_LABEL_LENGTH, including the NUL). */
 const ITEM_LABEL_LENGTH = 240;
 const TRUNCATED = ' [truncated]';
+
+/**
+ * What of a long text can reach a label: each character takes at least a
+ * byte of the 240, and formatting a prefix gives a prefix of the formatted
+ * whole, so a value of megabytes (an HTTP request line) is not formatted and
+ * copied whole to show its first 240 bytes.
+ */
+function labelPrefix(s: string): string {
+  return s.length > ITEM_LABEL_LENGTH ? s.slice(0, ITEM_LABEL_LENGTH) : s;
+}
 
 function utf8Length(s: string): number {
   // Cheap exit for the common short label.
@@ -262,8 +272,9 @@ export function fitLabelBuffer(s: string): string {
  * rest is cut to what the buffer holds, as label_mark_truncated does.
  */
 function fitLabel(label: string, namePos: number): string {
-  if (label.length < 80 || utf8Length(label) < ITEM_LABEL_LENGTH) return label;
-  return cutUtf8(label.slice(0, namePos) + TRUNCATED + label.slice(namePos), ITEM_LABEL_LENGTH - 2);
+  // No label of 240 characters or more fits: each takes a byte or more.
+  if (label.length < 80 || (label.length < ITEM_LABEL_LENGTH && utf8Length(label) < ITEM_LABEL_LENGTH)) return label;
+  return cutUtf8(label.slice(0, namePos) + TRUNCATED + label.slice(namePos, namePos + ITEM_LABEL_LENGTH), ITEM_LABEL_LENGTH - 2);
 }
 
 /** The tree label of a node, as the details pane and -V print it (generated items in brackets). */
@@ -287,7 +298,7 @@ export function representationOf(node: FieldNode): string {
     label = def.name;
   } else {
     const custom = (node.flags & NodeFlag.CUSTOM_VALUE) !== 0;
-    const value = custom ? node.text! : valueText(node);
+    const value = custom ? labelPrefix(node.text!) : valueText(node);
     let prefix = '';
     if (def.bitmask) {
       const bits = def.bitWidth ?? integerBits(def.type);

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../../test/support/seeded-random.js';
+import { formatText, formatTextWsp } from '../../src/fields/format-text.js';
+
+describe('formatText (format_text)', () => {
+  it('escapes what a terminal would act on, as strutil.c writes it', () => {
+    expect(formatText('GET / HTTP/1.1\r\n')).toBe('GET / HTTP/1.1\\r\\n');
+    expect(formatText('\x1b[2Jx\x07\x08\x0c\x09\x0b\x00\x7f')).toBe('\\033[2Jx\\a\\b\\f\\t\\v\\000\\177');
+    // Bidi overrides, unassigned code points and lone surrogates as \u; printable text beyond ASCII as itself.
+    expect(formatText('a\u202eb\u0378c\ud800d')).toBe('a\\u202Eb\\u0378c\\uD800d');
+    expect(formatText('Grüße 😀 \u{e0001}')).toBe('Grüße 😀 \\U000E0001');
+    expect(formatTextWsp('a\tb\r\nc d')).toBe('a b  c d');
+  });
+
+  it('gives back the string itself when nothing needs escaping', () => {
+    const s = 'x'.repeat(100_000);
+    expect(formatText(s)).toBe(s);
+  });
+
+  it('formats a string as the concatenation of its formatted pieces', () => {
+    const alphabet = ['a', 'Z', ' ', '~', '\r', '\n', '\t', '\x1b', '\x7f', 'é', '€', '\u202e', '\u0378', '😀', '\ud800', '\udc00'];
+    const random = seededRandom(90210);
+    for (let round = 0; round < 2_000; round++) {
+      const pieces: string[] = [];
+      for (let p = 0; p < 1 + Math.floor(random() * 6); p++) {
+        let piece = '';
+        for (let i = 0; i < Math.floor(random() * 12); i++) piece += alphabet[Math.floor(random() * alphabet.length)];
+        pieces.push(piece);
+      }
+      const whole = pieces.join('');
+      // Cutting between the halves of a surrogate pair changes what the halves are.
+      let at = 0;
+      let cutsPair = false;
+      for (const p of pieces) {
+        at += p.length;
+        cutsPair ||= /[\ud800-\udbff]/.test(whole[at - 1] ?? '') && /[\udc00-\udfff]/.test(whole[at] ?? '');
+      }
+      if (cutsPair) continue;
+      expect(formatText(whole)).toBe(pieces.map((p) => formatText(p)).join(''));
+      expect(formatTextWsp(whole)).toBe(pieces.map((p) => formatTextWsp(p)).join(''));
+    }
+  });
+
+  it('builds a long line with escapes without a string per character', () => {
+    const line = `GET /${'u'.repeat(2_000_000)} HTTP/1.1\r\n`;
+    const before = process.memoryUsage().heapUsed;
+    const out = formatText(line);
+    expect(out.length).toBe(line.length + 2);
+    expect(out.endsWith('HTTP/1.1\\r\\n')).toBe(true);
+    // One string object per character would take about 64 MB here.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(24 * 1024 * 1024);
+  });
+});
