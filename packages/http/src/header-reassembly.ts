@@ -1,6 +1,5 @@
-import { DESEGMENT_ONE_MORE_SEGMENT, DESEGMENT_UNTIL_FIN, type PacketInfo, type Tvb } from '@netdissect/core';
+import { DESEGMENT_ONE_MORE_SEGMENT, DESEGMENT_UNTIL_FIN, streamPosition, type PacketInfo, type Tvb, type UnfinishedLineMemo } from '@netdissect/core';
 import type { HeaderScanMemo } from './header-scan-memo.js';
-import type { UnfinishedLineMemo } from '@netdissect/core';
 import { asciiString, findLineEnd, findLineEndResuming, hexToUint32, startsWithIgnoreCase, type LineEnd } from './line-scan.js';
 
 /** Where the chunk scan of a chunked body stopped last time, relative to the message start. */
@@ -60,7 +59,7 @@ export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: Packet
     if (resumed) ({ contentLength, contentLengthFound, contentType, chunked } = resumed), (next = offset + resumed.next);
     for (;;) {
       const lineStart = next;
-      const line = headerScan ? completeLine(tvb, next, headerScan.memo.line, (headerScan.key + (next - offset)) >>> 0) : completeLine(tvb, next);
+      const line = headerScan ? completeLine(tvb, next, headerScan.memo.line, streamPosition(headerScan.key, next - offset)) : completeLine(tvb, next);
       if (line === 'more') {
         headerScan?.memo.save(headerScan.key, desegmentBody, { next: lineStart - offset, contentLength, contentLengthFound, contentType, chunked });
         return askOneMoreSegment(pinfo, offset);

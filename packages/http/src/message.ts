@@ -1,5 +1,5 @@
 import {
-  formatBytesAsText, inflateBody, isDecodeFailure, mediaDissector, PortType, timeDelta, Tvb,
+  formatBytesAsText, inflateBody, isDecodeFailure, mediaDissector, PortType, streamPosition, timeDelta, Tvb,
   type DecodeResult, type Dissector, type FieldDef, type FieldNode, type MediaInfo, type PacketInfo, type TcpInfo,
 } from '@netdissect/core';
 import { settleCredentials } from './basic-auth.js';
@@ -82,7 +82,7 @@ export function dissectHttpMessage(tvb: Tvb, offset: number, ctx: MessageContext
 
   const bytes = tvb.bytes;
   // The message's stream position keys the header-scan memo (several messages may share a segment).
-  const headerScan = scans ? { memo: scans.headers, key: (seq + offset) >>> 0 } : null;
+  const headerScan = scans ? { memo: scans.headers, key: streamPosition(seq, offset) } : null;
   const firstLine = findLineEndResuming(tvb, offset, tvb.remaining(offset), headerScan?.memo.line ?? null, headerScan?.key ?? -1);
   if (firstLine === null && !reassembleHeadersAndBody(tvb, offset, pinfo, true, false, chunk, headerScan)) return -1;
   const first = firstLine ? classifyFirstLine(bytes, tvb.start + offset, firstLine.len) : null;
