@@ -4,9 +4,9 @@
 // order, in swapped pairs, with its first segment last), a chunked body
 // (one more segment at a time), a header block of as many lines, a body
 // until FIN, an SMTP DATA message, a POP3 RETR response and an IMAP
-// literal; and one line in as many segments (an HTTP request line and
-// header value, an SMTP command, an IMAP command), its CRLF split between
-// two segments. Reassembly must stay linear in the number of segments
+// literal; and one line in as many segments (an HTTP request line, header
+// value and chunk extension, an SMTP command, an IMAP command), its CRLF
+// split between two segments. Reassembly must stay linear in the segments
 // (reassemble.c walks every piece per segment, HTTP every header line, the
 // line-based protocols every byte of an unfinished line).
 // Deterministic: same arguments, same bytes.
@@ -134,6 +134,11 @@ export const SCENARIOS = {
   'http-long-header-value': [80, (c, n) => {
     c.send('client', 'GET /big HTTP/1.1\r\nHost: x\r\n\r\n');
     longLine(c, 'server', 'HTTP/1.1 200 OK\r\nX-Long: ', n, 'v', 'Content-Length: 2\r\n\r\nok');
+  }],
+  'http-chunk-extension': [80, (c, n) => {
+    c.send('client', 'GET /big HTTP/1.1\r\nHost: x\r\n\r\n');
+    c.send('server', 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n');
+    longLine(c, 'server', '4;name=', n, 'e', 'data\r\n0\r\n\r\n');
   }],
   'http-until-fin': [80, (c, n) => {
     c.send('client', 'GET /big HTTP/1.0\r\nHost: x\r\n\r\n');

@@ -1,10 +1,16 @@
 import { DESEGMENT_ONE_MORE_SEGMENT, DESEGMENT_UNTIL_FIN, streamPosition, type PacketInfo, type Tvb, type UnfinishedLineMemo } from '@netdissect/core';
 import type { HeaderScanMemo } from './header-scan-memo.js';
-import { asciiString, findLineEnd, findLineEndResuming, hexToUint32, startsWithIgnoreCase, type LineEnd } from './line-scan.js';
+import { asciiString, findLineEndResuming, hexToUint32, startsWithIgnoreCase, type LineEnd } from './line-scan.js';
 
 /** Where the chunk scan of a chunked body stopped last time, relative to the message start. */
 export interface ChunkProgress {
   offset: number;
+}
+
+/** The scan memo of the message's direction, and the message's stream position that keys it. */
+export interface HeaderScan {
+  memo: HeaderScanMemo;
+  key: number;
 }
 
 const MAX_CHUNK = 2 ** 31;
@@ -46,7 +52,7 @@ function parseContentLength(s: string): number | null {
  * `tvb`. When not, ask TCP for more (pinfo.desegmentOffset/Len) and
  * return false; return true to go on with what is there.
  */
-export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: PacketInfo, desegmentBody: boolean, untilFin: boolean, chunk: ChunkProgress, headerScan: { memo: HeaderScanMemo; key: number } | null = null): boolean {
+export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: PacketInfo, desegmentBody: boolean, untilFin: boolean, chunk: ChunkProgress, headerScan: HeaderScan | null = null): boolean {
   let next = offset;
   let contentLength = 0;
   let contentLengthFound = false;
@@ -94,7 +100,7 @@ export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: Packet
     }
   }
   if (!desegmentBody) return true;
-  if (chunked) return chunkedBodyComplete(tvb, offset, pinfo, next, chunk);
+  if (chunked) return chunkedBodyComplete(tvb, offset, pinfo, next, chunk, headerScan);
   if (contentLengthFound) {
     if (contentLength >= RPC_OVER_HTTP_MIN) {
       // MS-RPCH bodies announce a length they never send.
@@ -118,11 +124,17 @@ export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: Packet
   return true;
 }
 
-/** The chunked-body part of the check: every chunk up to the last one (and its CRLF) present. */
-function chunkedBodyComplete(tvb: Tvb, offset: number, pinfo: PacketInfo, next: number, chunk: ChunkProgress): boolean {
+/**
+ * The chunked-body part of the check: every chunk up to the last one (and
+ * its CRLF) present. A chunk line or trailer line without its end yet is
+ * searched on from where the last call stopped, as header lines are.
+ */
+function chunkedBodyComplete(tvb: Tvb, offset: number, pinfo: PacketInfo, next: number, chunk: ChunkProgress, headerScan: HeaderScan | null): boolean {
+  const memo = headerScan?.memo.line ?? null;
+  const keyOf = (at: number): number => (headerScan ? streamPosition(headerScan.key, at - offset) : -1);
   if (chunk.offset) next = offset + chunk.offset;
   for (;;) {
-    const line = completeLine(tvb, next);
+    const line = completeLine(tvb, next, memo, keyOf(next));
     if (line === 'more') return askOneMoreSegment(pinfo, offset);
     if (line === 'cut') return true;
     const remaining = tvb.remaining(next);
@@ -134,7 +146,7 @@ function chunkedBodyComplete(tvb: Tvb, offset: number, pinfo: PacketInfo, next: 
     const size = hexToUint32(sizeText);
     if (size === null || size > MAX_CHUNK) return true;
     if (size === 0) {
-      const last = findLineEnd(tvb, line.next, remaining - (line.next - next), true);
+      const last = findLineEndResuming(tvb, line.next, remaining - (line.next - next), memo, keyOf(line.next));
       if (last === null && remaining >= reportedRemaining) {
         return askOneMoreSegment(pinfo, offset);
       }
