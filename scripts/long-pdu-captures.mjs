@@ -4,9 +4,10 @@
 // order, in swapped pairs, with its first segment last), a chunked body
 // (one more segment at a time), a header block of as many lines, a body
 // until FIN, an SMTP DATA message, a POP3 RETR response and an IMAP
-// literal; and one line in as many segments (an HTTP request line, header
-// value and chunk extension, an SMTP command, an IMAP command), its CRLF
-// split between two segments. Reassembly must stay linear in the segments
+// literal, and an IMAP literal whose ")" comes many lines later; and one
+// line in as many segments (an HTTP request line, header value and chunk
+// extension, an SMTP command, an IMAP command), its CRLF split between two
+// segments. Reassembly must stay linear in the segments
 // (reassemble.c walks every piece per segment, HTTP every header line, the
 // line-based protocols every byte of an unfinished line).
 // Deterministic: same arguments, same bytes.
@@ -171,6 +172,13 @@ export const SCENARIOS = {
     c.segment('server', 0x10, ascii(`* 1 FETCH (BODY[] {${headers.length + n * SEGMENT_BYTES}}\r\n${headers}`));
     c.body('server', n);
     for (const [side, text] of [['server', ')\r\na3 OK FETCH done\r\n'], ['client', 'a4 LOGOUT\r\n'], ['server', '* BYE\r\na4 OK\r\n']]) c.send(side, text);
+  }],
+  'imap-fetch-unclosed': [143, (c, n) => {
+    for (const [side, text] of [['server', '* OK ready\r\n'], ['client', 'a1 LOGIN u p\r\n'], ['server', 'a1 OK\r\n'], ['client', 'a3 FETCH 1 BODY[]\r\n']]) c.send(side, text);
+    // The response is complete at the first ")" after its literal: n lines later.
+    c.segment('server', 0x10, ascii('* 1 FETCH (BODY[] {10}\r\n0123456789'));
+    c.body('server', n);
+    c.send('server', ')\r\na3 OK FETCH done\r\n');
   }],
   'imap-long-line': [143, (c, n) => {
     c.send('server', '* OK ready\r\n');

@@ -1,5 +1,6 @@
 import { ConversationType, UnfinishedLineMemo, type PacketInfo } from '@netdissect/core';
 import { CredentialTracker } from './credentials.js';
+import { DelimiterSearchMemo } from './delimiter-search-memo.js';
 import { RequestTracker } from './request-tracking.js';
 
 /**
@@ -19,6 +20,8 @@ export class ImapConversation {
   readonly credentials = new CredentialTracker();
   /** How far the search for the end of an unfinished line got, client to server (0) and back (1). */
   readonly unfinishedLines: readonly [UnfinishedLineMemo, UnfinishedLineMemo] = [new UnfinishedLineMemo(), new UnfinishedLineMemo()];
+  /** How far a FETCH response's search for its next delimiter got, in each direction. */
+  readonly delimiterSearches: readonly [DelimiterSearchMemo, DelimiterSearchMemo] = [new DelimiterSearchMemo(), new DelimiterSearchMemo()];
 
   constructor(tlsHeuristic: boolean) {
     this.heuristicTriesLeft = tlsHeuristic ? 2 : 0;

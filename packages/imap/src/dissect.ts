@@ -35,6 +35,8 @@ interface CallState {
   readonly conv: ImapConversation;
   readonly isRequest: boolean;
   readonly data: unknown;
+  /** Stream position of the data's first byte (undefined without TCP). */
+  readonly seq: number | undefined;
   /** No line has written Info yet. */
   firstLine: boolean;
   /** Lower-cased tag of the last tagged line; a later untagged-looking line reuses it, as request_key does in C. */
@@ -82,7 +84,7 @@ export function dissectImap(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null,
   }
   const imapTree = tree ? tree.addItem(hfImap, tvb, 0, -1) : null;
   imapTree?.addHidden(imapFields.isRequest, tvb, 0, 0, isRequest);
-  const call: CallState = { tvb, pinfo, tree, imapTree, conv, isRequest, data, firstLine: true, tag: null };
+  const call: CallState = { tvb, pinfo, tree, imapTree, conv, isRequest, data, seq, firstLine: true, tag: null };
 
   let offset = 0;
   let lastLineLen = firstLine.len;
@@ -130,7 +132,7 @@ function dissectUntaggedLine(call: CallState, offset: number, line: LineEnd): Fe
   if (starts.length >= 2) {
     for (let i = 0; i < starts.length; i++) {
       if (!tokenIsPrefixOf(tvb, starts[i]!, ends[i]! - starts[i]!, 'FETCH')) continue;
-      const fetch = dissectFetchResponse(tvb, call.pinfo, call.tree, call.imapTree, ends[i]!, offset, line.next);
+      const fetch = dissectFetchResponse(tvb, call.pinfo, call.tree, call.imapTree, ends[i]!, offset, line.next, { memo: call.conv.delimiterSearches[call.isRequest ? 0 : 1], seq: call.seq });
       if (fetch.literalShown) call.firstLine = false;
       return fetch;
     }

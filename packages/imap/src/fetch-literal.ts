@@ -1,6 +1,7 @@
-import { DESEGMENT_ONE_MORE_SEGMENT, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { DESEGMENT_ONE_MORE_SEGMENT, streamPosition, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import type { DelimiterSearchMemo } from './delimiter-search-memo.js';
 import { eiLiteralTooLarge, imapFields } from './fields.js';
-import { findByte, findLineEnd } from './line-scan.js';
+import { findLineEnd } from './line-scan.js';
 import { parseLiteralSize } from './literal-size.js';
 
 const OPEN_PAREN = 0x28;
@@ -49,13 +50,16 @@ export function dissectFetchResponse(
   fetchEnd: number,
   lineOffset: number,
   lineNext: number,
+  delimiters: { memo: DelimiterSearchMemo; seq: number | undefined },
 ): FetchOutcome {
   const needMore: FetchOutcome = { needMore: DESEGMENT_ONE_MORE_SEGMENT, nextOffset: lineNext, literalShown: false };
-  const open = findByte(tvb, OPEN_PAREN, fetchEnd);
+  // Searches that fail ask for more data; the next call goes on where they stopped.
+  const findByte = (byte: number, offset: number, maxLen = -1): number => delimiters.memo.find(tvb, byte, offset, streamPosition(delimiters.seq, offset), maxLen);
+  const open = findByte(OPEN_PAREN, fetchEnd);
   if (open < 0) return needMore;
   const remainingSize = reportedRemaining(tvb, open + 1);
   if (remainingSize <= 0) return needMore;
-  const sizeStart = findByte(tvb, OPEN_BRACE, open, remainingSize);
+  const sizeStart = findByte(OPEN_BRACE, open, remainingSize);
   if (sizeStart < 0) {
     // No literal: the response ends with the line the "(" is on.
     const line = findLineEnd(tvb, open);
@@ -63,7 +67,7 @@ export function dissectFetchResponse(
     imapTree?.addItem(imapFields.line, tvb, lineOffset, line.next - lineOffset);
     return { needMore: 0, nextOffset: line.next, literalShown: false };
   }
-  const sizeEnd = findByte(tvb, CLOSE_BRACE, sizeStart + 1, remainingSize - (sizeStart - open));
+  const sizeEnd = findByte(CLOSE_BRACE, sizeStart + 1, remainingSize - (sizeStart - open));
   if (sizeEnd < 0) return needMore;
   const size = parseLiteralSize(tvb.view(sizeStart + 1, sizeEnd - sizeStart - 1));
   if (size === null) return needMore;
@@ -75,7 +79,7 @@ export function dissectFetchResponse(
   }
   const remaining = reportedRemaining(tvb, sizeEnd + size);
   if (remaining <= 0) return { ...needMore, needMore: bulkRequest(sizeEnd + size - tvb.reported) };
-  if (findByte(tvb, CLOSE_PAREN, sizeEnd + size, remaining) < 0) return needMore;
+  if (findByte(CLOSE_PAREN, sizeEnd + size, remaining) < 0) return needMore;
   imapTree?.addItem(imapFields.line, tvb, lineOffset, lineNext - lineOffset);
   const imf = pinfo.session.registry.byProto('imf');
   if (imf) pinfo.call(imf, tvb.sub(lineNext, size), tree);
