@@ -125,11 +125,21 @@ export class FragmentHead {
   }
 
   private link(item: FragmentItem): void {
-    let i = this.items.length;
-    while (i > 0 && this.items[i - 1]!.offset > item.offset) i--;
+    // After every piece that starts at or before it: at the end almost always; else found by halving
+    // (a walk back from the end made a PDU whose segments arrive last-first cost O(n²)).
+    const items = this.items;
+    let i = items.length;
+    if (i > 0 && items[i - 1]!.offset > item.offset) {
+      let lo = 0;
+      while (lo < i) {
+        const mid = (lo + i) >>> 1;
+        if (items[mid]!.offset > item.offset) i = mid;
+        else lo = mid + 1;
+      }
+    }
     if (i < this.settled) this.unsettle();
     if (item.len > this.longestPiece) this.longestPiece = item.len;
-    this.items.splice(i, 0, item);
+    items.splice(i, 0, item);
     // Inserted among the pieces the reach was taken over: it starts before one of them, so within the reach.
     if (i < this.reachIndex) {
       this.reachIndex++;
