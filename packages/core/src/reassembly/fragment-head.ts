@@ -98,6 +98,18 @@ export class FragmentHead {
   private reach = 0;
   private reachIndex = 0;
   /**
+   * The last walk from a start past that reach (pieces behind a gap: a PDU
+   * whose first segment comes last, drained from TCP's out-of-order queue
+   * one piece at a time): it began at `farStart` with the piece at
+   * `farBase` (the reachIndex then), reached `farReach`, and stopped at
+   * `farIndex`; a walk from a later start goes on from there instead of
+   * over every piece again.
+   */
+  private farBase = -1;
+  private farStart = 0;
+  private farReach = 0;
+  private farIndex = 0;
+  /**
    * The first `settled` pieces were placed in the store by defragment, each
    * whole and within the PDU's length, with no flag a reassembly clears:
    * while a PDU is reassembled again and again (partial reassembly: an HTTP
@@ -140,11 +152,26 @@ export class FragmentHead {
     if (i < this.settled) this.unsettle();
     if (item.len > this.longestPiece) this.longestPiece = item.len;
     items.splice(i, 0, item);
+    if (i < this.farIndex) this.farBase = -1;
     // Inserted among the pieces the reach was taken over: it starts before one of them, so within the reach.
     if (i < this.reachIndex) {
       this.reachIndex++;
       if (item.offset + item.len > this.reach) this.reach = item.offset + item.len;
     }
+  }
+
+  /** Whether frame `frame` already added a piece at `offset` (found by halving: the pieces are in offset order). */
+  hasPiece(frame: number, offset: number): boolean {
+    const items = this.items;
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (items[mid]!.offset < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < items.length && items[i]!.offset === offset; i++) if (items[i]!.frame === frame) return true;
+    return false;
   }
 
   /**
@@ -166,11 +193,24 @@ export class FragmentHead {
     if (start <= reach) return reach;
     // From further on, no piece the reach was taken over ends past the start: the walk goes on from the first after them.
     let max = start;
-    for (; i < items.length; i++) {
-      const f = items[i]!;
+    let j = i;
+    if (this.farBase === i && start >= this.farStart) {
+      // The pieces that walk passed end by farReach: from a start within it, the walk ends where that one did;
+      // from a start beyond it, they add nothing and it goes on after them.
+      j = this.farIndex;
+      if (start <= this.farReach) max = this.farReach;
+      else this.farStart = start;
+    } else {
+      this.farBase = i;
+      this.farStart = start;
+    }
+    for (; j < items.length; j++) {
+      const f = items[j]!;
       if (f.offset > max) break;
       if (f.offset + f.len > max) max = f.offset + f.len;
     }
+    this.farReach = max;
+    this.farIndex = j;
     return max;
   }
 
@@ -234,6 +274,7 @@ export class FragmentHead {
     this.itemsEnd = end;
     this.reach = 0;
     this.reachIndex = 0;
+    this.farBase = -1;
     this.settled = 0;
     this.settledEnd = 0;
   }
