@@ -138,17 +138,10 @@ export class FragmentHead {
 
   private link(item: FragmentItem): void {
     // After every piece that starts at or before it: at the end almost always; else found by halving
-    // (a walk back from the end made a PDU whose segments arrive last-first cost O(n²)).
+    // (a walk back from the end made a PDU whose segments arrive last-first cost O(n²); offsets are whole numbers).
     const items = this.items;
     let i = items.length;
-    if (i > 0 && items[i - 1]!.offset > item.offset) {
-      let lo = 0;
-      while (lo < i) {
-        const mid = (lo + i) >>> 1;
-        if (items[mid]!.offset > item.offset) i = mid;
-        else lo = mid + 1;
-      }
-    }
+    if (i > 0 && items[i - 1]!.offset > item.offset) i = this.firstPieceFrom(item.offset + 1);
     if (i < this.settled) this.unsettle();
     if (item.len > this.longestPiece) this.longestPiece = item.len;
     items.splice(i, 0, item);
@@ -160,8 +153,8 @@ export class FragmentHead {
     }
   }
 
-  /** Whether frame `frame` already added a piece at `offset` (found by halving: the pieces are in offset order). */
-  hasPiece(frame: number, offset: number): boolean {
+  /** The index of the first piece starting at `offset` or later (found by halving: the pieces are in offset order). */
+  private firstPieceFrom(offset: number): number {
     const items = this.items;
     let lo = 0;
     let hi = items.length;
@@ -170,7 +163,13 @@ export class FragmentHead {
       if (items[mid]!.offset < offset) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < items.length && items[i]!.offset === offset; i++) if (items[i]!.frame === frame) return true;
+    return lo;
+  }
+
+  /** Whether frame `frame` already added a piece at `offset`. */
+  hasPiece(frame: number, offset: number): boolean {
+    const items = this.items;
+    for (let i = this.firstPieceFrom(offset); i < items.length && items[i]!.offset === offset; i++) if (items[i]!.frame === frame) return true;
     return false;
   }
 
@@ -373,14 +372,7 @@ export class FragmentHead {
     if (from < this.settledEnd) this.unsettle();
     // In offset order: back from the last piece starting before `to` to the first that could reach past `from`.
     const items = this.items;
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (items[mid]!.offset < to) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo - 1; i >= 0; i--) {
+    for (let i = this.firstPieceFrom(to) - 1; i >= 0; i--) {
       const f = items[i]!;
       if (f.offset + this.longestPiece <= from) break;
       if (!f.inStore || f.offset + f.len <= from) continue;
