@@ -13,6 +13,11 @@ export interface HeaderScan {
   key: number;
 }
 
+/** The stream position of the line at `at` of the message at `offset`, which keys its line memo; -1 without a memo. */
+function lineKey(headerScan: HeaderScan | null, offset: number, at: number): number {
+  return headerScan ? streamPosition(headerScan.key, at - offset) : -1;
+}
+
 const MAX_CHUNK = 2 ** 31;
 const RPC_OVER_HTTP_MIN = 128 * 1024;
 
@@ -29,7 +34,7 @@ function askOneMoreSegment(pinfo: PacketInfo, offset: number): false {
  * for its end goes on where the last one for the line at stream position
  * `key` stopped.
  */
-function completeLine(tvb: Tvb, next: number, memo: UnfinishedLineMemo | null = null, key = -1): LineEnd | 'more' | 'cut' {
+function completeLine(tvb: Tvb, next: number, memo: UnfinishedLineMemo | null, key: number): LineEnd | 'more' | 'cut' {
   const reportedRemaining = tvb.reportedRemaining(next);
   if (reportedRemaining < 1) return 'more';
   const remaining = tvb.remaining(next);
@@ -65,7 +70,7 @@ export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: Packet
     if (resumed) ({ contentLength, contentLengthFound, contentType, chunked } = resumed), (next = offset + resumed.next);
     for (;;) {
       const lineStart = next;
-      const line = headerScan ? completeLine(tvb, next, headerScan.memo.line, streamPosition(headerScan.key, next - offset)) : completeLine(tvb, next);
+      const line = completeLine(tvb, next, headerScan?.memo.line ?? null, lineKey(headerScan, offset, next));
       if (line === 'more') {
         headerScan?.memo.save(headerScan.key, desegmentBody, { next: lineStart - offset, contentLength, contentLengthFound, contentType, chunked });
         return askOneMoreSegment(pinfo, offset);
@@ -131,10 +136,9 @@ export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: Packet
  */
 function chunkedBodyComplete(tvb: Tvb, offset: number, pinfo: PacketInfo, next: number, chunk: ChunkProgress, headerScan: HeaderScan | null): boolean {
   const memo = headerScan?.memo.line ?? null;
-  const keyOf = (at: number): number => (headerScan ? streamPosition(headerScan.key, at - offset) : -1);
   if (chunk.offset) next = offset + chunk.offset;
   for (;;) {
-    const line = completeLine(tvb, next, memo, keyOf(next));
+    const line = completeLine(tvb, next, memo, lineKey(headerScan, offset, next));
     if (line === 'more') return askOneMoreSegment(pinfo, offset);
     if (line === 'cut') return true;
     const remaining = tvb.remaining(next);
@@ -146,7 +150,7 @@ function chunkedBodyComplete(tvb: Tvb, offset: number, pinfo: PacketInfo, next: 
     const size = hexToUint32(sizeText);
     if (size === null || size > MAX_CHUNK) return true;
     if (size === 0) {
-      const last = findLineEndResuming(tvb, line.next, remaining - (line.next - next), memo, keyOf(line.next));
+      const last = findLineEndResuming(tvb, line.next, remaining - (line.next - next), memo, lineKey(headerScan, offset, line.next));
       if (last === null && remaining >= reportedRemaining) {
         return askOneMoreSegment(pinfo, offset);
       }
