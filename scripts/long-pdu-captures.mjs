@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Captures of one PDU carried by many small TCP segments, for each way a
 // protocol waits for the rest of it: an HTTP body by Content-Length (in
-// order, in swapped pairs, with its first segment last), a chunked body
+// order, in swapped pairs, with its first segment last, and a whole
+// response arriving last-first), a chunked body
 // (one more segment at a time), a header block of as many lines, a body
 // until FIN, an SMTP DATA message, a POP3 RETR response and an IMAP
 // literal, and an IMAP literal whose ")" comes many lines later; and one
@@ -115,6 +116,15 @@ export const SCENARIOS = {
   'http-content-length': [80, (c, n) => reorderedBody(c, n, [...Array(n).keys()])],
   'http-swapped-pairs': [80, (c, n) => reorderedBody(c, n, [...Array(n).keys()].map((i) => (i % 2 === 0 ? (i + 1 < n ? i + 1 : i) : i - 1)))],
   'http-first-segment-last': [80, (c, n) => reorderedBody(c, n, [...Array(n).keys()].slice(1).concat(0))],
+  'http-response-last-first': [80, (c, n) => {
+    // Header and body all last-first: every segment waits in TCP's out-of-order queue until the header comes.
+    c.send('client', 'GET /big HTTP/1.1\r\nHost: x\r\n\r\n');
+    const header = ascii(contentLengthHeader(n));
+    const base = c.seq.server;
+    const payload = ascii('z'.repeat(SEGMENT_BYTES));
+    for (let j = n - 1; j >= 0; j--) c.segment('server', 0x10, payload, base + header.length + j * SEGMENT_BYTES);
+    c.segment('server', 0x18, header, base);
+  }],
   'http-chunked': [80, (c, n) => {
     c.send('client', 'GET /big HTTP/1.1\r\nHost: x\r\n\r\n');
     c.send('server', 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n');

@@ -1,6 +1,7 @@
 import type { Conversation } from '../dissection/conversation-table.js';
 import type { FragmentHead } from '../reassembly/fragment-head.js';
 import { UnackedSegments } from './unacked-segments.js';
+import { OutOfOrderQueue } from './out-of-order-queue.js';
 import { StreamClock } from './stream-timestamps.js';
 import type { TcpAckedHistory } from './tcp-acked-history.js';
 
@@ -135,15 +136,6 @@ export class MspTree {
   }
 }
 
-export interface OooSegment {
-  frame: number;
-  seq: number;
-  len: number;
-  data: Uint8Array | null;
-  /** Where the segment's payload starts in its frame's captured bytes, or -1. */
-  src: number;
-}
-
 /** One direction of a TCP connection (tcp_flow_t with its analysis info). */
 export class TcpFlow {
   baseSeq = 0;
@@ -179,7 +171,7 @@ export class TcpFlow {
   // Reassembly.
   private mspTree: MspTree | null = null;
   maxnextseq = 0;
-  private oooList: OooSegment[] | null = null;
+  private oooQueue: OutOfOrderQueue | null = null;
   /** Bytes buffered in this direction (for the per-flow cap). */
   bufferedBytes = 0;
 
@@ -204,12 +196,12 @@ export class TcpFlow {
   }
 
   /** Out-of-order segments waiting for a gap to fill, sorted by (seq, frame). */
-  get ooo(): OooSegment[] {
-    return (this.oooList ??= []);
+  get ooo(): OutOfOrderQueue {
+    return (this.oooQueue ??= new OutOfOrderQueue());
   }
 
   get hasOoo(): boolean {
-    return this.oooList !== null && this.oooList.length > 0;
+    return this.oooQueue !== null && this.oooQueue.length > 0;
   }
 }
 

@@ -8,7 +8,7 @@ import { dataDissector } from '../link/data.js';
 import { FragmentHead } from '../reassembly/fragment-head.js';
 import { showFragmentTree } from '../reassembly/fragment-tree.js';
 import { frameSliceOffset, reassembledBytes } from '../reassembly/reassembled-bytes.js';
-import { FLOW_REASSEMBLE_UNTIL_FIN, MspFlag, MultisegmentPdu, TA, type OooSegment, type TcpAnalysis, type TcpFlow } from './tcp-conversation.js';
+import { FLOW_REASSEMBLE_UNTIL_FIN, MspFlag, MultisegmentPdu, TA, type TcpAnalysis, type TcpFlow } from './tcp-conversation.js';
 import { tcpExpert, tcpFields, tcpSegmentFields } from './tcp-fields.js';
 import { DESEGMENT_ONE_MORE_SEGMENT, DESEGMENT_UNTIL_FIN, type TcpInfo } from './tcp-info.js';
 import { gtSeq, leSeq, ltSeq, u32 } from './tcp-seq.js';
@@ -172,11 +172,11 @@ function mspAddOutOfOrder(pinfo: PacketInfo, msp: MultisegmentPdu | undefined, t
     const m = findMaxnextseq(msp, fwd.maxnextseq);
     if (leSeq(fwd.maxnextseq, m)) fwd.maxnextseq = m;
   }
-  // Taken from the front in one splice at the end: a shift per segment made draining n of them O(n²).
+  // Taken off the front together at the end.
   const ooo = fwd.hasOoo ? fwd.ooo : null;
   let taken = 0;
   while (ooo !== null && taken < ooo.length) {
-    const fd = ooo[taken]!;
+    const fd = ooo.at(taken);
     if (ltSeq(fwd.maxnextseq, fd.seq)) break;
     fwd.maxnextseq = u32(fd.seq + fd.len);
     const data = fd.data ?? new Uint8Array(fd.len);
@@ -194,7 +194,7 @@ function mspAddOutOfOrder(pinfo: PacketInfo, msp: MultisegmentPdu | undefined, t
     budgetOf(pinfo).total -= fd.len;
     taken++;
   }
-  if (taken > 0) ooo!.splice(0, taken);
+  if (taken > 0) ooo!.dropFirst(taken);
   return msp;
 }
 
@@ -240,16 +240,6 @@ function splitMsp(pinfo: PacketInfo, msp: MultisegmentPdu, tcpd: TcpAnalysis): M
   head.truncate(split);
   msp.nxtpdu = u32(msp.seq + split);
   return newmsp;
-}
-
-function insertOoo(list: OooSegment[], seg: OooSegment): void {
-  let i = list.length;
-  while (i > 0) {
-    const p = list[i - 1]!;
-    if (ltSeq(p.seq, seg.seq) || (p.seq === seg.seq && p.frame <= seg.frame)) break;
-    i--;
-  }
-  list.splice(i, 0, seg);
 }
 
 function budgetOf(pinfo: PacketInfo): TcpReassemblyBudget {
@@ -368,7 +358,7 @@ export function desegmentTcp(tvb: Tvb, pinfo: PacketInfo, offset: number, seq: n
           fwd.maxnextseq = nxtseq;
           msp = mspAddOutOfOrder(pinfo, msp, tcpd, seq);
         }
-      } else if (fwd.hasOoo && fwd.ooo.some((o) => o.frame === pinfo.num && o.seq === seq && o.len === u32(nxtseq - seq))) {
+      } else if (fwd.hasOoo && fwd.ooo.holds(pinfo.num, seq, u32(nxtseq - seq))) {
         hasGap = true;
       }
     }
@@ -403,7 +393,7 @@ export function desegmentTcp(tvb: Tvb, pinfo: PacketInfo, offset: number, seq: n
           noteReassemblyLimit(pinfo, overFlow);
         } else {
           const data = tvb.view(offset, len);
-          insertOoo(fwd.ooo, { frame: pinfo.num, seq, len, data: data.slice(), src: frameSliceOffset(pinfo, data) });
+          fwd.ooo.insert({ frame: pinfo.num, seq, len, data: data.slice(), src: frameSliceOffset(pinfo, data) });
           fwd.bufferedBytes += len;
           budget.total += len;
         }

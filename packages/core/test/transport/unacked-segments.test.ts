@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gtSeq, leSeq, u32 } from '../../src/transport/tcp-seq.js';
 import { UnackedSegments, type Unacked } from '../../src/transport/unacked-segments.js';
+import { seededRandom } from '../../../../test/support/seeded-random.js';
 
 const seg = (frame: number, seq: number, len: number): Unacked => ({ frame, seq: u32(seq), nextseq: u32(seq + len), tsSec: frame, tsNsec: 0 });
 
@@ -31,17 +32,6 @@ function referenceSpan(list: Unacked[], base: number): number {
     last = Math.max(last, u32(s.nextseq - base));
   }
   return u32(last - first);
-}
-
-/** A deterministic PRNG (mulberry32), so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 describe('UnackedSegments', () => {
@@ -76,7 +66,7 @@ describe('UnackedSegments', () => {
   });
 
   it('agrees with Wireshark\'s walk on random traffic, including sequence wrap', () => {
-    const rnd = prng(9);
+    const rnd = seededRandom(9);
     for (let round = 0; round < 200; round++) {
       const base = round % 2 ? u32(0xffffffff - Math.floor(rnd() * 5000)) : Math.floor(rnd() * 1e6);
       const u = new UnackedSegments();
