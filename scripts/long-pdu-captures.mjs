@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Captures of one PDU carried by many small TCP segments, for each way a
 // protocol waits for the rest of it: an HTTP body by Content-Length (in
-// order, in swapped pairs, with its first segment last, and a whole
-// response arriving last-first), a chunked body
+// order, in swapped pairs, with its first segment last, last-first after
+// its header, and a whole response arriving last-first), a chunked body
 // (one more segment at a time), a header block of as many lines, a body
 // until FIN, an SMTP DATA message, a POP3 RETR response and an IMAP
 // literal, and an IMAP literal whose ")" comes many lines later; and one
@@ -116,6 +116,7 @@ export const SCENARIOS = {
   'http-content-length': [80, (c, n) => reorderedBody(c, n, [...Array(n).keys()])],
   'http-swapped-pairs': [80, (c, n) => reorderedBody(c, n, [...Array(n).keys()].map((i) => (i % 2 === 0 ? (i + 1 < n ? i + 1 : i) : i - 1)))],
   'http-first-segment-last': [80, (c, n) => reorderedBody(c, n, [...Array(n).keys()].slice(1).concat(0))],
+  'http-body-last-first': [80, (c, n) => reorderedBody(c, n, [...Array(n).keys()].reverse())],
   'http-response-last-first': [80, (c, n) => {
     // Header and body all last-first: every segment waits in TCP's out-of-order queue until the header comes.
     c.send('client', 'GET /big HTTP/1.1\r\nHost: x\r\n\r\n');

@@ -41,7 +41,7 @@ describe.skipIf(!corpusAvailable())('SMTP messages rebuilt on a revisit', () => 
 
     const heads = [...new Set((session.protoState.get('smtp.data') as SmtpMessages).done.values())].flatMap((m) => (m.head ? [m.head] : []));
     expect(heads.every((h) => h.data === null)).toBe(true);
-    const pieces = heads.flatMap((h) => h.items).filter((f) => f.len > 0);
+    const pieces = heads.flatMap((h) => h.pieces()).filter((f) => f.len > 0);
     expect(pieces.every((f) => (f.src < 0) === (f.data !== null))).toBe(true);
     // Cut short, lines span segments: then some pieces are not in any frame.
     expect(pieces.some((f) => f.src < 0)).toBe(size > 0);

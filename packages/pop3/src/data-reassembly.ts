@@ -93,7 +93,7 @@ function addSegment(tvb: Tvb, pinfo: PacketInfo, conv: PopConversation, note: Da
   }
   if (!pending) pending = conv.pendingData = new DataReassembly(new FragmentHead());
   const head = pending.head!;
-  const last = head.items[head.items.length - 1];
+  const last = head.count > 0 ? head.piece(head.count - 1) : undefined;
   const offset = last ? last.offset + last.len : 0;
   const before = head.pendingBytes;
   const bytes = tvb.view(0, len);

@@ -47,7 +47,7 @@ export class SmtpDataReassembly {
     this.pending.delete(key);
     if (p) this.held -= p.head.pendingBytes;
     if (!p || p.overLimit) return null;
-    const frames = p.head.items.map((f) => f.frame);
+    const frames = p.head.pieces().map((f) => f.frame);
     const head = p.head.count > 0 ? p.head : null;
     if (head) {
       head.endSequence(pinfo.num);

@@ -1,4 +1,5 @@
 import { ReassemblyError } from '../dissection/dissector-errors.js';
+import { PieceList } from './piece-list.js';
 import { unzeroedBytes } from './unzeroed-bytes.js';
 
 /** Per-fragment problems, as reassemble.c flags them. */
@@ -56,7 +57,7 @@ export type FrameBytesReader = (frame: number) => Uint8Array | null;
  * the frame that fills the last hole.
  */
 export class FragmentHead {
-  readonly items: FragmentItem[] = [];
+  private readonly items = new PieceList<FragmentItem>();
   datalen = 0;
   headFlags = 0;
   /** Problem flags (FragFlag) summed over the pieces. */
@@ -136,15 +137,25 @@ export class FragmentHead {
     return this.items.length;
   }
 
+  /** The i-th piece in offset order (0 <= i < count). */
+  piece(i: number): FragmentItem {
+    return this.items.at(i);
+  }
+
+  /** The pieces in offset order, as a new array (for display and inspection). */
+  pieces(): FragmentItem[] {
+    return this.items.toArray();
+  }
+
   private link(item: FragmentItem): void {
     // After every piece that starts at or before it: at the end almost always; else found by halving
     // (a walk back from the end made a PDU whose segments arrive last-first cost O(n²); offsets are whole numbers).
     const items = this.items;
     let i = items.length;
-    if (i > 0 && items[i - 1]!.offset > item.offset) i = this.firstPieceFrom(item.offset + 1);
+    if (i > 0 && items.at(i - 1).offset > item.offset) i = this.firstPieceFrom(item.offset + 1);
     if (i < this.settled) this.unsettle();
     if (item.len > this.longestPiece) this.longestPiece = item.len;
-    items.splice(i, 0, item);
+    items.insert(i, item);
     if (i < this.farIndex) this.farBase = -1;
     // Inserted among the pieces the reach was taken over: it starts before one of them, so within the reach.
     if (i < this.reachIndex) {
@@ -160,7 +171,7 @@ export class FragmentHead {
     let hi = items.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (items[mid]!.offset < offset) lo = mid + 1;
+      if (items.at(mid).offset < offset) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -169,7 +180,7 @@ export class FragmentHead {
   /** Whether frame `frame` already added a piece at `offset`. */
   hasPiece(frame: number, offset: number): boolean {
     const items = this.items;
-    for (let i = this.firstPieceFrom(offset); i < items.length && items[i]!.offset === offset; i++) if (items[i]!.frame === frame) return true;
+    for (let i = this.firstPieceFrom(offset); i < items.length && items.at(i).offset === offset; i++) if (items.at(i).frame === frame) return true;
     return false;
   }
 
@@ -183,8 +194,8 @@ export class FragmentHead {
     const items = this.items;
     let reach = this.reach;
     let i = this.reachIndex;
-    for (; i < items.length && items[i]!.offset <= reach; i++) {
-      const end = items[i]!.offset + items[i]!.len;
+    for (; i < items.length && items.at(i).offset <= reach; i++) {
+      const end = items.at(i).offset + items.at(i).len;
       if (end > reach) reach = end;
     }
     this.reach = reach;
@@ -204,7 +215,7 @@ export class FragmentHead {
       this.farStart = start;
     }
     for (; j < items.length; j++) {
-      const f = items[j]!;
+      const f = items.at(j);
       if (f.offset > max) break;
       if (f.offset + f.len > max) max = f.offset + f.len;
     }
@@ -220,7 +231,7 @@ export class FragmentHead {
     if (data !== null && this.store === null) this.adoptStore(data);
     const items = this.items;
     for (let i = this.settled; i < items.length; i++) {
-      const f = items[i]!;
+      const f = items.at(i);
       if (!f.data && data) {
         // The piece's share of the PDU is where the reassembly put it.
         if (f.offset + f.len <= data.length) f.inStore = true;
@@ -258,7 +269,8 @@ export class FragmentHead {
     this.flags &= ~PROBLEMS;
     const keep: FragmentItem[] = [];
     let end = 0;
-    for (const f of this.items) {
+    for (let i = 0; i < this.items.length; i++) {
+      const f = this.items.at(i);
       if (f.offset >= totLen) break;
       f.flags &= ~(FragFlag.TOO_LONG | FragFlag.MULTIPLE_TAILS);
       if (f.offset + f.len > totLen) f.len = totLen - f.offset;
@@ -268,8 +280,8 @@ export class FragmentHead {
       keep.push(f);
       end = Math.max(end, f.offset + f.len);
     }
-    this.items.length = 0;
-    this.items.push(...keep);
+    this.items.clear();
+    for (const f of keep) this.items.push(f);
     this.itemsEnd = end;
     this.reach = 0;
     this.reachIndex = 0;
@@ -356,7 +368,7 @@ export class FragmentHead {
    * resetDefragmentation marks it); after defragment, none is.
    */
   private unsettle(): void {
-    if (!this.defragmented) for (let i = 0; i < this.settled; i++) this.items[i]!.inStore = true;
+    if (!this.defragmented) for (let i = 0; i < this.settled; i++) this.items.at(i).inStore = true;
     this.settled = 0;
     this.settledEnd = 0;
   }
@@ -373,7 +385,7 @@ export class FragmentHead {
     // In offset order: back from the last piece starting before `to` to the first that could reach past `from`.
     const items = this.items;
     for (let i = this.firstPieceFrom(to) - 1; i >= 0; i--) {
-      const f = items[i]!;
+      const f = items.at(i);
       if (f.offset + this.longestPiece <= from) break;
       if (!f.inStore || f.offset + f.len <= from) continue;
       f.data = this.keepPiece(store.subarray(f.offset, f.offset + f.len));
@@ -393,7 +405,7 @@ export class FragmentHead {
 
   private dropStore(): void {
     this.adoptStore(null);
-    for (const f of this.items) f.inStore = false;
+    for (let i = 0; i < this.items.length; i++) this.items.at(i).inStore = false;
   }
 
   private dropArena(): void {
@@ -440,7 +452,7 @@ export class FragmentHead {
     const data = this.store!.subarray(0, this.datalen);
     let dfpos = this.settledEnd;
     for (let i = this.settled; i < items.length; i++) {
-      const f = items[i]!;
+      const f = items.at(i);
       if (f.len === 0) continue;
       if (f.offset >= this.datalen) {
         f.flags |= FragFlag.TOO_LONG;
@@ -499,7 +511,7 @@ export class FragmentHead {
     let i = this.settled;
     let end = this.settledEnd;
     for (; i < items.length; i++) {
-      const f = items[i]!;
+      const f = items.at(i);
       if (f.len === 0 || f.offset + f.len > this.datalen || f.flags & (FragFlag.TOO_LONG | FragFlag.MULTIPLE_TAILS)) break;
       if (f.offset + f.len > end) end = f.offset + f.len;
     }
@@ -511,7 +523,7 @@ export class FragmentHead {
   release(): void {
     this.data = null;
     this.dropStore();
-    for (const f of this.items) f.data = null;
+    for (let i = 0; i < this.items.length; i++) this.items.at(i).data = null;
     this.pendingBytes = 0;
     this.dropArena();
   }
@@ -546,7 +558,8 @@ export class FragmentHead {
    */
   private forEachShare(visit: (f: FragmentItem, from: number, to: number, skip: number) => void): void {
     let dfpos = 0;
-    for (const f of this.items) {
+    for (let i = 0; i < this.items.length; i++) {
+      const f = this.items.at(i);
       if (f.len === 0 || f.offset >= this.datalen) continue;
       const fraglen = Math.min(f.len, this.datalen - f.offset);
       if (f.offset + fraglen <= dfpos) continue;
@@ -584,7 +597,7 @@ export class FragmentHead {
 }
 
 /** Whether a piece from `from` on holds bytes of its own that start below `end`. */
-function hasDataBelow(items: readonly FragmentItem[], from: number, end: number): boolean {
-  for (let i = from; i < items.length; i++) if (items[i]!.data !== null && items[i]!.offset < end) return true;
+function hasDataBelow(items: PieceList<FragmentItem>, from: number, end: number): boolean {
+  for (let i = from; i < items.length; i++) if (items.at(i).data !== null && items.at(i).offset < end) return true;
   return false;
 }

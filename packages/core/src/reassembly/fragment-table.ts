@@ -54,7 +54,7 @@ export class FragmentTable {
     this.pendingBytes += head.pendingBytes - before;
     if (!done) return null;
     this.pending.delete(key);
-    if (this.keepsHistory()) for (const f of head.items) this.reassembled.set(`${f.frame}|${key}`, head);
+    if (this.keepsHistory()) for (let i = 0; i < head.count; i++) this.reassembled.set(`${head.piece(i).frame}|${key}`, head);
     return head;
   }
 

@@ -55,9 +55,10 @@ export function showFragmentTree(head: FragmentHead, fit: FragmentFields, tree: 
   pinfo.fragmented = false;
   if (tree) {
     const top = tree.add(fit.fragments, tvb, 0, tvb.length, fit.fragments.type === FT.BYTES ? tvb.view(0, tvb.length) : null).setGenerated();
-    const count = head.items.length;
+    const count = head.count;
     const parts: string[] = [];
-    for (const fd of head.items) {
+    for (let i = 0; i < count; i++) {
+      const fd = head.piece(i);
       parts.push(`#${fd.frame}(${fd.len})`);
       const bad = fd.flags & (FragFlag.OVERLAP_CONFLICT | FragFlag.MULTIPLE_TAILS | FragFlag.TOO_LONG);
       const def = bad ? fit.error : fit.fragment;
@@ -95,7 +96,7 @@ export function showFragmentTree(head: FragmentHead, fit: FragmentFields, tree: 
  */
 export function processReassembledData(tvb: Tvb, offset: number, pinfo: PacketInfo, name: string, head: FragmentHead | null | undefined, fit: FragmentFields, tree: FieldNode | null): { next: Tvb | null; updateColInfo: boolean } {
   if (head && head.defragmented && pinfo.num === head.reassembledIn) {
-    if (head.items.length > 1) {
+    if (head.count > 1) {
       const next = pinfo.addDataSource(name, head.data!);
       const bad = showFragmentTree(head, fit, tree, pinfo, next);
       return { next, updateColInfo: !bad };

@@ -206,8 +206,8 @@ function splitMsp(pinfo: PacketInfo, msp: MultisegmentPdu, tcpd: TcpAnalysis): M
   let lastFrame = 0;
   let firstIdx = -1;
   let i = 0;
-  for (; i < head.items.length && head.items[i]!.offset < split; i++) {
-    const f = head.items[i]!;
+  for (; i < head.count && head.piece(i).offset < split; i++) {
+    const f = head.piece(i);
     if (lastFrame < f.frame) lastFrame = f.frame;
     if (f.offset + f.len >= split) {
       if (firstIdx < 0) {
@@ -216,8 +216,8 @@ function splitMsp(pinfo: PacketInfo, msp: MultisegmentPdu, tcpd: TcpAnalysis): M
       } else if (f.frame < firstFrame) firstFrame = f.frame;
     }
   }
-  for (; i < head.items.length; i++) {
-    const f = head.items[i]!;
+  for (; i < head.count; i++) {
+    const f = head.piece(i);
     if (split <= f.offset + f.len && f.frame < firstFrame) firstFrame = f.frame;
   }
   const newSeq = u32(msp.seq + split);
@@ -225,8 +225,8 @@ function splitMsp(pinfo: PacketInfo, msp: MultisegmentPdu, tcpd: TcpAnalysis): M
   newmsp.firstFrame = firstFrame;
   newmsp.nxtpdu = msp.nxtpdu;
   const data = head.data!;
-  for (let k = Math.max(0, firstIdx); k < head.items.length; k++) {
-    const f = head.items[k]!;
+  for (let k = Math.max(0, firstIdx); k < head.count; k++) {
+    const f = head.piece(k);
     let off = f.offset;
     let len = f.len;
     if (split < off + len) {

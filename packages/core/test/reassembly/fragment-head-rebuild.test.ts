@@ -51,9 +51,9 @@ describe('a complete PDU released and rebuilt from its frames', () => {
 
       expect(head.releaseRebuildable()).toBe(true);
       expect(head.data).toBeNull();
-      const kept = head.items.reduce((sum, f) => sum + (f.data?.length ?? 0), 0);
-      const notInFrames = head.items.filter((f) => f.src < 0).reduce((sum, f) => sum + f.len, 0);
-      expect(head.items.filter((f) => f.src >= 0).every((f) => f.data === null)).toBe(true);
+      const kept = head.pieces().reduce((sum, f) => sum + (f.data?.length ?? 0), 0);
+      const notInFrames = head.pieces().filter((f) => f.src < 0).reduce((sum, f) => sum + f.len, 0);
+      expect(head.pieces().filter((f) => f.src >= 0).every((f) => f.data === null)).toBe(true);
       expect(kept).toBeLessThanOrEqual(notInFrames);
 
       // Twice: a revisit rebuilds, the frame's end releases again, the next revisit rebuilds again.
@@ -80,7 +80,7 @@ describe('a sequence ended after its last piece (fragment_end_seq_next)', () => 
     expect(head.defragmented).toBe(true);
     expect([...head.data!]).toEqual([1, 2, 3, 4, 5]);
     expect(head.reassembledIn).toBe(13);
-    expect(head.items.map((f) => [f.frame, f.offset, f.len])).toEqual([[10, 0, 3], [11, 3, 0], [12, 3, 2]]);
+    expect(head.pieces().map((f) => [f.frame, f.offset, f.len])).toEqual([[10, 0, 3], [11, 3, 0], [12, 3, 2]]);
   });
 });
 
