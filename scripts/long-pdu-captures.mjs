@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Captures of one PDU carried by many small TCP segments, for each way a
 // protocol waits for the rest of it: an HTTP body by Content-Length (in
-// order, in swapped pairs, with its first segment last, last-first after
-// its header, and a whole response arriving last-first), a chunked body
-// (one more segment at a time), a header block of as many lines, a body
-// until FIN, an SMTP DATA message, a POP3 RETR response and an IMAP
-// literal, and an IMAP literal whose ")" comes many lines later; and one
+// order, in swapped pairs, with its first segment last, last-first or
+// shuffled after its header, and a whole response arriving last-first), a
+// chunked body (one more segment at a time), a header block of as many
+// lines, a body until FIN, an SMTP DATA message, a POP3 RETR response and
+// an IMAP literal, and an IMAP literal whose ")" comes many lines later; and one
 // line in as many segments (an HTTP request line, header value and chunk
 // extension, an SMTP command, an IMAP command), its CRLF split between two
 // segments. Reassembly must stay linear in the segments
@@ -103,6 +103,18 @@ function reorderedBody(c, n, order) {
   for (const j of order) c.segment('server', 0x10, payload, base + j * SEGMENT_BYTES);
 }
 
+/** 0..n-1 in an order that looks random and is the same on every run (Fisher-Yates driven by an LCG). */
+function shuffled(n) {
+  const order = [...Array(n).keys()];
+  let state = 12345;
+  for (let i = n - 1; i > 0; i--) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    const j = Math.floor((state / 2147483648) * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
 /** One line of `n` segments of SEGMENT_BYTES after `lead`, its CR ending the last of them and its LF starting `tail`'s segment. */
 function longLine(c, side, lead, n, fill, tail) {
   c.segment(side, 0x10, ascii(lead));
@@ -117,6 +129,7 @@ export const SCENARIOS = {
   'http-swapped-pairs': [80, (c, n) => reorderedBody(c, n, [...Array(n).keys()].map((i) => (i % 2 === 0 ? (i + 1 < n ? i + 1 : i) : i - 1)))],
   'http-first-segment-last': [80, (c, n) => reorderedBody(c, n, [...Array(n).keys()].slice(1).concat(0))],
   'http-body-last-first': [80, (c, n) => reorderedBody(c, n, [...Array(n).keys()].reverse())],
+  'http-body-shuffled': [80, (c, n) => reorderedBody(c, n, shuffled(n))],
   'http-response-last-first': [80, (c, n) => {
     // Header and body all last-first: every segment waits in TCP's out-of-order queue until the header comes.
     c.send('client', 'GET /big HTTP/1.1\r\nHost: x\r\n\r\n');

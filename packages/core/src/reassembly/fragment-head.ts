@@ -1,5 +1,5 @@
 import { ReassemblyError } from '../dissection/dissector-errors.js';
-import { PieceList } from './piece-list.js';
+import { BlockedList } from './blocked-list.js';
 import { unzeroedBytes } from './unzeroed-bytes.js';
 
 /** Per-fragment problems, as reassemble.c flags them. */
@@ -57,7 +57,7 @@ export type FrameBytesReader = (frame: number) => Uint8Array | null;
  * the frame that fills the last hole.
  */
 export class FragmentHead {
-  private readonly items = new PieceList<FragmentItem>();
+  private readonly items = new BlockedList<FragmentItem>();
   datalen = 0;
   headFlags = 0;
   /** Problem flags (FragFlag) summed over the pieces. */
@@ -597,7 +597,7 @@ export class FragmentHead {
 }
 
 /** Whether a piece from `from` on holds bytes of its own that start below `end`. */
-function hasDataBelow(items: PieceList<FragmentItem>, from: number, end: number): boolean {
+function hasDataBelow(items: BlockedList<FragmentItem>, from: number, end: number): boolean {
   for (let i = from; i < items.length; i++) if (items.at(i).data !== null && items.at(i).offset < end) return true;
   return false;
 }
