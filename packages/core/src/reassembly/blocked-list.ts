@@ -79,6 +79,21 @@ export class BlockedList<T> {
     this.hit = 0;
   }
 
+  /**
+   * How many items from the front `before` holds for, found by halving: the
+   * list's order must put every item it holds for ahead of every other.
+   */
+  countBefore(before: (item: T) => boolean): number {
+    let lo = 0;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (before(this.at(mid))) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** The items in order, as a new array. */
   toArray(): T[] {
     const out: T[] = [];

@@ -164,23 +164,19 @@ export class FragmentHead {
     }
   }
 
-  /** The index of the first piece starting at `offset` or later (found by halving: the pieces are in offset order). */
+  /** The index of the first piece starting at `offset` or later (the pieces are in offset order). */
   private firstPieceFrom(offset: number): number {
-    const items = this.items;
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (items.at(mid).offset < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return this.items.countBefore((f) => f.offset < offset);
   }
 
   /** Whether frame `frame` already added a piece at `offset`. */
   hasPiece(frame: number, offset: number): boolean {
     const items = this.items;
-    for (let i = this.firstPieceFrom(offset); i < items.length && items.at(i).offset === offset; i++) if (items.at(i).frame === frame) return true;
+    for (let i = this.firstPieceFrom(offset); i < items.length; i++) {
+      const f = items.at(i);
+      if (f.offset !== offset) break;
+      if (f.frame === frame) return true;
+    }
     return false;
   }
 
@@ -194,9 +190,10 @@ export class FragmentHead {
     const items = this.items;
     let reach = this.reach;
     let i = this.reachIndex;
-    for (; i < items.length && items.at(i).offset <= reach; i++) {
-      const end = items.at(i).offset + items.at(i).len;
-      if (end > reach) reach = end;
+    for (; i < items.length; i++) {
+      const f = items.at(i);
+      if (f.offset > reach) break;
+      if (f.offset + f.len > reach) reach = f.offset + f.len;
     }
     this.reach = reach;
     this.reachIndex = i;
@@ -598,6 +595,9 @@ export class FragmentHead {
 
 /** Whether a piece from `from` on holds bytes of its own that start below `end`. */
 function hasDataBelow(items: BlockedList<FragmentItem>, from: number, end: number): boolean {
-  for (let i = from; i < items.length; i++) if (items.at(i).data !== null && items.at(i).offset < end) return true;
+  for (let i = from; i < items.length; i++) {
+    const f = items.at(i);
+    if (f.data !== null && f.offset < end) return true;
+  }
   return false;
 }

@@ -47,15 +47,8 @@ export class OutOfOrderQueue {
       list.push(seg);
       return;
     }
-    // The first position whose segment goes after it.
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (notAfter(list.at(mid), seg)) lo = mid + 1;
-      else hi = mid;
-    }
-    list.insert(lo, seg);
+    // After every segment before or level with it.
+    list.insert(list.countBefore((s) => notAfter(s, seg)), seg);
   }
 
   /** Remove the first `count` segments. */
@@ -66,15 +59,8 @@ export class OutOfOrderQueue {
   /** Whether `frame` added a segment at `seq` of `len` bytes that is still waiting. */
   holds(frame: number, seq: number, len: number): boolean {
     const list = this.list;
-    // The first position not before `seq`, then the segments level with it.
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ltSeq(list.at(mid).seq, seq)) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < list.length; i++) {
+    // From the first segment not before `seq`, those level with it.
+    for (let i = list.countBefore((s) => ltSeq(s.seq, seq)); i < list.length; i++) {
       const s = list.at(i);
       if (s.seq !== seq) break;
       if (s.frame === frame && s.len === len) return true;

@@ -206,8 +206,9 @@ function splitMsp(pinfo: PacketInfo, msp: MultisegmentPdu, tcpd: TcpAnalysis): M
   let lastFrame = 0;
   let firstIdx = -1;
   let i = 0;
-  for (; i < head.count && head.piece(i).offset < split; i++) {
+  for (; i < head.count; i++) {
     const f = head.piece(i);
+    if (f.offset >= split) break;
     if (lastFrame < f.frame) lastFrame = f.frame;
     if (f.offset + f.len >= split) {
       if (firstIdx < 0) {

@@ -56,6 +56,25 @@ describe('BlockedList', () => {
     }
   });
 
+  it('counts the items before a point by halving, as a scan from the front does', () => {
+    const rnd = seededRandom(29);
+    for (let run = 0; run < 40; run++) {
+      const list = new BlockedList<number>();
+      const ref: number[] = [];
+      const n = run % 4 === 0 ? 3000 : Math.floor(rnd() * 200);
+      for (let k = 0; k < n; k++) {
+        const v = Math.floor(rnd() * 500);
+        const i = list.countBefore((x) => x <= v); // after those level with it, as the reassembly's lists place items
+        list.insert(i, v);
+        ref.splice(ref.filter((x) => x <= v).length, 0, v);
+      }
+      expect(list.toArray()).toEqual(ref);
+      for (const point of [-1, 0, 250, 499, 500, Math.floor(rnd() * 500)]) {
+        expect(list.countBefore((x) => x < point)).toBe(ref.filter((x) => x < point).length);
+      }
+    }
+  });
+
   it('takes 80,000 items put one after the first, each before the one before it', () => {
     const list = new BlockedList<number>();
     list.push(-1);
