@@ -6,8 +6,9 @@
 // --reps times, the cases alternating, so a noisy neighbour hits all of them
 // alike; the table gives the median and the spread. It first checks that
 // netdissect's output equals tshark's (case 3's -T fields on every packet, -V
-// on the first DETAIL_PACKETS, and -V on the last DETAIL_PACKETS of the
-// memory-growth file), and fails if not.
+// on the first DETAIL_PACKETS, the summary lines of the file and of a small
+// one, and -V on the last DETAIL_PACKETS of the memory-growth file), and
+// fails if not.
 // Results go to bench-results/<date>-<commit>.md and .json (see README, Performance).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -65,6 +66,12 @@ const FILTER_ARGS = ['-Y', 'http.request.method == "POST" || dns.flags.rcode != 
 /** -V prints every field's label: checked on the first packets (all of them would be gigabytes). */
 const DETAIL_PACKETS = 20_000;
 const DETAIL_ARGS = ['-c', String(DETAIL_PACKETS), '-V'];
+/**
+ * Row 7s: a capture of a lab's size, where start-up and the JIT compiler's
+ * warm-up are most of the time (a fresh process runs its first tens of
+ * thousands of packets several times slower than later ones).
+ */
+const SMALL_PACKETS = 10_000;
 /** Body segments per long PDU in rows 5c and 5d. */
 const LONG_PDU_SEGMENTS = [20_000, 80_000];
 /**
@@ -91,6 +98,7 @@ async function main() {
   requireTool(generator, 'the shared corpus must be at ../shared');
   const capture = benchCapture(generator, o.packets, o.seed);
   const growthCapture = o.growth ? benchCapture(generator, o.growthPackets, o.seed) : null;
+  const smallCapture = benchCapture(generator, SMALL_PACKETS, o.seed);
   // One PDU in many 100-byte segments per way of waiting for it, at two sizes: the time per packet should not grow.
   const longPdus = LONG_PDU_SEGMENTS.map((segments) => ({ segments, ...longPduCaptures(segments) }));
   const bytes = fileBytes(capture);
@@ -103,11 +111,15 @@ async function main() {
   let check = null;
   let detailCheck = null;
   let tailCheck = null;
+  let summaryCheck = null;
+  let smallCheck = null;
   if (o.tshark) {
     const common = { capture, netdissect, tshark, tsharkVersion: info.tshark };
     check = await checkOutput({ ...common, name: 'fields', args: FIELD_ARGS });
     detailCheck = await checkOutput({ ...common, name: 'details', args: DETAIL_ARGS });
-    const checks = [[check, '-T fields'], [detailCheck, `-V on the first ${DETAIL_PACKETS} packets`]];
+    summaryCheck = await checkOutput({ ...common, name: 'summary', args: [] });
+    smallCheck = await checkOutput({ ...common, capture: smallCapture, name: 'summary', args: [] });
+    const checks = [[check, '-T fields'], [detailCheck, `-V on the first ${DETAIL_PACKETS} packets`], [summaryCheck, 'the summary'], [smallCheck, `the summary of the ${SMALL_PACKETS}-packet file`]];
     if (growthCapture) {
       tailCheck = await checkOutput({ ...common, capture: growthCapture, name: 'tail-details', args: tailDetailArgs(o.growthPackets), skipActual: limitExpertLines });
       checks.push([tailCheck, `-V on the last ${DETAIL_PACKETS} of ${o.growthPackets} packets`]);
@@ -147,6 +159,18 @@ async function main() {
     { id: '5b', label: 'first pass up to TCP/UDP (no application protocol)', tool: 'netdissect lib', run: () => measureScript(script('first-pass.mjs', '--up-to', 'transport')) },
     { id: '6', pair: '6', label: '--export-objects http', tool: 'netdissect', run: exportRun('netdissect', netdissect) },
     { id: '6', pair: '6', label: '--export-objects http', tool: 'tshark', run: exportRun('tshark', tshark) },
+    // The default output, one summary line per frame: what a user reads first.
+    { id: '7', pair: '7', label: 'summary lines (default output)', tool: 'netdissect', run: () => measure([...netdissect, '-r', capture]) },
+    { id: '7', pair: '7', label: 'summary lines (default output)', tool: 'tshark', run: () => measure([...tshark, '-r', capture]) },
+    ...['netdissect', 'tshark'].map((tool) => ({
+      id: '7s',
+      pair: '7s',
+      label: `summary lines, ${SMALL_PACKETS.toLocaleString('en-US')}-packet capture (start-up, warm-up)`,
+      tool,
+      packets: SMALL_PACKETS,
+      bytes: fileBytes(smallCapture),
+      run: () => measure([...(tool === 'tshark' ? tshark : netdissect), '-r', smallCapture]),
+    })),
     ...longPdus.map((c, i) => ({
       id: i === 0 ? '5c' : '5d',
       label: `first pass, ${Object.keys(c.files).length} long PDUs of ${c.segments.toLocaleString('en-US')} segments`,
@@ -201,6 +225,7 @@ async function main() {
     longPduLine(rowsOut),
     check
       ? `Correctness: -T fields output equals tshark's on all ${check.lines.toLocaleString('en-US')} lines; -V on the first ${DETAIL_PACKETS.toLocaleString('en-US')} packets equals tshark's on all ${detailCheck.lines.toLocaleString('en-US')} lines` +
+        `; the summary lines (row 7) equal tshark's on all ${summaryCheck.lines.toLocaleString('en-US')}, and on all ${smallCheck.lines.toLocaleString('en-US')} of the ${SMALL_PACKETS.toLocaleString('en-US')}-packet file (row 7s)` +
         (tailCheck ? `; -V on the last ${DETAIL_PACKETS.toLocaleString('en-US')} of the ${o.growthPackets.toLocaleString('en-US')}-packet file equals tshark's on all ${tailCheck.lines.toLocaleString('en-US')} lines (netdissect's limit experts set aside).` : '.')
       : 'Correctness: not checked (--no-tshark).',
     '',
@@ -212,7 +237,7 @@ async function main() {
   mkdirSync(o.out, { recursive: true });
   const base = path.join(o.out, `${info.date.slice(0, 10)}-${info.commit}${info.dirty ? '-dirty' : ''}${o.packets !== 1_000_000 ? `-${o.packets}` : ''}`);
   writeFileSync(`${base}.md`, md);
-  writeFileSync(`${base}.json`, JSON.stringify({ ...info, packets: o.packets, bytes, reps: o.reps, seed: o.seed, rows: rowsOut, runs: rows.map((r) => ({ id: r.id, tool: r.tool, runs: r.runs.map(({ stdout: _s, extra: _e, ...m }) => m) })), ratios, growth, correctness: check && { lines: check.lines, differing: check.differing, details: { packets: DETAIL_PACKETS, lines: detailCheck.lines, differing: detailCheck.differing }, tailDetails: tailCheck && { packets: DETAIL_PACKETS, of: o.growthPackets, lines: tailCheck.lines, differing: tailCheck.differing } }, targets: goals }, null, 2) + '\n');
+  writeFileSync(`${base}.json`, JSON.stringify({ ...info, packets: o.packets, bytes, reps: o.reps, seed: o.seed, rows: rowsOut, runs: rows.map((r) => ({ id: r.id, tool: r.tool, runs: r.runs.map(({ stdout: _s, extra: _e, ...m }) => m) })), ratios, growth, correctness: check && { lines: check.lines, differing: check.differing, summary: { lines: summaryCheck.lines, differing: summaryCheck.differing }, smallSummary: { packets: SMALL_PACKETS, lines: smallCheck.lines, differing: smallCheck.differing }, details: { packets: DETAIL_PACKETS, lines: detailCheck.lines, differing: detailCheck.differing }, tailDetails: tailCheck && { packets: DETAIL_PACKETS, of: o.growthPackets, lines: tailCheck.lines, differing: tailCheck.differing } }, targets: goals }, null, 2) + '\n');
   console.log(md);
   console.log(`bench: wrote ${base}.md and .json`);
 }
