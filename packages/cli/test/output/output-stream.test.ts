@@ -84,6 +84,88 @@ describe('OutputStream to a Node stream', () => {
   });
 });
 
+/** What the byte methods write for one line, written as a printer does: room first, then the pieces. */
+function putLine(out: OutputStream, pieces: Array<['uint', number, number] | ['text', string] | ['spaces', number]>): void {
+  if (!out.room(4096)) return;
+  for (const p of pieces) {
+    if (p[0] === 'uint') out.putUint(p[1], p[2]);
+    else if (p[0] === 'text') out.putText(p[1]);
+    else out.putSpaces(p[1]);
+  }
+  out.putByte(0x0a);
+}
+
+describe('OutputStream byte methods (the summary lines)', () => {
+  it('numbers right-aligned like padStart, at every width and digit count', async () => {
+    const got: string[] = [];
+    const out = new OutputStream({ write: (s) => void got.push(String(s)) });
+    const expected: string[] = [];
+    for (const n of [0, 1, 9, 10, 11, 99, 100, 12345, 99999, 100000, 1234567, 4294967295, 2 ** 53 - 1]) {
+      for (const width of [0, 1, 5, 10, 20]) {
+        putLine(out, [['uint', n, width]]);
+        expected.push(String(n).padStart(width, ' '));
+      }
+    }
+    await out.end();
+    expect(got.join('')).toBe(expected.join('\n') + '\n');
+  });
+
+  it('text in UTF-8 whatever its characters and length, spaces as asked (none for 0 or less)', async () => {
+    const sink = new SlowSink();
+    const out = new OutputStream(sink);
+    const lines = mixedLines(3_000);
+    lines.push('x'.repeat(24), 'y'.repeat(25), 'short \u2192', '\ud800 lone', 'end \udfff', '\u{1F600}');
+    for (const l of lines) putLine(out, [['spaces', 3], ['text', l], ['spaces', 0], ['spaces', -2], ['text', '|']]);
+    await out.end();
+    await settle(sink);
+    // A lone surrogate is written as U+FFFD, as the string encoder does.
+    expect(Buffer.concat(sink.chunks).toString('utf8')).toBe(Buffer.from(lines.map((l) => `   ${l}|`).join('\n') + '\n', 'utf8').toString('utf8'));
+    expect(sink.chunks.length).toBeGreaterThan(1);
+  });
+
+  it('keeps its place among text writes, to a stream and to a collector', async () => {
+    const sink = new SlowSink();
+    const streamed = new OutputStream(sink);
+    const got: string[] = [];
+    const collected = new OutputStream({ write: (s) => void got.push(String(s)) });
+    let expected = '';
+    for (let i = 0; i < 5_000; i++) {
+      for (const out of [streamed, collected]) {
+        if (i % 3 === 0) out.line(`text ${i} \u2192`);
+        else putLine(out, [['uint', i, 6], ['text', ' bytes \u2192']]);
+      }
+      expected += i % 3 === 0 ? `text ${i} \u2192\n` : `${String(i).padStart(6, ' ')} bytes \u2192\n`;
+    }
+    for (const out of [streamed, collected]) await out.end();
+    await settle(sink);
+    expect(Buffer.concat(sink.chunks).toString('utf8')).toBe(expected);
+    expect(got.join('')).toBe(expected);
+  });
+
+  it.each(['stream', 'collector'])('a line longer than a write goes out whole (%s)', async (kind) => {
+    const sink = new SlowSink();
+    const got: string[] = [];
+    const out = new OutputStream(kind === 'stream' ? sink : { write: (s) => void got.push(String(s)) });
+    const long = '\u2192'.repeat(30_000) + 'z'.repeat(50_000);
+    putLine(out, [['text', 'a']]);
+    expect(out.room(3 * long.length + 1)).toBe(true);
+    out.putText(long);
+    out.putByte(0x0a);
+    putLine(out, [['text', 'b']]);
+    await out.end();
+    await settle(sink);
+    const text = kind === 'stream' ? Buffer.concat(sink.chunks).toString('utf8') : got.join('');
+    expect(text).toBe(`a\n${long}\nb\n`);
+  });
+
+  it('once the reader has gone, room() says so', () => {
+    const sink = new SlowSink();
+    const out = new OutputStream(sink);
+    sink.emit('error', Object.assign(new Error('gone'), { code: 'EPIPE' }));
+    expect(out.room(10)).toBe(false);
+  });
+});
+
 const bin = join(repoRoot, 'packages', 'cli', 'bin', 'netdissect.js');
 
 /** The built command's stdout bytes, exit status and stderr, stdout read through a pipe (optionally closed after `keepBytes`). */
