@@ -3,6 +3,8 @@ import { escapeForTerminal } from './terminal-safety.js';
 
 /** Bytes a write of formatted lines carries. */
 const CHUNK_BYTES = 1 << 16;
+/** What must be left of a chunk after a flush to keep writing into it. */
+const MIN_CHUNK_REST = 1 << 12;
 
 /** Where output goes: process.stdout, or a collector in tests. */
 export interface TextSink {
@@ -78,9 +80,10 @@ export class OutputStream {
     if (this.used === 0 || this.closed) return;
     const chunk = this.chunk!;
     if (this.takesBytes) {
-      // The stream may keep the bytes until it has written them: later ones go in a new chunk.
+      // The stream may keep the bytes until it has written them: later ones go after them
+      // (-l flushes every line: not a new chunk each time), or in a new chunk.
       this.stream.write(chunk.subarray(0, this.used));
-      this.chunk = null;
+      this.chunk = chunk.length - this.used >= MIN_CHUNK_REST ? chunk.subarray(this.used) : null;
     } else {
       this.stream.write(chunk.toString('utf8', 0, this.used));
     }

@@ -158,6 +158,20 @@ describe('OutputStream byte methods (the summary lines)', () => {
     expect(text).toBe(`a\n${long}\nb\n`);
   });
 
+  it('a flush after every line (-l) keeps every line intact while the stream still holds the earlier ones', async () => {
+    const sink = new SlowSink();
+    const out = new OutputStream(sink);
+    const lines = mixedLines(4_000);
+    for (const l of lines) {
+      putLine(out, [['text', l]]);
+      out.flush();
+    }
+    await out.end();
+    await settle(sink);
+    expect(sink.chunks.length).toBe(lines.length);
+    expect(Buffer.concat(sink.chunks).toString('utf8')).toBe(lines.join('\n') + '\n');
+  });
+
   it('once the reader has gone, room() says so', () => {
     const sink = new SlowSink();
     const out = new OutputStream(sink);
