@@ -7,8 +7,15 @@
 // to first screen; some 20 bundle files load in a fraction of it. Dynamic
 // imports stay separate chunks, so tshark-style runs do not load Ink.
 //
+// It also bundles the command without the terminal UI as one CommonJS script
+// (dist-bundle/script.cjs) with a V8 code cache made by a warm-up run
+// (scripts/make-code-cache.mjs): Node 20 caches code only for scripts, and
+// printed output (not a terminal) runs that script, so a lab-sized capture
+// skips compiling the dissectors (bin/script-loader.js).
+//
 // Usage: node scripts/bundle-cli.mjs   (after `npx tsc -b`; `npm run build` runs both)
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -159,5 +166,56 @@ for (const input of Object.keys(result.metafile.inputs)) {
   const m = /^packages\/([^/]+)\/dist\//.exec(input);
   if (m) stamps.add(posix(relative(outdir, join(packagesDir, m[1], 'tsconfig.tsbuildinfo'))));
 }
+
+/**
+ * The script bundle: the command without the terminal UI as one CommonJS
+ * script, which bin/netdissect.js runs for printed output with V8's code
+ * cache (bin/script-loader.js). Its import of the terminal UI resolves to a
+ * module that says the UI is not there: the launcher sends a terminal, and
+ * --tui, to the module bundle above.
+ */
+const terminalUiLeftOut = {
+  name: 'terminal-ui-left-out',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/tui\/run-tui\.js$/ }, () => ({ path: 'run-tui', namespace: 'terminal-ui-left-out' }));
+    b.onLoad({ filter: /.*/, namespace: 'terminal-ui-left-out' }, () => ({
+      contents: "export function runTui() { throw new Error('the terminal UI is not in the script bundle (bin/netdissect.js runs the module bundle for a terminal or --tui)'); }",
+      loader: 'js',
+    }));
+  },
+};
+const scriptPath = join(outdir, 'script.cjs');
+const scriptResult = await build({
+  absWorkingDir: root,
+  entryPoints: [join(cliDir, 'dist', 'script-entry.js')],
+  outfile: scriptPath,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // import.meta.url (workspaceModuleUrls makes it the module's own location) from the script's file name.
+  define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__scriptUrl' },
+  banner: { js: "var __scriptUrl = require('node:url').pathToFileURL(__filename).href;" },
+  external: ['cap'],
+  // import() inside a vm.Script compiled from a code cache has no loader to call (Node 20): what is not
+  // bundled (cap, a native CommonJS module) is loaded with require() instead.
+  supported: { 'dynamic-import': false },
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+  plugins: [workspaceModuleUrls, terminalUiLeftOut],
+});
+const uiInputs = Object.keys(scriptResult.metafile.inputs).filter((p) => /node_modules\/(ink|react|yoga-layout)\//.test(p));
+if (uiInputs.length) {
+  console.error(`bundle-cli: the script bundle took in the terminal UI (${uiInputs[0]}...): something outside tui/ imports it`);
+  process.exit(1);
+}
+for (const input of Object.keys(scriptResult.metafile.inputs)) {
+  const m = /^packages\/([^/]+)\/dist\//.exec(input);
+  if (m) stamps.add(posix(relative(outdir, join(packagesDir, m[1], 'tsconfig.tsbuildinfo'))));
+}
+// The code cache, made by a run of the script over the shipped captures (scripts/make-code-cache.mjs).
+execFileSync(process.execPath, [join(root, 'scripts', 'make-code-cache.mjs'), scriptPath], { stdio: 'inherit' });
+
 mkdirSync(outdir, { recursive: true });
 writeFileSync(join(outdir, 'build-stamps.json'), `${JSON.stringify([...stamps].sort(), null, 1)}\n`);

@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 // Thin launcher so the bin exists before the TypeScript build runs. It loads
-// the bundle of scripts/bundle-cli.mjs (dist-bundle/, a few files instead of
-// hundreds: the terminal UI opens in a fraction of the time) when that is at
-// least as new as the last `tsc -b` of every package in it, else dist/.
+// the bundles of scripts/bundle-cli.mjs (dist-bundle/, a few files instead of
+// hundreds: the terminal UI opens in a fraction of the time) when they are at
+// least as new as the last `tsc -b` of every package in them, else dist/.
+// Printed output runs the script bundle from V8's code cache
+// (script-loader.js); a terminal, or --tui, the module bundle, which has the
+// terminal UI.
 import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadScript, printsThroughScript } from './script-loader.js';
 
 function bundleIsCurrent(dir) {
   try {
@@ -17,5 +22,19 @@ function bundleIsCurrent(dir) {
   }
 }
 
+/** The script bundle's exports, when this run prints its output and the bundle can run here. */
+function printingScript(dir, argv) {
+  if (!printsThroughScript(argv, !!process.stdout.isTTY)) return null;
+  const path = fileURLToPath(new URL('script.cjs', dir));
+  if (statSync(path, { throwIfNoEntry: false }) === undefined) return null;
+  return loadScript(path).exports;
+}
+
+const argv = process.argv.slice(2);
 const bundle = new URL('../dist-bundle/', import.meta.url);
-await import(bundleIsCurrent(bundle) ? new URL('main.js', bundle).href : '../dist/main.js');
+if (!bundleIsCurrent(bundle)) await import('../dist/main.js');
+else {
+  const script = printingScript(bundle, argv);
+  if (script) script.runMain(argv);
+  else await import(new URL('main.js', bundle).href);
+}

@@ -66,7 +66,8 @@ function capUnavailable(err: unknown): LiveCaptureError {
   const install = `install libpcap's development files (Debian/Ubuntu: apt-get install libpcap-dev; Fedora: dnf install libpcap-devel)`;
   // npm drops an optional dependency whose build failed, and "npm rebuild cap" then has nothing to rebuild.
   const [why, rebuild] =
-    e.code === 'ERR_MODULE_NOT_FOUND' && /'cap'/.test(firstLine)
+    // import() says ERR_MODULE_NOT_FOUND; the CLI's script bundle loads cap with require(), which says MODULE_NOT_FOUND.
+    (e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'MODULE_NOT_FOUND') && /'cap'/.test(firstLine)
       ? ['is not installed (npm leaves it out when it cannot be built)', 'npm install']
       : /cap\.node/.test(firstLine)
         ? ['is installed but not built', 'npm rebuild cap']

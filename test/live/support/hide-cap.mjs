@@ -1,7 +1,9 @@
 // Makes `cap` unresolvable, as on a machine where the optional dependency
 // was not installed: node --import ./hide-cap.mjs netdissect.js -i ...
-// (netdissect loads cap with a dynamic import(), which these hooks see).
-import { register } from 'node:module';
+// netdissect loads cap with a dynamic import() (the module bundle, which
+// the resolve hook below sees) or with require() (the script bundle, which
+// the CommonJS resolver's override sees).
+import { createRequire, register } from 'node:module';
 
 const hooks = `
 export async function resolve(specifier, context, next) {
@@ -13,3 +15,14 @@ export async function resolve(specifier, context, next) {
   return next(specifier, context);
 }`;
 register(`data:text/javascript,${encodeURIComponent(hooks)}`);
+
+const Module = createRequire(import.meta.url)('node:module');
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  if (request === 'cap') {
+    const err = new Error("Cannot find module 'cap'");
+    err.code = 'MODULE_NOT_FOUND';
+    throw err;
+  }
+  return resolveFilename.call(this, request, ...rest);
+};
