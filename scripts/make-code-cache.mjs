@@ -8,7 +8,8 @@
 // its code is loaded, as here, where it is never set.
 //
 // Usage: node scripts/make-code-cache.mjs DIST-BUNDLE/script.cjs [CAPTURE...]
-import { readdirSync } from 'node:fs';
+import { createWriteStream, readdirSync } from 'node:fs';
+import { devNull } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScript, writeCodeCache } from '../packages/cli/bin/script-loader.js';
@@ -28,7 +29,7 @@ const shipped = ['code-cache', 'lab', 'fuzz-regressions', 'robustness'].flatMap(
 const captures = given.length ? given : shipped;
 
 const loaded = loadScript(scriptPath, false);
-const discard = { write: () => true };
+const stderr = { write: () => true };
 const runs = [
   [],
   ['-T', 'fields', '-e', 'frame.number', '-e', 'ip.src', '-e', 'tcp.stream', '-e', 'dns.qry.name', '-e', 'http.request.uri', '-e', 'smtp.req.command'],
@@ -36,6 +37,11 @@ const runs = [
   ['-V'],
 ];
 for (const file of captures) {
-  for (const args of runs) await loaded.exports.runCli(['-r', file, ...args], { stdout: discard, stderr: discard });
+  for (const args of runs) {
+    // Output to a stream, as a run's to a pipe (the summary's byte path), that discards it; one per run, as a process has.
+    const stdout = createWriteStream(devNull);
+    await loaded.exports.runCli(['-r', file, ...args], { stdout, stderr });
+    await new Promise((done) => stdout.end(done));
+  }
 }
 writeCodeCache(loaded);

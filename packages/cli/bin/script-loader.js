@@ -1,8 +1,8 @@
 // Loads the script bundle (dist-bundle/script.cjs, see scripts/bundle-cli.mjs)
 // with V8's code cache: the bytecode of every function a warm-up run compiled,
-// so a run starts without parsing and compiling the dissectors again (a fifth
-// of the time of a capture of a few thousand packets). Node 20 caches code
-// for scripts only (vm.Script), not for ES modules.
+// so a run starts without parsing and compiling the dissectors again (a
+// tenth to a sixth of the time of a capture of up to a few thousand packets).
+// Node 20 caches code for scripts only (vm.Script), not for ES modules.
 //
 // The cache is named by a hash of the script, because V8 checks only the
 // source's length: a rebuilt script never meets an older cache. V8 rejects a
