@@ -8,7 +8,7 @@
 // its code is loaded, as here, where it is never set.
 //
 // Usage: node scripts/make-code-cache.mjs DIST-BUNDLE/script.cjs [CAPTURE...]
-import { createWriteStream, readdirSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync } from 'node:fs';
 import { devNull } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +21,9 @@ if (!scriptArg) {
   console.error('usage: make-code-cache.mjs SCRIPT.cjs [CAPTURE...]');
   process.exit(2);
 }
+// A directory not there (a package built outside the repository) only makes the cache smaller.
 const shipped = ['code-cache', 'lab', 'fuzz-regressions', 'robustness'].flatMap((d) =>
-  readdirSync(join(root, 'fixtures', d))
+  (existsSync(join(root, 'fixtures', d)) ? readdirSync(join(root, 'fixtures', d)) : [])
     .filter((n) => /\.(pcap|pcapng)$/.test(n))
     .map((n) => join(root, 'fixtures', d, n)),
 );
