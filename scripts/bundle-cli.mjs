@@ -160,12 +160,15 @@ for (const [i, s] of INK_SUBSTITUTES.entries()) {
   process.exit(1);
 }
 
-// The staleness check of bin/netdissect.js: the tsc build record of every workspace package in the bundle.
+// The staleness check of bin/netdissect.js: the tsc build record of every workspace package in the bundles.
 const stamps = new Set();
-for (const input of Object.keys(result.metafile.inputs)) {
-  const m = /^packages\/([^/]+)\/dist\//.exec(input);
-  if (m) stamps.add(posix(relative(outdir, join(packagesDir, m[1], 'tsconfig.tsbuildinfo'))));
+function addStamps(metafile) {
+  for (const input of Object.keys(metafile.inputs)) {
+    const m = /^packages\/([^/]+)\/dist\//.exec(input);
+    if (m) stamps.add(posix(relative(outdir, join(packagesDir, m[1], 'tsconfig.tsbuildinfo'))));
+  }
 }
+addStamps(result.metafile);
 
 /**
  * The script bundle: the command without the terminal UI as one CommonJS
@@ -210,10 +213,7 @@ if (uiInputs.length) {
   console.error(`bundle-cli: the script bundle took in the terminal UI (${uiInputs[0]}...): something outside tui/ imports it`);
   process.exit(1);
 }
-for (const input of Object.keys(scriptResult.metafile.inputs)) {
-  const m = /^packages\/([^/]+)\/dist\//.exec(input);
-  if (m) stamps.add(posix(relative(outdir, join(packagesDir, m[1], 'tsconfig.tsbuildinfo'))));
-}
+addStamps(scriptResult.metafile);
 // The code cache, made by a run of the script over the shipped captures (scripts/make-code-cache.mjs).
 execFileSync(process.execPath, [join(root, 'scripts', 'make-code-cache.mjs'), scriptPath], { stdio: 'inherit' });
 

@@ -45,6 +45,12 @@ describe.skipIf(reportSkip('the missing-cap message', cliBuilt ? null : 'the CLI
   it.each([[['-i', 'eth0']], [['-D']]])('netdissect %j says in one line what to install and how to build cap', async (args) => {
     expectOneLineError(await run(process.execPath, ['--import', hideCap, netdissectBin, ...args]), CAP_MISSING);
   });
+
+  // Through a pipe the command runs as one script, which loads cap with require(); as modules
+  // (on a terminal), with import(): the same message from either.
+  it('the same from the command run as modules, which loads cap with import()', async () => {
+    expectOneLineError(await run(process.execPath, ['--import', hideCap, join(repoRoot, 'packages', 'cli', 'dist', 'main.js'), '-D']), CAP_MISSING);
+  });
 });
 
 describe.skipIf(reportSkip('the unknown-interface message', cliBuilt && capIsBuilt() ? null : 'the CLI or the cap module is not built'))('with cap built', () => {
