@@ -8,15 +8,17 @@
 // source's length: a rebuilt script never meets an older cache. V8 rejects a
 // cache made by another V8 version or with other flags; the script then
 // compiles as usual.
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 
-/** Where the code cache of a script with this source lives. */
+// node:crypto only when a script is loaded: the launcher imports this module for a terminal UI run too.
+const requireBuiltin = createRequire(import.meta.url);
+
+/** Where the code cache of a script with this source (its text, or its bytes in UTF-8) lives. */
 export function codeCachePath(scriptPath, source) {
-  const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
+  const hash = requireBuiltin('node:crypto').createHash('sha256').update(source).digest('hex').slice(0, 16);
   return join(dirname(scriptPath), `script-${hash}.v8cache`);
 }
 
@@ -29,8 +31,10 @@ export function codeCachePath(scriptPath, source) {
  * cache (the build turns import() into require()).
  */
 export function loadScript(scriptPath, useCache = true) {
-  const source = readFileSync(scriptPath, 'utf8');
-  const cachePath = codeCachePath(scriptPath, source);
+  // Hashed as read, decoded once.
+  const bytes = readFileSync(scriptPath);
+  const cachePath = codeCachePath(scriptPath, bytes);
+  const source = bytes.toString('utf8');
   let cachedData;
   if (useCache) {
     try {
