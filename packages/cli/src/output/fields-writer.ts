@@ -62,7 +62,25 @@ export class FieldsWriter implements FramePrinter {
   }
 
   frame(f: DissectedFrame): void {
-    this.out.line(this.line(f.tree!, this.columns ? { Protocol: f.pinfo.cols.protocol, Info: f.pinfo.cols.info } : undefined));
+    const columns = this.columns ? { Protocol: f.pinfo.cols.protocol, Info: f.pinfo.cols.info } : undefined;
+    const out = this.out;
+    // A terminal needs the line escaped as text.
+    if (out.isTty) {
+      out.line(this.line(f.tree!, columns));
+      return;
+    }
+    // The cells written as bytes: joining them, then the line into a chunk, then encoding it copied each value three times.
+    const cells = this.cells(f.tree!, columns);
+    const separator = this.opts.separator;
+    let chars = cells.length * separator.length;
+    for (let i = 0; i < cells.length; i++) chars += cells[i]!.length;
+    // At most 3 bytes a UTF-16 unit, and the newline.
+    if (!out.room(3 * chars + 1)) return;
+    for (let i = 0; i < cells.length; i++) {
+      if (i > 0) out.putText(separator);
+      out.putText(cells[i]!);
+    }
+    out.putByte(0x0a);
   }
 
   end(): void {}
@@ -119,13 +137,18 @@ export class FieldsWriter implements FramePrinter {
 
   /** The line for one frame's (pruned) tree. */
   line(root: FieldNode, columns?: Record<string, string>): string {
+    return this.cells(root, columns).join(this.opts.separator);
+  }
+
+  /** One frame's cells, escaped and quoted, in `lineCells` (valid until the next frame). */
+  private cells(root: FieldNode, columns?: Record<string, string>): readonly string[] {
     const values = this.lineValues;
     const counts = this.lineCounts;
     // A loop, not fill(): the array has one slot per -e field, and the builtin call cost more than the stores.
     for (let i = 0; i < counts.length; i++) counts[i] = 0;
     this.fillValues(values, counts, root, columns);
-    const { occurrence, aggregator, separator, quote } = this.opts;
-    // Cells joined once: concatenating the line piece by piece made a string object per piece.
+    const { occurrence, aggregator, quote } = this.opts;
+    // Cells joined once (or written as bytes): concatenating the line piece by piece made a string object per piece.
     const cells = this.lineCells;
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
@@ -140,7 +163,7 @@ export class FieldsWriter implements FramePrinter {
       else cell = v.slice(0, n).map(escapeFieldValue).join(aggregator);
       cells[i] = quote === '' ? cell : quote + cell + quote;
     }
-    return cells.join(separator);
+    return cells;
   }
 }
 
