@@ -137,10 +137,12 @@ async function main() {
 
   const exportRoot = path.join(CACHE_DIR, `export-${process.pid}`);
   const exported = {};
-  // Every export run writes into a directory of its own, all removed after the last case: ext4 skips
-  // inodes freed in the last 30 s when it allocates one (recently_deleted, a scan per new file), so
-  // deleting one run's thousands of files just before the next made that run pay for them in system
-  // time (a 300,000-packet netdissect export: 3-8 s of system time, under 1 s with nothing deleted).
+  // Every export run writes into a directory of its own, all removed after the last case: ext4
+  // without a journal (these machines' root) skips inodes freed in the last minute, up to six while
+  // their inode table block is unwritten, reading each one's deletion time as it looks for a free
+  // inode (recently_deleted). Deleting one run's thousands of files just before the next made that
+  // run pay for them in system time (a 300,000-packet netdissect export: 3-8 s of it, under 1 s on
+  // tmpfs; perf: find_inode_bit, recently_deleted, find_get_block_common under openat).
   let exportRuns = 0;
   const exportRun = (tool, argv) => async () => {
     const dir = path.join(exportRoot, `${tool}-${++exportRuns}`);
