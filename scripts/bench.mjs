@@ -113,13 +113,16 @@ async function main() {
   let tailCheck = null;
   let summaryCheck = null;
   let smallCheck = null;
+  let filterCheck = null;
   if (o.tshark) {
     const common = { capture, netdissect, tshark, tsharkVersion: info.tshark };
     check = await checkOutput({ ...common, name: 'fields', args: FIELD_ARGS });
     detailCheck = await checkOutput({ ...common, name: 'details', args: DETAIL_ARGS });
     summaryCheck = await checkOutput({ ...common, name: 'summary', args: [] });
     smallCheck = await checkOutput({ ...common, capture: smallCapture, name: 'summary', args: [] });
-    const checks = [[check, '-T fields'], [detailCheck, `-V on the first ${DETAIL_PACKETS} packets`], [summaryCheck, 'the summary'], [smallCheck, `the summary of the ${SMALL_PACKETS}-packet file`]];
+    // Case 4 leaves out protocols no frame it shows can hold: what it shows must not change.
+    filterCheck = await checkOutput({ ...common, name: 'filter', args: FILTER_ARGS });
+    const checks = [[check, '-T fields'], [detailCheck, `-V on the first ${DETAIL_PACKETS} packets`], [summaryCheck, 'the summary'], [smallCheck, `the summary of the ${SMALL_PACKETS}-packet file`], [filterCheck, 'the -Y summary (case 4)']];
     if (growthCapture) {
       tailCheck = await checkOutput({ ...common, capture: growthCapture, name: 'tail-details', args: tailDetailArgs(o.growthPackets), skipActual: limitExpertLines });
       checks.push([tailCheck, `-V on the last ${DETAIL_PACKETS} of ${o.growthPackets} packets`]);
@@ -231,6 +234,7 @@ async function main() {
     check
       ? `Correctness: -T fields output equals tshark's on all ${check.lines.toLocaleString('en-US')} lines; -V on the first ${DETAIL_PACKETS.toLocaleString('en-US')} packets equals tshark's on all ${detailCheck.lines.toLocaleString('en-US')} lines` +
         `; the summary lines (row 7) equal tshark's on all ${summaryCheck.lines.toLocaleString('en-US')}, and on all ${smallCheck.lines.toLocaleString('en-US')} of the ${SMALL_PACKETS.toLocaleString('en-US')}-packet file (row 7s)` +
+        `; case 4's lines equal tshark's on all ${filterCheck.lines.toLocaleString('en-US')}` +
         (tailCheck ? `; -V on the last ${DETAIL_PACKETS.toLocaleString('en-US')} of the ${o.growthPackets.toLocaleString('en-US')}-packet file equals tshark's on all ${tailCheck.lines.toLocaleString('en-US')} lines (netdissect's limit experts set aside).` : '.')
       : 'Correctness: not checked (--no-tshark).',
     '',
@@ -242,7 +246,7 @@ async function main() {
   mkdirSync(o.out, { recursive: true });
   const base = path.join(o.out, `${info.date.slice(0, 10)}-${info.commit}${info.dirty ? '-dirty' : ''}${o.packets !== 1_000_000 ? `-${o.packets}` : ''}`);
   writeFileSync(`${base}.md`, md);
-  writeFileSync(`${base}.json`, JSON.stringify({ ...info, packets: o.packets, bytes, reps: o.reps, seed: o.seed, rows: rowsOut, runs: rows.map((r) => ({ id: r.id, tool: r.tool, runs: r.runs.map(({ stdout: _s, extra: _e, ...m }) => m) })), ratios, growth, correctness: check && { lines: check.lines, differing: check.differing, summary: { lines: summaryCheck.lines, differing: summaryCheck.differing }, smallSummary: { packets: SMALL_PACKETS, lines: smallCheck.lines, differing: smallCheck.differing }, details: { packets: DETAIL_PACKETS, lines: detailCheck.lines, differing: detailCheck.differing }, tailDetails: tailCheck && { packets: DETAIL_PACKETS, of: o.growthPackets, lines: tailCheck.lines, differing: tailCheck.differing } }, targets: goals }, null, 2) + '\n');
+  writeFileSync(`${base}.json`, JSON.stringify({ ...info, packets: o.packets, bytes, reps: o.reps, seed: o.seed, rows: rowsOut, runs: rows.map((r) => ({ id: r.id, tool: r.tool, runs: r.runs.map(({ stdout: _s, extra: _e, ...m }) => m) })), ratios, growth, correctness: check && { lines: check.lines, differing: check.differing, summary: { lines: summaryCheck.lines, differing: summaryCheck.differing }, filter: { lines: filterCheck.lines, differing: filterCheck.differing }, smallSummary: { packets: SMALL_PACKETS, lines: smallCheck.lines, differing: smallCheck.differing }, details: { packets: DETAIL_PACKETS, lines: detailCheck.lines, differing: detailCheck.differing }, tailDetails: tailCheck && { packets: DETAIL_PACKETS, of: o.growthPackets, lines: tailCheck.lines, differing: tailCheck.differing } }, targets: goals }, null, 2) + '\n');
   console.log(md);
   console.log(`bench: wrote ${base}.md and .json`);
 }

@@ -17,7 +17,7 @@ const bin = join(root, 'packages', 'cli', 'bin', 'netdissect.js');
 let bad = 0;
 for (const c of JSON.parse(readFileSync(join(goldens, 'cli-cases.json'), 'utf8'))) {
   if (only && !c.name.includes(only)) continue;
-  const args = c.args.map((a) => (a.startsWith('@') ? join(corpus, a.slice(1)) : a));
+  const args = c.args.map((a) => (a.startsWith('@') ? join(corpus, a.slice(1)) : a.startsWith('%') ? join(root, a.slice(1)) : a));
   let out;
   try {
     out = execFileSync('node', [bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });

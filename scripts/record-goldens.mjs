@@ -78,13 +78,13 @@ if (!onlySet || onlySet === 'follow') {
   }
 }
 // Whole-command cases (-V, -x, -O, -T json, -z tables...): fixtures/goldens/cli-cases.json lists
-// each case's arguments, "@dir/file.pcap" naming a corpus capture; the output is stored byte for byte.
+// each case's arguments, "@dir/file.pcap" naming a corpus capture ("%dir/file" one of this repository); the output is stored byte for byte.
 if (!onlySet || onlySet === 'cli') {
   mkdirSync(join(goldens, 'cli'), { recursive: true });
   const cases = JSON.parse(readFileSync(join(goldens, 'cli-cases.json'), 'utf8'));
   for (const c of cases) {
     if (only && !c.name.includes(only)) continue;
-    const args = c.args.map((a) => (a.startsWith('@') ? join(corpus, a.slice(1)) : a));
+    const args = c.args.map((a) => (a.startsWith('@') ? join(corpus, a.slice(1)) : a.startsWith('%') ? join(root, a.slice(1)) : a));
     const out = tshark([...COMMON, ...args]);
     // A case tshark rejects (bad filter, bad flag) would record nothing: say so instead of storing it.
     if (out === '') console.error(`cli ${c.name}: tshark printed nothing — check the arguments`);

@@ -1,7 +1,8 @@
 // The correctness half of the benchmark: netdissect's output on the bench
 // capture must equal tshark's, line for line, for the same arguments (the
 // -T fields of case 3 on every packet, -V on the first packets, and -V on the
-// last packets of the memory-growth file, past the open-flow limit). tshark's
+// last packets of the memory-growth file, past the open-flow limit; the
+// summary lines of every packet and of case 4's -Y). tshark's
 // output is cached next to the capture (per tshark version and arguments), as
 // it never changes; the files are compared a chunk at a time, not loaded whole.
 import { createHash } from 'node:crypto';

@@ -3,20 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { imfDissector, smtpDissector } from '@netdissect/smtp';
-import { corpusAvailable, corpusPath } from '../support/paths.js';
+import { corpusAvailable, corpusPath, repoRoot } from '../support/paths.js';
 import { runNetdissect } from '../support/run-cli.js';
 
 // The CLI leaves out protocols nothing it prints or filters on comes from
-// (-T fields, -Y with -T fields, -w), and only then.
+// (-T fields, -Y with -T fields, -w), or that no frame -Y shows can hold,
+// and only then.
 
 afterEach(() => vi.restoreAllMocks());
 const tmp = mkdtempSync(join(tmpdir(), 'nd-skip-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function smtpCalls(args: string[]): Promise<{ smtp: number; imf: number; stdout: string }> {
+async function smtpCalls(args: string[], capture = corpusPath('smtp/smtp.pcap')): Promise<{ smtp: number; imf: number; stdout: string }> {
   const smtp = vi.spyOn(smtpDissector, 'dissect');
   const imf = vi.spyOn(imfDissector, 'dissect');
-  const r = await runNetdissect(['-r', corpusPath('smtp/smtp.pcap'), ...args]);
+  const r = await runNetdissect(['-r', capture, ...args]);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   const counts = { smtp: smtp.mock.calls.length, imf: imf.mock.calls.length, stdout: r.stdout };
@@ -58,5 +59,21 @@ describe.skipIf(!corpusAvailable())('protocols the CLI leaves out', () => {
     expect(imf.smtp).toBeGreaterThan(10);
     expect(imf.imf).toBeGreaterThan(0);
     expect(readdirSync(join(tmp, 'imf')).length).toBeGreaterThan(0);
+  });
+
+  it('-Y that no frame passes without its fields leaves out what no shown frame can hold; a filter passing frames without them, or statistics, keep everything', async () => {
+    const mixed = join(repoRoot, 'fixtures/code-cache/mixed-traffic-500.pcap');
+    const bench = ['-Y', 'http.request.method == "POST" || dns.flags.rcode != 0'];
+    const shown = await smtpCalls(bench, mixed);
+    expect(shown.smtp).toBe(0);
+    expect(shown.stdout).toContain('POST /login');
+    // With statistics every frame is read: SMTP is dissected, and the shown frames are the same.
+    const withStats = await smtpCalls([...bench, '-z', 'io,phs'], mixed);
+    expect(withStats.smtp).toBeGreaterThan(10);
+    expect(withStats.stdout.startsWith(shown.stdout)).toBe(true);
+    for (const filter of ['!dns', 'dns || !http', 'smtp.req.command == "MAIL"']) {
+      const r = await smtpCalls(['-Y', filter], mixed);
+      expect(r.smtp, filter).toBeGreaterThan(10);
+    }
   });
 });

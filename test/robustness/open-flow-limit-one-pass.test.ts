@@ -1,8 +1,8 @@
-import { DissectionSession } from '@netdissect/core';
+import { Address, ConversationType, DissectionSession } from '@netdissect/core';
 import { describe, expect, it } from 'vitest';
 import '../../packages/cli/src/protocols.js';
 import { dissectFrames, valuesOf } from '../support/dissect-frames.js';
-import { ethernet, ipv4, ipv6, packets, udp } from '../support/frame-builders.js';
+import { ethernet, ipv4, ipv6, packets, tcp, udp } from '../support/frame-builders.js';
 
 const SERVER = [10, 0, 0, 254];
 /** A datagram from client `i` (its own address and source port) to an unregistered port of the server. */
@@ -48,3 +48,35 @@ describe('maxOpenFlows on one pass, UDP flows that come back', () => {
     expect(unlimited[12]).toBe('udp.stream=0 udp.time_relative=3.000000000 udp.time_delta=3.000000000');
   });
 });
+
+// Which conversations are forgotten must not depend on the protocols above TCP, some of which a
+// run may skip (-T fields, -Y): TCP itself notes each segment's frame.
+describe('maxOpenFlows on one pass, a busy TCP connection', () => {
+  it('is not taken for idle when no protocol above TCP claims its payload', () => {
+    // Client 100 sends a segment to an unregistered port between every two new UDP flows.
+    const frames: Uint8Array[] = [];
+    let seq = 1000;
+    for (let i = 0; i < 40; i++) {
+      const payload = new TextEncoder().encode(`segment ${i}`);
+      frames.push(ethernet(0x0800, ipv4({ protocol: 6, src: [10, 0, 1, 100], dst: SERVER }, tcp({ sport: 50000, dport: 5556, seq, ack: 1, flags: 0x18 }, payload))));
+      seq += payload.length;
+      frames.push(datagram(2 * i), datagram(2 * i + 1));
+    }
+    const session = new DissectionSession({ limits: { maxOpenFlows: 8 } });
+    const streams = dissectFrames(packets(frames), { session, fields: ['tcp.stream', 'tcp.seq'] })
+      .filter((_f, i) => i % 3 === 0)
+      .map((f) => `${valuesOf(f.tree, 'tcp.stream').join()} ${valuesOf(f.tree, 'tcp.seq').join()}`);
+    expect(session.conversations.evicted).toBeGreaterThan(40);
+    // Never forgotten (and taken up again): the conversation is still the one its first segment opened.
+    const conv = session.conversations.find(frames.length, ConversationType.TCP, Address.ipv4(0x0a000164), Address.ipv4(0x0a0000fe), 50000, 5556);
+    expect(conv?.setupFrame).toBe(1);
+    // One stream throughout, its relative sequence numbers counted from its first segment.
+    let rel = 1;
+    expect(streams).toEqual(Array.from({ length: 40 }, (_v, i) => {
+      const line = `0 ${rel}`;
+      rel += `segment ${i}`.length;
+      return line;
+    }));
+  });
+});
+

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { corpusPath, goldensDir } from './paths.js';
+import { corpusPath, goldensDir, repoRoot } from './paths.js';
 
 /** One recorded tshark invocation (fixtures/goldens/cli-cases.json). */
 export interface CliCase {
   name: string;
   issue: number;
-  /** tshark's arguments; "@dir/file" names a corpus capture. */
+  /** tshark's arguments; "@dir/file" names a corpus capture, "%dir/file" a file of this repository. */
   args: string[];
 }
 
@@ -15,7 +15,7 @@ export function loadCliCases(): CliCase[] {
 }
 
 export function cliCaseArgs(c: CliCase): string[] {
-  return c.args.map((a) => (a.startsWith('@') ? corpusPath(a.slice(1)) : a));
+  return c.args.map((a) => (a.startsWith('@') ? corpusPath(a.slice(1)) : a.startsWith('%') ? join(repoRoot, a.slice(1)) : a));
 }
 
 export function cliCaseGolden(c: CliCase): string {

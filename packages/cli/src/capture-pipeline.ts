@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import {
+  defaultRegistry,
   DissectionSession,
   dissectCapture,
   exportObjectsProvider,
   fieldRegistry,
   PcapngWriter,
   PcapWriter,
+  protocolsOutsideShownFrames,
   type DissectedFrame,
   type FieldDef,
   type PacketSource,
@@ -100,8 +102,14 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
   const exportRequests = o.exportObjects.map(parseExportRequest);
   const exportNeeds = exportedProtocols(exportRequests);
   const fieldsOnly = !columns && o.stats.length === 0 && !o.twoPass && exportNeeds !== null;
-  const skip = fieldsOnly ? protocolsToSkip([...needs, ...exportNeeds]) : undefined;
-  const session = new DissectionSession({ prefs: sessionPrefs(o), limits: o.limits, columns, skip });
+  let skip = fieldsOnly ? protocolsToSkip([...needs, ...exportNeeds]) : undefined;
+  let skipUnlessAfter: ReadonlySet<string> | undefined;
+  // Everything is shown of the frames -Y passes, and of them only: when each holds one of its
+  // fields, protocols that can be in no such frame are not dissected (their frames are not shown).
+  if (!fieldsOnly && filter && !filter.passesWithoutFields && o.stats.length === 0 && !o.twoPass && exportRequests.length === 0) {
+    ({ skip, keepAfter: skipUnlessAfter } = protocolsOutsideShownFrames(defaultRegistry, filter.fields));
+  }
+  const session = new DissectionSession({ prefs: sessionPrefs(o), limits: o.limits, columns, skip, skipUnlessAfter });
   if (filter) session.trackDisplayedFrames();
   const exportDirs = new Set<string>();
   const exporters = exportRequests.map((r) => {

@@ -3,7 +3,7 @@
  * http.request", "dns.qry.name matches \"\\.org$\"", "ip.addr == 10.0.0.0/8")
  * compiled once into a predicate over a frame's field tree.
  */
-import { fieldRegistry, type FieldDef, type FieldNode, type FieldRegistry } from '@netdissect/core';
+import { fieldRegistry, FieldNode, TreeContext, type FieldDef, type FieldRegistry } from '@netdissect/core';
 import { Evaluator, fieldsOf } from './evaluator.js';
 import { FilterSyntaxError } from './filter-syntax-error.js';
 import { rejectMacros } from './macros.js';
@@ -18,6 +18,12 @@ export interface CompiledFilter {
   readonly fields: readonly FieldDef[];
   /** True if the frame passes. `root` is the tree returned by DissectionSession.dissect (FieldNode.root). */
   test(root: FieldNode): boolean;
+  /**
+   * Whether a frame holding none of `fields` passes: "!smtp" and
+   * "not dns.flags.rcode == 0" do, "dns.flags.rcode != 0" does not (a
+   * comparison with a field that is absent is false).
+   */
+  readonly passesWithoutFields: boolean;
 }
 
 /**
@@ -28,11 +34,12 @@ export interface CompiledFilter {
 export function compileFilter(text: string, registry: FieldRegistry = fieldRegistry): CompiledFilter {
   rejectMacros(text, registry);
   const tree = parseFilter(text, registry);
-  if (tree === null) return { text, fields: [], test: () => true };
+  if (tree === null) return { text, fields: [], test: () => true, passesWithoutFields: true };
   const checked = semanticCheck(tree, text);
   const { defs, layers } = fieldsOf(checked, (abbrev) => registry.lookup(abbrev));
   const evaluator = new Evaluator(checked, defs, layers);
-  return { text, fields: defs, test: (root) => evaluator.run(root) };
+  const passesWithoutFields = evaluator.run(FieldNode.root(new TreeContext(null, false)));
+  return { text, fields: defs, test: (root) => evaluator.run(root), passesWithoutFields };
 }
 
 /** Quick syntax check for as-you-type validation: null if valid, else the error. */

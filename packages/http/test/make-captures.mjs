@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Build the small HTTP captures the unit tests use for cases the public corpus
 // lacks (Basic credentials, every content coding, trailers, bodiless responses,
-// pipelining, a decompression bomb, PNG chunks). Each is one TCP connection, written as
+// pipelining, a decompression bomb, PNG chunks, a CONNECT tunnel). Each is one TCP connection, written as
 // classic pcap. Usage: node packages/http/test/make-captures.mjs
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -236,4 +236,20 @@ function request(line, headers, body = '') {
   c.datagram(false, 1900, 50000, 'HTTP/1.1 200 OK\r\nCACHE-CONTROL: max-age=1800\r\nLOCATION: http://10.0.0.2:49152/desc.xml\r\nSERVER: Linux UPnP/1.0\r\nST: upnp:rootdevice\r\nUSN: uuid:1234::upnp:rootdevice\r\n\r\n');
   c.datagram(false, 1900, 1900, 'NOTIFY * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nNT: upnp:rootdevice\r\nNTS: ssdp:alive\r\nLOCATION: http://10.0.0.2:49152/desc.xml\r\n\r\n');
   c.write('ssdp.pcap');
+}
+
+// A CONNECT tunnel through a proxy to an SMTP server: after the 200, the
+// tunnelled bytes belong to the protocol of the port in the request URI.
+{
+  const c = new Connection();
+  c.open();
+  c.send(true, request('CONNECT mail.example.test:25 HTTP/1.1', []));
+  c.send(false, response('200 Connection established', []));
+  c.send(false, '220 mail.example.test ESMTP ready\r\n');
+  c.send(true, 'EHLO client.example.test\r\n');
+  c.send(false, '250 mail.example.test\r\n');
+  c.send(true, 'QUIT\r\n');
+  c.send(false, '221 Bye\r\n');
+  c.close();
+  c.write('connect-tunnel.pcap');
 }

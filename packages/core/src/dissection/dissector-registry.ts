@@ -22,8 +22,11 @@ export class DissectorRegistry {
   private readonly stringTables = new Map<string, Map<string, Dissector>>();
   private readonly heuristics = new Map<string, HeuristicEntry[]>();
   private readonly byName = new Map<string, Dissector>();
+  /** Every dissector by protocol name, for `named`; built on first use after a change. */
+  private byProtocol: Map<string, Dissector[]> | null = null;
 
   addUint(table: string, key: number, d: Dissector): void {
+    this.byProtocol = null;
     let t = this.tables.get(table);
     if (!t) this.tables.set(table, (t = new Map()));
     t.set(key, d);
@@ -31,6 +34,7 @@ export class DissectorRegistry {
   }
 
   removeUint(table: string, key: number): void {
+    this.byProtocol = null;
     this.tables.get(table)?.delete(key);
   }
 
@@ -44,6 +48,7 @@ export class DissectorRegistry {
 
   /** dissector_add_string: keys match case-insensitively. */
   addString(table: string, key: string, d: Dissector): void {
+    this.byProtocol = null;
     let t = this.stringTables.get(table);
     if (!t) this.stringTables.set(table, (t = new Map()));
     t.set(key.toLowerCase(), d);
@@ -67,6 +72,7 @@ export class DissectorRegistry {
   }
 
   addHeuristic(list: string, d: Dissector, description: string): void {
+    this.byProtocol = null;
     let l = this.heuristics.get(list);
     if (!l) this.heuristics.set(list, (l = []));
     l.push({ dissector: d, description, enabled: true });
@@ -79,6 +85,7 @@ export class DissectorRegistry {
 
   /** Register a dissector that is only called by name (e.g. "data", "imf"). */
   addNamed(d: Dissector): void {
+    this.byProtocol = null;
     this.byName.set(d.proto, d);
   }
 
@@ -94,6 +101,17 @@ export class DissectorRegistry {
     yield* this.byName.values();
   }
 
+  private protocolIndex(): Map<string, Dissector[]> {
+    if (this.byProtocol !== null) return this.byProtocol;
+    const index = new Map<string, Dissector[]>();
+    for (const d of this.all()) {
+      const list = index.get(d.proto);
+      if (list === undefined) index.set(d.proto, [d]);
+      else if (!list.includes(d)) list.push(d);
+    }
+    return (this.byProtocol = index);
+  }
+
   /** The dissectors a `carries` entry names: "table:X" (uint or string table X), "heuristics:X", or a protocol ("last:" aside). */
   *named(entry: string): Iterable<Dissector> {
     if (entry.startsWith('last:')) entry = entry.slice(5);
@@ -104,7 +122,7 @@ export class DissectorRegistry {
     } else if (entry.startsWith('heuristics:')) {
       for (const h of this.heuristics.get(entry.slice(11)) ?? []) yield h.dissector;
     } else {
-      for (const d of this.all()) if (d.proto === entry) yield d;
+      yield* this.protocolIndex().get(entry) ?? [];
     }
   }
 

@@ -94,8 +94,15 @@ export class PacketInfo {
   call(d: Dissector, tvb: Tvb, tree: FieldNode | null, data?: unknown): number {
     // A protocol nobody reads takes its data without looking at it (SessionOptions.skip).
     const skip = this.session.skip;
-    if (skip !== null && skip.has(d.proto)) return tvb.length;
+    if (skip !== null && skip.has(d.proto) && !this.hasLayerOf(this.session.skipUnlessAfter)) return tvb.length;
     return this.invoke(d, tvb, tree, data);
+  }
+
+  /** Whether one of `protocols` has a layer in this frame so far. */
+  private hasLayerOf(protocols: ReadonlySet<string> | null): boolean {
+    if (protocols === null) return false;
+    for (const p of this.layers) if (protocols.has(p)) return true;
+    return false;
   }
 
   /**

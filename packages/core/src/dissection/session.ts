@@ -32,9 +32,17 @@ export interface SessionOptions {
   /**
    * Protocols to skip: called, they take their data without dissecting it.
    * Only for protocols nothing of which is read (no field, column, tap or
-   * expert item): see unreadProtocols.
+   * expert item): see unreadProtocols; or that no frame shown can hold,
+   * when only frames holding some fields are shown: see
+   * protocolsOutsideShownFrames.
    */
   skip?: ReadonlySet<string>;
+  /**
+   * A skipped protocol still runs in a frame where one of these already has
+   * a layer: with `skip` from protocolsOutsideShownFrames, what a shown
+   * frame hands on as a last act (a tunnel's first bytes) is dissected.
+   */
+  skipUnlessAfter?: ReadonlySet<string>;
 }
 
 /** Timestamps a frame is measured against. */
@@ -114,6 +122,8 @@ export class DissectionSession {
   readonly columns: boolean;
   /** SessionOptions.skip, null when empty. */
   readonly skip: ReadonlySet<string> | null;
+  /** SessionOptions.skipUnlessAfter, null when empty. */
+  readonly skipUnlessAfter: ReadonlySet<string> | null;
 
   constructor(opts: SessionOptions = {}) {
     this.registry = opts.registry ?? defaultRegistry;
@@ -122,6 +132,7 @@ export class DissectionSession {
     this.prefs = new Map(Object.entries(opts.prefs ?? {}));
     this.columns = opts.columns ?? true;
     this.skip = opts.skip && opts.skip.size > 0 ? opts.skip : null;
+    this.skipUnlessAfter = opts.skipUnlessAfter && opts.skipUnlessAfter.size > 0 ? opts.skipUnlessAfter : null;
   }
 
   /** Listen on a tap; returns a function that stops listening. */

@@ -66,6 +66,94 @@ export function unreadProtocols(registry: DissectorRegistry, fields: Iterable<Fi
 }
 
 /**
+ * What a protocol right on TCP gives other TCP streams or the rest of its
+ * own to (HTTP after CONNECT, FTP its data connections): never done by one
+ * called beside another protocol in a frame.
+ */
+const TCP_HAND_OFFS = new Set(['last:table:tcp.port', 'last:heuristics:tcp']);
+
+/**
+ * What a run that shows only frames holding one of `fields` may leave out:
+ * `skip`, the protocols that can be in no such frame (SessionOptions.skip),
+ * and `keepAfter`, the protocols of `fields` (SessionOptions.skipUnlessAfter).
+ * For a display filter no frame passes without one of its fields (-Y
+ * 'http.request.method == "POST" || dns.flags.rcode != 0'): whatever such
+ * a frame shows (columns, tree) comes out as when everything is dissected.
+ *
+ * A frame holding a field of protocol P holds the lower layers (which
+ * give each PDU to one protocol), P's callers (never skipped: they carry
+ * P), what P carries, and what P's callers call beside it (HTTP's bodies,
+ * MIME parts): all of these are kept, with all they carry. What comes
+ * after P's layer as a last act (a tunnel's first bytes after HTTP's
+ * answer to CONNECT) is kept by the session at run time instead, so that
+ * such hand-offs do not keep every protocol on TCP.
+ */
+export function protocolsOutsideShownFrames(registry: DissectorRegistry, fields: Iterable<FieldDef>): { skip: Set<string>; keepAfter: Set<string> } {
+  const defs = [...fields];
+  const read = readProtocols(defs);
+  const none = { skip: new Set<string>(), keepAfter: new Set<string>() };
+  if (read === null) return none;
+  const skip = unreadProtocols(registry, defs);
+  // A read protocol that does not say what it calls (IP, TCP) may have anything above it.
+  for (const d of registry.all()) if (d.carries === undefined && read.has(d.proto)) return none;
+  for (const d of mayReach(registry, (x) => read.has(x.proto) || x.carries === undefined)) {
+    if (d.carries === undefined) continue;
+    for (const entry of d.carries) {
+      if (entry.startsWith('last:')) continue;
+      const beside = carriedClosure(registry, [...registry.named(entry)]);
+      // One that does not say what it calls may call anything.
+      if (beside === null) return none;
+      for (const p of beside) skip.delete(p);
+    }
+  }
+  return skip.size ? { skip, keepAfter: read } : none;
+}
+
+/** The dissectors `goal` holds for, and every one whose `carries` lead to one of them. */
+function mayReach(registry: DissectorRegistry, goal: (d: Dissector) => boolean): Set<Dissector> {
+  const callers = new Map<Dissector, Dissector[]>();
+  const found = new Set<Dissector>();
+  for (const d of registry.all()) {
+    if (goal(d)) found.add(d);
+    for (const entry of d.carries ?? []) {
+      for (const next of registry.named(entry)) {
+        const list = callers.get(next);
+        if (list === undefined) callers.set(next, [d]);
+        else list.push(d);
+      }
+    }
+  }
+  const todo = [...found];
+  while (todo.length) {
+    for (const c of callers.get(todo.pop()!) ?? []) {
+      if (found.has(c)) continue;
+      found.add(c);
+      todo.push(c);
+    }
+  }
+  return found;
+}
+
+/**
+ * The protocols of `start` and of every dissector reachable from them
+ * through `carries` (TCP hand-offs aside); null when one does not declare it.
+ */
+function carriedClosure(registry: DissectorRegistry, start: readonly Dissector[]): Set<string> | null {
+  const seen = new Set<Dissector>();
+  const protos = new Set<string>();
+  const todo = [...start];
+  while (todo.length) {
+    const d = todo.pop()!;
+    if (seen.has(d)) continue;
+    seen.add(d);
+    protos.add(d.proto);
+    if (d.carries === undefined) return null;
+    for (const entry of d.carries) if (!TCP_HAND_OFFS.has(entry)) for (const next of registry.named(entry)) todo.push(next);
+  }
+  return protos;
+}
+
+/**
  * The protocols `fields` come from; null when one of them depends on every
  * layer: `_ws.*` (expert items, malformed marks: raised anywhere),
  * frame.protocols, or a TCP field that follows the payload's desegmentation.
