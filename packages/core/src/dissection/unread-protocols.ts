@@ -100,7 +100,7 @@ export function protocolsOutsideShownFrames(registry: DissectorRegistry, fields:
     if (d.carries === undefined) continue;
     for (const entry of d.carries) {
       if (entry.startsWith('last:')) continue;
-      const beside = carriedClosure(registry, [...registry.named(entry)]);
+      const beside = carriedProtocols(registry, [...registry.named(entry)], (e) => !TCP_HAND_OFFS.has(e));
       // One that does not say what it calls may call anything.
       if (beside === null) return none;
       for (const p of beside) skip.delete(p);
@@ -136,9 +136,10 @@ function mayReach(registry: DissectorRegistry, goal: (d: Dissector) => boolean):
 
 /**
  * The protocols of `start` and of every dissector reachable from them
- * through `carries` (TCP hand-offs aside); null when one does not declare it.
+ * through the `carries` entries `follow` accepts; null when one of them
+ * does not declare what it carries.
  */
-function carriedClosure(registry: DissectorRegistry, start: readonly Dissector[]): Set<string> | null {
+function carriedProtocols(registry: DissectorRegistry, start: readonly Dissector[], follow: (entry: string) => boolean = () => true): Set<string> | null {
   const seen = new Set<Dissector>();
   const protos = new Set<string>();
   const todo = [...start];
@@ -148,7 +149,7 @@ function carriedClosure(registry: DissectorRegistry, start: readonly Dissector[]
     seen.add(d);
     protos.add(d.proto);
     if (d.carries === undefined) return null;
-    for (const entry of d.carries) if (!TCP_HAND_OFFS.has(entry)) for (const next of registry.named(entry)) todo.push(next);
+    for (const entry of d.carries) if (follow(entry)) for (const next of registry.named(entry)) todo.push(next);
   }
   return protos;
 }
@@ -190,14 +191,8 @@ export function treeMayKeep(ctx: TreeContext, d: Dissector, registry: DissectorR
 
 /** Whether no protocol reachable from `start` through `carries` is read, and all of them declare `carries`. */
 function carriesNothingRead(registry: DissectorRegistry, start: readonly Dissector[], read: ReadonlySet<string>): boolean {
-  const seen = new Set<Dissector>();
-  const todo = [...start];
-  while (todo.length) {
-    const d = todo.pop()!;
-    if (seen.has(d)) continue;
-    seen.add(d);
-    if (read.has(d.proto) || d.carries === undefined) return false;
-    for (const entry of d.carries) for (const next of registry.named(entry)) todo.push(next);
-  }
+  const reached = carriedProtocols(registry, start);
+  if (reached === null) return false;
+  for (const p of reached) if (read.has(p)) return false;
   return true;
 }
