@@ -2,8 +2,9 @@
  * The netdissect command lines every case goes through: the full tree
  * with labels and summaries, statistics, follow and a display filter on
  * a terminal; JSON and -T fields on a pipe, where their own escaping must
- * hold. The filter always passes every frame ("F or not F") so -V still
- * renders all of them while F is evaluated on each.
+ * hold. The tree run's filter always passes every frame ("F or not F") so
+ * -V still renders all of them while F is evaluated on each; half the
+ * JSON runs show only the frames F passes.
  */
 import { Random } from './random.js';
 
@@ -67,6 +68,9 @@ export function pipelineRuns(file: string, seed: number, index: number): Pipelin
   if (rng.chance(0.3)) json.push('-2');
   const fields = ['-r', file, '-T', 'fields', '-E', 'occurrence=a', '-e', 'frame.number', '-e', '_ws.col.Info'];
   for (let n = rng.between(2, 6); n > 0; n--) fields.push('-e', rng.pick(FIELDS));
+  // Drawn last, so earlier cases keep their command lines: JSON of the frames the filter shows,
+  // which leaves out the protocols none of them can hold (the filter as it is, without statistics).
+  if (rng.chance(0.5)) json.push('-Y', filter);
   const limits = Object.entries(FUZZ_LIMITS).flatMap(([k, v]) => ['--limit', `${k}=${v}`]);
   return [
     { name: 'tree', argv: [...limits, ...tree], tty: true },
