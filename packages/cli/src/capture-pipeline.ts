@@ -101,15 +101,15 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
   // protocols none of them can come from are not dissected.
   const exportRequests = o.exportObjects.map(parseExportRequest);
   const exportNeeds = exportedProtocols(exportRequests);
-  const fieldsOnly = !columns && o.stats.length === 0 && !o.twoPass && exportNeeds !== null;
-  let skip = fieldsOnly ? protocolsToSkip([...needs, ...exportNeeds]) : undefined;
-  let skipUnlessAfter: ReadonlySet<string> | undefined;
+  // Statistics and a second pass read every frame.
+  const onePassNoStats = o.stats.length === 0 && !o.twoPass;
+  const fieldsOnly = !columns && onePassNoStats && exportNeeds !== null;
   // Everything is shown of the frames -Y passes, and of them only: when each holds one of its
   // fields, protocols that can be in no such frame are not dissected (their frames are not shown).
-  if (!fieldsOnly && filter && !filter.passesWithoutFields && o.stats.length === 0 && !o.twoPass && exportRequests.length === 0) {
-    ({ skip, keepAfter: skipUnlessAfter } = protocolsOutsideShownFrames(defaultRegistry, filter.fields));
-  }
-  const session = new DissectionSession({ prefs: sessionPrefs(o), limits: o.limits, columns, skip, skipUnlessAfter });
+  const shownOnly = !fieldsOnly && onePassNoStats && exportRequests.length === 0 && filter !== null && !filter.passesWithoutFields;
+  const shown = shownOnly ? protocolsOutsideShownFrames(defaultRegistry, filter.needs.defs) : null;
+  const skip = fieldsOnly ? protocolsToSkip([...needs, ...exportNeeds]) : shown?.skip;
+  const session = new DissectionSession({ prefs: sessionPrefs(o), limits: o.limits, columns, skip, skipUnlessAfter: shown?.keepAfter });
   if (filter) session.trackDisplayedFrames();
   const exportDirs = new Set<string>();
   const exporters = exportRequests.map((r) => {

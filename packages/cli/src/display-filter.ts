@@ -1,12 +1,11 @@
 import { compileFilter, FilterSyntaxError } from '@netdissect/filter';
-import type { FieldDef, FieldNode } from '@netdissect/core';
+import type { FieldNode } from '@netdissect/core';
 import type { TreeNeeds } from './output/frame-printer.js';
 import { UsageError } from './usage-error.js';
 
 export interface DisplayFilter {
-  readonly needs: TreeNeeds;
-  /** The fields the filter reads. */
-  readonly fields: readonly FieldDef[];
+  /** The fields the filter reads, for the tree. */
+  readonly needs: Extract<TreeNeeds, { kind: 'fields' }>;
   test(root: FieldNode): boolean;
   /** Whether a frame holding none of the filter's fields passes (CompiledFilter.passesWithoutFields). */
   readonly passesWithoutFields: boolean;
@@ -16,7 +15,7 @@ export interface DisplayFilter {
 export function compileDisplayFilter(text: string): DisplayFilter {
   try {
     const f = compileFilter(text);
-    return { needs: { kind: 'fields', defs: f.fields, labels: false }, fields: f.fields, test: (root) => f.test(root), passesWithoutFields: f.passesWithoutFields };
+    return { needs: { kind: 'fields', defs: f.fields, labels: false }, test: (root) => f.test(root), passesWithoutFields: f.passesWithoutFields };
   } catch (e) {
     if (e instanceof FilterSyntaxError) {
       throw new UsageError(`invalid display filter at character ${e.position + 1} of "${text}": ${e.message}`);

@@ -93,9 +93,9 @@ export function protocolsOutsideShownFrames(registry: DissectorRegistry, fields:
   const read = readProtocols(defs);
   const none = { skip: new Set<string>(), keepAfter: new Set<string>() };
   if (read === null) return none;
-  const skip = unreadProtocols(registry, defs);
   // A read protocol that does not say what it calls (IP, TCP) may have anything above it.
   for (const d of registry.all()) if (d.carries === undefined && read.has(d.proto)) return none;
+  const skip = unreadProtocols(registry, defs);
   for (const d of mayReach(registry, (x) => read.has(x.proto) || x.carries === undefined)) {
     if (d.carries === undefined) continue;
     for (const entry of d.carries) {
