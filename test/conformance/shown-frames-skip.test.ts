@@ -7,10 +7,9 @@ import '@netdissect/pop3';
 import '@netdissect/imap';
 import { compileFilter } from '@netdissect/filter';
 import { defaultRegistry, fieldDisplayValue, labelOf, protocolsOutsideShownFrames, type FieldNode, type RawPacket } from '@netdissect/core';
-import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { forEachFrame, readPackets } from '../support/dissect-frames.js';
-import { corpusAvailable, corpusDir, corpusFiles, repoRoot } from '../support/paths.js';
+import { corpusAndShippedCaptures, corpusAvailable, corpusDir, repoRoot } from '../support/paths.js';
 
 // With -Y and no statistics, only the frames the filter passes are shown,
 // but shown whole (columns, -V tree). When no frame passes without one of
@@ -54,13 +53,6 @@ function shownFrames(packets: readonly RawPacket[], filterText: string, skipping
   return out;
 }
 
-function allCaptures(): string[] {
-  const crafted = ['packages/http/test/captures', 'packages/ftp/test/fixtures', 'fixtures/lab', 'fixtures/robustness', 'fixtures/fuzz-regressions', 'fixtures/code-cache'].flatMap((d) =>
-    readdirSync(join(repoRoot, d)).filter((n) => /\.pcap(ng)?$/.test(n)).map((n) => join(repoRoot, d, n)),
-  );
-  return [...corpusFiles(), ...crafted];
-}
-
 describe.skipIf(!corpusAvailable())('protocols no frame a display filter shows can hold', () => {
   it('are some for each filter, never one it reads, and none for a filter frames pass without its fields', () => {
     for (const text of FILTERS) {
@@ -83,7 +75,7 @@ describe.skipIf(!corpusAvailable())('protocols no frame a display filter shows c
   });
 
   // The same frames shown, the same way, over the corpus and the crafted captures.
-  for (const file of allCaptures()) {
+  for (const file of corpusAndShippedCaptures()) {
     const name = relative(file.startsWith(corpusDir) ? corpusDir : repoRoot, file);
     it(`show the same frames as full dissection does (${name})`, async () => {
       const packets = await readPackets(file);

@@ -9,10 +9,9 @@ import {
   defaultRegistry, fieldDisplayValue, fieldRegistry, FieldNode, PacketInfo, unreadProtocols,
   type Dissector, type FieldDef, type RawPacket,
 } from '@netdissect/core';
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { dissectFrames, fieldInterest, readPackets } from '../support/dissect-frames.js';
-import { corpusAvailable, corpusDir, corpusFiles, repoRoot } from '../support/paths.js';
+import { corpusAndShippedCaptures, corpusAvailable, corpusDir, repoRoot } from '../support/paths.js';
 
 // With -T fields or -Y alone, protocols none of the read fields can come
 // from are not dissected at all (SessionOptions.skip). Whatever is skipped,
@@ -47,14 +46,6 @@ function readValues(packets: readonly RawPacket[], fields: readonly string[], sk
   });
 }
 
-/** The corpus, the captures crafted for the packages' own tests (SSDP, HTTP codings, FTP), the robustness and fuzz-regression files. */
-function allCaptures(): string[] {
-  const crafted = ['packages/http/test/captures', 'packages/ftp/test/fixtures', 'fixtures/lab', 'fixtures/robustness', 'fixtures/fuzz-regressions'].flatMap((d) =>
-    readdirSync(join(repoRoot, d)).filter((n) => /\.pcap(ng)?$/.test(n)).map((n) => join(repoRoot, d, n)),
-  );
-  return [...corpusFiles(), ...crafted];
-}
-
 describe.skipIf(!corpusAvailable())('protocols nobody reads are skipped', () => {
   it('each field set skips some protocols, and none whose fields it reads', () => {
     for (const fields of FIELD_SETS) {
@@ -79,7 +70,7 @@ describe.skipIf(!corpusAvailable())('protocols nobody reads are skipped', () => 
   });
 
   // The same values, frame by frame, over the corpus and the crafted captures.
-  for (const file of allCaptures()) {
+  for (const file of corpusAndShippedCaptures()) {
     const name = relative(file.startsWith(corpusDir) ? corpusDir : repoRoot, file);
     it(`give every read field the values full dissection gives (${name})`, async () => {
       const packets = await readPackets(file);
@@ -162,7 +153,7 @@ describe.skipIf(!corpusAvailable())('Dissector.carries declarations', () => {
     node.add = noted(saved.add);
     node.addItem = noted(saved.addItem);
     try {
-      for (const file of allCaptures()) dissectFrames(await readPackets(file));
+      for (const file of corpusAndShippedCaptures()) dissectFrames(await readPackets(file));
     } finally {
       Object.assign(proto, { call: saved.call, callHeuristic: saved.callHeuristic });
       Object.assign(node, { add: saved.add, addItem: saved.addItem });
