@@ -46,7 +46,7 @@ export function goldenName(file) {
 
 const version = execFileSync('tshark', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0];
 const sets = readdirSync(join(goldens, 'field-sets')).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(goldens, 'field-sets', f), 'utf8')));
-const files = onlySet === 'cli' || onlySet === 'long-pdus' ? [] : walk(corpus).filter((f) => !only || f.includes(only));
+const files = onlySet === 'cli' || onlySet === 'long-pdus' || onlySet === 'field-registry' ? [] : walk(corpus).filter((f) => !only || f.includes(only));
 for (const kind of ['summary', ...sets.map((s) => s.name)]) mkdirSync(join(goldens, kind), { recursive: true });
 for (const file of files) {
   const name = goldenName(file);
@@ -108,6 +108,29 @@ if (!onlySet || onlySet === 'export-objects') {
 }
 // Long PDUs: one PDU in many small segments per way of waiting for it (scripts/long-pdu-captures.mjs),
 // generated here and by the test, with the field list in fixtures/goldens/long-pdus/fields.json.
+// The field registry: for every field netdissect defines, how tshark registers that abbreviation
+// (name, type, bitmask; some are registered more than once), so a test can hold the names and
+// types to Wireshark's without tshark. Needs the packages built (npm run build).
+if (!onlySet || onlySet === 'field-registry') {
+  const { fieldRegistry } = await import('@netdissect/core');
+  const { loadProtocolPackages } = await import('./bench/protocol-packages.mjs');
+  await loadProtocolPackages();
+  const registered = new Map();
+  for (const line of tshark(['-G', 'fields']).split('\n')) {
+    const c = line.split('\t');
+    const entry = c[0] === 'F' ? [c[1], c[3], c[6]] : c[0] === 'P' ? [c[1], 'FT_PROTOCOL', '0x0'] : null;
+    if (!entry) continue;
+    const list = registered.get(c[2]) ?? [];
+    if (!list.some((e) => e.join('\t') === entry.join('\t'))) list.push(entry);
+    registered.set(c[2], list);
+  }
+  const fields = {};
+  for (const abbrev of [...new Set([...fieldRegistry.all()].map((d) => d.abbrev))].sort()) fields[abbrev] = registered.get(abbrev) ?? [];
+  const lines = Object.entries(fields).map(([abbrev, list]) => `  ${JSON.stringify(abbrev)}: ${JSON.stringify(list)}`);
+  writeFileSync(join(goldens, 'field-registry.json'), `{"tshark": ${JSON.stringify(version)}, "fields": {\n${lines.join(',\n')}\n}}\n`);
+  console.log(`field-registry: ${Object.keys(fields).length} fields`);
+}
+
 if (!onlySet || onlySet === 'long-pdus') {
   const dir = join(goldens, 'long-pdus');
   const { fields, segments } = JSON.parse(readFileSync(join(dir, 'fields.json'), 'utf8'));

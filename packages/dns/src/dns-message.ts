@@ -1,10 +1,9 @@
-import { FieldGroup, timeDelta, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { FieldGroup, timeDelta, type FieldNode, type PacketInfo, type Tvb, NameBudget } from '@netdissect/core';
 import { dissectDso } from './dso.js';
 import { ei, f, hfDns, hfLlmnr, hfMdns } from './fields.js';
 import { addFlagsTree, decodeFlags } from './header-flags.js';
 import type { MessageContext } from './message-context.js';
 import type { DnsFlavor, DnsMessage, DnsResourceRecord } from './message-types.js';
-import { NameBudget } from './name-expansion.js';
 import { dissectQuestion } from './question.js';
 import { dissectResourceRecord } from './resource-record.js';
 import { matchTransaction, type TransactionMatch } from './transactions.js';

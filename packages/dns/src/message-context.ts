@@ -1,5 +1,4 @@
-import type { PacketInfo, Tvb } from '@netdissect/core';
-import type { NameBudget } from './name-expansion.js';
+import type { PacketInfo, Tvb, NameBudget } from '@netdissect/core';
 
 /** What the sections of one message share while it is dissected. */
 export interface MessageContext {

@@ -1,8 +1,7 @@
-import type { FieldNode } from '@netdissect/core';
+import { type FieldNode, labelCount, readDnsName } from '@netdissect/core';
 import { f } from './fields.js';
 import type { MessageContext } from './message-context.js';
 import type { DnsQuestion } from './message-types.js';
-import { labelCount, readDnsName } from './name-expansion.js';
 import { addItem, addSubtree } from './tree-helpers.js';
 import { className, rrTypeName } from './value-strings.js';
 

@@ -1,6 +1,5 @@
-import type { FieldNode, PacketInfo, Tvb } from '@netdissect/core';
+import { type FieldNode, type PacketInfo, type Tvb, readDnsName, type DnsName, type NameBudget } from '@netdissect/core';
 import type { DnsRData } from './message-types.js';
-import { readDnsName, type DnsName, type NameBudget } from './name-expansion.js';
 
 /**
  * What an RDATA decoder works with. Offsets are in `tvb`, the whole DNS

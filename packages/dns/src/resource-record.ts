@@ -1,8 +1,7 @@
-import type { FieldNode } from '@netdissect/core';
+import { type FieldNode, readDnsName } from '@netdissect/core';
 import { ei, f } from './fields.js';
 import type { MessageContext } from './message-context.js';
 import type { DnsRData, DnsResourceRecord } from './message-types.js';
-import { readDnsName } from './name-expansion.js';
 import { decodeRData } from './rdata.js';
 import { addItem, addSubtree, appendLabel, durationText, isOwnNode } from './tree-helpers.js';
 import { RRType, className, rrTypeName } from './value-strings.js';

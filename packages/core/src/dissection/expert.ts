@@ -54,7 +54,7 @@ export const groupNames = vals({
 
 export const hfExpertProto = defineProtocol('_ws.expert', 'Expert Info');
 export const hfMalformed = defineProtocol('_ws.malformed', 'Malformed Packet');
-export const hfShort = defineProtocol('_ws.short', 'Packet size limited during capture');
+export const hfShort = defineProtocol('_ws.short', 'Short Frame');
 export const hfUnreassembled = defineProtocol('_ws.unreassembled', 'Unreassembled Fragmented Packet');
 export const hfExpert = defineFields('_ws.expert', {
   message: { abbrev: '_ws.expert.message', name: 'Message', type: FT.STRING },

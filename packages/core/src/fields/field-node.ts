@@ -184,6 +184,13 @@ export class FieldNode {
     return this.flags & NodeFlag.STAND_IN ? this.parent! : this;
   }
 
+  /** The root of the tree this node is in (proto_tree_get_root). */
+  treeRoot(): FieldNode {
+    let n: FieldNode = this;
+    while (n.parent !== null) n = n.parent;
+    return n;
+  }
+
   /** True for the stand-in a pruned tree returns instead of an item it does not keep. */
   get isStandIn(): boolean {
     return (this.flags & NodeFlag.STAND_IN) !== 0;

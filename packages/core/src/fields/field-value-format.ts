@@ -214,6 +214,11 @@ export function valueText(node: FieldNode): string {
       if (b.length === 0) return def.allowZero ? '<none>' : '<MISSING>';
       return labelBytes(def, b);
     }
+    case FT.EUI64: {
+      // label_fill_descr: the address as displayed (its OUI resolved; netdissect resolves none, as tshark -n), then as is.
+      const s = fieldDisplayValue(node);
+      return `${s} (${s})`;
+    }
     default:
       return fieldDisplayValue(node);
   }

@@ -15,7 +15,7 @@ import { llcDissector } from './llc.js';
 const packetTypes = vals({ 0: 'Unicast to us', 1: 'Broadcast', 2: 'Multicast', 3: 'Unicast to another host', 4: 'Sent by us' });
 const ltypes = vals({ 1: 'Raw 802.3', 2: 'AX.25', 3: 'All', 4: '802.2 LLC', 5: 'SNAP', 0x0c: 'PPP', 0x0d: 'IrDA', 0x10: 'ISI', 0x15: 'Control Area Network', 0x16: 'CAN FD', 0x19: 'Netlink' });
 
-export const hfSll = defineProtocol('sll', 'Linux cooked capture');
+export const hfSll = defineProtocol('sll', 'Linux cooked-mode capture');
 export const sllFields = defineFields('sll', {
   pkttype: { abbrev: 'sll.pkttype', name: 'Packet type', type: FT.UINT16, base: BASE.DEC, strings: packetTypes },
   hatype: { abbrev: 'sll.hatype', name: 'Link-layer address type', type: FT.UINT16, base: BASE.DEC, strings: arpHardwareTypes },

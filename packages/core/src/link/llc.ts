@@ -1,3 +1,10 @@
+/**
+ * 802.2 LLC (packet-llc.c): the SAPs, the control field, and SNAP, which
+ * leads to an ethertype or to a vendor's protocol. Of the protocols behind
+ * a SAP or a vendor's SNAP protocol ID, Spanning Tree is dissected (what a
+ * switch port sends every two seconds, IEEE's BPDUs by SAP 0x42 and Cisco's
+ * PVST+ by SNAP); the others (CDP, IPX, NetBIOS, SNA, XID...) are data.
+ */
 import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
 import { makeDissector } from '../dissection/dissector.js';
 import { defaultRegistry } from '../dissection/session.js';
@@ -5,51 +12,120 @@ import { dataDissector } from './data.js';
 import { ethertypeDissector, type EthertypeData } from './ethertype.js';
 import { etypeNames } from './ethertype-values.js';
 import { hex2 } from './hex.js';
+import { ouiVendor } from './oui-names.js';
+import { stpDissector } from './stp.js';
+import { dissectXdlcControl } from './xdlc-control.js';
+import type { FieldNode } from '../fields/field-node.js';
+import type { PacketInfo } from '../dissection/packet-info.js';
+import type { Tvb } from '../dissection/tvb.js';
 
 const sapNames = vals({
-  0x00: 'NULL LSAP', 0x02: 'LLC Sub-Layer Management Individual', 0x04: 'SNA Path Control Individual',
-  0x06: 'TCP/IP', 0x42: 'Spanning Tree BPDU', 0xaa: 'SNAP', 0xe0: 'NetWare', 0xf0: 'NetBIOS', 0xfe: 'ISO Network Layer', 0xff: 'Global LSAP',
+  0x00: 'NULL LSAP', 0x01: 'NULL LSAP', 0x02: 'LLC Sub-Layer Management', 0x04: 'SNA Path Control', 0x06: 'TCP/IP', 0x08: 'SNA', 0x0c: 'SNA',
+  0x0e: 'PROWAY (IEC955) Network Management and Initialization', 0x10: 'NetWare (unofficial?)', 0x14: 'ISO Network Layer (OSLAN 1)',
+  0x18: 'Texas Instruments', 0x20: 'ISO Network Layer (unofficial?)', 0x34: 'ISO Network Layer (unofficial?)', 0x42: 'Spanning Tree BPDU',
+  0x4e: 'EIA RS-511 Manufacturing Message Service', 0x54: 'ISO Network Layer (OSLAN 2)', 0x7e: 'ISO 8208 (X.25 over 802.2)', 0x7f: 'ISO 802.2',
+  0x80: 'XNS', 0x82: 'BACnet', 0x86: 'Nestar', 0x8e: 'PROWAY (IEC955) Active Station List Maintenance', 0x98: 'ARP', 0xb4: 'HP JetDirect Printer',
+  0xaa: 'SNAP', 0xba: 'Banyan Vines', 0xbc: 'Banyan Vines', 0xe0: 'NetWare', 0xf0: 'NetBIOS', 0xf4: 'IBM Net Management', 0xf8: 'HP Extended LLC',
+  0xfa: 'Ungermann-Bass', 0xfc: 'Remote Program Load', 0xfe: 'ISO Network Layer', 0xff: 'Global LSAP',
 });
+const ciscoPids = vals({
+  0x0102: 'DRIP', 0x0104: 'PAgP', 0x0105: 'MLS Hello', 0x0108: 'RLQ BPDUs (request)', 0x0109: 'RLQ BPDUs (response)', 0x010b: 'PVSTP+',
+  0x010c: 'VLAN Bridge', 0x0111: 'UDLD', 0x0139: 'MCP', 0x2000: 'CDP', 0x2001: 'CGMP', 0x2003: 'VTP', 0x2004: 'DTP', 0x200a: 'STP Uplink Fast',
+});
+/** oui_vals: the OUIs SNAP's Info names. */
+const snapOuiNames = vals({ 0x000000: 'Encapsulated Ethernet', 0x00000c: 'Cisco', 0x0000f8: 'Cisco 90-Compatible', 0x080007: 'Apple' });
+
+const OUI_ENCAP_ETHER = 0x000000;
+const OUI_CISCO = 0x00000c;
+const OUI_CISCO_90 = 0x0000f8;
+const OUI_APPLE_ATALK = 0x080007;
+const SAP_STP = 0x42;
+const SAP_SNAP = 0xaa;
+const CISCO_PID_PVSTP = 0x010b;
+
+const sapText = (v: number): string => sapNames.get(v << 1) ?? 'Unknown';
 
 export const hfLlc = defineProtocol('llc', 'Logical-Link Control');
 export const llcFields = defineFields('llc', {
   dsap: { abbrev: 'llc.dsap', name: 'DSAP', type: FT.UINT8, base: BASE.HEX, strings: sapNames },
+  dsapSap: { abbrev: 'llc.dsap.sap', name: 'SAP', type: FT.UINT8, base: BASE.CUSTOM, bitmask: 0xfe, custom: sapText },
+  dsapIg: { abbrev: 'llc.dsap.ig', name: 'IG Bit', type: FT.BOOLEAN, bitWidth: 8, tfs: { true: 'Group', false: 'Individual' }, bitmask: 0x01 },
   ssap: { abbrev: 'llc.ssap', name: 'SSAP', type: FT.UINT8, base: BASE.HEX, strings: sapNames },
-  control: { abbrev: 'llc.control', name: 'Control field', type: FT.UINT8, base: BASE.HEX },
-  oui: { abbrev: 'llc.oui', name: 'Organization Code', type: FT.UINT24, base: BASE.HEX },
+  ssapSap: { abbrev: 'llc.ssap.sap', name: 'SAP', type: FT.UINT8, base: BASE.CUSTOM, bitmask: 0xfe, custom: sapText },
+  ssapCr: { abbrev: 'llc.ssap.cr', name: 'CR Bit', type: FT.BOOLEAN, bitWidth: 8, tfs: { true: 'Response', false: 'Command' }, bitmask: 0x01 },
+  // BASE_OUI: the label names the vendor; -T fields prints the number.
+  oui: { abbrev: 'llc.oui', name: 'Organization Code', type: FT.UINT24, base: BASE.DEC },
   type: { abbrev: 'llc.type', name: 'Type', type: FT.UINT16, base: BASE.HEX, strings: etypeNames },
   pid: { abbrev: 'llc.pid', name: 'Protocol ID', type: FT.UINT16, base: BASE.HEX },
+  ciscoPid: { abbrev: 'llc.cisco_pid', name: 'PID', type: FT.UINT16, base: BASE.HEX, strings: ciscoPids },
 });
 
 /**
- * 802.2 LLC, enough to name the frame and follow SNAP to an ethertype; the
- * protocols behind other SAPs (STP, NetBIOS...) are shown as data.
+ * "00:00:0c (Cisco Systems, Inc)": BASE_OUI, with the vendor's name from the
+ * manuf table, no name for an OUI the table lacks, and the whole cut to the
+ * 31 characters of Wireshark's buffer ("00:00:80 (Cray Communications (").
  */
+function ouiText(oui: number): string {
+  const hex = oui.toString(16).padStart(6, '0');
+  const address = `${hex.slice(0, 2)}:${hex.slice(2, 4)}:${hex.slice(4, 6)}`;
+  const vendor = ouiVendor(oui);
+  return vendor === undefined ? address : `${address} (${vendor})`.slice(0, 31);
+}
+
 export const llcDissector = makeDissector('llc', 'LLC', (tvb, pinfo, tree) => {
   pinfo.cols.setProtocol('LLC');
   const dsap = tvb.u8(0);
   const ssap = tvb.u8(1);
-  const control = tvb.u8(2);
-  const isSnap = dsap === 0xaa && ssap === 0xaa;
-  const hdrLen = isSnap ? 8 : 3;
-  const t = tree?.addProtocol(hfLlc, tvb, 0, hdrLen) ?? null;
-  t?.add(llcFields.dsap, tvb, 0, 1, dsap);
-  t?.add(llcFields.ssap, tvb, 1, 1, ssap);
-  t?.add(llcFields.control, tvb, 2, 1, control);
-  pinfo.cols.setInfo(`S, func=?, N(R)=?; DSAP ${sapNames.get(dsap & 0xfe) ?? `0x${hex2(dsap)}`} ${dsap & 1 ? 'Group' : 'Individual'}, SSAP ${sapNames.get(ssap & 0xfe) ?? `0x${hex2(ssap)}`} ${ssap & 1 ? 'Response' : 'Command'}`);
-  if (isSnap) {
-    const oui = tvb.u24(3);
-    const pid = tvb.u16(6);
-    t?.add(llcFields.oui, tvb, 3, 3, oui);
-    if (oui === 0) {
-      t?.add(llcFields.type, tvb, 6, 2, pid);
-      const data: EthertypeData = { etype: pid, payloadOffset: 8, headerTree: t, trailerField: null, fcsLen: 0 };
-      pinfo.call(ethertypeDissector, tvb, tree, data);
-      return tvb.length;
-    }
-    t?.add(llcFields.pid, tvb, 6, 2, pid);
+  const t = tree?.addProtocol(hfLlc, tvb, 0, -1) ?? null;
+  if (t) {
+    const d = t.addItem(llcFields.dsap, tvb, 0, 1);
+    d.addItem(llcFields.dsapSap, tvb, 0, 1);
+    d.addItem(llcFields.dsapIg, tvb, 0, 1);
+    const s = t.addItem(llcFields.ssap, tvb, 1, 1);
+    s.addItem(llcFields.ssapSap, tvb, 1, 1);
+    s.addItem(llcFields.ssapCr, tvb, 1, 1);
   }
-  if (tvb.length > hdrLen) pinfo.call(dataDissector, tvb.sub(hdrLen), tree);
+  const isSnap = dsap === SAP_SNAP && ssap === SAP_SNAP;
+  const control = dissectXdlcControl(tvb, 2, t, (ssap & 0x01) !== 0);
+  pinfo.cols.setInfo(control.summary);
+  const hdrLen = 2 + control.length + (isSnap ? 5 : 0);
+  t?.setLength(hdrLen);
+  if (isSnap) return dissectSnap(tvb, 2 + control.length, pinfo, tree, t, control.carriesInformation);
+  const name = (sap: number): string => sapNames.get(sap & 0xfe) ?? `0x${hex2(sap & 0xfe)}`;
+  pinfo.cols.appendInfo(`; DSAP ${name(dsap)} ${dsap & 1 ? 'Group' : 'Individual'}, SSAP ${name(ssap)} ${ssap & 1 ? 'Response' : 'Command'}`);
+  if (tvb.reported > hdrLen) {
+    const next = tvb.sub(hdrLen);
+    if (control.carriesInformation && dsap === SAP_STP) pinfo.call(stpDissector, next, tree);
+    else pinfo.call(dataDissector, next, tree);
+  }
   return tvb.length;
 });
 defaultRegistry.addNamed(llcDissector);
+
+/** dissect_snap: OUI and protocol ID, then an ethertype's protocol, PVST+, or data. */
+function dissectSnap(tvb: Tvb, off: number, pinfo: PacketInfo, tree: FieldNode | null, t: FieldNode | null, information: boolean): number {
+  const oui = tvb.u24(off);
+  const pid = tvb.u16(off + 3);
+  pinfo.cols.appendInfo(`; SNAP, OUI 0x${oui.toString(16).toUpperCase().padStart(6, '0')} (${snapOuiNames.get(oui) ?? 'Unknown'}), PID 0x${pid.toString(16).toUpperCase().padStart(4, '0')}`);
+  t?.add(llcFields.oui, tvb, off, 3, oui).setValueText(ouiText(oui));
+  const next = tvb.sub(off + 5);
+  if (oui === OUI_ENCAP_ETHER || oui === OUI_CISCO_90 || oui === OUI_APPLE_ATALK) {
+    if (information) {
+      t?.add(llcFields.type, tvb, off + 3, 2, pid);
+      const data: EthertypeData = { etype: pid, payloadOffset: off + 5, headerTree: t, trailerField: null, fcsLen: 0 };
+      // Called as a function, not as a layer: tshark's frame.protocols reads "eth:llc:arp" here, where Ethernet II gives "eth:ethertype:arp".
+      ethertypeDissector.dissect(tvb, pinfo, tree, data);
+      return tvb.length;
+    }
+  } else if (oui === OUI_CISCO) {
+    t?.add(llcFields.ciscoPid, tvb, off + 3, 2, pid);
+    if (information && pid === CISCO_PID_PVSTP) {
+      pinfo.call(stpDissector, next, tree, { pvst: true });
+      return tvb.length;
+    }
+  } else {
+    t?.add(llcFields.pid, tvb, off + 3, 2, pid);
+  }
+  if (next.reported > 0) pinfo.call(dataDissector, next, tree);
+  return tvb.length;
+}

@@ -48,7 +48,7 @@ export const icmpFields = defineFields('icmp', {
   length: { abbrev: 'icmp.length', name: 'Length', type: FT.UINT8, base: BASE.DEC },
   lengthOriginal: { abbrev: 'icmp.length.original_datagram', name: 'Length of original datagram', type: FT.UINT8, base: BASE.DEC },
   pointer: { abbrev: 'icmp.pointer', name: 'Pointer', type: FT.UINT32, base: BASE.DEC },
-  redirGw: { abbrev: 'icmp.redir_gw', name: 'Gateway address', type: FT.IPv4 },
+  redirGw: { abbrev: 'icmp.redir_gw', name: 'Gateway Address', type: FT.IPv4 },
   respIn: { abbrev: 'icmp.resp_in', name: 'Response frame', type: FT.FRAMENUM },
   respTo: { abbrev: 'icmp.resp_to', name: 'Request frame', type: FT.FRAMENUM },
   respTime: { abbrev: 'icmp.resptime', name: 'Response time', type: FT.DOUBLE },

@@ -1,6 +1,6 @@
 import { defineFields, defineProtocol, FT, BASE, vals, TFS_SET_NOTSET } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
-import { formatEther, formatIPv6 } from '../dissection/address.js';
+import { formatIPv6 } from '../dissection/address.js';
 import { makeDissector } from '../dissection/dissector.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
@@ -10,6 +10,7 @@ import { dataDissector } from '../link/data.js';
 import { hex4 } from '../link/hex.js';
 import { timeDelta } from '../fields/time-format.js';
 import { echoReply, echoRequest } from './echo-transactions.js';
+import { dissectNdOptions, routerFlagsText, routerPreferences } from './icmpv6-nd-options.js';
 import { internetChecksum } from './internet-checksum.js';
 import type { Ipv6Header } from './ipv6.js';
 
@@ -30,9 +31,6 @@ const typeNames = vals({
 const unreachCodes = vals({ 0: 'no route to destination', 1: 'Administratively prohibited', 2: 'Beyond scope of source address', 3: 'Address unreachable', 4: 'Port unreachable', 5: 'Source address failed ingress/egress policy', 6: 'Reject route to destination', 7: 'Error in Source Routing Header' });
 const timeexCodes = vals({ 0: 'hop limit exceeded in transit', 1: 'fragment reassembly time exceeded' });
 const paramCodes = vals({ 0: 'erroneous header field encountered', 1: 'unrecognized Next Header type encountered', 2: 'unrecognized IPv6 option encountered', 3: 'IPv6 First Fragment has incomplete IPv6 Header Chain' });
-/** nd_flag_router_pref: the two-bit default router preference (RFC 4191). */
-const routerPreferences = vals({ 0: 'Medium', 1: 'High', 2: 'Reserved', 3: 'Low' });
-const optTypes = vals({ 1: 'Source link-layer address', 2: 'Target link-layer address', 3: 'Prefix information', 4: 'Redirected header', 5: 'MTU', 25: 'Recursive DNS Server', 31: 'DNS Search List' });
 const checksumStatus = vals({ 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' });
 
 export const hfIcmpv6 = defineProtocol('icmpv6', 'Internet Control Message Protocol v6');
@@ -71,25 +69,7 @@ export const icmpv6Fields = defineFields('icmpv6', {
   ndRaReachableTime: { abbrev: 'icmpv6.nd.ra.reachable_time', name: 'Reachable time (ms)', type: FT.UINT32, base: BASE.DEC },
   ndRaRetransTimer: { abbrev: 'icmpv6.nd.ra.retrans_timer', name: 'Retrans timer (ms)', type: FT.UINT32, base: BASE.DEC },
   ndRdTarget: { abbrev: 'icmpv6.nd.rd.target_address', name: 'Target Address', type: FT.IPv6 },
-  ndRdDestination: { abbrev: 'icmpv6.nd.rd.destination_address', name: 'Destination Address', type: FT.IPv6 },
-  opt: { abbrev: 'icmpv6.opt', name: 'ICMPv6 Option', type: FT.NONE },
-  optType: { abbrev: 'icmpv6.opt.type', name: 'Type', type: FT.UINT8, base: BASE.DEC, strings: optTypes },
-  optLength: { abbrev: 'icmpv6.opt.length', name: 'Length', type: FT.UINT8, base: BASE.DEC },
-  optLinkaddrMac: { abbrev: 'icmpv6.opt.linkaddr', name: 'Link-layer address', type: FT.ETHER },
-  optSrcLinkaddrMac: { abbrev: 'icmpv6.opt.src_linkaddr', name: 'Source Link-layer address', type: FT.ETHER },
-  optTargetLinkaddrMac: { abbrev: 'icmpv6.opt.target_linkaddr', name: 'Target Link-layer address', type: FT.ETHER },
-  optPrefixLength: { abbrev: 'icmpv6.opt.prefix.length', name: 'Prefix Length', type: FT.UINT8, base: BASE.DEC },
-  optPrefix: { abbrev: 'icmpv6.opt.prefix', name: 'Prefix', type: FT.IPv6 },
-  optPrefixFlag: { abbrev: 'icmpv6.opt.prefix.flag', name: 'Flag', type: FT.UINT8, base: BASE.HEX },
-  optPrefixFlagL: { abbrev: 'icmpv6.opt.prefix.flag.l', name: 'On-link flag(L)', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x80 },
-  optPrefixFlagA: { abbrev: 'icmpv6.opt.prefix.flag.a', name: 'Autonomous address-configuration flag(A)', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x40 },
-  optPrefixFlagR: { abbrev: 'icmpv6.opt.prefix.flag.r', name: 'Router address flag(R)', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x20 },
-  optPrefixFlagReserved: { abbrev: 'icmpv6.opt.prefix.flag.reserved', name: 'Reserved', type: FT.UINT8, base: BASE.DEC, bitmask: 0x1f },
-  optPrefixValidLifetime: { abbrev: 'icmpv6.opt.prefix.valid_lifetime', name: 'Valid Lifetime', type: FT.UINT32, base: BASE.DEC },
-  optPrefixPreferredLifetime: { abbrev: 'icmpv6.opt.prefix.preferred_lifetime', name: 'Preferred Lifetime', type: FT.UINT32, base: BASE.DEC },
-  optReserved: { abbrev: 'icmpv6.opt.reserved', name: 'Reserved', type: FT.NONE },
-  optMtu: { abbrev: 'icmpv6.opt.mtu', name: 'MTU', type: FT.UINT32, base: BASE.DEC },
-  optData: { abbrev: 'icmpv6.opt.data', name: 'Data', type: FT.BYTES },
+  ndRdDestination: { abbrev: 'icmpv6.rd.na.destination_address', name: 'Destination Address', type: FT.IPv6 },
   mldMaxResponse: { abbrev: 'icmpv6.mld.maximum_response_delay', name: 'Maximum Response Delay [ms]', type: FT.UINT16, base: BASE.DEC },
   mldMulticastAddress: { abbrev: 'icmpv6.mld.multicast_address', name: 'Multicast Address', type: FT.IPv6 },
   mldv2NbMcastRecords: { abbrev: 'icmpv6.mldr.nb_mcast_records', name: 'Number of Multicast Address Records', type: FT.UINT16, base: BASE.DEC },
@@ -127,61 +107,18 @@ function dissectMldv2Records(tvb: Tvb, off: number, t: FieldNode | null): void {
   }
 }
 
-const eiChecksum = defineExpert('icmpv6', 'icmpv6.checksum_bad', Group.CHECKSUM, Severity.ERROR, 'Bad checksum');
+const eiChecksum = defineExpert('icmpv6', 'icmpv6.checksum_bad.expert', Group.CHECKSUM, Severity.ERROR, 'Bad checksum');
 const eiRespNotFound = defineExpert('icmpv6', 'icmpv6.resp_not_found', Group.SEQUENCE, Severity.WARN, 'Response not found');
 
-/** Neighbor Discovery options; the link-layer ones also go into Info like Wireshark's. */
-function dissectNdOptions(tvb: Tvb, off: number, pinfo: PacketInfo, tree: FieldNode | null): void {
-  while (tvb.remaining(off) > 0) {
-    const type = tvb.u8(off);
-    const len = tvb.u8(off + 1) * 8;
-    if (len === 0) {
-      tvb.check(off, 2);
-      return;
-    }
-    tvb.check(off, len);
-    const name = optTypes.get(type) ?? `Unknown (${type})`;
-    // "ICMPv6 Option (name : value)": the value is appended inside the parenthesis, which closes last.
-    const o = tree ? tree.add(icmpv6Fields.opt, tvb, off, len, null).setText(`ICMPv6 Option (${name}`) : null;
-    o?.addItem(icmpv6Fields.optType, tvb, off, 1);
-    o?.addItem(icmpv6Fields.optLength, tvb, off + 1, 1).appendText(` (${len} bytes)`);
-    const body = off + 2;
-    if ((type === 1 || type === 2) && len === 8) {
-      const mac = formatEther(tvb.bytes, tvb.start + body);
-      if (o) {
-        o.addItem(icmpv6Fields.optLinkaddrMac, tvb, body, 6);
-        o.addItem(type === 1 ? icmpv6Fields.optSrcLinkaddrMac : icmpv6Fields.optTargetLinkaddrMac, tvb, body, 6).setHidden();
-        o.appendText(` : ${mac}`);
-      }
-      pinfo.cols.appendInfo(type === 1 ? ` from ${mac}` : ` is at ${mac}`);
-    } else if (type === 3 && len >= 32) {
-      o?.addItem(icmpv6Fields.optPrefixLength, tvb, body, 1);
-      if (o) {
-        const flag = tvb.u8(body + 1);
-        const f = o.addItem(icmpv6Fields.optPrefixFlag, tvb, body + 1, 1);
-        f.addItem(icmpv6Fields.optPrefixFlagL, tvb, body + 1, 1);
-        f.addItem(icmpv6Fields.optPrefixFlagA, tvb, body + 1, 1);
-        f.addItem(icmpv6Fields.optPrefixFlagR, tvb, body + 1, 1);
-        f.addItem(icmpv6Fields.optPrefixFlagReserved, tvb, body + 1, 1);
-        if (flag & 0x80) f.appendText(', On-link flag(L)');
-        if (flag & 0x40) f.appendText(', Autonomous address-configuration flag(A)');
-        if (flag & 0x20) f.appendText(', Router address flag(R)');
-        for (const [def, at] of [[icmpv6Fields.optPrefixValidLifetime, body + 2], [icmpv6Fields.optPrefixPreferredLifetime, body + 6]] as const) {
-          const item = o.addItem(def, tvb, at, 4);
-          if (tvb.u32(at) === 0xffffffff) item.appendText(' (Infinity)');
-        }
-        o.addItem(icmpv6Fields.optReserved, tvb, body + 10, 4);
-      }
-      o?.addItem(icmpv6Fields.optPrefix, tvb, off + 16, 16);
-      o?.appendText(` : ${formatIPv6(tvb.view(off + 16, 16), 0)}/${tvb.u8(body)}`);
-    } else if (type === 5 && len >= 8) {
-      o?.addItem(icmpv6Fields.optMtu, tvb, off + 4, 4);
-      o?.appendText(` : ${tvb.u32(off + 4)}`);
-    } else if (len > 2) {
-      o?.addItem(icmpv6Fields.optData, tvb, body, len - 2);
-    }
-    o?.appendText(')');
-    off += len;
+/** dissect_contained_icmpv6: the IPv6 packet an error or a Redirected header option quotes, from `offset` to the end. */
+function dissectContainedPacket(tvb: Tvb, offset: number, pinfo: PacketInfo, tree: FieldNode | null): void {
+  const save = pinfo.inErrorPacket;
+  pinfo.inErrorPacket = true;
+  try {
+    const v6 = pinfo.session.registry.byProto('ipv6');
+    if (v6 && tvb.remaining(offset) > 0) pinfo.call(v6, tvb.sub(offset), tree);
+  } finally {
+    pinfo.inErrorPacket = save;
   }
 }
 
@@ -266,11 +203,7 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
       if (type === T.TOO_BIG) t?.addItem(icmpv6Fields.mtu, tvb, 4, 4);
       else if (type === T.PARAM_PROB) t?.addItem(icmpv6Fields.pointer, tvb, 4, 4);
       else t?.addItem(icmpv6Fields.reserved, tvb, 4, 4);
-      const save = pinfo.inErrorPacket;
-      pinfo.inErrorPacket = true;
-      const v6 = pinfo.session.registry.byProto('ipv6');
-      if (v6 && tvb.remaining(8) > 0) pinfo.call(v6, tvb.sub(8), t);
-      pinfo.inErrorPacket = save;
+      dissectContainedPacket(tvb, 8, pinfo, t);
       return tvb.length;
     }
     case T.RS:
@@ -283,11 +216,7 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
         const flag = tvb.u8(5);
         const f = t.addItem(icmpv6Fields.ndRaFlag, tvb, 5, 1);
         for (const def of [icmpv6Fields.ndRaFlagM, icmpv6Fields.ndRaFlagO, icmpv6Fields.ndRaFlagH, icmpv6Fields.ndRaFlagPrf, icmpv6Fields.ndRaFlagP, icmpv6Fields.ndRaFlagRsv]) f.addItem(def, tvb, 5, 1);
-        if (flag & 0x80) f.appendText(', Managed');
-        if (flag & 0x40) f.appendText(', Other');
-        if (flag & 0x20) f.appendText(', Home Agent');
-        f.appendText(`, Prf (Default Router Preference): ${routerPreferences.get((flag & 0x18) >> 3)}`);
-        if (flag & 0x04) f.appendText(', Proxy');
+        f.appendText(routerFlagsText((flag & 0x80) !== 0, (flag & 0x40) !== 0, (flag & 0x20) !== 0, (flag & 0x18) >> 3, (flag & 0x04) !== 0));
       }
       t?.addItem(icmpv6Fields.ndRaRouterLifetime, tvb, 6, 2);
       t?.addItem(icmpv6Fields.ndRaReachableTime, tvb, 8, 4);
@@ -341,7 +270,7 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
       if (tvb.remaining(4) > 0) pinfo.call(dataDissector, tvb.sub(4), t);
       return tvb.length;
   }
-  dissectNdOptions(tvb, off, pinfo, t);
+  dissectNdOptions(tvb, off, pinfo, t, (contained, offset, tree) => dissectContainedPacket(contained, offset, pinfo, tree));
   return tvb.length;
 }
 

@@ -14,6 +14,7 @@ import { ahFields, extFields, hfAh, hfDstopts, hfFraghdr, hfHopopts, hfRouting, 
 import { ipv6DissectNext, type Ipv6ChainState } from './ipv6.js';
 
 const eiOptUnknownData = defineExpert('ipv6', 'ipv6.opt.unknown_data.expert', Group.UNDECODED, Severity.NOTE, 'Unknown Data (not interpreted)');
+const eiRoutingUndecoded = defineExpert('ipv6', 'ipv6.routing.undecoded', Group.UNDECODED, Severity.NOTE, 'Undecoded IPv6 routing header field');
 const eiRoutingDeprecated = defineExpert('ipv6', 'ipv6.routing.deprecated', Group.DEPRECATED, Severity.NOTE, 'Routing header type is deprecated');
 
 function chainOf(data: unknown): Ipv6ChainState | null {
@@ -109,10 +110,22 @@ function dissectRouting(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
     pinfo.expert(typeItem, eiRoutingDeprecated);
   } else if (type === 2) {
     t?.addItem(extFields.routingMipv6Reserved, tvb, 4, 4);
-    t?.addItem(extFields.routingMipv6HomeAddress, tvb, 8, 16);
+    // The one address of a type 2 header, labelled as the source route's are.
+    t?.addItem(extFields.routingMipv6HomeAddress, tvb, 8, 16).setText(`Address[1]: ${formatIPv6(tvb.bytes, tvb.start + 8)}`);
     finalDst = tvb.view(8, 16);
+  } else if (type === 4) {
+    // Segment Routing (RFC 8754): the segments in reverse order, the final destination first.
+    const lastEntry = tvb.u8(4);
+    t?.addItem(extFields.routingSrhLastEntry, tvb, 4, 1);
+    t?.addItem(extFields.routingSrhFlags, tvb, 5, 1);
+    t?.addItem(extFields.routingSrhTag, tvb, 6, 2);
+    for (let i = 0, off = 8; i <= lastEntry && off + 16 <= len; i++, off += 16) {
+      t?.addItem(extFields.routingSrhAddr, tvb, off, 16).setText(`Address[${i}]: ${formatIPv6(tvb.bytes, tvb.start + off)}`);
+      if (i === 0) finalDst = tvb.view(off, 16);
+    }
   } else if (len > 4) {
-    t?.addItem(extFields.routingData, tvb, 4, len - 4);
+    const item = t ? t.addItem(extFields.routingUnknownData, tvb, 4, len - 4) : null;
+    pinfo.expert(item, eiRoutingUndecoded);
   }
   if (finalDst && segleft > 0 && pinfo.dst.type === AddressType.IPv6) pinfo.dst = new Address(AddressType.IPv6, finalDst);
   ipv6DissectNext(nxt, tvb.sub(len), pinfo, tree, chain ?? fallbackChain(nxt));

@@ -10,7 +10,7 @@ const optTypes = vals({
 });
 const optActions = vals({ 0: 'Skip and continue', 1: 'Discard', 2: 'Discard and send ICMP Parameter Problem', 3: 'Discard and send ICMP if not multicast' });
 const rtalertVals = vals({ 0: 'MLD', 1: 'RSVP', 2: 'Active Networks' });
-const routingTypes = vals({ 0: 'Source Route', 1: 'Nimrod', 2: 'Type 2 Routing', 3: 'RPL Source Route Header', 4: 'Segment Routing', 5: 'Compact Routing Header 16', 6: 'Compact Routing Header 32' });
+const routingTypes = vals({ 0: 'Source Route', 1: 'Nimrod', 2: 'Type 2 Routing', 3: 'RPL Source Route', 4: 'Segment Routing', 5: 'Compact Routing Header 16', 6: 'Compact Routing Header 32', 253: 'Experiment 1', 254: 'Experiment 2' });
 const units: readonly [string, string] = [' byte', ' bytes'];
 
 export const hfIpv6 = defineProtocol('ipv6', 'Internet Protocol Version 6');
@@ -61,7 +61,11 @@ export const extFields = defineFields('ipv6', {
   routingLenOct: { abbrev: 'ipv6.routing.len_oct', name: 'Length', type: FT.UINT16, base: BASE.DEC, unit: units },
   routingType: { abbrev: 'ipv6.routing.type', name: 'Type', type: FT.UINT8, base: BASE.DEC, strings: routingTypes },
   routingSegleft: { abbrev: 'ipv6.routing.segleft', name: 'Segments Left', type: FT.UINT8, base: BASE.DEC },
-  routingData: { abbrev: 'ipv6.routing.data', name: 'Data', type: FT.BYTES },
+  routingUnknownData: { abbrev: 'ipv6.routing.unknown_data', name: 'Type-Specific Data', type: FT.BYTES },
+  routingSrhLastEntry: { abbrev: 'ipv6.routing.srh.last_entry', name: 'Last Entry', type: FT.UINT8, base: BASE.DEC },
+  routingSrhFlags: { abbrev: 'ipv6.routing.srh.flags', name: 'Flags', type: FT.UINT8, base: BASE.HEX },
+  routingSrhTag: { abbrev: 'ipv6.routing.srh.tag', name: 'Tag', type: FT.BYTES },
+  routingSrhAddr: { abbrev: 'ipv6.routing.srh.addr', name: 'Address', type: FT.IPv6 },
   routingSrcReserved: { abbrev: 'ipv6.routing.src.reserved', name: 'Reserved', type: FT.BYTES },
   routingSrcAddr: { abbrev: 'ipv6.routing.src.addr', name: 'Address', type: FT.IPv6 },
   routingMipv6Reserved: { abbrev: 'ipv6.routing.mipv6.reserved', name: 'Reserved', type: FT.BYTES },
@@ -88,7 +92,9 @@ export const ipv6FragmentFields = defineFragmentFields('ipv6', {
   fragments: ['ipv6.fragments', 'IPv6 Fragments'],
   fragment: ['ipv6.fragment', 'IPv6 Fragment'],
   count: 'ipv6.fragment.count',
-  reassembledIn: ['ipv6.reassembled_in', 'Reassembled IPv6 in frame'],
+  // Wireshark registers IPv6's list of fragments with no value (IPv4's holds the bytes).
+  fragmentsType: FT.NONE,
+  reassembledIn: ['ipv6.reassembled.in', 'Reassembled IPv6 in frame'],
   reassembledLength: ['ipv6.reassembled.length', 'Reassembled IPv6 length'],
   reassembledData: ['ipv6.reassembled.data', 'Reassembled IPv6 data'],
   tag: 'IPv6 fragments',

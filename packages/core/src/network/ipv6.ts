@@ -15,7 +15,7 @@ import { hfIpv6, ipv6Fields } from './ipv6-fields.js';
 import { ipProtocolName } from './ip-protocol-names.js';
 import { dispatchIpPayload } from './ip-payload-dispatch.js';
 
-const eiBogusVersion = defineExpert('ipv6', 'ipv6.bogus_ipv6_version', Group.MALFORMED, Severity.ERROR, 'Bogus IPv6 version');
+const eiBogusVersion = defineExpert('ipv6', 'ipv6.bogus_ipv6_version', Group.MALFORMED, Severity.ERROR, 'Bogus IP version');
 const eiInvalidHeader = defineExpert('ipv6', 'ipv6.invalid_header', Group.MALFORMED, Severity.ERROR, 'Invalid IPv6 header');
 const eiPlenZero = defineExpert('ipv6', 'ipv6.plen_zero', Group.PROTOCOL, Severity.CHAT, 'IPv6 payload length equals 0 (maybe because of "TCP segmentation offload" (TSO))');
 const eiPlenExceeds = defineExpert('ipv6', 'ipv6.plen_exceeds_framing', Group.PROTOCOL, Severity.WARN, 'IPv6 payload length does not match expected framing length');
@@ -85,7 +85,7 @@ function dissectIpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numbe
   item?.add(ipv6Fields.ipVersion, tvb, 0, 1, version).appendText(' [This field makes the filter match on "ip.version == 6" possible]').setHidden();
   if (version !== 6) {
     pinfo.cols.setInfo(`Bogus IPv6 version (${version}, must be 6)`);
-    pinfo.expert(verItem, eiBogusVersion);
+    pinfo.expert(verItem, eiBogusVersion, 'Bogus IPv6 version');
     return 0;
   }
   if (tvb.reported < 40) {

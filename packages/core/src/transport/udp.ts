@@ -93,8 +93,14 @@ export interface UdpInfo {
   readonly conversation: Conversation;
 }
 
-/** decode_udp_ports: conversation dissector, then low port, high port, then heuristics, else data. */
-function decodeUdpPorts(tvb: Tvb, offset: number, pinfo: PacketInfo, udpTree: FieldNode | null, tree: FieldNode | null, sport: number, dport: number, ulen: number, info: UdpInfo): void {
+/**
+ * decode_udp_ports: conversation dissector, then low port, high port, then
+ * heuristics, else data. They add to the root of the tree, as Wireshark's
+ * do: a datagram quoted in an ICMP error has its DNS query beside ICMP,
+ * not under it (elsewhere UDP's parent is the root anyway).
+ */
+function decodeUdpPorts(tvb: Tvb, offset: number, pinfo: PacketInfo, udpTree: FieldNode | null, parent: FieldNode | null, sport: number, dport: number, ulen: number, info: UdpInfo): void {
+  const tree = parent?.treeRoot() ?? null;
   let len = tvb.remaining(offset);
   let reportedLen = tvb.reportedRemaining(offset);
   if (ulen - offset < reportedLen) reportedLen = ulen - offset;
@@ -181,8 +187,8 @@ function dissectUdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
       item?.addGenerated(udpFields.checksumStatus, tvb, 6, 2, 3);
     } else {
       item?.appendText(' [zero-value illegal]');
-      item?.addGenerated(udpFields.checksumStatus, tvb, 6, 2, 4);
       pinfo.expert(item, eiChecksumZero);
+      item?.addGenerated(udpFields.checksumStatus, tvb, 6, 2, 4);
       pinfo.cols.appendInfo(' [ILLEGAL CHECKSUM (0)]');
     }
   } else if (t) {

@@ -2,8 +2,8 @@ import { defineFields, defineProtocol, FT, makeDissector, mediaDataName, registe
 
 export const hfUrlencoded = defineProtocol('urlencoded-form', 'HTML Form URL Encoded');
 export const urlencodedFields = defineFields('urlencoded-form', {
-  key: { abbrev: 'urlencoded-form.key', name: 'Key', type: FT.STRING },
-  value: { abbrev: 'urlencoded-form.value', name: 'Value', type: FT.STRING },
+  key: { abbrev: 'urlencoded-form.key', name: 'Key', type: FT.STRINGZ },
+  value: { abbrev: 'urlencoded-form.value', name: 'Value', type: FT.STRINGZ },
 });
 
 function hexValue(c: number): number {

@@ -1,4 +1,12 @@
-import { BoundsKind, DissectorBoundsError, formatText, type Tvb } from '@netdissect/core';
+/**
+ * The DNS name wire format (RFC 1035 labels and compression pointers,
+ * RFC 2673 bitstring labels) as Wireshark reads it (get_dns_name in
+ * packet-dns.c): used by the DNS dissector and by ICMPv6's DNS Search List
+ * option, so it lives below both.
+ */
+import { BoundsKind, DissectorBoundsError } from '../dissection/dissector-errors.js';
+import type { Tvb } from '../dissection/tvb.js';
+import { formatText } from '../fields/format-text.js';
 
 /** Longest name Wireshark builds (MAX_DNAME_LEN); longer ones become "<Name too long>". */
 const MAX_NAME_LEN = 255;

@@ -1,0 +1,316 @@
+/**
+ * Neighbor Discovery options (packet-icmpv6.c's dissect_icmpv6_nd_opt):
+ * what routers and hosts on a lab LAN send in router advertisements,
+ * solicitations and redirects (RFC 4861, 4191, 8106, 5175, 8910, 8781,
+ * 3971). Options with no decoder here are shown as data with Wireshark's
+ * "not implemented" note, as tshark does for the ones it lacks.
+ */
+import { defineFields, FT, BASE, vals, TFS_SET_NOTSET } from '../fields/field-def.js';
+import type { FieldNode } from '../fields/field-node.js';
+import { formatEther, formatIPv6 } from '../dissection/address.js';
+import { defineExpert, Group, Severity } from '../dissection/expert.js';
+import type { PacketInfo } from '../dissection/packet-info.js';
+import type { Tvb } from '../dissection/tvb.js';
+import { NameBudget, readDnsName } from './dns-name-expansion.js';
+
+const OPT = {
+  SOURCE_LINKADDR: 1, TARGET_LINKADDR: 2, PREFIX_INFORMATION: 3, REDIRECTED_HEADER: 4, MTU: 5, NONCE: 14,
+  ROUTE_INFO: 24, RDNSS: 25, EFO: 26, DNSSL: 31, CAPPORT: 37, PREF64: 38,
+} as const;
+
+const optionNames = vals({
+  1: 'Source link-layer address', 2: 'Target link-layer address', 3: 'Prefix information', 4: 'Redirected header', 5: 'MTU',
+  6: 'NBMA Shortcut Limit Option', 7: 'Advertisement Interval', 8: 'Home Agent Information', 9: 'Source Address List',
+  10: 'Target Address List', 11: 'CGA', 12: 'RSA Signature', 13: 'Timestamp', 14: 'Nonce', 15: 'Trust Anchor', 16: 'Certificate',
+  17: 'IP Address/Prefix Option', 18: 'New Router Prefix Information', 19: 'Link-layer Address', 20: 'Neighbor Advertisement Acknowledgment',
+  23: 'MAP', 24: 'Route Information', 25: 'Recursive DNS Server', 26: 'RA Flags Extension', 27: 'Handover Key Request',
+  28: 'Handover Key Reply', 29: 'Handover Assist Information', 30: 'Mobile Node Identifier Option', 31: 'DNS Search List Option',
+  32: 'Proxy Signature (PS)', 33: 'Address Registration Option', 34: '6LoWPAN Context Option', 35: 'Authoritative Border Router',
+  36: '6LoWPAN Capability Indication Option', 37: 'DHCP Captive-Portal', 38: 'PREF64 Option', 138: 'CARD Request', 139: 'CARD Reply',
+  253: 'RFC3692-style Experiment 1', 254: 'RFC3692-style Experiment 2',
+});
+
+/** nd_flag_router_pref: the two-bit router preference (RFC 4191), in RA flags, route information and RA flags extension. */
+export const routerPreferences = vals({ 0: 'Medium', 1: 'High', 2: 'Reserved', 3: 'Low' });
+const pref64Plc = vals({ 0: '96 bits prefix length', 1: '64 bits prefix length', 2: '56 bits prefix length', 3: '48 bits prefix length', 4: '40 bits prefix length', 5: '32 bits prefix length' });
+const INFINITY = 0xffffffff;
+
+export const ndOptionFields = defineFields('icmpv6', {
+  opt: { abbrev: 'icmpv6.opt', name: 'ICMPv6 Option', type: FT.NONE },
+  type: { abbrev: 'icmpv6.opt.type', name: 'Type', type: FT.UINT8, base: BASE.DEC, strings: optionNames },
+  length: { abbrev: 'icmpv6.opt.length', name: 'Length', type: FT.UINT8, base: BASE.DEC },
+  reserved: { abbrev: 'icmpv6.opt.reserved', name: 'Reserved', type: FT.NONE },
+  padding: { abbrev: 'icmpv6.opt.padding', name: 'Padding', type: FT.NONE },
+  linkaddrMac: { abbrev: 'icmpv6.opt.linkaddr', name: 'Link-layer address', type: FT.ETHER },
+  srcLinkaddrMac: { abbrev: 'icmpv6.opt.src_linkaddr', name: 'Source Link-layer address', type: FT.ETHER },
+  targetLinkaddrMac: { abbrev: 'icmpv6.opt.target_linkaddr', name: 'Target Link-layer address', type: FT.ETHER },
+  linkaddrEui64: { abbrev: 'icmpv6.opt.linkaddr_eui64', name: 'Link-layer address', type: FT.EUI64 },
+  srcLinkaddrEui64: { abbrev: 'icmpv6.opt.src_linkaddr_eui64', name: 'Source Link-layer address', type: FT.EUI64 },
+  targetLinkaddrEui64: { abbrev: 'icmpv6.opt.target_linkaddr_eui64', name: 'Target Link-layer address', type: FT.EUI64 },
+  linkaddr: { abbrev: 'icmpv6.opt.linkaddr', name: 'Link-layer address', type: FT.BYTES },
+  srcLinkaddr: { abbrev: 'icmpv6.opt.src_linkaddr', name: 'Source Link-layer address', type: FT.BYTES },
+  targetLinkaddr: { abbrev: 'icmpv6.opt.target_linkaddr', name: 'Target Link-layer address', type: FT.BYTES },
+  prefixLength: { abbrev: 'icmpv6.opt.prefix.length', name: 'Prefix Length', type: FT.UINT8, base: BASE.DEC },
+  prefix: { abbrev: 'icmpv6.opt.prefix', name: 'Prefix', type: FT.IPv6 },
+  prefixFlag: { abbrev: 'icmpv6.opt.prefix.flag', name: 'Flag', type: FT.UINT8, base: BASE.HEX },
+  prefixFlagL: { abbrev: 'icmpv6.opt.prefix.flag.l', name: 'On-link flag(L)', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x80 },
+  prefixFlagA: { abbrev: 'icmpv6.opt.prefix.flag.a', name: 'Autonomous address-configuration flag(A)', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x40 },
+  prefixFlagR: { abbrev: 'icmpv6.opt.prefix.flag.r', name: 'Router address flag(R)', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x20 },
+  prefixFlagReserved: { abbrev: 'icmpv6.opt.prefix.flag.reserved', name: 'Reserved', type: FT.UINT8, base: BASE.DEC, bitmask: 0x1f },
+  prefixValidLifetime: { abbrev: 'icmpv6.opt.prefix.valid_lifetime', name: 'Valid Lifetime', type: FT.UINT32, base: BASE.DEC },
+  prefixPreferredLifetime: { abbrev: 'icmpv6.opt.prefix.preferred_lifetime', name: 'Preferred Lifetime', type: FT.UINT32, base: BASE.DEC },
+  redirectedPacket: { abbrev: 'icmpv6.opt.redirected_packet', name: 'Redirected Packet', type: FT.NONE },
+  mtu: { abbrev: 'icmpv6.opt.mtu', name: 'MTU', type: FT.UINT32, base: BASE.DEC },
+  nonce: { abbrev: 'icmpv6.opt.nonce', name: 'Nonce', type: FT.BYTES },
+  routeInfoFlag: { abbrev: 'icmpv6.opt.route_info.flag', name: 'Flag', type: FT.UINT8, base: BASE.HEX },
+  routeInfoPreference: { abbrev: 'icmpv6.opt.route_info.flag.route_preference', name: 'Route Preference', type: FT.UINT8, base: BASE.DEC, bitmask: 0x18, strings: routerPreferences },
+  routeInfoReserved: { abbrev: 'icmpv6.opt.route_info.flag.reserved', name: 'Reserved', type: FT.UINT8, base: BASE.DEC, bitmask: 0xe7 },
+  routeLifetime: { abbrev: 'icmpv6.opt.route_lifetime', name: 'Route Lifetime', type: FT.UINT32, base: BASE.DEC },
+  rdnssLifetime: { abbrev: 'icmpv6.opt.rdnss.lifetime', name: 'Lifetime', type: FT.UINT32, base: BASE.DEC },
+  rdnss: { abbrev: 'icmpv6.opt.rdnss', name: 'Recursive DNS Servers', type: FT.IPv6 },
+  efo: { abbrev: 'icmpv6.opt.efo', name: 'Flags Expansion Option', type: FT.UINT16, base: BASE.HEX },
+  efoM: { abbrev: 'icmpv6.opt.efo.m', name: 'Managed address configuration', type: FT.BOOLEAN, bitWidth: 16, tfs: TFS_SET_NOTSET, bitmask: 0x8000 },
+  efoO: { abbrev: 'icmpv6.opt.efo.o', name: 'Other configuration', type: FT.BOOLEAN, bitWidth: 16, tfs: TFS_SET_NOTSET, bitmask: 0x4000 },
+  efoH: { abbrev: 'icmpv6.opt.efo.h', name: 'Home Agent', type: FT.BOOLEAN, bitWidth: 16, tfs: TFS_SET_NOTSET, bitmask: 0x2000 },
+  efoPrf: { abbrev: 'icmpv6.opt.efo.prf', name: 'Prf (Default Router Preference)', type: FT.UINT16, base: BASE.DEC, bitmask: 0x1800, strings: routerPreferences },
+  efoP: { abbrev: 'icmpv6.opt.efo.p', name: 'Proxy', type: FT.BOOLEAN, bitWidth: 16, tfs: TFS_SET_NOTSET, bitmask: 0x0400 },
+  efoRsv: { abbrev: 'icmpv6.opt.efo.rsv', name: 'Reserved', type: FT.UINT16, base: BASE.DEC, bitmask: 0x02ff },
+  dnsslLifetime: { abbrev: 'icmpv6.opt.dnssl.lifetime', name: 'Lifetime', type: FT.UINT32, base: BASE.DEC },
+  dnssl: { abbrev: 'icmpv6.opt.dnssl', name: 'Domain Names', type: FT.STRING },
+  captivePortal: { abbrev: 'icmpv6.opt.captive_portal', name: 'Captive Portal', type: FT.STRING },
+  pref64ScaledLifetime: { abbrev: 'icmpv6.opt.pref64.scaled_lifetime', name: 'Scaled Lifetime', type: FT.UINT16, base: BASE.DEC, bitmask: 0xfff8 },
+  pref64Plc: { abbrev: 'icmpv6.opt.pref64.plc', name: 'PLC (Prefix Length Code)', type: FT.UINT16, base: BASE.HEX, bitmask: 0x0007, strings: pref64Plc },
+  pref64Prefix: { abbrev: 'icmpv6.opt.pref64.prefix', name: 'Prefix', type: FT.IPv6 },
+  unknownData: { abbrev: 'icmpv6.unknown_data', name: 'Unknown Data', type: FT.BYTES },
+  data: { abbrev: 'icmpv6.data', name: 'Data', type: FT.BYTES },
+});
+
+const eiInvalidOptionLength = defineExpert('icmpv6', 'icmpv6.invalid_option_length', Group.MALFORMED, Severity.ERROR, 'Invalid Option Length');
+const eiUndecodedOption = defineExpert('icmpv6', 'icmpv6.undecoded.option', Group.UNDECODED, Severity.NOTE, 'Undecoded option');
+const eiUnknownData = defineExpert('icmpv6', 'icmpv6.unknown_data.expert', Group.MALFORMED, Severity.ERROR, 'Unknown Data (not interpreted)');
+
+/** ", Managed address configuration, …, Prf (Default Router Preference): High, Proxy": the flags RA and its extension show in their label. */
+export function routerFlagsText(managed: boolean, other: boolean, homeAgent: boolean, preference: number, proxy: boolean): string {
+  let s = '';
+  if (managed) s += ', Managed address configuration';
+  if (other) s += ', Other configuration';
+  if (homeAgent) s += ', Home Agent';
+  s += `, Prf (Default Router Preference): ${routerPreferences.get(preference)}`;
+  if (proxy) s += ', Proxy';
+  return s;
+}
+
+/** A lifetime item: "Infinity (4294967295)", or `zeroText` for 0 when given, else the number. */
+function addLifetime(o: FieldNode, def: typeof ndOptionFields.routeLifetime, tvb: Tvb, at: number, zeroText: string | null): void {
+  const item = o.addItem(def, tvb, at, 4);
+  const v = tvb.u32(at);
+  if (v === INFINITY) item.setValueText(`Infinity (${v})`);
+  else if (v === 0 && zeroText !== null) item.setValueText(`${zeroText} (0)`);
+}
+
+/** Source or target link-layer address: a MAC address, an EUI-64 in 16 bytes, or bytes. */
+function linkLayerAddress(tvb: Tvb, pinfo: PacketInfo, o: FieldNode | null, at: number, len: number, source: boolean): void {
+  const f = ndOptionFields;
+  if (len === 8) {
+    const mac = formatEther(tvb.bytes, tvb.start + at);
+    if (o) {
+      o.addItem(f.linkaddrMac, tvb, at, 6);
+      o.addItem(source ? f.srcLinkaddrMac : f.targetLinkaddrMac, tvb, at, 6).setHidden();
+      o.appendText(` : ${mac}`);
+    }
+    pinfo.cols.appendInfo(source ? ` from ${mac}` : ` is at ${mac}`);
+  } else if (len === 16 && tvb.u32(at + 8) === 0 && tvb.u16(at + 12) === 0) {
+    const eui = formatEther8(tvb, at);
+    if (o) {
+      o.addItem(f.linkaddrEui64, tvb, at, 8);
+      o.addItem(source ? f.srcLinkaddrEui64 : f.targetLinkaddrEui64, tvb, at, 8).setHidden();
+      // Wireshark adds the plain byte fields for a source address only.
+      if (source) {
+        o.addItem(f.linkaddr, tvb, at, 8).setHidden();
+        o.addItem(f.srcLinkaddr, tvb, at, 8).setHidden();
+      }
+      o.addItem(f.padding, tvb, at + 8, 6);
+      o.appendText(` : ${eui}`);
+    }
+    // Wireshark says "from" for a target address in this form too.
+    pinfo.cols.appendInfo(` from ${eui}`);
+  } else if (o) {
+    o.addItem(f.linkaddr, tvb, at, len - 2);
+    o.addItem(source ? f.srcLinkaddr : f.targetLinkaddr, tvb, at, len - 2).setHidden();
+  }
+}
+
+function formatEther8(tvb: Tvb, at: number): string {
+  let s = '';
+  for (let i = 0; i < 8; i++) s += (i ? ':' : '') + tvb.u8(at + i).toString(16).padStart(2, '0');
+  return s;
+}
+
+/**
+ * The options from `off` to the end of the message. A contained packet
+ * (Redirected header) is handed to `dissectContained`, and takes the rest
+ * of the message, as in Wireshark.
+ */
+export function dissectNdOptions(
+  tvb: Tvb,
+  off: number,
+  pinfo: PacketInfo,
+  tree: FieldNode | null,
+  dissectContained: (tvb: Tvb, offset: number, tree: FieldNode | null) => void,
+): void {
+  const f = ndOptionFields;
+  while (tvb.reported > off) {
+    const len = tvb.u8(off + 1) * 8;
+    const type = tvb.u8(off);
+    const o = tree ? tree.add(f.opt, tvb, off, len, null) : null;
+    o?.addItem(f.type, tvb, off, 1);
+    o?.appendText(` (${optionNames.get(type) ?? `Unknown ${type}`}`);
+    const lengthItem = o ? o.addItem(f.length, tvb, off + 1, 1).appendText(` (${len} bytes)`) : null;
+    if (len === 0) {
+      pinfo.expert(lengthItem, eiInvalidOptionLength, 'Invalid option length (Zero)');
+      return;
+    }
+    const body = off + 2;
+    const end = off + len;
+    switch (type) {
+      case OPT.SOURCE_LINKADDR:
+      case OPT.TARGET_LINKADDR:
+        linkLayerAddress(tvb, pinfo, o, body, len, type === OPT.SOURCE_LINKADDR);
+        break;
+      case OPT.PREFIX_INFORMATION: {
+        const prefixLen = tvb.u8(body);
+        o?.addItem(f.prefixLength, tvb, body, 1);
+        if (o) {
+          const flag = tvb.u8(body + 1);
+          const fl = o.addItem(f.prefixFlag, tvb, body + 1, 1);
+          fl.addItem(f.prefixFlagL, tvb, body + 1, 1);
+          fl.addItem(f.prefixFlagA, tvb, body + 1, 1);
+          fl.addItem(f.prefixFlagR, tvb, body + 1, 1);
+          fl.addItem(f.prefixFlagReserved, tvb, body + 1, 1);
+          if (flag & 0x80) fl.appendText(', On-link flag(L)');
+          if (flag & 0x40) fl.appendText(', Autonomous address-configuration flag(A)');
+          if (flag & 0x20) fl.appendText(', Router address flag(R)');
+          for (const [def, at] of [[f.prefixValidLifetime, body + 2], [f.prefixPreferredLifetime, body + 6]] as const) {
+            const item = o.addItem(def, tvb, at, 4);
+            if (tvb.u32(at) === INFINITY) item.appendText(' (Infinity)');
+          }
+          o.addItem(f.reserved, tvb, body + 10, 4);
+          o.addItem(f.prefix, tvb, body + 14, 16);
+        }
+        const text = formatIPv6(tvb.view(body + 14, 16), 0);
+        o?.appendText(` : ${text}/${prefixLen}`);
+        break;
+      }
+      case OPT.REDIRECTED_HEADER:
+        o?.addItem(f.reserved, tvb, body, 6);
+        o?.add(f.redirectedPacket, tvb, body + 6, tvb.reported - (body + 6), null);
+        dissectContained(tvb, body + 6, o);
+        o?.appendText(')');
+        // The contained packet took the rest of the message.
+        return;
+      case OPT.MTU:
+        o?.addItem(f.reserved, tvb, body, 2);
+        o?.addItem(f.mtu, tvb, body + 2, 4);
+        o?.appendText(` : ${tvb.u32(body + 2)}`);
+        break;
+      case OPT.NONCE:
+        o?.addItem(f.nonce, tvb, body, len - 2);
+        break;
+      case OPT.ROUTE_INFO: {
+        if (len !== 8 && len !== 16 && len !== 24) pinfo.expert(lengthItem, eiInvalidOptionLength);
+        const prefixLen = tvb.u8(body);
+        const flag = tvb.u8(body + 1);
+        const preference = routerPreferences.get((flag & 0x18) >> 3)!;
+        if (o) {
+          o.addItem(f.prefixLength, tvb, body, 1);
+          const fl = o.addItem(f.routeInfoFlag, tvb, body + 1, 1).appendText(`, Route Preference: ${preference}`);
+          fl.addItem(f.routeInfoPreference, tvb, body + 1, 1);
+          fl.addItem(f.routeInfoReserved, tvb, body + 1, 1);
+          addLifetime(o, f.routeLifetime, tvb, body + 2, null);
+          o.appendText(` : ${preference}`);
+        }
+        const at = body + 6;
+        if (len === 8) o?.appendText(` ::/${prefixLen}`);
+        else if (len === 16 || len === 24) {
+          const prefix = prefixBytes(tvb, at, len - 8);
+          const text = formatIPv6(prefix, 0);
+          if (o) {
+            o.add(f.prefix, tvb, at, len - 8, prefix);
+            o.appendText(` ${text}/${prefixLen}`);
+          }
+        } else {
+          const item = o ? o.addItem(f.unknownData, tvb, at, len - 8) : null;
+          if (!o) tvb.check(at, len - 8);
+          pinfo.expert(item, eiUnknownData);
+        }
+        break;
+      }
+      case OPT.RDNSS: {
+        o?.addItem(f.reserved, tvb, body, 2);
+        if (o) addLifetime(o, f.rdnssLifetime, tvb, body + 2, 'RDNSS address MUST no longer be used');
+        else tvb.check(body + 2, 4);
+        for (let at = body + 6; at < end; at += 16) {
+          o?.addItem(f.rdnss, tvb, at, 16);
+          // The label's text reads the address, tree or not: a short option is malformed here.
+          const text = formatIPv6(tvb.view(at, 16), 0);
+          o?.appendText(` ${text}`);
+        }
+        break;
+      }
+      case OPT.EFO: {
+        const flags = tvb.u16(body);
+        if (o) {
+          const fl = o.addItem(f.efo, tvb, body, 2).appendText(routerFlagsText((flags & 0x8000) !== 0, (flags & 0x4000) !== 0, (flags & 0x2000) !== 0, (flags & 0x1800) >> 11, (flags & 0x0400) !== 0));
+          for (const def of [f.efoM, f.efoO, f.efoH, f.efoPrf, f.efoP, f.efoRsv]) fl.addItem(def, tvb, body, 2);
+          o.addItem(f.reserved, tvb, body + 2, 4);
+        }
+        break;
+      }
+      case OPT.DNSSL: {
+        o?.addItem(f.reserved, tvb, body, 2);
+        if (o) addLifetime(o, f.dnsslLifetime, tvb, body + 2, 'DNSSL domain name MUST no longer be used');
+        else tvb.check(body + 2, 4);
+        const budget = new NameBudget(len);
+        for (let at = body + 6; at < end; ) {
+          if (tvb.u8(at) === 0) {
+            o?.add(f.padding, tvb, at, end - at, null);
+            break;
+          }
+          // Pointers count from the name itself (get_dns_name's data offset).
+          const name = readDnsName(tvb, at, at, pinfo.session.limits.dnsMaxPointers, budget);
+          if (o) {
+            o.add(f.dnssl, tvb, at, name.used, name.name);
+            o.appendText(` ${name.name}`);
+          }
+          at += name.used;
+        }
+        break;
+      }
+      case OPT.CAPPORT:
+        o?.addItem(f.captivePortal, tvb, body, len - 2);
+        break;
+      case OPT.PREF64:
+        if (o) {
+          o.addItem(f.pref64ScaledLifetime, tvb, body, 2);
+          o.addItem(f.pref64Plc, tvb, body, 2);
+          o.add(f.pref64Prefix, tvb, body + 2, 12, prefixBytes(tvb, body + 2, 12));
+        }
+        break;
+      default: {
+        const note = `Dissector for ICMPv6 Option (${type}) code not implemented, Contact Wireshark developers if you want this supported`;
+        pinfo.expert(o, eiUndecodedOption, note);
+        o?.addItem(f.data, tvb, body, len - 2);
+        break;
+      }
+    }
+    o?.appendText(')');
+    off = end;
+  }
+}
+
+/** The first `bytes` bytes of an IPv6 prefix at `at`, zero-filled to 16. */
+function prefixBytes(tvb: Tvb, at: number, bytes: number): Uint8Array {
+  const b = new Uint8Array(16);
+  b.set(tvb.view(at, bytes));
+  return b;
+}

@@ -1,0 +1,67 @@
+// Writes captures/icmp-quoted-udp.pcap: the ICMP errors a networks lab meets
+// most, each quoting a UDP datagram: `dig` against a host with no DNS server
+// (port unreachable, ICMPv4 and ICMPv6, quoting the whole query) and
+// traceroute's probes (time exceeded, quoting the whole probe or only the
+// 8 bytes after the IP header that RFC 792 asks for). Its tshark output is
+// the CLI golden cases *-icmp-quoted-udp (node scripts/record-goldens.mjs
+// --set cli). From the repository root:
+//   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-icmp-quoted-udp-capture.ts
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PcapWriter } from '@netdissect/core';
+import { ethernet, ipv4, ipv6, latin1, packets, udp, type Ip } from '../../../../test/support/frame-builders.js';
+import { icmpv6Message } from './ipv6-checksums.js';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'icmp-quoted-udp.pcap');
+
+const CLIENT = [10, 0, 0, 2];
+const SERVER = [10, 0, 0, 1];
+const ROUTER = [10, 0, 0, 254];
+const FAR = [192, 0, 2, 9];
+const CLIENT6 = [0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2];
+const SERVER6 = [0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1];
+
+/** A DNS query for `name` (type A, recursion desired). */
+function dnsQuery(id: number, name: string): Uint8Array {
+  const qname: number[] = [];
+  for (const label of name.split('.')) qname.push(label.length, ...latin1(label));
+  return Uint8Array.from([id >> 8, id & 0xff, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0, ...qname, 0, 0, 1, 0, 1]);
+}
+
+/** An ICMPv4 message (type, code, 4 bytes after the checksum, body) with its checksum. */
+function icmpv4(type: number, code: number, body: Uint8Array): Uint8Array {
+  const m = Uint8Array.from([type, code, 0, 0, 0, 0, 0, 0, ...body]);
+  let sum = 0;
+  for (let i = 0; i < m.length; i += 2) sum += (m[i]! << 8) | (m[i + 1] ?? 0);
+  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
+  sum = ~sum & 0xffff;
+  m[2] = sum >> 8;
+  m[3] = sum & 0xff;
+  return m;
+}
+
+const ip4 = (src: Ip, dst: Ip, protocol: number, payload: Uint8Array, id = 1): Uint8Array => ipv4({ src, dst, protocol, id }, payload);
+
+const query = ip4(CLIENT, SERVER, 17, udp(40000, 53, dnsQuery(0x1234, 'www.example.com')), 0x100);
+// Linux traceroute's probe: 32 bytes counting up from '@'.
+const probe = ip4(CLIENT, FAR, 17, udp(40001, 33435, Uint8Array.from({ length: 32 }, (_, i) => 0x40 + i)), 0x200);
+const query6 = ipv6({ src: CLIENT6, dst: SERVER6, nextHeader: 17 }, udp(40002, 53, dnsQuery(0x5678, 'www.example.com')));
+
+const frames = [
+  ethernet(0x0800, query),
+  // Port unreachable quoting the whole query.
+  ethernet(0x0800, ip4(SERVER, CLIENT, 1, icmpv4(3, 3, query), 0x101)),
+  ethernet(0x0800, probe),
+  // Time exceeded quoting the IP header and the first 8 bytes after it (the UDP header).
+  ethernet(0x0800, ip4(ROUTER, CLIENT, 1, icmpv4(11, 0, probe.subarray(0, 28)), 0x300)),
+  // Time exceeded quoting the whole probe.
+  ethernet(0x0800, ip4(ROUTER, CLIENT, 1, icmpv4(11, 0, probe), 0x301)),
+  ethernet(0x86dd, query6),
+  // ICMPv6 port unreachable (code 4) quoting the whole query.
+  ethernet(0x86dd, ipv6({ src: SERVER6, dst: CLIENT6, nextHeader: 58 }, icmpv6Message(SERVER6, CLIENT6, 1, 4, [0, 0, 0, 0, ...query6]))),
+];
+
+const writer = await PcapWriter.open(out);
+await writer.writeBatch(packets(frames, 1000));
+await writer.close();
+console.log(`wrote ${out}`);

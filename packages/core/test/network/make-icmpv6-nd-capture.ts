@@ -1,0 +1,113 @@
+// Writes captures/icmpv6-nd-options.pcap: Neighbor Discovery messages with
+// the options a router or host on a lab LAN sends (RFC 4861, 4191, 8106,
+// 5175, 8910, 8781, 3971) and damaged ones. Its tshark output is the CLI
+// golden cases V-icmpv6-nd-options and fields-icmpv6-nd-options
+// (node scripts/record-goldens.mjs --set cli). From the repository root:
+//   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-icmpv6-nd-capture.ts
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PcapWriter } from '@netdissect/core';
+import { ethernet, ipv6, latin1, packets } from '../../../../test/support/frame-builders.js';
+import { icmpv6Message } from './ipv6-checksums.js';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'icmpv6-nd-options.pcap');
+
+const ROUTER = [0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0x02, 0, 0, 0xff, 0xfe, 0, 0, 0x01];
+const HOST = [0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0x02, 0, 0, 0xff, 0xfe, 0, 0, 0x02];
+const ALL_NODES = [0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01];
+const SOLICITED = [0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0xff, 0, 0, 0x02];
+const DOC = (...tail: number[]): number[] => [0x20, 0x01, 0x0d, 0xb8, ...tail, ...new Array(12 - tail.length).fill(0)];
+
+const u16 = (n: number): number[] => [(n >> 8) & 0xff, n & 0xff];
+const u32 = (n: number): number[] => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
+
+/** An option: type, length in units of 8 bytes (given, or from the body padded with zeros). */
+function opt(type: number, body: number[], units?: number): number[] {
+  const n = units ?? Math.ceil((body.length + 2) / 8);
+  const padded = [...body, ...new Array(Math.max(0, n * 8 - 2 - body.length)).fill(0)];
+  return [type, n, ...(units === undefined ? padded : body)];
+}
+
+/** A domain name in DNS wire format. */
+function wireName(name: string): number[] {
+  const out: number[] = [];
+  for (const label of name.split('.')) out.push(label.length, ...latin1(label));
+  out.push(0);
+  return out;
+}
+
+/** An ICMPv6 message (code 0) in an IPv6 packet in an Ethernet frame. */
+function icmpv6(src: number[], dst: number[], type: number, rest: number[]): Uint8Array {
+  return ethernet(0x86dd, ipv6({ src, dst, nextHeader: 58 }, icmpv6Message(src, dst, type, 0, rest)));
+}
+
+const routerMac = [0x02, 0, 0, 0, 0, 0x01];
+const hostMac = [0x02, 0, 0, 0, 0, 0x02];
+
+const raHeader = [64, 0x48, ...u16(1800), ...u32(30000), ...u32(1000)];
+const frames = [
+  // A router advertisement as radvd sends it for a lab LAN: every option it may carry.
+  icmpv6(ROUTER, ALL_NODES, 134, [
+    ...raHeader,
+    ...opt(1, routerMac),
+    ...opt(5, [0, 0, ...u32(1492)]),
+    ...opt(3, [64, 0xc0, ...u32(86400), ...u32(14400), ...u32(0), ...DOC(0, 1)]),
+    // Route information: a default route (prefix length 0, no prefix), a /48 (8 bytes), a /64 low preference, a /128 (16 bytes).
+    ...opt(24, [0, 0x08, ...u32(1800)]),
+    ...opt(24, [48, 0x00, ...u32(0xffffffff), 0x20, 0x01, 0x0d, 0xb8, 0x00, 0x02, 0, 0]),
+    ...opt(24, [64, 0x18, ...u32(600), 0x20, 0x01, 0x0d, 0xb8, 0x00, 0x03, 0, 0]),
+    ...opt(24, [128, 0x10, ...u32(60), ...DOC(0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x53)]),
+    // Recursive DNS servers (two), then the search list (two names, padded).
+    ...opt(25, [0, 0, ...u32(3600), ...DOC(0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x53), ...DOC(0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x54)]),
+    ...opt(31, [0, 0, ...u32(3600), ...wireName('lab.example.edu'), ...wireName('example.edu')]),
+    // RA flags extension, captive portal URI, NAT64 prefix (/96, 600 s).
+    ...opt(26, [0x00, 0, 0, 0, 0, 0]),
+    ...opt(37, [...latin1('https://portal.example.edu/api')]),
+    ...opt(38, [...u16((75 << 3) | 0), 0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0]),
+    // An option type nobody assigned.
+    ...opt(253, [0xde, 0xad, 0xbe, 0xef, 0, 0]),
+  ]),
+  // Duplicate address detection with a nonce (RFC 7527): from :: to the solicited-node address.
+  icmpv6(new Array(16).fill(0), SOLICITED, 135, [0, 0, 0, 0, ...HOST, ...opt(14, [0x11, 0x22, 0x33, 0x44, 0x55, 0x66])]),
+  // A neighbor solicitation with a longer nonce (14 bytes) and the host's link-layer address.
+  icmpv6(HOST, SOLICITED, 135, [0, 0, 0, 0, ...ROUTER, ...opt(1, hostMac), ...opt(14, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])]),
+  // A redirect quoting the start of the packet that caused it.
+  icmpv6(ROUTER, HOST, 137, [
+    0, 0, 0, 0, ...ROUTER, ...DOC(0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1),
+    ...opt(2, routerMac),
+    ...opt(4, [0, 0, 0, 0, 0, 0, ...ipv6({ src: HOST, dst: DOC(0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1), nextHeader: 17 }, Uint8Array.from([0xc3, 0x50, 0, 53, 0, 16, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8]))]),
+  ]),
+  // Every router flag set, and every RA flags extension bit; a source link-layer address that is no MAC address.
+  icmpv6(ROUTER, ALL_NODES, 134, [0, 0xff, ...u16(0), ...u32(0), ...u32(0), ...opt(26, [0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), ...opt(1, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]), ...opt(1, [1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0, 0])]),
+  // Damaged options: a route information option too short for its prefix length, an RDNSS option with no
+  // address, a search list whose label runs past the option, then an option of length 0.
+  icmpv6(ROUTER, ALL_NODES, 134, [
+    ...raHeader,
+    ...opt(24, [96, 0x00, ...u32(60), 0x20, 0x01, 0x0d, 0xb8, 0, 5, 0, 0]),
+    ...opt(25, [0, 0, ...u32(60)]),
+    ...opt(31, [0, 0, ...u32(60), 20, ...latin1('short')]),
+    0x05, 0x00, 0, 0, 0, 0, 0, 0,
+  ]),
+  // An option type no RFC assigned, then an option of length 0, which ends the options.
+  icmpv6(ROUTER, ALL_NODES, 134, [...raHeader, ...opt(5, [0, 0, ...u32(1500)]), ...opt(200, [1, 2, 3, 4, 5, 6]), 25, 0, 0, 0, 0, 0, 0, 0]),
+  // An RDNSS option whose length runs past the end of the packet.
+  icmpv6(ROUTER, ALL_NODES, 134, [...raHeader, 25, 5, 0, 0, ...u32(60), ...DOC(0, 1)]),
+  // Lifetimes of zero and infinity, a search list with a compression pointer and a label with a dot and a space,
+  // a route information option longer than any prefix, a target link-layer address as an EUI-64.
+  icmpv6(ROUTER, ALL_NODES, 134, [
+    ...raHeader,
+    ...opt(24, [0, 0x08, ...u32(0)]),
+    ...opt(25, [0, 0, ...u32(0xffffffff), ...DOC(0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x53)]),
+    ...opt(25, [0, 0, ...u32(0), ...DOC(0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x54)]),
+    ...opt(31, [0, 0, ...u32(0xffffffff), ...wireName('example.edu'), 3, ...latin1('lab'), 0xc0, 0x08]),
+    ...opt(31, [0, 0, ...u32(0), 4, ...latin1('a.b '), 3, ...latin1('edu'), 0]),
+    ...opt(24, [64, 0x08, ...u32(60), ...DOC(0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1), 0xaa, 0xbb, 0xcc, 0xdd, 0, 0, 0, 0]),
+    ...opt(2, [1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0, 0]),
+    ...opt(37, [...latin1('urn:ietf:params:capport:unrestricted')]),
+  ]),
+];
+
+const writer = await PcapWriter.open(out);
+await writer.writeBatch(packets(frames, 1000));
+await writer.close();
+console.log(`wrote ${out}`);

@@ -1,0 +1,63 @@
+// Writes captures/llc-stp.pcap: the 802.3 frames with 802.2 LLC headers a
+// lab PC on a switch port sees: spanning tree BPDUs of each kind (802.1D
+// configuration with and without topology change flags, topology change
+// notification, 802.1w rapid spanning tree with each port role, Cisco PVST+
+// by SNAP with its originating VLAN), and LLC's control field in each form
+// (TEST, a supervisory RR, an information frame) and SNAP with an ethertype
+// and with an OUI nobody registered. Its tshark output is the CLI golden
+// cases *-llc-stp (node scripts/record-goldens.mjs --set cli). From the
+// repository root:
+//   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-llc-stp-capture.ts
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PcapWriter } from '@netdissect/core';
+import { latin1, packets } from '../../../../test/support/frame-builders.js';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'llc-stp.pcap');
+
+const SWITCH = [0x00, 0x1a, 0x2b, 0x3c, 0x4d, 0x01];
+const STP_MULTICAST = [0x01, 0x80, 0xc2, 0x00, 0x00, 0x00];
+const PVST_MULTICAST = [0x01, 0x00, 0x0c, 0xcc, 0xcc, 0xcd];
+const BROADCAST = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
+const u16 = (n: number): number[] => [(n >> 8) & 0xff, n & 0xff];
+const u32 = (n: number): number[] => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
+
+/** An 802.3 frame (length field) carrying `llc`, padded to the 60-byte minimum. */
+function ieee8023(dst: number[], llc: number[]): Uint8Array {
+  const frame = [...dst, ...SWITCH, ...u16(llc.length), ...llc];
+  while (frame.length < 60) frame.push(0);
+  return Uint8Array.from(frame);
+}
+
+/** A configuration or rapid BPDU: flags, root (priority word, MAC), cost, bridge, port, message age in 1/256 s. */
+function bpdu(version: number, type: number, flags: number, rootWord: number, cost: number, bridgeWord: number, port: number, age: number): number[] {
+  const b = [...u16(0), version, type, flags, ...u16(rootWord), 0x00, 0x1a, 0x2b, 0x3c, 0x4d, 0x00, ...u32(cost), ...u16(bridgeWord), ...SWITCH, ...u16(port), ...u16(age), ...u16(20 * 256), ...u16(2 * 256), ...u16(15 * 256)];
+  return type === 0x02 ? [...b, 0] : b;
+}
+
+const STP_LLC = [0x42, 0x42, 0x03];
+const frames = [
+  // 802.1D: a root bridge's configuration BPDU, then one with the topology change flags, then a TCN.
+  ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(0, 0, 0x00, 0x8000, 0, 0x8000, 0x8001, 0)]),
+  ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(0, 0, 0x81, 0x8001, 19, 0x7002, 0x8003, 0x180)]),
+  ieee8023(STP_MULTICAST, [...STP_LLC, ...u16(0), 0, 0x80]),
+  // 802.1w: designated forwarding, root with a proposal, alternate learning with agreement, role 0 with every flag.
+  ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(2, 2, 0x3c, 0x1000, 0, 0x1000, 0x8002, 0)]),
+  ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(2, 2, 0x0a, 0x1000, 4, 0x8000, 0x8005, 0x100)]),
+  ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(2, 2, 0x54, 0x1000, 8, 0x8000, 0x8006, 0x200)]),
+  ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(2, 2, 0xf3, 0x1000, 8, 0x8000, 0x8007, 0x200)]),
+  // Cisco PVST+ by SNAP (OUI 00:00:0c, PID 0x010b) for VLAN 10.
+  ieee8023(PVST_MULTICAST, [0xaa, 0xaa, 0x03, 0x00, 0x00, 0x0c, ...u16(0x010b), ...bpdu(2, 2, 0x3c, 0x800a, 0, 0x800a, 0x8001, 0), ...u16(0), ...u16(2), ...u16(10)]),
+  // LLC's control field: TEST, a supervisory RR with the final bit, an information frame.
+  ieee8023(BROADCAST, [0x00, 0x00, 0xe3, ...latin1('test')]),
+  ieee8023(BROADCAST, [0x18, 0x19, 0x01, 0x03]),
+  ieee8023(BROADCAST, [0x18, 0x18, 0x0a, 0x05, ...latin1('data')]),
+  // SNAP: ARP by ethertype (RFC 1042), and an OUI with no registered protocols.
+  ieee8023(BROADCAST, [0xaa, 0xaa, 0x03, 0, 0, 0, 0x08, 0x06, 0, 1, 0x08, 0, 6, 4, 0, 1, ...SWITCH, 10, 0, 0, 1, 0, 0, 0, 0, 0, 0, 10, 0, 0, 2]),
+  ieee8023(BROADCAST, [0xaa, 0xaa, 0x03, 0x12, 0x34, 0x56, 0x00, 0x01, ...latin1('vendor')]),
+];
+
+const writer = await PcapWriter.open(out);
+await writer.writeBatch(packets(frames, 2000));
+await writer.close();
+console.log(`wrote ${out}`);
