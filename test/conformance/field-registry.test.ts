@@ -25,11 +25,12 @@ const OWN_FIELDS = new Set([
 
 /**
  * Types that differ from tshark's registration with the same output:
- * Wireshark registers TCP's options as protocols whose value is the
- * option's bytes (`-e tcp.options.mss` prints 020405b4 in both).
+ * Wireshark registers TCP's and IPv4's options as protocols whose value is
+ * the option's bytes (`-e tcp.options.mss` prints 020405b4 in both).
  */
 const TYPE_DEVIATIONS = new Map([
   ...['nop', 'eol', 'mss', 'wscale', 'sack_perm', 'sack', 'timestamp', 'echo', 'echoreply', 'tfo', 'unknown'].map((o) => [`tcp.options.${o}`, 'FT_PROTOCOL'] as const),
+  ...['eol', 'nop', 'route', 'source_route', 'record_route', 'routeralert'].map((o) => [`ip.options.${o}`, 'FT_PROTOCOL'] as const),
 ]);
 
 const FT_NAMES = new Map<number, string>(Object.entries(FT).map(([name, v]) => [v, `FT_${name}`]));

@@ -74,6 +74,7 @@ import './network/ipv6.js';
 import './network/ipv6-extension-headers.js';
 import './network/icmp.js';
 import './network/icmpv6.js';
+import './network/igmp.js';
 import './transport/udp.js';
 import './transport/tcp.js';
 import './transport/tcp-heuristic-sinec-h1.js';

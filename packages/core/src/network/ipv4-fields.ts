@@ -59,7 +59,7 @@ export const ipFields = defineFields('ip', {
   optLen: { abbrev: 'ip.opt.len', name: 'Length', type: FT.UINT8, base: BASE.DEC },
   optPtr: { abbrev: 'ip.opt.ptr', name: 'Pointer', type: FT.UINT8, base: BASE.DEC },
   optAddr: { abbrev: 'ip.opt.addr', name: 'IP Address', type: FT.IPv4 },
-  optRa: { abbrev: 'ip.opt.ra', name: 'Router Alert', type: FT.UINT16, base: BASE.DEC, ranges: [[0, 0, 'Router shall examine packet (0)'], [1, 65535, 'Reserved']] },
+  optRa: { abbrev: 'ip.opt.ra', name: 'Router Alert', type: FT.UINT16, base: BASE.DEC, ranges: [[0, 0, 'Router shall examine packet'], [1, 65535, 'Reserved']] },
   optPadding: { abbrev: 'ip.opt.padding', name: 'Padding', type: FT.BYTES },
 });
 export const hfIpOptNames = optionNumbers;

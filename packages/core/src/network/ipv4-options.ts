@@ -2,11 +2,35 @@ import type { FieldNode } from '../fields/field-node.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import type { Tvb } from '../dissection/tvb.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
+import { defineFields, FT, type FieldDef } from '../fields/field-def.js';
 import { hfIpOptNames, ipFields } from './ipv4-fields.js';
 
 const eiOptLenInvalid = defineExpert('ip', 'ip.opt.len.invalid', Group.PROTOCOL, Severity.WARN, 'Invalid length for option');
 
 const OPT = { EOL: 0, NOP: 1, LSR: 0x83, SSR: 0x89, RR: 0x07, RTRALT: 0x94 } as const;
+
+/**
+ * The options Wireshark registers as protocols of their own, whose value is
+ * the option's bytes (ip.options.routeralert: 94:04:00:00); typed here as
+ * bytes, which prints the same, as TCP's options are.
+ */
+const optionFields = defineFields('ip', {
+  eol: { abbrev: 'ip.options.eol', name: 'IP Option - End of Options List (EOL)', type: FT.BYTES },
+  nop: { abbrev: 'ip.options.nop', name: 'IP Option - No-Operation (NOP)', type: FT.BYTES },
+  lsr: { abbrev: 'ip.options.route', name: 'IP Option - Loose Source Route', type: FT.BYTES },
+  ssr: { abbrev: 'ip.options.source_route', name: 'IP Option - Strict Source Route', type: FT.BYTES },
+  rr: { abbrev: 'ip.options.record_route', name: 'IP Option - Record Route', type: FT.BYTES },
+  routerAlert: { abbrev: 'ip.options.routeralert', name: 'IP Option - Router Alert', type: FT.BYTES },
+});
+const optionField = new Map<number, FieldDef>([
+  [0, optionFields.eol], [1, optionFields.nop], [0x83, optionFields.lsr], [0x89, optionFields.ssr], [0x07, optionFields.rr], [0x94, optionFields.routerAlert],
+]);
+
+/** An option's item: its field where Wireshark has one, else a text line. */
+function optionItem(tree: FieldNode, tvb: Tvb, off: number, len: number, opt: number, label: string): FieldNode {
+  const def = optionField.get(opt);
+  return def ? tree.add(def, tvb, off, len, tvb.view(off, len)).setText(label) : tree.addText(tvb, off, len, label);
+}
 
 function plural(n: number): string {
   return n === 1 ? '' : 's';
@@ -41,7 +65,7 @@ export function dissectIpOptions(tvb: Tvb, offset: number, length: number, pinfo
     length--;
     if (opt === OPT.EOL || opt === OPT.NOP) {
       if (optTree) {
-        const item = optTree.addText(tvb, offset, 1, `IP Option - ${optionName(opt)}`);
+        const item = optionItem(optTree, tvb, offset, 1, opt, `IP Option - ${optionName(opt)}`);
         addOptionType(tvb, offset, item);
       }
       offset++;
@@ -64,10 +88,14 @@ export function dissectIpOptions(tvb: Tvb, offset: number, length: number, pinfo
       return;
     }
     if (optTree) {
-      const item = optTree.addText(tvb, offset, optlen, `IP Option - ${name} (${optlen} byte${plural(optlen)})`);
+      const item = optionItem(optTree, tvb, offset, optlen, opt, `IP Option - ${name} (${optlen} byte${plural(optlen)})`);
       addOptionType(tvb, offset, item);
       item.addItem(ipFields.optLen, tvb, offset + 1, 1);
-      if (opt === OPT.RTRALT && optlen === 4) item.addItem(ipFields.optRa, tvb, offset + 2, 2);
+      if (opt === OPT.RTRALT && optlen === 4) {
+        const value = tvb.u16(offset + 2);
+        item.addItem(ipFields.optRa, tvb, offset + 2, 2);
+        item.appendText(`: ${value === 0 ? 'Router shall examine packet' : 'Reserved'} (${value})`);
+      }
       if ((opt === OPT.RR || opt === OPT.LSR || opt === OPT.SSR) && optlen >= 3) {
         item.addItem(ipFields.optPtr, tvb, offset + 2, 1);
         for (let a = offset + 3; a + 4 <= offset + optlen; a += 4) item.addItem(ipFields.optAddr, tvb, a, 4);

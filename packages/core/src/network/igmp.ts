@@ -1,0 +1,242 @@
+/**
+ * IGMP (packet-igmp.c): membership queries and reports of versions 1 to 3
+ * (RFC 1112, 2236, 3376), what hosts send when they join mDNS's or SSDP's
+ * group and what their router asks. IGMPv0, DVMRP, PIMv1 and multicast
+ * traceroute, which share the protocol number, are shown as data.
+ */
+import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
+import type { FieldNode } from '../fields/field-node.js';
+import { formatIPv4 } from '../dissection/address.js';
+import { makeDissector } from '../dissection/dissector.js';
+import { defineExpert, Group, Severity } from '../dissection/expert.js';
+import type { PacketInfo } from '../dissection/packet-info.js';
+import { defaultRegistry } from '../dissection/session.js';
+import type { Tvb } from '../dissection/tvb.js';
+import { hex4 } from '../link/hex.js';
+import { internetChecksum } from './internet-checksum.js';
+
+const TYPE = { V1_QUERY: 0x11, V1_REPORT: 0x12, V2_REPORT: 0x16, V2_LEAVE: 0x17, V3_REPORT: 0x22 } as const;
+const REC = { MODE_IS_INCLUDE: 1, MODE_IS_EXCLUDE: 2, TO_INCLUDE: 3, TO_EXCLUDE: 4, ALLOW: 5, BLOCK: 6 } as const;
+
+const commands = vals({
+  0x01: 'Create Group Request', 0x02: 'Create Group Reply', 0x03: 'Join Group Request', 0x04: 'Join Group Reply', 0x05: 'Leave Group Request',
+  0x06: 'Leave Group Reply', 0x07: 'Confirm Group Request', 0x08: 'Confirm Group Reply', 0x11: 'Membership Query', 0x12: 'Membership Report',
+  0x13: 'DVMRP Protocol', 0x14: 'PIM Routing Message', 0x16: 'Membership Report', 0x17: 'Leave Group', 0x1e: 'Traceroute Response',
+  0x1f: 'Traceroute Query or Request', 0x22: 'Membership Report',
+});
+const recordTypes = vals({ 1: 'Mode Is Include', 2: 'Mode Is Exclude', 3: 'Change To Include Mode', 4: 'Change To Exclude Mode', 5: 'Allow New Sources', 6: 'Block Old Sources' });
+const checksumStatus = vals({ 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' });
+
+export const hfIgmp = defineProtocol('igmp', 'Internet Group Management Protocol');
+export const igmpFields = defineFields('igmp', {
+  type: { abbrev: 'igmp.type', name: 'Type', type: FT.UINT8, base: BASE.HEX, strings: commands },
+  reserved: { abbrev: 'igmp.reserved', name: 'Reserved', type: FT.BYTES },
+  version: { abbrev: 'igmp.version', name: 'IGMP Version', type: FT.UINT8, base: BASE.DEC },
+  checksum: { abbrev: 'igmp.checksum', name: 'Checksum', type: FT.UINT16, base: BASE.HEX },
+  checksumStatus: { abbrev: 'igmp.checksum.status', name: 'Checksum Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatus },
+  maxResp: { abbrev: 'igmp.max_resp', name: 'Max Resp Time', type: FT.UINT8, base: BASE.DEC },
+  maxRespExp: { abbrev: 'igmp.max_resp.exp', name: 'Exponent', type: FT.UINT8, base: BASE.HEX, bitmask: 0x70 },
+  maxRespMant: { abbrev: 'igmp.max_resp.mant', name: 'Mantissa', type: FT.UINT8, base: BASE.HEX, bitmask: 0x0f },
+  s: { abbrev: 'igmp.s', name: 'S', type: FT.BOOLEAN, bitWidth: 8, tfs: { true: 'SUPPRESS router side processing', false: 'Do not suppress router side processing' }, bitmask: 0x08 },
+  qrv: { abbrev: 'igmp.qrv', name: 'QRV', type: FT.UINT8, base: BASE.DEC, bitmask: 0x07 },
+  qqic: { abbrev: 'igmp.qqic', name: 'QQIC', type: FT.UINT8, base: BASE.DEC },
+  numSrc: { abbrev: 'igmp.num_src', name: 'Num Src', type: FT.UINT16, base: BASE.DEC },
+  saddr: { abbrev: 'igmp.saddr', name: 'Source Address', type: FT.IPv4 },
+  numGrpRecs: { abbrev: 'igmp.num_grp_recs', name: 'Num Group Records', type: FT.UINT16, base: BASE.DEC },
+  recordType: { abbrev: 'igmp.record_type', name: 'Record Type', type: FT.UINT8, base: BASE.DEC, strings: recordTypes },
+  auxDataLen: { abbrev: 'igmp.aux_data_len', name: 'Aux Data Len', type: FT.UINT8, base: BASE.DEC },
+  maddr: { abbrev: 'igmp.maddr', name: 'Multicast Address', type: FT.IPv4 },
+  auxData: { abbrev: 'igmp.aux_data', name: 'Aux Data', type: FT.BYTES },
+  data: { abbrev: 'igmp.data', name: 'Data', type: FT.BYTES },
+});
+const eiChecksum = defineExpert('igmp', 'igmp.bad_checksum', Group.CHECKSUM, Severity.ERROR, 'Bad checksum');
+
+const ipv4At = (tvb: Tvb, off: number): string => formatIPv4(tvb.u32(off));
+
+/** dissect_igmp_common: the columns, the protocol item, the version (generated) and the type. */
+function common(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, version: number): FieldNode | null {
+  pinfo.cols.setProtocol(`IGMPv${version}`);
+  const type = tvb.u8(0);
+  pinfo.cols.setInfo(commands.get(type) ?? `Unknown Type:0x${type.toString(16).padStart(2, '0')}`);
+  const t = tree ? tree.addProtocol(hfIgmp, tvb, 0, -1) : null;
+  t?.addGenerated(igmpFields.version, tvb, 0, 0, version);
+  t?.addItem(igmpFields.type, tvb, 0, 1);
+  return t;
+}
+
+/** igmp_checksum with proto_tree_add_checksum's texts: over `len` bytes (0: the whole message). */
+function checksum(tvb: Tvb, pinfo: PacketInfo, t: FieldNode | null, len: number): void {
+  const n = len === 0 ? tvb.reported : len;
+  const sum = tvb.u16(2);
+  if (!pinfo.fragmented && tvb.length >= n) {
+    const computed = internetChecksum(tvb.view(0, n));
+    if (computed === 0) {
+      if (t) {
+        t.add(igmpFields.checksum, tvb, 2, 2, sum).appendText(' [correct]');
+        t.addGenerated(igmpFields.checksumStatus, tvb, 2, 0, 1);
+      }
+      return;
+    }
+    // in_cksum_shouldbe: the field plus what the sum over the message came to.
+    let s = sum + computed;
+    s = (s & 0xffff) + (s >>> 16);
+    const should = (s & 0xffff) + (s >>> 16);
+    const item = t ? t.add(igmpFields.checksum, tvb, 2, 2, sum).appendText(` incorrect, should be 0x${hex4(should & 0xffff)}`) : null;
+    pinfo.expert(item, eiChecksum, `Bad checksum [should be 0x${hex4(should & 0xffff)}]`);
+    t?.addGenerated(igmpFields.checksumStatus, tvb, 2, 0, 0);
+    return;
+  }
+  if (t) {
+    t.add(igmpFields.checksum, tvb, 2, 2, sum).appendText(' [unverified]');
+    t.addGenerated(igmpFields.checksumStatus, tvb, 2, 0, 2);
+  }
+}
+
+/** " {a, b}" sources after `prefix` in Info, with the addresses under `t`. */
+function sources(tvb: Tvb, pinfo: PacketInfo, t: FieldNode | null, off: number, count: number): number {
+  for (let i = 0; i < count; i++, off += 4) {
+    pinfo.cols.appendInfo(`${ipv4At(tvb, off)}${i + 1 < count ? ', ' : '}'}`);
+    t?.addItem(igmpFields.saddr, tvb, off, 4);
+  }
+  return off;
+}
+
+function v1(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  const t = common(tvb, pinfo, tree, 1);
+  t?.addItem(igmpFields.reserved, tvb, 1, 1);
+  checksum(tvb, pinfo, t, 8);
+  t?.addItem(igmpFields.maddr, tvb, 4, 4);
+  return 8;
+}
+
+function v2(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  const t = common(tvb, pinfo, tree, 2);
+  const type = tvb.u8(0);
+  const tsecs = tvb.u8(1);
+  t?.add(igmpFields.maxResp, tvb, 1, 1, tsecs).setValueText(`${(tsecs * 0.1).toFixed(1)} sec (0x${tsecs.toString(16).padStart(2, '0')})`);
+  checksum(tvb, pinfo, t, 8);
+  t?.addItem(igmpFields.maddr, tvb, 4, 4);
+  const group = tvb.u32(4);
+  if (group === 0) pinfo.cols.appendInfo(', general');
+  else if (type === TYPE.V2_LEAVE) pinfo.cols.appendInfo(` ${formatIPv4(group)}`);
+  else if (type === TYPE.V1_QUERY) pinfo.cols.appendInfo(`, specific for group ${formatIPv4(group)}`);
+  else pinfo.cols.appendInfo(` group ${formatIPv4(group)}`);
+  return 8;
+}
+
+function v3Query(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  const t = common(tvb, pinfo, tree, 3);
+  const num = tvb.u16(10);
+  // The maximum response code: tenths of a second, or from 128 on a mantissa and an exponent.
+  const bits = tvb.u8(1);
+  const tsecs = bits & 0x80 ? ((bits & 0x0f) | 0x10) << (((bits & 0x70) >> 4) + 3) : bits;
+  if (t) {
+    const mr = t.add(igmpFields.maxResp, tvb, 1, 1, tsecs & 0xff).setValueText(`${(tsecs * 0.1).toFixed(1)} sec (0x${bits.toString(16).padStart(2, '0')})`);
+    if (bits & 0x80) {
+      mr.addItem(igmpFields.maxRespExp, tvb, 1, 1);
+      mr.addItem(igmpFields.maxRespMant, tvb, 1, 1);
+    }
+  }
+  checksum(tvb, pinfo, t, 0);
+  t?.addItem(igmpFields.maddr, tvb, 4, 4);
+  const group = tvb.u32(4);
+  pinfo.cols.appendInfo(group === 0 ? ', general' : `, specific for group ${formatIPv4(group)}`);
+  t?.addItem(igmpFields.s, tvb, 8, 1);
+  t?.addItem(igmpFields.qrv, tvb, 8, 1);
+  t?.addItem(igmpFields.qqic, tvb, 9, 1);
+  t?.add(igmpFields.numSrc, tvb, 10, 2, num);
+  if (num) pinfo.cols.appendInfo(`, source${num > 1 ? 's' : ''} {`);
+  return sources(tvb, pinfo, t, 12, num);
+}
+
+/** A group record's Info: what the host asks for the group, by record type and whether it names sources. */
+function recordInfo(type: number, group: string, num: number): string {
+  if (num === 0) {
+    switch (type) {
+      case REC.MODE_IS_INCLUDE: case REC.TO_INCLUDE: return ` / Leave group ${group}`;
+      case REC.MODE_IS_EXCLUDE: case REC.TO_EXCLUDE: return ` / Join group ${group} for any sources`;
+      case REC.ALLOW: return ` / Group ${group}, ALLOW_NEW_SOURCES but no source specified (?)`;
+      case REC.BLOCK: return ` / Group ${group}, BLOCK_OLD_SOURCES but no source specified (?)`;
+      default: return ` / Group ${group}, unknown record type (?)`;
+    }
+  }
+  switch (type) {
+    case REC.MODE_IS_INCLUDE: case REC.TO_INCLUDE: return ` / Join group ${group} for source${num > 1 ? 's in' : ''} {`;
+    case REC.MODE_IS_EXCLUDE: case REC.TO_EXCLUDE: return ` / Join group ${group}, for source${num > 1 ? 's not in' : ' not'} {`;
+    case REC.ALLOW: return ` / Group ${group}, new source${num > 1 ? 's' : ''} {`;
+    case REC.BLOCK: return ` / Group ${group}, block source${num > 1 ? 's' : ''} {`;
+    default: return ` / Group ${group}, unknown record type (?), sources {`;
+  }
+}
+
+function v3Report(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  const t = common(tvb, pinfo, tree, 3);
+  t?.addItem(igmpFields.reserved, tvb, 1, 1);
+  checksum(tvb, pinfo, t, 0);
+  t?.addItem(igmpFields.reserved, tvb, 4, 2);
+  let num = tvb.u16(6);
+  if (!num) pinfo.cols.appendInfo(' - General query');
+  t?.add(igmpFields.numGrpRecs, tvb, 6, 2, num);
+  let off = 8;
+  while (num-- > 0) {
+    const start = off;
+    const type = tvb.u8(off);
+    const group = ipv4At(tvb, off + 4);
+    const r = t ? t.addText(tvb, off, -1, `Group Record : ${group}  ${recordTypes.get(type) ?? ''}`) : null;
+    r?.addItem(igmpFields.recordType, tvb, off, 1);
+    const adl = tvb.u8(off + 1);
+    r?.add(igmpFields.auxDataLen, tvb, off + 1, 1, adl);
+    const count = tvb.u16(off + 2);
+    r?.add(igmpFields.numSrc, tvb, off + 2, 2, count);
+    r?.addItem(igmpFields.maddr, tvb, off + 4, 4);
+    pinfo.cols.appendInfo(recordInfo(type, group, count));
+    off = sources(tvb, pinfo, r, off + 8, count);
+    if (adl) {
+      if (r) r.addItem(igmpFields.auxData, tvb, off, adl * 4);
+      off += adl * 4;
+    }
+    r?.setLength(off - start);
+  }
+  return off;
+}
+
+/** A type this dissector does not decode: the type and the rest as data. */
+function unknown(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  pinfo.cols.setProtocol('IGMP');
+  const type = tvb.u8(0);
+  pinfo.cols.setInfo(commands.get(type) ?? `Unknown Type:0x${type.toString(16).padStart(2, '0')}`);
+  const t = tree ? tree.addProtocol(hfIgmp, tvb, 0, -1) : null;
+  t?.add(igmpFields.type, tvb, 0, 1, type);
+  t?.add(igmpFields.data, tvb, 1, tvb.remaining(1), tvb.view(1, tvb.remaining(1)));
+  return tvb.length;
+}
+
+/** dissect_igmp_mquery: a query's version by its length and its second byte. */
+function membershipQuery(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  if (tvb.reported >= 12) return v3Query(tvb, pinfo, tree);
+  return tvb.u8(1) ? v2(tvb, pinfo, tree) : v1(tvb, pinfo, tree);
+}
+
+/**
+ * The message types, each a dissector of its own as in Wireshark's "igmp.type"
+ * table (so frame.protocols reads "ip:igmp:igmp" for them, and "ip:igmp"
+ * for a type none takes).
+ */
+const byType = new Map([
+  [TYPE.V1_QUERY, makeDissector('igmp', 'IGMP', membershipQuery)],
+  [TYPE.V1_REPORT, makeDissector('igmp', 'IGMP', v1)],
+  [TYPE.V2_REPORT, makeDissector('igmp', 'IGMP', v2)],
+  [TYPE.V2_LEAVE, makeDissector('igmp', 'IGMP', v2)],
+  [TYPE.V3_REPORT, makeDissector('igmp', 'IGMP', v3Report)],
+]);
+
+function dissectIgmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  pinfo.cols.clearInfo();
+  const d = byType.get(tvb.u8(0) as (typeof TYPE)[keyof typeof TYPE]);
+  if (d) pinfo.call(d, tvb, tree);
+  else unknown(tvb, pinfo, tree);
+  return tvb.length;
+}
+
+export const igmpDissector = makeDissector('igmp', 'IGMP', dissectIgmp);
+defaultRegistry.addUint('ip.proto', 2, igmpDissector);

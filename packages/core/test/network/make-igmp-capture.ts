@@ -1,0 +1,82 @@
+// Writes captures/igmp.pcap: the IGMP a lab host and its router exchange
+// when the host joins multicast groups (mDNS, SSDP): IGMPv1 and v2 reports,
+// v2 general and group-specific queries and a leave, IGMPv3 queries (with
+// sources, and a maximum response time in its exponential form) and v3
+// reports with several group records, each with the Router Alert option
+// RFC 2236 and 3376 ask for; and a report with a bad checksum. Its tshark
+// output is the CLI golden cases *-igmp (node scripts/record-goldens.mjs
+// --set cli). From the repository root:
+//   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-igmp-capture.ts
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PcapWriter } from '@netdissect/core';
+import { ethernet, packets } from '../../../../test/support/frame-builders.js';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'igmp.pcap');
+
+const HOST = [192, 168, 1, 20];
+const ROUTER = [192, 168, 1, 1];
+const ALL_HOSTS = [224, 0, 0, 1];
+const ALL_ROUTERS = [224, 0, 0, 2];
+const IGMPV3_ROUTERS = [224, 0, 0, 22];
+const MDNS = [224, 0, 0, 251];
+const SSDP = [239, 255, 255, 250];
+
+function checksum(bytes: number[]): number {
+  let sum = 0;
+  for (let i = 0; i < bytes.length; i += 2) sum += (bytes[i]! << 8) | (bytes[i + 1] ?? 0);
+  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
+  return ~sum & 0xffff;
+}
+
+/** IPv4 with the Router Alert option (TTL 1, protocol 2) around an IGMP message whose checksum is filled in (or broken). */
+function igmp(src: number[], dst: number[], message: number[], badChecksum = false): Uint8Array {
+  const m = [...message];
+  const sum = checksum(m) ^ (badChecksum ? 0x1111 : 0);
+  m[2] = sum >> 8;
+  m[3] = sum & 0xff;
+  const total = 24 + m.length;
+  const h = [0x46, 0xc0, total >> 8, total & 0xff, 0, 0, 0x40, 0, 1, 2, 0, 0, ...src, ...dst, 0x94, 0x04, 0, 0];
+  const hsum = checksum(h);
+  h[10] = hsum >> 8;
+  h[11] = hsum & 0xff;
+  const macs = { src: [0x02, 0, 0, 0, 0, src[3]!], dst: [0x01, 0x00, 0x5e, dst[1]! & 0x7f, dst[2]!, dst[3]!] };
+  return ethernet(0x0800, Uint8Array.from([...h, ...m]), macs);
+}
+
+const v2 = (type: number, maxResp: number, group: number[]): number[] => [type, maxResp, 0, 0, ...group];
+
+/** An IGMPv3 query: max response code, group, S flag and QRV, QQIC, sources. */
+const v3Query = (maxRespCode: number, group: number[], sqrv: number, qqic: number, sources: number[][]): number[] => [
+  0x11, maxRespCode, 0, 0, ...group, sqrv, qqic, 0, sources.length, ...sources.flat(),
+];
+
+/** An IGMPv3 report with group records (type, aux data words, group, sources). */
+function v3Report(records: Array<{ type: number; group: number[]; sources: number[][]; aux?: number[] }>): number[] {
+  const body = records.flatMap((r) => [r.type, (r.aux?.length ?? 0) / 4, 0, r.sources.length, ...r.group, ...r.sources.flat(), ...(r.aux ?? [])]);
+  return [0x22, 0, 0, 0, 0, 0, 0, records.length, ...body];
+}
+
+const frames = [
+  // IGMPv1 report (no Router Alert in v1, but hosts send it alike).
+  igmp(HOST, SSDP, [0x12, 0, 0, 0, ...SSDP]),
+  // IGMPv2: general query, report, group-specific query, leave.
+  igmp(ROUTER, ALL_HOSTS, v2(0x11, 100, [0, 0, 0, 0])),
+  igmp(HOST, MDNS, v2(0x16, 0, MDNS)),
+  igmp(ROUTER, MDNS, v2(0x11, 10, MDNS)),
+  igmp(HOST, ALL_ROUTERS, v2(0x17, 0, MDNS)),
+  // IGMPv3: general query (QRV 2, QQIC 125), a group-and-source query with S set and an exponential max response code.
+  igmp(ROUTER, ALL_HOSTS, v3Query(100, [0, 0, 0, 0], 0x02, 125, [])),
+  igmp(ROUTER, SSDP, v3Query(0x8a, SSDP, 0x0a, 0x85, [[192, 168, 1, 5], [192, 168, 1, 6]])),
+  // IGMPv3 reports: a join (exclude nothing), a leave, and sources allowed and blocked with aux data.
+  igmp(HOST, IGMPV3_ROUTERS, v3Report([{ type: 4, group: MDNS, sources: [] }, { type: 4, group: SSDP, sources: [] }])),
+  igmp(HOST, IGMPV3_ROUTERS, v3Report([{ type: 3, group: SSDP, sources: [] }])),
+  igmp(HOST, IGMPV3_ROUTERS, v3Report([{ type: 5, group: [232, 1, 1, 1], sources: [[10, 0, 0, 1]] }, { type: 6, group: [232, 1, 1, 2], sources: [[10, 0, 0, 2], [10, 0, 0, 3]], aux: [1, 2, 3, 4] }, { type: 1, group: [232, 1, 1, 3], sources: [] }, { type: 2, group: [232, 1, 1, 4], sources: [] }])),
+  // A v2 report with a bad checksum.
+  igmp(HOST, MDNS, v2(0x16, 0, MDNS), true),
+];
+
+const writer = await PcapWriter.open(out);
+await writer.writeBatch(packets(frames, 1000));
+await writer.close();
+console.log(`wrote ${out}`);
