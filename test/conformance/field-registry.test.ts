@@ -31,6 +31,8 @@ const OWN_FIELDS = new Set([
 const TYPE_DEVIATIONS = new Map([
   ...['nop', 'eol', 'mss', 'wscale', 'sack_perm', 'sack', 'timestamp', 'echo', 'echoreply', 'tfo', 'unknown'].map((o) => [`tcp.options.${o}`, 'FT_PROTOCOL'] as const),
   ...['eol', 'nop', 'route', 'source_route', 'record_route', 'routeralert'].map((o) => [`ip.options.${o}`, 'FT_PROTOCOL'] as const),
+  // A GIF data block's item covers its bytes after the length byte, whose value is the same as Wireshark's counted bytes.
+  ['image-gif.data_block', 'FT_UINT_BYTES'],
 ]);
 
 const FT_NAMES = new Map<number, string>(Object.entries(FT).map(([name, v]) => [v, `FT_${name}`]));

@@ -15,6 +15,8 @@ import { RegressionStore } from './regression-store.js';
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const corpusDir = join(repoRoot, '..', 'shared', 'captures');
 const regressionsDir = join(repoRoot, 'fixtures', 'fuzz-regressions');
+/** Crafted captures of layers the corpus lacks (LLC and spanning tree, IGMP, Neighbor Discovery options...): seeds too. */
+const craftedDirs = [join(repoRoot, 'packages', 'core', 'test', 'network', 'captures'), join(repoRoot, 'packages', 'core', 'test', 'transport', 'captures')];
 
 function corpusFiles(dir: string): string[] {
   const out: string[] = [];
@@ -60,15 +62,18 @@ async function main(): Promise<number> {
     return 2;
   }
   const corpus = corpusFiles(corpusDir);
+  const crafted = craftedDirs.filter((d) => existsSync(d)).flatMap((d) => corpusFiles(d));
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
   // Stopping a long run early still prints its summary (and saves what it found).
   const stop = new AbortController();
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
-  log(`fuzz: seed ${args.seed}, ${corpus.length} seed captures, until ${[args.seconds !== undefined ? `${args.seconds} s` : '', args.packets !== undefined ? `${args.packets} packets` : '', args.cases !== undefined ? `${args.cases} cases` : ''].filter(Boolean).join(' or ')}`);
+  log(`fuzz: seed ${args.seed}, ${corpus.length} seed captures and ${crafted.length} crafted ones, until ${[args.seconds !== undefined ? `${args.seconds} s` : '', args.packets !== undefined ? `${args.packets} packets` : '', args.cases !== undefined ? `${args.cases} cases` : ''].filter(Boolean).join(' or ')}`);
   const summary = await runFuzz({
     seed: args.seed,
     corpus,
     corpusDir,
+    crafted,
+    repoRoot,
     maxSeconds: args.seconds,
     maxPackets: args.packets,
     maxCases: args.cases,

@@ -18,6 +18,9 @@ export interface FuzzOptions {
   /** Capture files to start from, and the directory their names are given relative to. */
   readonly corpus: readonly string[];
   readonly corpusDir: string;
+  /** Crafted captures to start from too, named relative to the repository (`repoRoot`). */
+  readonly crafted?: readonly string[];
+  readonly repoRoot?: string;
   readonly maxCases?: number;
   readonly maxPackets?: number;
   readonly maxSeconds?: number;
@@ -58,6 +61,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzSummary> {
   const started = Date.now();
   const seeds: SeedCapture[] = [];
   for (const path of opts.corpus) seeds.push(await loadSeed(path, relative(opts.corpusDir, path)));
+  for (const path of opts.crafted ?? []) seeds.push(await loadSeed(path, relative(opts.repoRoot ?? opts.corpusDir, path)));
   const donors = new SeedPayloads(seeds);
   const known = opts.store?.knownSignatures() ?? new Set<string>();
   const watchdog = new Watchdog({ frameTimeoutMs: opts.frameTimeoutMs ?? 2000, maxHeapMb: opts.maxHeapMb ?? 512, externalBudget: EXTERNAL_MEMORY_BUDGET });

@@ -29,7 +29,7 @@ export const gifFields = defineFields('image-gif', {
   image: { abbrev: 'image-gif.image', name: 'Image', type: FT.NONE },
   imageCodeSize: { abbrev: 'image-gif.image.code_size', name: 'LZW minimum code size', type: FT.UINT8, base: BASE.DEC },
   trailer: { abbrev: 'image-gif.end', name: 'Trailer (End of the GIF stream)', type: FT.NONE },
-  dataBlock: { abbrev: 'image-gif.data_block', name: 'Data block', type: FT.UINT_BYTES, allowZero: true },
+  dataBlock: { abbrev: 'image-gif.data_block', name: 'Data block', type: FT.BYTES, allowZero: true },
 });
 const eiUnknownBlock = defineExpert('image-gif', 'gif.data_block_type.unknown', Group.PROTOCOL, Severity.WARN, 'Unknown GIF data block type');
 const extensionNames = gifFields.extensionLabel.strings!;
