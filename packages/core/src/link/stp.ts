@@ -11,7 +11,6 @@ import { makeDissector } from '../dissection/dissector.js';
 import { defaultRegistry } from '../dissection/session.js';
 import type { Tvb } from '../dissection/tvb.js';
 
-const BPDU_CONFIG = 0x00;
 const BPDU_RST = 0x02;
 const BPDU_TCN = 0x80;
 

@@ -4,7 +4,7 @@
  * information or supervisory frame two (little-endian), each with its
  * "U, func=UI" / "S F, func=RR, N(R)=1" / "I, N(R)=0, N(S)=1" summary.
  */
-import { defineFields, FT, BASE, vals, TFS_SET_NOTSET, type FieldDef } from '../fields/field-def.js';
+import { defineFields, FT, BASE, vals, TFS_SET_NOTSET } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
 import type { Tvb } from '../dissection/tvb.js';
 
@@ -111,4 +111,3 @@ function hex(n: number, digits: number): string {
   return n.toString(16).toUpperCase().padStart(digits, '0');
 }
 
-export type { FieldDef };

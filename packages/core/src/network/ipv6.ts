@@ -1,5 +1,5 @@
 import type { FieldNode } from '../fields/field-node.js';
-import { Address, AddressType, formatIPv6 } from '../dissection/address.js';
+import { AddressType, formatIPv6 } from '../dissection/address.js';
 import { addEmbeddedAddressItems } from './ipv6-address-details.js';
 import { makeDissector } from '../dissection/dissector.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
