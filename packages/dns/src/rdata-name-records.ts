@@ -1,7 +1,7 @@
-import type { FieldDef } from '@netdissect/core';
+import { type FieldDef, durationText } from '@netdissect/core';
 import { f } from './fields.js';
 import { appendInfo, appendSummary, nameAt, rawRData, type RdataDecoder } from './rdata-context.js';
-import { addItem, appendLabel, durationText } from './tree-helpers.js';
+import { addItem, appendLabel } from './tree-helpers.js';
 import { RRType } from './value-strings.js';
 
 /** NS, CNAME, PTR, DNAME: one name, shown in Info and in the record's summary. */

@@ -106,20 +106,3 @@ export function addSubtree(tree: FieldNode | null, tvb: Tvb, off: number, len: n
   return tree.addText(tvb, off, n, label());
 }
 
-/** unsigned_time_secs_to_str: "1 day, 2 hours, 3 minutes, 4 seconds". */
-export function durationText(secs: number): string {
-  if (secs === 0) return '0 seconds';
-  const parts: string[] = [];
-  const s = secs % 60;
-  let t = Math.floor(secs / 60);
-  const m = t % 60;
-  t = Math.floor(t / 60);
-  const h = t % 24;
-  const d = Math.floor(t / 24);
-  const unit = (n: number, u: string) => `${n} ${u}${n > 1 ? 's' : ''}`;
-  if (d) parts.push(unit(d, 'day'));
-  if (h) parts.push(unit(h, 'hour'));
-  if (m) parts.push(unit(m, 'minute'));
-  if (s) parts.push(unit(s, 'second'));
-  return parts.join(', ');
-}

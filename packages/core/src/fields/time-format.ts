@@ -85,3 +85,29 @@ export function formatAbsolute(sec: number, nsec: number, utc = false): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${MONTHS[month]} ${String(day).padStart(2, ' ')}, ${year} ${two(h)}:${two(m)}:${two(s)}.${pad9(nsec)} ${zone}`;
 }
+
+/**
+ * time_secs_to_str / time_msecs_to_str: "1 day, 2 hours, 30 minutes,
+ * 5 seconds", leaving out zero parts; with milliseconds the seconds read
+ * "37.890 seconds". 0 is "0 seconds".
+ */
+export function durationText(secs: number, millis = 0): string {
+  if (secs === 0 && millis === 0) return '0 seconds';
+  const negative = secs < 0 || (secs === 0 && millis < 0);
+  let t = Math.abs(secs);
+  const ms = Math.abs(millis);
+  const parts: string[] = [];
+  const unit = (n: number, u: string): string => `${n} ${u}${n === 1 ? '' : 's'}`;
+  const s = t % 60;
+  t = Math.floor(t / 60);
+  const m = t % 60;
+  t = Math.floor(t / 60);
+  const h = t % 24;
+  const d = Math.floor(t / 24);
+  if (d) parts.push(unit(d, 'day'));
+  if (h) parts.push(unit(h, 'hour'));
+  if (m) parts.push(unit(m, 'minute'));
+  if (ms) parts.push(`${s}.${String(ms).padStart(3, '0')} seconds`);
+  else if (s) parts.push(unit(s, 'second'));
+  return (negative ? '-' : '') + parts.join(', ');
+}

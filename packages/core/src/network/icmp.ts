@@ -7,7 +7,7 @@ import { defaultRegistry } from '../dissection/session.js';
 import type { Tvb } from '../dissection/tvb.js';
 import { dataDissector } from '../link/data.js';
 import { hex4 } from '../link/hex.js';
-import { timeDelta } from '../fields/time-format.js';
+import { durationText, timeDelta } from '../fields/time-format.js';
 import { echoReply, echoRequest } from './echo-transactions.js';
 import { internetChecksum } from './internet-checksum.js';
 import type { Ipv4Header } from './ipv4.js';
@@ -49,6 +49,15 @@ export const icmpFields = defineFields('icmp', {
   lengthOriginal: { abbrev: 'icmp.length.original_datagram', name: 'Length of original datagram', type: FT.UINT8, base: BASE.DEC },
   pointer: { abbrev: 'icmp.pointer', name: 'Pointer', type: FT.UINT32, base: BASE.DEC },
   redirGw: { abbrev: 'icmp.redir_gw', name: 'Gateway Address', type: FT.IPv4 },
+  numAddrs: { abbrev: 'icmp.num_addrs', name: 'Number of addresses', type: FT.UINT8, base: BASE.DEC },
+  addrEntrySize: { abbrev: 'icmp.addr_entry_size', name: 'Address entry size', type: FT.UINT8, base: BASE.DEC },
+  lifetime: { abbrev: 'icmp.lifetime', name: 'Lifetime', type: FT.UINT16, base: BASE.DEC },
+  routerAddress: { abbrev: 'icmp.router_address', name: 'Router address', type: FT.IPv4 },
+  prefLevel: { abbrev: 'icmp.pref_level', name: 'Preference level', type: FT.INT32, base: BASE.DEC },
+  originateTimestamp: { abbrev: 'icmp.originate_timestamp', name: 'Originate Timestamp', type: FT.UINT32, base: BASE.DEC },
+  receiveTimestamp: { abbrev: 'icmp.receive_timestamp', name: 'Receive Timestamp', type: FT.UINT32, base: BASE.DEC },
+  transmitTimestamp: { abbrev: 'icmp.transmit_timestamp', name: 'Transmit Timestamp', type: FT.UINT32, base: BASE.DEC },
+  addressMask: { abbrev: 'icmp.address_mask', name: 'Address Mask', type: FT.IPv4 },
   respIn: { abbrev: 'icmp.resp_in', name: 'Response frame', type: FT.FRAMENUM },
   respTo: { abbrev: 'icmp.resp_to', name: 'Request frame', type: FT.FRAMENUM },
   respTime: { abbrev: 'icmp.resptime', name: 'Response time', type: FT.DOUBLE },
@@ -135,6 +144,13 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
     case TYPE.TIMXCEED:
       t?.addItem(icmpFields.unused, tvb, 4, 4);
       break;
+    case TYPE.RTRADVERT:
+      if (t) {
+        t.addItem(icmpFields.numAddrs, tvb, 4, 1);
+        t.addItem(icmpFields.addrEntrySize, tvb, 5, 1);
+        t.addItem(icmpFields.lifetime, tvb, 6, 2).appendText(` (${durationText(tvb.u16(6))})`);
+      }
+      break;
   }
   switch (type) {
     case TYPE.UNREACH: case TYPE.TIMXCEED: case TYPE.PARAMPROB: case TYPE.SOURCEQUENCH: case TYPE.REDIRECT: {
@@ -195,6 +211,36 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
       }
       break;
     }
+    case TYPE.RTRADVERT: {
+      // The addresses, when each entry is the two words RFC 1256 defines; Mobile IP's extensions after them are data.
+      const count = tvb.u8(4);
+      if (tvb.u8(5) !== 2) {
+        if (tvb.remaining(8) > 0) pinfo.call(dataDissector, tvb.sub(8), t);
+        break;
+      }
+      let off = 8;
+      for (let i = 0; i < count; i++, off += 8) {
+        if (t) {
+          t.addItem(icmpFields.routerAddress, tvb, off, 4);
+          t.addItem(icmpFields.prefLevel, tvb, off + 4, 4);
+        } else tvb.check(off, 8);
+      }
+      if (tvb.remaining(off) > 0) pinfo.call(dataDissector, tvb.sub(off), t);
+      break;
+    }
+    case TYPE.TSTAMP: case TYPE.TSTAMPREPLY:
+      if (t) {
+        // The originate time is read in whichever byte order lands nearer the frame's time of day (get_best_guess_mstimeofday).
+        const frameMs = (pinfo.raw.tsSec * 1000 + Math.floor(pinfo.raw.tsNsec / 1e6)) % MS_PER_DAY;
+        const orig = bestGuessTimeOfDay(tvb.u32(8), tvb.u32le(8), frameMs);
+        t.addItem(icmpFields.originateTimestamp, tvb, 8, 4).appendText(` (${msecsText(orig)} after midnight UTC)`);
+        t.addItem(icmpFields.receiveTimestamp, tvb, 12, 4).appendText(` (${msecsText(tvb.u32(12))} after midnight UTC)`);
+        t.addItem(icmpFields.transmitTimestamp, tvb, 16, 4).appendText(` (${msecsText(tvb.u32(16))} after midnight UTC)`);
+      }
+      break;
+    case TYPE.MASKREQ: case TYPE.MASKREPLY:
+      t?.addItem(icmpFields.addressMask, tvb, 8, 4);
+      break;
     default:
       if (tvb.remaining(8) > 0 && type !== TYPE.UNREACH) pinfo.call(dataDissector, tvb.sub(8), t);
   }
@@ -226,6 +272,35 @@ function requestKeyChecksum(c: number): number {
   let sum = (~c & 0xffff) + (~0x0800 & 0xffff);
   sum = (sum & 0xffff) + (sum >>> 16);
   return ~sum & 0xffff;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** signed_time_msecs_to_str of a 32-bit value. */
+function msecsText(ms: number): string {
+  const v = ms | 0;
+  return durationText(Math.trunc(v / 1000), v % 1000);
+}
+
+/**
+ * get_best_guess_mstimeofday: the big- or little-endian reading of a
+ * timestamp, whichever is a time of day (high bit cleared, RFC 792's "not
+ * standard" flag) nearer `frameMs`, in Wireshark's unsigned arithmetic.
+ */
+function bestGuessTimeOfDay(be: number, le: number, frameMs: number): number {
+  const b = be & 0x7fffffff;
+  const l = le & 0x7fffffff;
+  if (b < MS_PER_DAY && l >= MS_PER_DAY) return b;
+  if (l < MS_PER_DAY && b >= MS_PER_DAY) return l;
+  const dist = (x: number): number => (x - frameMs) >>> 0;
+  if (b < MS_PER_DAY && l < MS_PER_DAY) {
+    // A rollover to a new day: an early time against a late frame counts as tomorrow.
+    const late = frameMs >= MS_PER_DAY - MS_PER_DAY / 4;
+    const bb = b < frameMs && b <= MS_PER_DAY / 4 && late ? b + MS_PER_DAY : b;
+    const ll = l < frameMs && l <= MS_PER_DAY / 4 && late ? l + MS_PER_DAY : l;
+    return dist(bb) < dist(ll) ? b : l;
+  }
+  return dist(b) < dist(l) ? b : l;
 }
 
 function shouldBe(sum: number, computed: number): number {

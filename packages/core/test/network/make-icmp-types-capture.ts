@@ -1,0 +1,66 @@
+// Writes captures/icmp-types.pcap: one ICMPv4 message of each kind a lab
+// may meet besides echo: fragmentation needed with its next-hop MTU (path
+// MTU discovery), host and protocol unreachable, redirect with its gateway,
+// parameter problem with its pointer, source quench, router advertisement
+// and solicitation, timestamp and address mask requests and replies, and a
+// type nobody assigned. Its tshark output is the CLI golden cases
+// *-icmp-types (node scripts/record-goldens.mjs --set cli). From the
+// repository root:
+//   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-icmp-types-capture.ts
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PcapWriter } from '@netdissect/core';
+import { ethernet, ipv4, packets, udp, tcp } from '../../../../test/support/frame-builders.js';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'icmp-types.pcap');
+
+const HOST = [10, 0, 0, 2];
+const ROUTER = [10, 0, 0, 1];
+const FAR = [198, 51, 100, 7];
+
+function icmp(type: number, code: number, rest: number[]): Uint8Array {
+  const m = [type, code, 0, 0, ...rest];
+  let sum = 0;
+  for (let i = 0; i < m.length; i += 2) sum += (m[i]! << 8) | (m[i + 1] ?? 0);
+  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
+  sum = ~sum & 0xffff;
+  m[2] = sum >> 8;
+  m[3] = sum & 0xff;
+  return Uint8Array.from(m);
+}
+
+const fromRouter = (type: number, code: number, rest: number[], to = HOST): Uint8Array => ethernet(0x0800, ipv4({ src: ROUTER, dst: to, protocol: 1, id: 0x4000 + type }, icmp(type, code, rest)));
+const fromHost = (type: number, code: number, rest: number[]): Uint8Array => ethernet(0x0800, ipv4({ src: HOST, dst: ROUTER, protocol: 1, id: 0x5000 + type }, icmp(type, code, rest)));
+
+// What the errors quote: a TCP segment and a UDP datagram to the far host.
+const tcpQuote = [...ipv4({ src: HOST, dst: FAR, protocol: 6, id: 0x1234 }, tcp({ sport: 40000, dport: 80, seq: 1, ack: 0, flags: 0x02 }))];
+const udpQuote = [...ipv4({ src: HOST, dst: FAR, protocol: 17, id: 0x1235 }, udp(40001, 9, Uint8Array.of(1, 2, 3, 4)))];
+const u16 = (n: number): number[] => [(n >> 8) & 0xff, n & 0xff];
+const u32 = (n: number): number[] => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
+
+const frames = [
+  // Destination unreachable: fragmentation needed (next-hop MTU 1400), host, protocol, administratively prohibited.
+  fromRouter(3, 4, [0, 0, ...u16(1400), ...tcpQuote]),
+  fromRouter(3, 1, [0, 0, 0, 0, ...udpQuote]),
+  fromRouter(3, 2, [0, 0, 0, 0, ...udpQuote]),
+  fromRouter(3, 13, [0, 0, 0, 0, ...tcpQuote]),
+  // Redirect for the host to a better gateway; parameter problem at byte 9; source quench.
+  fromRouter(5, 1, [10, 0, 0, 254, ...tcpQuote]),
+  fromRouter(12, 0, [9, 0, 0, 0, ...udpQuote]),
+  fromRouter(4, 0, [0, 0, 0, 0, ...udpQuote]),
+  // Router advertisement (two addresses, lifetime 1800 s) and solicitation.
+  fromRouter(9, 0, [2, 2, ...u16(1800), ...ROUTER, ...u32(0), 10, 0, 0, 254, ...u32(0xffffff00)], [224, 0, 0, 1]),
+  fromHost(10, 0, [0, 0, 0, 0]),
+  // Timestamp request and reply (ms since midnight UT), address mask request and reply.
+  fromHost(13, 0, [...u16(0x1111), ...u16(1), ...u32(36_000_000), ...u32(0), ...u32(0)]),
+  fromRouter(14, 0, [...u16(0x1111), ...u16(1), ...u32(36_000_000), ...u32(36_000_005), ...u32(36_000_006)]),
+  fromHost(17, 0, [...u16(0x2222), ...u16(1), ...u32(0)]),
+  fromRouter(18, 0, [...u16(0x2222), ...u16(1), 255, 255, 255, 0]),
+  // A type nobody assigned.
+  fromHost(50, 7, [1, 2, 3, 4]),
+];
+
+const writer = await PcapWriter.open(out);
+await writer.writeBatch(packets(frames, 1000));
+await writer.close();
+console.log(`wrote ${out}`);
