@@ -47,8 +47,9 @@ Output:
   -T text|fields|json|jsonl
                           text: summary lines (default); fields: the -e fields;
                           json: tshark's JSON array; jsonl: one JSON object per line
-  -e FIELD                a field to print with -T fields (repeatable); _ws.col.Info and
-                          _ws.col.Protocol give the columns
+  -e FIELD                a field to print with -T fields (repeatable); _ws.col.No.,
+                          _ws.col.Time, _ws.col.Source, _ws.col.Destination,
+                          _ws.col.Protocol, _ws.col.Length and _ws.col.Info give the columns
   -E header=y|n           -T fields: print a header line with the field names
   -E separator=/t|/s|C    -T fields: column separator (tab, space or a character)
   -E occurrence=f|l|a     -T fields: first, last or all occurrences of a field

@@ -1,8 +1,10 @@
-import { fieldDisplayValue, fieldRegistry, FT, type DissectedFrame, type FieldDef, type FieldNode } from '@netdissect/core';
+import { fieldDisplayValue, fieldRegistry, FT, type DissectedFrame, type FieldDef, type FieldNode, type RawPacket } from '@netdissect/core';
 import type { CliOptions } from '../cli-options.js';
 import { UsageError } from '../usage-error.js';
+import { columnText, columnTitleOf, type ColumnTitle } from './column-fields.js';
 import type { FramePrinter, TreeNeeds } from './frame-printer.js';
 import type { OutputStream } from './output-stream.js';
+import type { TimeReference } from './summary-line.js';
 
 /** tshark's print_escaped_csv: only these five are escaped in -T fields values. */
 function escapeFieldValue(s: string): string {
@@ -25,6 +27,8 @@ export class FieldsWriter implements FramePrinter {
   readonly needs: TreeNeeds;
   /** Only _ws.col.* fields read the columns. */
   readonly columns: boolean;
+  /** The column of each -e field that names one (null for the others and for unknown titles, which stay empty as in tshark). */
+  private readonly columnTitles: Array<ColumnTitle | null>;
 
   constructor(
     private readonly opts: CliOptions['fieldOptions'],
@@ -52,6 +56,7 @@ export class FieldsWriter implements FramePrinter {
     if (invalid.length) throw new UsageError(`Some fields aren't valid: ${invalid.join(', ')}`);
     this.needs = { kind: 'fields', defs, labels };
     this.columns = fields.some((f) => f.startsWith('_ws.col.'));
+    this.columnTitles = fields.map(columnTitleOf);
     this.lineValues = fields.map(() => []);
     this.lineCounts = new Int32Array(fields.length);
     this.lineCells = fields.map(() => '');
@@ -61,8 +66,16 @@ export class FieldsWriter implements FramePrinter {
     if (this.opts.header) this.out.line(this.header());
   }
 
-  frame(f: DissectedFrame): void {
-    const columns = this.columns ? { Protocol: f.pinfo.cols.protocol, Info: f.pinfo.cols.info } : undefined;
+  /** The texts of the columns the -e fields name, for one frame (undefined when none is named). */
+  frameColumns(f: DissectedFrame, raw: RawPacket, ref: TimeReference): Record<string, string> | undefined {
+    if (!this.columns) return undefined;
+    const out: Record<string, string> = {};
+    for (const title of this.columnTitles) if (title !== null) out[title] = columnText(title, f, raw, ref);
+    return out;
+  }
+
+  frame(f: DissectedFrame, raw: RawPacket, ref: TimeReference): void {
+    const columns = this.frameColumns(f, raw, ref);
     const out = this.out;
     // A terminal needs the line escaped as text.
     if (out.isTty) {

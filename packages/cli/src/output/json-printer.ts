@@ -4,6 +4,7 @@ import { FieldsWriter } from './fields-writer.js';
 import type { FramePrinter, TreeNeeds } from './frame-printer.js';
 import { JsonDumper } from './json-dumper.js';
 import type { OutputStream } from './output-stream.js';
+import type { TimeReference } from './summary-line.js';
 
 /** A node's value in tshark's JSON (FTREPR_DISPLAY), or null for items without one. */
 export function jsonValue(node: FieldNode): string | null {
@@ -61,9 +62,9 @@ export class JsonPrinter implements FramePrinter {
     this.needs = this.fields ? this.fields.needs : { kind: 'full', labels: true };
   }
 
-  private writeFields(f: DissectedFrame): void {
+  private writeFields(f: DissectedFrame, raw: RawPacket, ref: TimeReference): void {
     const d = this.d;
-    const values = this.fields!.values(f.tree!, { Protocol: f.pinfo.cols.protocol, Info: f.pinfo.cols.info });
+    const values = this.fields!.values(f.tree!, this.fields!.frameColumns(f, raw, ref));
     d.beginObject();
     this.fields!.names.forEach((name, i) => {
       const v = values[i]!;
@@ -80,7 +81,7 @@ export class JsonPrinter implements FramePrinter {
     this.d.beginArray();
   }
 
-  frame(f: DissectedFrame, raw: RawPacket): void {
+  frame(f: DissectedFrame, raw: RawPacket, ref: TimeReference): void {
     const d = this.d;
     d.beginObject();
     d.member('_index', `packets-${localDate(raw.tsSec)}`);
@@ -89,7 +90,7 @@ export class JsonPrinter implements FramePrinter {
     d.name('_source');
     d.beginObject();
     d.name('layers');
-    if (this.fields) this.writeFields(f);
+    if (this.fields) this.writeFields(f, raw, ref);
     else if (f.tree) writeJsonChildren(f.tree, d);
     else {
       d.beginObject();

@@ -23,7 +23,7 @@ export function summaryLine(frame: DissectedFrame, raw: RawPacket, ref: TimeRefe
 }
 
 /** The Time column before padding: seconds since the first frame, to the capture's precision ('' without a timestamp). */
-function timeColumn(raw: RawPacket, ref: TimeReference): string {
+export function timeColumn(raw: RawPacket, ref: TimeReference): string {
   if (raw.hasTimestamp === false) return '';
   const s = timeDeltaSec(raw.tsSec, raw.tsNsec, ref.sec, ref.nsec);
   const ns = timeDeltaNsec(raw.tsSec, raw.tsNsec, ref.sec, ref.nsec);
