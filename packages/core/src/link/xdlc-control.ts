@@ -58,8 +58,6 @@ export interface XdlcControl {
   summary: string;
   /** An information frame or an unnumbered information (UI) frame: one that carries a protocol's data. */
   carriesInformation: boolean;
-  /** An unnumbered frame's modifier bits (value & 0xec), else -1. */
-  uModifier: number;
 }
 
 /** dissect_xdlc_control with is_extended: the field at `off`, added under `tree` as "Control field: summary (0x..)". */
@@ -79,7 +77,7 @@ export function dissectXdlcControl(tvb: Tvb, off: number, tree: FieldNode | null
       c.addItem(isResponse ? f.uModifierResp : f.uModifierCmd, tvb, off, 1);
       c.addItem(f.ftypeU, tvb, off, 1);
     }
-    return { value: first, length: 1, summary, carriesInformation: modifier === 0, uModifier: modifier };
+    return { value: first, length: 1, summary, carriesInformation: modifier === 0 };
   }
   const value = tvb.u16le(off);
   const pf = (value & 0x0100) !== 0;
@@ -104,7 +102,7 @@ export function dissectXdlcControl(tvb: Tvb, off: number, tree: FieldNode | null
       c.add(f.ftypeI, tvb, off, 2, 0);
     }
   }
-  return { value, length: 2, summary, carriesInformation: (first & 0x01) === 0, uModifier: -1 };
+  return { value, length: 2, summary, carriesInformation: (first & 0x01) === 0 };
 }
 
 function hex(n: number, digits: number): string {
