@@ -22,7 +22,8 @@ function concat(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-function checksum(b: Uint8Array): number {
+/** The Internet checksum (RFC 1071) of `b`, ready to store: what hand-made IPv4 headers and ICMP/IGMP messages carry. */
+export function checksum(b: ArrayLike<number>): number {
   let sum = 0;
   for (let i = 0; i < b.length; i += 2) sum += (b[i]! << 8) | (b[i + 1] ?? 0);
   while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);

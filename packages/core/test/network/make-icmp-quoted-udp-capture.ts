@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PcapWriter } from '@netdissect/core';
 import { ethernet, ipv4, ipv6, latin1, packets, udp, type Ip } from '../../../../test/support/frame-builders.js';
-import { icmpv6Message } from './ipv6-checksums.js';
+import { icmpv4Message, icmpv6Message } from './checksummed-messages.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'icmp-quoted-udp.pcap');
 
@@ -28,17 +28,6 @@ function dnsQuery(id: number, name: string): Uint8Array {
   return Uint8Array.from([id >> 8, id & 0xff, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0, ...qname, 0, 0, 1, 0, 1]);
 }
 
-/** An ICMPv4 message (type, code, 4 bytes after the checksum, body) with its checksum. */
-function icmpv4(type: number, code: number, body: Uint8Array): Uint8Array {
-  const m = Uint8Array.from([type, code, 0, 0, 0, 0, 0, 0, ...body]);
-  let sum = 0;
-  for (let i = 0; i < m.length; i += 2) sum += (m[i]! << 8) | (m[i + 1] ?? 0);
-  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
-  sum = ~sum & 0xffff;
-  m[2] = sum >> 8;
-  m[3] = sum & 0xff;
-  return m;
-}
 
 const ip4 = (src: Ip, dst: Ip, protocol: number, payload: Uint8Array, id = 1): Uint8Array => ipv4({ src, dst, protocol, id }, payload);
 
@@ -50,12 +39,12 @@ const query6 = ipv6({ src: CLIENT6, dst: SERVER6, nextHeader: 17 }, udp(40002, 5
 const frames = [
   ethernet(0x0800, query),
   // Port unreachable quoting the whole query.
-  ethernet(0x0800, ip4(SERVER, CLIENT, 1, icmpv4(3, 3, query), 0x101)),
+  ethernet(0x0800, ip4(SERVER, CLIENT, 1, icmpv4Message(3, 3, [0, 0, 0, 0, ...query]), 0x101)),
   ethernet(0x0800, probe),
   // Time exceeded quoting the IP header and the first 8 bytes after it (the UDP header).
-  ethernet(0x0800, ip4(ROUTER, CLIENT, 1, icmpv4(11, 0, probe.subarray(0, 28)), 0x300)),
+  ethernet(0x0800, ip4(ROUTER, CLIENT, 1, icmpv4Message(11, 0, [0, 0, 0, 0, ...probe.subarray(0, 28)]), 0x300)),
   // Time exceeded quoting the whole probe.
-  ethernet(0x0800, ip4(ROUTER, CLIENT, 1, icmpv4(11, 0, probe), 0x301)),
+  ethernet(0x0800, ip4(ROUTER, CLIENT, 1, icmpv4Message(11, 0, [0, 0, 0, 0, ...probe]), 0x301)),
   ethernet(0x86dd, query6),
   // ICMPv6 port unreachable (code 4) quoting the whole query.
   ethernet(0x86dd, ipv6({ src: SERVER6, dst: CLIENT6, nextHeader: 58 }, icmpv6Message(SERVER6, CLIENT6, 1, 4, [0, 0, 0, 0, ...query6]))),

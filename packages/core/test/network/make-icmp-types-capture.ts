@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PcapWriter } from '@netdissect/core';
 import { ethernet, ipv4, packets, udp, tcp } from '../../../../test/support/frame-builders.js';
+import { icmpv4Message } from './checksummed-messages.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'icmp-types.pcap');
 
@@ -18,19 +19,9 @@ const HOST = [10, 0, 0, 2];
 const ROUTER = [10, 0, 0, 1];
 const FAR = [198, 51, 100, 7];
 
-function icmp(type: number, code: number, rest: number[]): Uint8Array {
-  const m = [type, code, 0, 0, ...rest];
-  let sum = 0;
-  for (let i = 0; i < m.length; i += 2) sum += (m[i]! << 8) | (m[i + 1] ?? 0);
-  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
-  sum = ~sum & 0xffff;
-  m[2] = sum >> 8;
-  m[3] = sum & 0xff;
-  return Uint8Array.from(m);
-}
 
-const fromRouter = (type: number, code: number, rest: number[], to = HOST): Uint8Array => ethernet(0x0800, ipv4({ src: ROUTER, dst: to, protocol: 1, id: 0x4000 + type }, icmp(type, code, rest)));
-const fromHost = (type: number, code: number, rest: number[]): Uint8Array => ethernet(0x0800, ipv4({ src: HOST, dst: ROUTER, protocol: 1, id: 0x5000 + type }, icmp(type, code, rest)));
+const fromRouter = (type: number, code: number, rest: number[], to = HOST): Uint8Array => ethernet(0x0800, ipv4({ src: ROUTER, dst: to, protocol: 1, id: 0x4000 + type }, icmpv4Message(type, code, rest)));
+const fromHost = (type: number, code: number, rest: number[]): Uint8Array => ethernet(0x0800, ipv4({ src: HOST, dst: ROUTER, protocol: 1, id: 0x5000 + type }, icmpv4Message(type, code, rest)));
 
 // What the errors quote: a TCP segment and a UDP datagram to the far host.
 const tcpQuote = [...ipv4({ src: HOST, dst: FAR, protocol: 6, id: 0x1234 }, tcp({ sport: 40000, dport: 80, seq: 1, ack: 0, flags: 0x02 }))];

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PcapWriter } from '@netdissect/core';
 import { ethernet, ipv6, latin1, packets } from '../../../../test/support/frame-builders.js';
-import { icmpv6Message } from './ipv6-checksums.js';
+import { icmpv6Message } from './checksummed-messages.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'icmpv6-nd-options.pcap');
 

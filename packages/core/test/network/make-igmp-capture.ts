@@ -10,7 +10,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PcapWriter } from '@netdissect/core';
-import { ethernet, packets } from '../../../../test/support/frame-builders.js';
+import { checksum, ethernet, packets } from '../../../../test/support/frame-builders.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'igmp.pcap');
 
@@ -22,12 +22,6 @@ const IGMPV3_ROUTERS = [224, 0, 0, 22];
 const MDNS = [224, 0, 0, 251];
 const SSDP = [239, 255, 255, 250];
 
-function checksum(bytes: number[]): number {
-  let sum = 0;
-  for (let i = 0; i < bytes.length; i += 2) sum += (bytes[i]! << 8) | (bytes[i + 1] ?? 0);
-  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
-  return ~sum & 0xffff;
-}
 
 /** IPv4 with the Router Alert option (TTL 1, protocol 2) around an IGMP message whose checksum is filled in (or broken). */
 function igmp(src: number[], dst: number[], message: number[], badChecksum = false): Uint8Array {

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PcapWriter } from '@netdissect/core';
 import { ethernet, ipv6, latin1, packets } from '../../../../test/support/frame-builders.js';
-import { udp6Datagram as udp6 } from './ipv6-checksums.js';
+import { udp6Datagram as udp6 } from './checksummed-messages.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'ipv6-fragments.pcap');
 

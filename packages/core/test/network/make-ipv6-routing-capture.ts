@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PcapWriter } from '@netdissect/core';
 import { ethernet, latin1, packets } from '../../../../test/support/frame-builders.js';
-import { udp6Datagram } from './ipv6-checksums.js';
+import { udp6Datagram } from './checksummed-messages.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'ipv6-routing-headers.pcap');
 

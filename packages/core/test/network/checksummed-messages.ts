@@ -1,14 +1,20 @@
-// ICMPv6 messages and UDP datagrams for hand-made IPv6 test captures, with
-// their checksums over the IPv6 pseudo-header (RFC 8200 8.1), so that
-// neither tshark nor netdissect reports them as bad or illegal.
+// ICMP messages and UDP datagrams for hand-made test captures, with their
+// checksums (over the IPv6 pseudo-header for ICMPv6 and UDP over IPv6, RFC
+// 8200 8.1), so that neither tshark nor netdissect reports them as bad.
+import { checksum } from '../../../../test/support/frame-builders.js';
 
 function pseudoHeaderChecksum(src: readonly number[], dst: readonly number[], nextHeader: number, message: Uint8Array): number {
   const n = message.length;
-  const bytes = [...src, ...dst, (n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff, 0, 0, 0, nextHeader, ...message];
-  let sum = 0;
-  for (let i = 0; i < bytes.length; i += 2) sum += (bytes[i]! << 8) | (bytes[i + 1] ?? 0);
-  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
-  return ~sum & 0xffff;
+  return checksum([...src, ...dst, (n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff, 0, 0, 0, nextHeader, ...message]);
+}
+
+/** An ICMPv4 message (type, code, the rest after the checksum) with its checksum. */
+export function icmpv4Message(type: number, code: number, rest: readonly number[] | Uint8Array): Uint8Array {
+  const m = Uint8Array.from([type, code, 0, 0, ...rest]);
+  const sum = checksum(m);
+  m[2] = sum >> 8;
+  m[3] = sum & 0xff;
+  return m;
 }
 
 /** An ICMPv6 message (type, code, the rest after the checksum) with its checksum. */
