@@ -1,6 +1,7 @@
 import { arpHardwareTypes } from '../link/arp-hardware-types.js';
 import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
-import { formatEther, formatHexBytes, formatIPv4Bytes } from '../dissection/address.js';
+import { formatEther, formatHexBytes, formatIPv4, formatIPv4Bytes } from '../dissection/address.js';
+import { checkForDuplicateAddress } from './arp-duplicate-addresses.js';
 import { makeDissector } from '../dissection/dissector.js';
 import { defaultRegistry } from '../dissection/session.js';
 import type { Tvb } from '../dissection/tvb.js';
@@ -55,8 +56,8 @@ function allZero(tvb: Tvb, off: number, len: number): boolean {
   return true;
 }
 
-/** ARP and RARP over Ethernet-style hardware (packet-arp.c). */
-export const arpDissector = makeDissector('arp', 'ARP', (tvb, pinfo, tree) => {
+/** ARP and RARP over Ethernet-style hardware (packet-arp.c); "ARP/RARP" is the name Wireshark gives expert items and malformed marks. */
+export const arpDissector = makeDissector('arp', 'ARP/RARP', (tvb, pinfo, tree) => {
   pinfo.cols.setProtocol('ARP');
   pinfo.cols.clearInfo();
   const hrd = tvb.u16(0);
@@ -84,6 +85,14 @@ export const arpDissector = makeDissector('arp', 'ARP', (tvb, pinfo, tree) => {
   } else if (op === OP.REQUEST && allZero(tvb, tha, 6) && tvb.u32(spa) === 0) {
     probe = true;
   }
+  // Address conflicts: the sender's binding, and a reply's target's (a request's target means nothing, RFC 826).
+  let duplicate = -1;
+  if ((op === OP.REQUEST || op === OP.REPLY) && isEtherHw(hrd, hln) && isIPv4Proto(pro, pln)) {
+    const claims = (macOff: number, ipOff: number): boolean => (tvb.u8(macOff) & 0x01) === 0 && !allZero(tvb, macOff, 6) && tvb.u32(ipOff) !== 0;
+    if (claims(sha, spa) && checkForDuplicateAddress(tvb, pinfo, tree, sha, tvb.u32(spa))) duplicate = tvb.u32(spa);
+    // A gratuitous reply names the same address twice: reported once.
+    if (op !== OP.REQUEST && claims(tha, tpa) && duplicate !== tvb.u32(tpa) && checkForDuplicateAddress(tvb, pinfo, tree, tha, tvb.u32(tpa))) duplicate = tvb.u32(tpa);
+  }
   const cols = pinfo.cols;
   switch (op) {
     case OP.REQUEST:
@@ -110,6 +119,7 @@ export const arpDissector = makeDissector('arp', 'ARP', (tvb, pinfo, tree) => {
     default:
       cols.setInfo(`Unknown ARP opcode 0x${hex4(op)}`);
   }
+  if (duplicate !== -1) cols.appendInfo(` (duplicate use of ${formatIPv4(duplicate)} detected!)`);
   if (t) {
     let opStr = opNames.get(op);
     if (opStr !== undefined) {
