@@ -1,8 +1,8 @@
 import { defineFields, defineProtocol, FT, BASE, type TrueFalse } from '../fields/field-def.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import { etypeNames } from './ethertype-values.js';
+import { checksumStatusNames } from '../fields/checksum-status.js';
 
-const checksumStatus = new Map([[0, 'Bad'], [1, 'Good'], [2, 'Unverified'], [3, 'Not present'], [4, 'Illegal']]);
 
 const lgTfs: TrueFalse = { true: 'Locally administered address (this is NOT the factory default)', false: 'Globally unique address (factory default)' };
 const igTfs: TrueFalse = { true: 'Group address (multicast/broadcast)', false: 'Individual address (unicast)' };
@@ -27,7 +27,7 @@ export const ethFields = defineFields('eth', {
   padding: { abbrev: 'eth.padding', name: 'Padding', type: FT.BYTES },
   trailer: { abbrev: 'eth.trailer', name: 'Trailer', type: FT.BYTES },
   fcs: { abbrev: 'eth.fcs', name: 'Frame check sequence', type: FT.UINT32, base: BASE.HEX },
-  fcsStatus: { abbrev: 'eth.fcs.status', name: 'FCS Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatus },
+  fcsStatus: { abbrev: 'eth.fcs.status', name: 'FCS Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatusNames },
   dstLg: { abbrev: 'eth.dst.lg', name: 'LG bit', type: FT.BOOLEAN, bitWidth: 24, tfs: lgTfs, bitmask: 0x020000 },
   dstIg: { abbrev: 'eth.dst.ig', name: 'IG bit', type: FT.BOOLEAN, bitWidth: 24, tfs: igTfs, bitmask: 0x010000 },
   srcLg: { abbrev: 'eth.src.lg', name: 'LG bit', type: FT.BOOLEAN, bitWidth: 24, tfs: lgTfs, bitmask: 0x020000 },

@@ -4,7 +4,7 @@
  * (the same BPDU by SNAP, with the originating VLAN after it). Multiple
  * spanning tree's MSTI records are not decoded.
  */
-import { defineFields, defineProtocol, FT, BASE, vals, type FieldDef } from '../fields/field-def.js';
+import { defineFields, defineProtocol, FT, BASE, TFS_YES_NO, vals, type FieldDef } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
 import { formatEther } from '../dissection/address.js';
 import { makeDissector } from '../dissection/dissector.js';
@@ -14,7 +14,6 @@ import type { Tvb } from '../dissection/tvb.js';
 const BPDU_RST = 0x02;
 const BPDU_TCN = 0x80;
 
-const TFS_YES_NO = { true: 'Yes', false: 'No' };
 const portRoles = vals({ 1: 'Alternate or Backup', 2: 'Root', 3: 'Designated' });
 
 export const hfStp = defineProtocol('stp', 'Spanning Tree Protocol');
@@ -56,14 +55,17 @@ export interface StpData {
 /** A bridge identifier: "32768 / 1 / 00:1a:2b:3c:4d:00" with priority, system ID extension and address under it. */
 function bridgeId(tvb: Tvb, off: number, tree: FieldNode | null, title: string, defs: readonly [FieldDef, FieldDef, FieldDef]): string {
   const word = tvb.u16(off);
-  const text = `${word & 0xf000} / ${word & 0x0fff} / ${formatEther(tvb.bytes, tvb.start + off + 2)}`;
+  const priority = word & 0xf000;
+  const extension = word & 0x0fff;
+  const mac = formatEther(tvb.bytes, tvb.start + off + 2);
   if (tree) {
-    const id = tree.addText(tvb, off, 8, `${title}: ${text}`);
-    id.add(defs[0], tvb, off, 2, word & 0xf000);
-    id.add(defs[1], tvb, off, 2, word & 0x0fff);
+    const id = tree.addText(tvb, off, 8, `${title}: ${priority} / ${extension} / ${mac}`);
+    id.add(defs[0], tvb, off, 2, priority);
+    id.add(defs[1], tvb, off, 2, extension);
     id.addItem(defs[2], tvb, off + 2, 6);
   }
-  return `${word & 0xf000}/${word & 0x0fff}/${formatEther(tvb.bytes, tvb.start + off + 2)}`;
+  // Info's form, without the spaces.
+  return `${priority}/${extension}/${mac}`;
 }
 
 /** A timer in 1/256 seconds. */

@@ -12,6 +12,7 @@ import { echoReply, echoRequest } from './echo-transactions.js';
 import { internetChecksum } from './internet-checksum.js';
 import type { Ipv4Header } from './ipv4.js';
 import { AddressType } from '../dissection/address.js';
+import { checksumStatusNames } from '../fields/checksum-status.js';
 
 const TYPE = { ECHOREPLY: 0, UNREACH: 3, SOURCEQUENCH: 4, REDIRECT: 5, ALTHOST: 6, ECHO: 8, RTRADVERT: 9, RTRSOLICIT: 10, TIMXCEED: 11, PARAMPROB: 12, TSTAMP: 13, TSTAMPREPLY: 14, IREQ: 15, IREQREPLY: 16, MASKREQ: 17, MASKREPLY: 18 } as const;
 
@@ -31,14 +32,13 @@ const codeNames: Record<number, ReadonlyMap<number, string>> = {
   11: vals({ 0: 'Time to live exceeded in transit', 1: 'Fragment reassembly time exceeded' }),
   12: vals({ 0: 'Pointer indicates the error', 1: 'Required option missing', 2: 'Bad length' }),
 };
-const checksumStatus = vals({ 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' });
 
 export const hfIcmp = defineProtocol('icmp', 'Internet Control Message Protocol');
 export const icmpFields = defineFields('icmp', {
   type: { abbrev: 'icmp.type', name: 'Type', type: FT.UINT8, base: BASE.DEC },
   code: { abbrev: 'icmp.code', name: 'Code', type: FT.UINT8, base: BASE.DEC },
   checksum: { abbrev: 'icmp.checksum', name: 'Checksum', type: FT.UINT16, base: BASE.HEX },
-  checksumStatus: { abbrev: 'icmp.checksum.status', name: 'Checksum Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatus },
+  checksumStatus: { abbrev: 'icmp.checksum.status', name: 'Checksum Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatusNames },
   unused: { abbrev: 'icmp.unused', name: 'Unused', type: FT.BYTES },
   ident: { abbrev: 'icmp.ident', name: 'Identifier (BE)', type: FT.UINT16, base: BASE.DEC_HEX },
   identLe: { abbrev: 'icmp.ident_le', name: 'Identifier (LE)', type: FT.UINT16, base: BASE.DEC_HEX },

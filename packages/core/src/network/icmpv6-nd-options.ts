@@ -7,7 +7,7 @@
  */
 import { defineFields, FT, BASE, vals, TFS_SET_NOTSET } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
-import { formatEther, formatIPv6 } from '../dissection/address.js';
+import { formatEther, formatHexBytes, formatIPv6 } from '../dissection/address.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import type { Tvb } from '../dissection/tvb.js';
@@ -120,7 +120,7 @@ function linkLayerAddress(tvb: Tvb, pinfo: PacketInfo, o: FieldNode | null, at: 
     }
     pinfo.cols.appendInfo(source ? ` from ${mac}` : ` is at ${mac}`);
   } else if (len === 16 && tvb.u32(at + 8) === 0 && tvb.u16(at + 12) === 0) {
-    const eui = formatEther8(tvb, at);
+    const eui = formatHexBytes(tvb.view(at, 8), ':');
     if (o) {
       o.addItem(f.linkaddrEui64, tvb, at, 8);
       o.addItem(source ? f.srcLinkaddrEui64 : f.targetLinkaddrEui64, tvb, at, 8).setHidden();
@@ -138,12 +138,6 @@ function linkLayerAddress(tvb: Tvb, pinfo: PacketInfo, o: FieldNode | null, at: 
     o.addItem(f.linkaddr, tvb, at, len - 2);
     o.addItem(source ? f.srcLinkaddr : f.targetLinkaddr, tvb, at, len - 2).setHidden();
   }
-}
-
-function formatEther8(tvb: Tvb, at: number): string {
-  let s = '';
-  for (let i = 0; i < 8; i++) s += (i ? ':' : '') + tvb.u8(at + i).toString(16).padStart(2, '0');
-  return s;
 }
 
 /**

@@ -13,6 +13,7 @@ import { echoReply, echoRequest } from './echo-transactions.js';
 import { dissectNdOptions, routerFlagsText, routerPreferences } from './icmpv6-nd-options.js';
 import { internetChecksum } from './internet-checksum.js';
 import type { Ipv6Header } from './ipv6.js';
+import { checksumStatusNames } from '../fields/checksum-status.js';
 
 const T = { UNREACH: 1, TOO_BIG: 2, TIME_EXCEEDED: 3, PARAM_PROB: 4, ECHO_REQUEST: 128, ECHO_REPLY: 129, MLD_QUERY: 130, MLD_REPORT: 131, MLD_DONE: 132, RS: 133, RA: 134, NS: 135, NA: 136, REDIRECT: 137, MLDV2_REPORT: 143 } as const;
 
@@ -31,7 +32,6 @@ const typeNames = vals({
 const unreachCodes = vals({ 0: 'no route to destination', 1: 'Administratively prohibited', 2: 'Beyond scope of source address', 3: 'Address unreachable', 4: 'Port unreachable', 5: 'Source address failed ingress/egress policy', 6: 'Reject route to destination', 7: 'Error in Source Routing Header' });
 const timeexCodes = vals({ 0: 'hop limit exceeded in transit', 1: 'fragment reassembly time exceeded' });
 const paramCodes = vals({ 0: 'erroneous header field encountered', 1: 'unrecognized Next Header type encountered', 2: 'unrecognized IPv6 option encountered', 3: 'IPv6 First Fragment has incomplete IPv6 Header Chain' });
-const checksumStatus = vals({ 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' });
 
 export const hfIcmpv6 = defineProtocol('icmpv6', 'Internet Control Message Protocol v6');
 const mldrRecordTypes = vals({ 1: 'Include', 2: 'Exclude', 3: 'Changed to include', 4: 'Changed to exclude', 5: 'Allow new sources', 6: 'Block old sources' });
@@ -40,7 +40,7 @@ export const icmpv6Fields = defineFields('icmpv6', {
   type: { abbrev: 'icmpv6.type', name: 'Type', type: FT.UINT8, base: BASE.DEC, strings: typeNames },
   code: { abbrev: 'icmpv6.code', name: 'Code', type: FT.UINT8, base: BASE.DEC },
   checksum: { abbrev: 'icmpv6.checksum', name: 'Checksum', type: FT.UINT16, base: BASE.HEX },
-  checksumStatus: { abbrev: 'icmpv6.checksum.status', name: 'Checksum Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatus },
+  checksumStatus: { abbrev: 'icmpv6.checksum.status', name: 'Checksum Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatusNames },
   reserved: { abbrev: 'icmpv6.reserved', name: 'Reserved', type: FT.BYTES },
   mtu: { abbrev: 'icmpv6.mtu', name: 'MTU', type: FT.UINT32, base: BASE.DEC },
   pointer: { abbrev: 'icmpv6.pointer', name: 'Pointer', type: FT.UINT32, base: BASE.DEC },

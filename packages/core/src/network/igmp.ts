@@ -14,6 +14,7 @@ import { defaultRegistry } from '../dissection/session.js';
 import type { Tvb } from '../dissection/tvb.js';
 import { hex4 } from '../link/hex.js';
 import { internetChecksum } from './internet-checksum.js';
+import { checksumStatusNames } from '../fields/checksum-status.js';
 
 const TYPE = { V1_QUERY: 0x11, V1_REPORT: 0x12, V2_REPORT: 0x16, V2_LEAVE: 0x17, V3_REPORT: 0x22 } as const;
 const REC = { MODE_IS_INCLUDE: 1, MODE_IS_EXCLUDE: 2, TO_INCLUDE: 3, TO_EXCLUDE: 4, ALLOW: 5, BLOCK: 6 } as const;
@@ -25,7 +26,6 @@ const commands = vals({
   0x1f: 'Traceroute Query or Request', 0x22: 'Membership Report',
 });
 const recordTypes = vals({ 1: 'Mode Is Include', 2: 'Mode Is Exclude', 3: 'Change To Include Mode', 4: 'Change To Exclude Mode', 5: 'Allow New Sources', 6: 'Block Old Sources' });
-const checksumStatus = vals({ 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' });
 
 export const hfIgmp = defineProtocol('igmp', 'Internet Group Management Protocol');
 export const igmpFields = defineFields('igmp', {
@@ -33,7 +33,7 @@ export const igmpFields = defineFields('igmp', {
   reserved: { abbrev: 'igmp.reserved', name: 'Reserved', type: FT.BYTES },
   version: { abbrev: 'igmp.version', name: 'IGMP Version', type: FT.UINT8, base: BASE.DEC },
   checksum: { abbrev: 'igmp.checksum', name: 'Checksum', type: FT.UINT16, base: BASE.HEX },
-  checksumStatus: { abbrev: 'igmp.checksum.status', name: 'Checksum Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatus },
+  checksumStatus: { abbrev: 'igmp.checksum.status', name: 'Checksum Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatusNames },
   maxResp: { abbrev: 'igmp.max_resp', name: 'Max Resp Time', type: FT.UINT8, base: BASE.DEC },
   maxRespExp: { abbrev: 'igmp.max_resp.exp', name: 'Exponent', type: FT.UINT8, base: BASE.HEX, bitmask: 0x70 },
   maxRespMant: { abbrev: 'igmp.max_resp.mant', name: 'Mantissa', type: FT.UINT8, base: BASE.HEX, bitmask: 0x0f },

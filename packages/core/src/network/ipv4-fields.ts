@@ -1,6 +1,7 @@
 import { defineFields, defineProtocol, FT, BASE, vals, TFS_SET_NOTSET } from '../fields/field-def.js';
 import { defineFragmentFields } from '../reassembly/fragment-tree.js';
 import { ipProtocolNames } from './ip-protocol-names.js';
+import { checksumStatusNames } from '../fields/checksum-status.js';
 
 export const dscpNames = vals({
   0: 'Default', 8: 'Class Selector 1', 10: 'Assured Forwarding 11', 12: 'Assured Forwarding 12', 14: 'Assured Forwarding 13',
@@ -15,7 +16,6 @@ export const dscpShortNames = vals({
 });
 export const ecnNames = vals({ 0: 'Not ECN-Capable Transport', 1: 'ECN-Capable Transport codepoint \'01\'', 2: 'ECN-Capable Transport codepoint \'10\'', 3: 'Congestion Experienced' });
 export const ecnShortNames = vals({ 0: 'Not-ECT', 1: 'ECT(1)', 2: 'ECT(0)', 3: 'CE' });
-const checksumStatus = vals({ 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' });
 
 const optionNumbers = vals({
   0: 'End of Option List (EOL)', 1: 'No-Operation (NOP)', 2: 'Security', 3: 'Loose source route', 4: 'Time stamp', 5: 'Extended security',
@@ -43,7 +43,7 @@ export const ipFields = defineFields('ip', {
   ttl: { abbrev: 'ip.ttl', name: 'Time to Live', type: FT.UINT8, base: BASE.DEC },
   proto: { abbrev: 'ip.proto', name: 'Protocol', type: FT.UINT8, base: BASE.DEC, strings: ipProtocolNames },
   checksum: { abbrev: 'ip.checksum', name: 'Header Checksum', type: FT.UINT16, base: BASE.HEX },
-  checksumStatus: { abbrev: 'ip.checksum.status', name: 'Header checksum status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatus },
+  checksumStatus: { abbrev: 'ip.checksum.status', name: 'Header checksum status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatusNames },
   checksumCalculated: { abbrev: 'ip.checksum_calculated', name: 'Calculated Checksum', type: FT.UINT16, base: BASE.HEX },
   src: { abbrev: 'ip.src', name: 'Source Address', type: FT.IPv4 },
   addr: { abbrev: 'ip.addr', name: 'Source or Destination Address', type: FT.IPv4 },

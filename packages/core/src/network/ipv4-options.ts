@@ -3,6 +3,7 @@ import type { PacketInfo } from '../dissection/packet-info.js';
 import type { Tvb } from '../dissection/tvb.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import { defineFields, FT, type FieldDef } from '../fields/field-def.js';
+import { valueText } from '../fields/field-value-format.js';
 import { hfIpOptNames, ipFields } from './ipv4-fields.js';
 
 const eiOptLenInvalid = defineExpert('ip', 'ip.opt.len.invalid', Group.PROTOCOL, Severity.WARN, 'Invalid length for option');
@@ -23,7 +24,7 @@ const optionFields = defineFields('ip', {
   routerAlert: { abbrev: 'ip.options.routeralert', name: 'IP Option - Router Alert', type: FT.BYTES },
 });
 const optionField = new Map<number, FieldDef>([
-  [0, optionFields.eol], [1, optionFields.nop], [0x83, optionFields.lsr], [0x89, optionFields.ssr], [0x07, optionFields.rr], [0x94, optionFields.routerAlert],
+  [OPT.EOL, optionFields.eol], [OPT.NOP, optionFields.nop], [OPT.LSR, optionFields.lsr], [OPT.SSR, optionFields.ssr], [OPT.RR, optionFields.rr], [OPT.RTRALT, optionFields.routerAlert],
 ]);
 
 /** An option's item: its field where Wireshark has one, else a text line. */
@@ -91,11 +92,7 @@ export function dissectIpOptions(tvb: Tvb, offset: number, length: number, pinfo
       const item = optionItem(optTree, tvb, offset, optlen, opt, `IP Option - ${name} (${optlen} byte${plural(optlen)})`);
       addOptionType(tvb, offset, item);
       item.addItem(ipFields.optLen, tvb, offset + 1, 1);
-      if (opt === OPT.RTRALT && optlen === 4) {
-        const value = tvb.u16(offset + 2);
-        item.addItem(ipFields.optRa, tvb, offset + 2, 2);
-        item.appendText(`: ${value === 0 ? 'Router shall examine packet' : 'Reserved'} (${value})`);
-      }
+      if (opt === OPT.RTRALT && optlen === 4) item.appendText(`: ${valueText(item.addItem(ipFields.optRa, tvb, offset + 2, 2))}`);
       if ((opt === OPT.RR || opt === OPT.LSR || opt === OPT.SSR) && optlen >= 3) {
         item.addItem(ipFields.optPtr, tvb, offset + 2, 1);
         for (let a = offset + 3; a + 4 <= offset + optlen; a += 4) item.addItem(ipFields.optAddr, tvb, a, 4);

@@ -1,8 +1,8 @@
 import { defineFields, defineProtocol, FT, BASE, vals, TFS_SET_NOTSET } from '../fields/field-def.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import { defineFragmentFields } from '../reassembly/fragment-tree.js';
+import { checksumStatusNames } from '../fields/checksum-status.js';
 
-const checksumStatus = vals({ 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' });
 const optionKinds = vals({
   0: 'End of Option List', 1: 'No-Operation', 2: 'Maximum Segment Size', 3: 'Window Scale', 4: 'SACK Permitted', 5: 'SACK',
   6: 'Echo', 7: 'Echo Reply', 8: 'Time Stamp Option', 9: 'Partial Order Connection Permitted', 10: 'Partial Order Service Profile', 11: 'CC', 12: 'CC.NEW',
@@ -55,7 +55,7 @@ export const tcpFields = defineFields('tcp', {
   windowSize: { abbrev: 'tcp.window_size', name: 'Calculated window size', type: FT.UINT32, base: BASE.DEC },
   windowSizeScalefactor: { abbrev: 'tcp.window_size_scalefactor', name: 'Window size scaling factor', type: FT.INT32, base: BASE.DEC },
   checksum: { abbrev: 'tcp.checksum', name: 'Checksum', type: FT.UINT16, base: BASE.HEX },
-  checksumStatus: { abbrev: 'tcp.checksum.status', name: 'Checksum Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatus },
+  checksumStatus: { abbrev: 'tcp.checksum.status', name: 'Checksum Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatusNames },
   checksumCalculated: { abbrev: 'tcp.checksum_calculated', name: 'Calculated Checksum', type: FT.UINT16, base: BASE.HEX },
   analysis: { abbrev: 'tcp.analysis', name: 'SEQ/ACK analysis', type: FT.NONE },
   analysisFlags: { abbrev: 'tcp.analysis.flags', name: 'TCP Analysis Flags', type: FT.NONE },

@@ -1,4 +1,4 @@
-import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
+import { defineFields, defineProtocol, FT, BASE } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
 import { AddressType } from '../dissection/address.js';
 import { ConversationType, rememberWhenForgotten, type Conversation } from '../dissection/conversation-table.js';
@@ -11,8 +11,8 @@ import { dataDissector } from '../link/data.js';
 import type { PackedState } from '../dissection/forgotten-flows.js';
 import { StreamClock } from './stream-timestamps.js';
 import { TransportInfoText } from './transport-info-text.js';
+import { checksumStatusNames } from '../fields/checksum-status.js';
 
-const checksumStatus = vals({ 0: 'Bad', 1: 'Good', 2: 'Unverified', 3: 'Not present', 4: 'Illegal' });
 
 export const hfUdp = defineProtocol('udp', 'User Datagram Protocol');
 export const udpFields = defineFields('udp', {
@@ -23,7 +23,7 @@ export const udpFields = defineFields('udp', {
   length: { abbrev: 'udp.length', name: 'Length', type: FT.UINT16, base: BASE.DEC },
   checksum: { abbrev: 'udp.checksum', name: 'Checksum', type: FT.UINT16, base: BASE.HEX },
   checksumCalculated: { abbrev: 'udp.checksum_calculated', name: 'Calculated Checksum', type: FT.UINT16, base: BASE.HEX },
-  checksumStatus: { abbrev: 'udp.checksum.status', name: 'Checksum Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatus },
+  checksumStatus: { abbrev: 'udp.checksum.status', name: 'Checksum Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatusNames },
   timeRelative: { abbrev: 'udp.time_relative', name: 'Time since first frame', type: FT.RELATIVE_TIME },
   timeDelta: { abbrev: 'udp.time_delta', name: 'Time since previous frame', type: FT.RELATIVE_TIME },
   payload: { abbrev: 'udp.payload', name: 'Payload', type: FT.BYTES },
