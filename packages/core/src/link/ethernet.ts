@@ -1,5 +1,5 @@
 import type { FieldNode } from '../fields/field-node.js';
-import { Address, AddressType, formatEther } from '../dissection/address.js';
+import { AddressType, formatEther } from '../dissection/address.js';
 import { makeDissector } from '../dissection/dissector.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import { defaultRegistry } from '../dissection/session.js';

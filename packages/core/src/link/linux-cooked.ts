@@ -1,7 +1,7 @@
 import { arpHardwareTypes } from './arp-hardware-types.js';
 import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
-import { Address, AddressType } from '../dissection/address.js';
+import { AddressType } from '../dissection/address.js';
 import { makeDissector } from '../dissection/dissector.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import { defaultRegistry } from '../dissection/session.js';

@@ -1,6 +1,6 @@
 import type { FieldNode } from '../fields/field-node.js';
 import { FieldGroup } from '../fields/field-group.js';
-import { Address, AddressType, formatIPv4 } from '../dissection/address.js';
+import { AddressType, formatIPv4 } from '../dissection/address.js';
 import { makeDissector } from '../dissection/dissector.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
@@ -9,7 +9,7 @@ import type { Tvb } from '../dissection/tvb.js';
 import { LINKTYPE_IPV4 } from '../capture/linktypes.js';
 import { dataDissector } from '../link/data.js';
 import { ETHERTYPE } from '../link/ethertype-values.js';
-import { hex2, hex4 } from '../link/hex.js';
+import { hex4 } from '../link/hex.js';
 import { BSD_AF } from '../link/null-loopback.js';
 import { processReassembledData } from '../reassembly/fragment-tree.js';
 import { reassembleIpFragment } from './ip-fragment-state.js';
