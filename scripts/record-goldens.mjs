@@ -46,7 +46,7 @@ export function goldenName(file) {
 
 const version = execFileSync('tshark', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0];
 const sets = readdirSync(join(goldens, 'field-sets')).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(goldens, 'field-sets', f), 'utf8')));
-const files = onlySet === 'cli' || onlySet === 'long-pdus' || onlySet === 'field-registry' ? [] : walk(corpus).filter((f) => !only || f.includes(only));
+const files = onlySet === 'cli' || onlySet === 'long-pdus' || onlySet === 'field-registry' || onlySet === 'lab-objects' ? [] : walk(corpus).filter((f) => !only || f.includes(only));
 for (const kind of ['summary', ...sets.map((s) => s.name)]) mkdirSync(join(goldens, kind), { recursive: true });
 for (const file of files) {
   const name = goldenName(file);
@@ -103,6 +103,21 @@ if (!onlySet || onlySet === 'export-objects') {
       const capture = relative(corpus, file);
       writeFileSync(join(goldens, dirName, `${goldenName(file)}.json`), `${JSON.stringify({ capture, objects }, null, 2)}\n`);
       process.stdout.write(`${proto} ${capture}: ${objects.length}\n`);
+    }
+  }
+}
+// The lab traffic (test/lab-traffic/captures, recorded from real servers): the same, per capture and protocol.
+if (onlySet === 'lab-objects' || (!onlySet && !only)) {
+  const labDir = join(root, 'test', 'lab-traffic', 'captures');
+  const out = join(goldens, 'lab-objects');
+  mkdirSync(out, { recursive: true });
+  for (const name of readdirSync(labDir).filter((n) => n.endsWith('.pcap')).sort()) {
+    for (const proto of Object.keys(EXPORT_SETS)) {
+      const objects = exportedObjects(join(labDir, name), proto);
+      if (objects.length === 0) continue;
+      const capture = relative(root, join(labDir, name));
+      writeFileSync(join(out, `${name}.${proto}.json`), `${JSON.stringify({ capture, proto, objects }, null, 2)}\n`);
+      process.stdout.write(`lab-objects ${proto} ${capture}: ${objects.length}\n`);
     }
   }
 }

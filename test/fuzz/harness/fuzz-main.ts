@@ -15,8 +15,12 @@ import { RegressionStore } from './regression-store.js';
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const corpusDir = join(repoRoot, '..', 'shared', 'captures');
 const regressionsDir = join(repoRoot, 'fixtures', 'fuzz-regressions');
-/** Crafted captures of layers the corpus lacks (LLC and spanning tree, IGMP, Neighbor Discovery options...): seeds too. */
-const craftedDirs = [join(repoRoot, 'packages', 'core', 'test', 'network', 'captures'), join(repoRoot, 'packages', 'core', 'test', 'transport', 'captures')];
+/** Crafted captures of layers the corpus lacks (LLC and spanning tree, IGMP, Neighbor Discovery options...) and the lab traffic: seeds too. */
+const craftedDirs = [
+  join(repoRoot, 'packages', 'core', 'test', 'network', 'captures'),
+  join(repoRoot, 'packages', 'core', 'test', 'transport', 'captures'),
+  join(repoRoot, 'test', 'lab-traffic', 'captures'),
+];
 
 function corpusFiles(dir: string): string[] {
   const out: string[] = [];
