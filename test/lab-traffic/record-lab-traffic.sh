@@ -11,12 +11,12 @@
 # node scripts/record-goldens.mjs --set cli --only lab-).
 #
 # Needs root and: apt-get install unbound exim4-daemon-light dovecot-imapd
-#   dovecot-pop3d vsftpd nginx-light bind9-dnsutils tnftp netcat-openbsd tcpdump curl python3
+#   dovecot-pop3d vsftpd nginx-light bind9-dnsutils tnftp netcat-openbsd tcpdump curl python3 nftables ethtool
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/captures"
-for tool in ip unbound exim4 dovecot vsftpd nginx dig ftp nc tcpdump curl python3; do
+for tool in ip unbound exim4 dovecot vsftpd nginx dig ftp nc tcpdump curl python3 nft ethtool; do
   command -v "$tool" >/dev/null || { echo "record-lab-traffic: $tool is missing (see the apt-get line at the top of this script)" >&2; exit 2; }
 done
 [ "$(id -u)" = 0 ] || { echo "record-lab-traffic: must run as root (network namespaces)" >&2; exit 2; }
@@ -67,6 +67,8 @@ mkdir -p "$work/nginx/html" "$work/nginx/logs" "$work/dovecot/run" "$work/mail/s
   "$work/ftp/pub" "$work/ftp/incoming" "$work/vsftpd-empty" "$work/nginx/body" "$work/nginx/html/docs" "$work/exim/spool" "$work/exim/log"
 cp "$here"/servers/site/* "$work/nginx/html/"
 cp "$here"/servers/site/notes.txt "$work/ftp/pub/notes.txt"
+# A download long enough for the TCP analysis lab (about 100 segments).
+python3 -c 'import sys; sys.stdout.write("".join(f"{i:06d} retransmissions, duplicate ACKs and SACK blocks\n" for i in range(2600)))' > "$work/nginx/html/long.txt"
 echo "Welcome to the lab FTP server" > "$work/ftp/README"
 chown ftp "$work/ftp/incoming"
 echo "Lab documents" > "$work/nginx/html/docs/index.html"
@@ -209,6 +211,19 @@ http_lab() {
   pipelined $SERVER 80 $'GET / HTTP/1.1\r\nHost: www.lab.example\r\n\r\nGET /labs.json HTTP/1.1\r\nHost: www.lab.example\r\nConnection: close\r\n'
 } >/dev/null
 
+# A lossy path: the client drops 5% of what the server sends after tcpdump saw it (netem is not
+# always available; nftables is), so the server retransmits, the client sends duplicate ACKs with
+# SACK blocks. Segmentation offloads off, so that each segment is a frame of its own.
+tcp_loss_lab() {
+  in_srv ethtool -K ndlab${tag}s tso off gso off gro off
+  in_cli ethtool -K ndlab${tag}c tso off gso off gro off
+  in_cli nft add table inet lab
+  in_cli nft add chain inet lab in '{ type filter hook input priority 0; }'
+  in_cli nft add rule inet lab in tcp sport 80 numgen random mod 100 lt 5 drop
+  in_cli curl -s -o /dev/null --resolve www.lab.example:80:$SERVER http://www.lab.example/long.txt
+  in_cli nft delete table inet lab
+}
+
 record lab-dns dns_lab
 record lab-smtp smtp_lab
 record lab-pop3 pop3_lab
@@ -217,3 +232,4 @@ record lab-ftp-passive ftp_lab -p $SERVER report-passive.txt
 record lab-ftp-active ftp_lab -A $SERVER report-active.txt
 record lab-ftp-ipv6 ftp_ipv6_lab
 record lab-http http_lab
+record lab-tcp-loss tcp_loss_lab
