@@ -173,6 +173,22 @@ function withUnit(def: FieldDef, text: string, v: number | bigint): string {
   return text + (v === 1 || v === 1n ? def.unit[0] : def.unit[1]);
 }
 
+/**
+ * The value part of an integer field's label ("IPv4 (0x0800)", "80 bytes"),
+ * from the field and a value: also for a label that quotes a field the tree
+ * may have pruned.
+ */
+export function integerValueText(def: FieldDef, n: number | bigint): string {
+  const name = typeof n === 'number' ? valueName(def, n) : undefined;
+  if (def.strings || def.ranges) {
+    // BASE_NONE value strings show the name alone; otherwise "Name (value)".
+    if (def.base === BASE.NONE) return name ?? 'Unknown';
+    const shown = def.base === BASE.HEX || def.base === BASE.HEX_DEC ? labelHex(def, n) : String(n);
+    return `${name ?? 'Unknown'} (${shown})`;
+  }
+  return withUnit(def, integerText(def, n), n);
+}
+
 /** The value part of a label as proto.c renders it ("IPv4 (0x0800)", "80", "True"). */
 export function valueText(node: FieldNode): string {
   const def = node.def!;
@@ -183,17 +199,8 @@ export function valueText(node: FieldNode): string {
       return v ? tfs.true : tfs.false;
     }
     case FT.UINT8: case FT.UINT16: case FT.UINT24: case FT.UINT32: case FT.UINT40: case FT.UINT48:
-    case FT.UINT56: case FT.UINT64: case FT.INT8: case FT.INT16: case FT.INT24: case FT.INT32: case FT.INT64: {
-      const n = v as number | bigint;
-      const name = typeof n === 'number' ? valueName(def, n) : undefined;
-      if (def.strings || def.ranges) {
-        // BASE_NONE value strings show the name alone; otherwise "Name (value)".
-        if (def.base === BASE.NONE) return name ?? 'Unknown';
-        const shown = def.base === BASE.HEX || def.base === BASE.HEX_DEC ? labelHex(def, n) : String(n);
-        return `${name ?? 'Unknown'} (${shown})`;
-      }
-      return withUnit(def, integerText(def, n), n);
-    }
+    case FT.UINT56: case FT.UINT64: case FT.INT8: case FT.INT16: case FT.INT24: case FT.INT32: case FT.INT64:
+      return integerValueText(def, v as number | bigint);
     case FT.FRAMENUM:
       return String(v);
     case FT.CHAR:

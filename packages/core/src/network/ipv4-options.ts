@@ -3,7 +3,7 @@ import type { PacketInfo } from '../dissection/packet-info.js';
 import type { Tvb } from '../dissection/tvb.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import { defineFields, FT, type FieldDef } from '../fields/field-def.js';
-import { valueText } from '../fields/field-value-format.js';
+import { integerValueText } from '../fields/field-value-format.js';
 import { hfIpOptNames, ipFields } from './ipv4-fields.js';
 
 const eiOptLenInvalid = defineExpert('ip', 'ip.opt.len.invalid', Group.PROTOCOL, Severity.WARN, 'Invalid length for option');
@@ -92,7 +92,11 @@ export function dissectIpOptions(tvb: Tvb, offset: number, length: number, pinfo
       const item = optionItem(optTree, tvb, offset, optlen, opt, `IP Option - ${name} (${optlen} byte${plural(optlen)})`);
       addOptionType(tvb, offset, item);
       item.addItem(ipFields.optLen, tvb, offset + 1, 1);
-      if (opt === OPT.RTRALT && optlen === 4) item.appendText(`: ${valueText(item.addItem(ipFields.optRa, tvb, offset + 2, 2))}`);
+      if (opt === OPT.RTRALT && optlen === 4) {
+        // From the value, not the item: a tree pruned to other fields has no ip.opt.ra item.
+        item.addItem(ipFields.optRa, tvb, offset + 2, 2);
+        item.appendText(`: ${integerValueText(ipFields.optRa, tvb.u16(offset + 2))}`);
+      }
       if ((opt === OPT.RR || opt === OPT.LSR || opt === OPT.SSR) && optlen >= 3) {
         item.addItem(ipFields.optPtr, tvb, offset + 2, 1);
         for (let a = offset + 3; a + 4 <= offset + optlen; a += 4) item.addItem(ipFields.optAddr, tvb, a, 4);
