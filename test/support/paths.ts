@@ -37,7 +37,7 @@ export function corpusPath(rel: string): string {
 
 /** The corpus and every capture this repository ships (crafted HTTP and FTP captures, lab and lab traffic, robustness, fuzz regressions, the mixed-traffic fixture). */
 export function corpusAndShippedCaptures(): string[] {
-  const shipped = ['packages/http/test/captures', 'packages/ftp/test/fixtures', 'packages/core/test/network/captures', 'packages/core/test/transport/captures', 'fixtures/lab', 'test/lab-traffic/captures', 'fixtures/robustness', 'fixtures/fuzz-regressions', 'fixtures/code-cache'].flatMap((d) =>
+  const shipped = ['packages/http/test/captures', 'packages/ftp/test/fixtures', 'packages/core/test/network/captures', 'packages/core/test/transport/captures', 'fixtures/lab', 'test/lab-traffic/captures', 'packages/cli/test/stats/captures', 'fixtures/robustness', 'fixtures/fuzz-regressions', 'fixtures/code-cache'].flatMap((d) =>
     readdirSync(join(repoRoot, d)).filter((n) => /\.pcap(ng)?$/.test(n)).map((n) => join(repoRoot, d, n)),
   );
   return [...corpusFiles(), ...shipped];

@@ -91,6 +91,7 @@ export function ioStatText(stats: IoStatistics): string {
   const durSecsOrig = Math.floor(duration / 1e6);
   const durFracOrig = duration % 1e6;
   let durMag = magnitude(durSecsOrig, 5);
+  const valueMag = durMag;
   const invlMag = magnitude(Math.floor(interval / 1e6), 5);
   let prec: number;
   let border: number;
@@ -129,7 +130,9 @@ export function ioStatText(stats: IoStatistics): string {
 
   const spaces = (from: number): string => ' '.repeat(Math.max(0, border - from));
   let out = `\n${'='.repeat(border)}\n| IO Statistics${spaces(16)}|\n|${spaces(2)}|\n`;
-  const secs = (v: number): string => right(v, durMag);
+  // tshark 4.0 writes the times with the magnitude from before the duration was rounded
+  // (9.6 s shows "9 <> Dur"), while the columns and borders take the rounded one.
+  const secs = (v: number): string => right(v, valueMag);
   if (prec === 0) {
     out += `| Duration: ${secs(durSecsOrig)}.${right(durFracOrig, 6)} secs${spaces(25 + durMag)}|\n`;
     out += `| Interval: ${secs(Math.floor(interval / 1e6))} secs${spaces(18 + durMag)}|\n`;
