@@ -147,7 +147,7 @@ export function dissectDnsMessage(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode |
   if (auth > 0) cur += recordSection(m, cur, auth, recordTree, isUpdate ? 'Updates' : 'Authoritative nameservers', message.authorities);
   if (add > 0) cur += recordSection(m, cur, add, recordTree, 'Additional records', message.additionals);
 
-  if (match) addTransactionItems(pinfo, dnsTree, tvb, response, match, isOwnNode(idItem, dnsTree) ? idItem : null);
+  if (match) addTransactionItems(pinfo, dnsTree, tvb, response, match, idItem);
 
   const extraneous = tvb.reportedRemaining(cur);
   if (extraneous > 0) {

@@ -49,7 +49,7 @@ const opt: RdataDecoder = (c, off, len) => {
       case EdnsOption.CLIENT_SUBNET_EXPERIMENTAL:
       case EdnsOption.CLIENT_SUBNET: {
         if (code === EdnsOption.CLIENT_SUBNET_EXPERIMENTAL) {
-          pinfo.expert(isOwnNode(codeItem, sub) ? codeItem : null, ei.deprecatedOpcode, `Deprecated opcode. Client subnet OPT assigned as ${EdnsOption.CLIENT_SUBNET}.`);
+          pinfo.expert(codeItem, ei.deprecatedOpcode, `Deprecated opcode. Client subnet OPT assigned as ${EdnsOption.CLIENT_SUBNET}.`);
         }
         const family = tvb.u16(cur);
         addItem(sub, f.optClientFamily, tvb, cur, 2);
@@ -61,7 +61,7 @@ const opt: RdataDecoder = (c, off, len) => {
         // The address length is unsigned 16-bit arithmetic in Wireshark, capped at an IPv6 address.
         let addrLen = (optLen - 4) & 0xffff;
         if (addrLen > 16) {
-          pinfo.expert(isOwnNode(lenItem, sub) ? lenItem : null, ei.optBadLength);
+          pinfo.expert(lenItem, ei.optBadLength);
           addrLen = 16;
         }
         const addr = new Uint8Array(16);

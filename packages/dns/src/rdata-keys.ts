@@ -144,7 +144,7 @@ const tsig: RdataDecoder = (c, off, len) => {
   cur += 2;
   if (macLen !== 0) {
     const mac = addItem(tree, f.tsigMac, tvb, cur, macLen);
-    c.pinfo.expert(isOwnNode(mac, tree) ? mac : null, ei.tsigNoAlgorithm, `No dissector for algorithm:${alg.name}`);
+    c.pinfo.expert(mac, ei.tsigNoAlgorithm, `No dissector for algorithm:${alg.name}`);
     cur += macLen;
   }
   addItem(tree, f.tsigOriginalId, tvb, cur, 2);

@@ -37,7 +37,7 @@ function addRecordHeader(m: MessageContext, tree: FieldNode, off: number, owner:
   const ttlItem = addItem(tree, f.rrTtl, tvb, cur, 4);
   const ttl = tvb.u32(cur);
   appendLabel(ttlItem, tree, () => ` (${durationText(ttl)})`);
-  if (ttl & 0x80000000) pinfo.expert(isOwnNode(ttlItem, tree) ? ttlItem : null, ei.ttlHighBitSet);
+  if (ttl & 0x80000000) pinfo.expert(ttlItem, ei.ttlHighBitSet);
   addItem(tree, f.rrLen, tvb, cur + 4, 2);
 }
 

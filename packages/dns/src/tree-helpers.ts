@@ -85,9 +85,14 @@ export function cString(s: string): string {
   return nul < 0 ? s : s.slice(0, nul);
 }
 
-/** Whether `node` is an item of its own (not the parent a pruned tree handed back). */
+/**
+ * Whether `node` is an item of its own, neither the parent itself (a subtree
+ * a pruned tree does not make) nor the stand-in it hands back for a field it
+ * does not keep: for labels and lengths. Expert items go on stand-ins too
+ * (they pass them on to the nearest kept item).
+ */
 export function isOwnNode(node: FieldNode | null, parent: FieldNode | null): node is FieldNode {
-  return node !== null && node !== parent;
+  return node !== null && node !== parent && !node.isStandIn;
 }
 
 /** proto_item_append_text, only on items that exist and carry labels. */

@@ -104,12 +104,10 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
         const ifName = iface.name ?? iface.description ?? 'unknown';
         if (full) fh.appendText(` on interface ${ifName}, id ${iface.index}`);
         fh.add(frameFields.sectionNumber, tvb, 0, 0, iface.section + 1);
-        const idItem = fh.add(frameFields.interfaceId, tvb, 0, 0, iface.index);
-        if (idItem !== fh) {
-          idItem.setValueText(`${iface.index} (${ifName})`);
-          idItem.add(frameFields.interfaceName, tvb, 0, 0, ifName);
-          if (iface.description !== undefined) idItem.add(frameFields.interfaceDescription, tvb, 0, 0, iface.description);
-        }
+        // The id may be pruned while its name is kept (-e frame.interface_name): a stand-in passes it on.
+        const idItem = fh.add(frameFields.interfaceId, tvb, 0, 0, iface.index).setValueText(`${iface.index} (${ifName})`);
+        idItem.add(frameFields.interfaceName, tvb, 0, 0, ifName);
+        if (iface.description !== undefined) idItem.add(frameFields.interfaceDescription, tvb, 0, 0, iface.description);
       }
       fh.add(frameFields.encapType, tvb, 0, 0, wtapEncapOf(raw.linktype));
     }
