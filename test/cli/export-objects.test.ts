@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpusAvailable, corpusPath, goldensDir } from '../support/paths.js';
 import { runNetdissect } from '../support/run-cli.js';
+import { writtenFiles, type WrittenFile } from '../support/written-files.js';
 
 interface RecordedObjects {
   capture: string;
-  objects: { name: string; size: number; sha256: string }[];
+  objects: WrittenFile[];
 }
 
 // What tshark 4.0 wrote with --export-objects PROTO,DIR, recorded per capture.
@@ -21,15 +21,6 @@ const SETS = [
 const tmp = mkdtempSync(join(tmpdir(), 'nd-eo-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function listing(dir: string): RecordedObjects['objects'] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .map((name) => {
-      const bytes = readFileSync(join(dir, name));
-      return { name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-    });
-}
 
 describe.skipIf(!corpusAvailable())('--export-objects writes the files tshark writes', () => {
   for (const [proto, golden] of SETS) {
@@ -40,7 +31,7 @@ describe.skipIf(!corpusAvailable())('--export-objects writes the files tshark wr
       const out = join(tmp, `${proto}-${file}`);
       const r = await runNetdissect(['-r', corpusPath(want.capture), '-q', '--export-objects', `${proto},${out}`]);
       expect(r.stderr).toBe('');
-      expect(listing(out)).toEqual(want.objects);
+      expect(writtenFiles(out)).toEqual(want.objects);
     });
   }
 
@@ -49,12 +40,12 @@ describe.skipIf(!corpusAvailable())('--export-objects writes the files tshark wr
     const out = join(tmp, 'http-twice');
     const r = await runNetdissect(['-r', corpusPath(want.capture), '-q', '--export-objects', `http,${out}`, '--export-objects', `http,${out}`]);
     expect(r.stderr).toBe('');
-    const files = listing(out);
+    const files = writtenFiles(out);
     // tshark's files of one request, untouched, and every object once more under a de-duplicated name.
     const byName = new Map(files.map((f) => [f.name, f]));
     for (const o of want.objects) expect(byName.get(o.name)).toEqual(o);
     expect(files).toHaveLength(2 * want.objects.length);
-    const count = (list: RecordedObjects['objects']) => list.reduce((m, f) => m.set(f.sha256, (m.get(f.sha256) ?? 0) + 1), new Map<string, number>());
+    const count = (list: WrittenFile[]) => list.reduce((m, f) => m.set(f.sha256, (m.get(f.sha256) ?? 0) + 1), new Map<string, number>());
     const twice = new Map([...count(want.objects)].map(([h, n]) => [h, 2 * n]));
     expect(count(files)).toEqual(twice);
   });

@@ -1,15 +1,15 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { goldensDir, repoRoot } from '../support/paths.js';
 import { runNetdissect } from '../support/run-cli.js';
+import { writtenFiles, type WrittenFile } from '../support/written-files.js';
 
 interface RecordedObjects {
   capture: string;
   proto: string;
-  objects: { name: string; size: number; sha256: string }[];
+  objects: WrittenFile[];
 }
 
 // What tshark 4.0 wrote with --export-objects for the lab traffic recorded from real servers
@@ -20,15 +20,6 @@ const recorded = readdirSync(recordedDir).filter((f) => f.endsWith('.json')).sor
 const tmp = mkdtempSync(join(tmpdir(), 'nd-lab-eo-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function listing(dir: string): RecordedObjects['objects'] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .map((name) => {
-      const bytes = readFileSync(join(dir, name));
-      return { name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-    });
-}
 
 describe('--export-objects on the lab traffic writes the files tshark writes', () => {
   it('has a recording for each protocol the lab exercises', () => {
@@ -40,6 +31,6 @@ describe('--export-objects on the lab traffic writes the files tshark writes', (
     const out = join(tmp, file);
     const r = await runNetdissect(['-r', join(repoRoot, want.capture), '-q', '--export-objects', `${want.proto},${out}`]);
     expect(r.stderr).toBe('');
-    expect(listing(out)).toEqual(want.objects);
+    expect(writtenFiles(out)).toEqual(want.objects);
   });
 });
