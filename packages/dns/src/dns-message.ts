@@ -154,8 +154,8 @@ export function dissectDnsMessage(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode |
     const ext = addSubtree(dnsTree, tvb, cur, extraneous, () => `Extraneous Data (${extraneous} bytes)`);
     addItem(ext, f.extraneousData, tvb, cur, extraneous);
     ext?.addGenerated(f.extraneousLength, tvb, 0, 0, extraneous);
-    ext?.addHidden(ei.extraneous.field!, tvb, cur, extraneous, null);
-    pinfo.expert(null, ei.extraneous);
+    // proto_tree_add_expert on a hidden item: seen by -T json and fields, not by -V.
+    pinfo.expert(ext ? ext.addText(tvb, cur, extraneous, ei.extraneous.summary).setHidden() : null, ei.extraneous);
   }
 }
 

@@ -45,9 +45,10 @@ export function fieldDisplayValue(node: FieldNode): string {
     case FT.PROTOCOL:
       // Uninterpreted data is printed as its bytes, not as a protocol.
       if (def.abbrev === 'data') return node.ds ? formatHexBytes(node.bytes()) : '';
-      // The item's representation: its text with appended parts, no [] even when generated.
-      if (node.flags & NodeFlag.CUSTOM_LABEL) return (node.text ?? '') + (node.appended ?? '');
-      return node.appended !== null ? def.name + node.appended : def.abbrev;
+      // The item's representation (fi->rep): its text with appended parts, cut to the label buffer
+      // (" [truncated]" and all), no [] even when generated.
+      if (node.flags & NodeFlag.CUSTOM_LABEL || node.appended !== null) return representationOf(node);
+      return def.abbrev;
     case FT.NONE:
       return '1';
     case FT.BOOLEAN:

@@ -70,6 +70,8 @@ function isUtcZone(): boolean {
  */
 export function formatAbsolute(sec: number, nsec: number, utc = false): string {
   const d = new Date(sec * 1000);
+  // Past Date's range (±8.64e15 ms; a pcapng timestamp's 64 bits reach year 586524): the UTC calendar by hand.
+  if (Number.isNaN(d.getTime())) return formatBeyondDateRange(sec, nsec);
   const useUtc = utc || isUtcZone();
   const year = useUtc ? d.getUTCFullYear() : d.getFullYear();
   const month = useUtc ? d.getUTCMonth() : d.getMonth();
@@ -84,6 +86,26 @@ export function formatAbsolute(sec: number, nsec: number, utc = false): string {
   }
   const two = (n: number) => String(n).padStart(2, '0');
   return `${MONTHS[month]} ${String(day).padStart(2, ' ')}, ${year} ${two(h)}:${two(m)}:${two(s)}.${pad9(nsec)} ${zone}`;
+}
+
+/** A UTC date far outside Date's range, from the day number (the proleptic Gregorian calendar, as gmtime's). */
+function formatBeyondDateRange(sec: number, nsec: number): string {
+  const days = Math.floor(sec / 86400);
+  const rem = sec - days * 86400;
+  // Days since 0000-03-01 split into 400-year eras, then year of era, day of year, month (March first).
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 2 : mp - 10;
+  const year = yoe + era * 400 + (month <= 1 ? 1 : 0);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const h = Math.floor(rem / 3600);
+  const m = Math.floor((rem % 3600) / 60);
+  return `${MONTHS[month]} ${String(day).padStart(2, ' ')}, ${year} ${two(h)}:${two(m)}:${two(rem % 60)}.${pad9(nsec)} UTC`;
 }
 
 /**

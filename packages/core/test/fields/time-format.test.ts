@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSecondsPrecision, timeDelta, timeDeltaNsec, timeDeltaSec } from '../../src/index.js';
+import { formatAbsolute, formatSecondsPrecision, timeDelta, timeDeltaNsec, timeDeltaSec } from '../../src/index.js';
 
 describe('timeDelta', () => {
   // nstime_delta: the nanoseconds take the sign of the whole difference.
@@ -28,5 +28,17 @@ describe('formatSecondsPrecision', () => {
     expect(formatSecondsPrecision(0, 999, 9)).toBe('0.000000999');
     expect(formatSecondsPrecision(-1, -500_000_000, 3)).toBe('-1.500');
     expect(formatSecondsPrecision(0, -1_000, 6)).toBe('-0.000001');
+  });
+});
+
+describe('formatAbsolute', () => {
+  it('writes times past the range of Date as gmtime does', () => {
+    // Frame 60 of the corpus's pcapng-example.pcapng (a 64-bit microsecond count near 2^64), as tshark 4.0 prints it.
+    expect(formatAbsolute(18_446_744_073_204, 126_329_000, true)).toBe('Jan 19, 586524 07:53:24.126329000 UTC');
+  });
+
+  it('agrees with Date within its range', () => {
+    expect(formatAbsolute(1_700_000_000, 5, true)).toBe('Nov 14, 2023 22:13:20.000000005 UTC');
+    expect(formatAbsolute(8_640_000_000_000, 0, true)).toBe('Sep 13, 275760 00:00:00.000000000 UTC');
   });
 });
