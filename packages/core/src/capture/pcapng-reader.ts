@@ -322,6 +322,7 @@ export class PcapngBlockParser {
           // tshark 4.0 names a packet's interface by its index within its section, looked up
           // among all the file's interfaces (so later sections borrow the first section's names).
           iface: this.info.interfaces[ifId] ?? iface.info,
+          section: section.index,
           bytes: new Uint8Array(b.buffer, b.byteOffset + data, caplen),
           dataOffset: this.seekable ? base + data : -1,
           comments,

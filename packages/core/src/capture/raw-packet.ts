@@ -31,6 +31,11 @@ export interface RawPacket {
    * pcapng interface record, or the live interface; absent for classic pcap.
    */
   iface?: CaptureInterface;
+  /**
+   * pcapng: the index (from 0) of the section the packet block is in; its
+   * `iface` may be another section's (tshark 4.0 borrows names across sections).
+   */
+  section?: number;
   /** The captured bytes. */
   bytes: Uint8Array;
   /** Byte offset in the file where the packet data (not the record header) starts; -1 when not from a seekable file. */

@@ -103,7 +103,7 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
         // pcapng records name their interface (wiretap numbers interfaces across sections).
         const ifName = iface.name ?? iface.description ?? 'unknown';
         if (full) fh.appendText(` on interface ${ifName}, id ${iface.index}`);
-        fh.add(frameFields.sectionNumber, tvb, 0, 0, iface.section + 1);
+        fh.add(frameFields.sectionNumber, tvb, 0, 0, (raw.section ?? iface.section) + 1);
         // The id may be pruned while its name is kept (-e frame.interface_name): a stand-in passes it on.
         const idItem = fh.add(frameFields.interfaceId, tvb, 0, 0, iface.index).setValueText(`${iface.index} (${ifName})`);
         idItem.add(frameFields.interfaceName, tvb, 0, 0, ifName);
