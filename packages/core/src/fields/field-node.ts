@@ -21,7 +21,17 @@ export const NodeFlag = {
    * its children go to the nearest kept ancestor and label edits are dropped.
    */
   STAND_IN: 64,
+  /**
+   * A pruned tree's place-holder for a protocol item it does not keep, when
+   * it keeps expert items: in the tree (no field, no label), so that what
+   * goes under it keeps the full tree's order (Ethernet's trailer note,
+   * raised after the layers above, still comes before them).
+   */
+  PLACE_HOLDER: 128,
 } as const;
+
+/** What a pruned tree hands back for an item it drops: label and length edits on it do nothing. */
+const PRUNED = NodeFlag.STAND_IN | NodeFlag.PLACE_HOLDER;
 
 /**
  * What a tree is being built for. A full tree (the details pane, -V, JSON)
@@ -47,6 +57,16 @@ export class TreeContext {
 
   keeps(def: FieldDef): boolean {
     return this.interest === null || this.interest[def.id] === 1;
+  }
+
+  /** 1 keeps a _ws.expert field, 2 not, 0 not yet worked out. */
+  private expertGate = 0;
+
+  /** Whether this pruned tree keeps any _ws.expert field (-e _ws.expert.message, -Y _ws.expert). */
+  get keepsExpertItems(): boolean {
+    if (this.interest === null) return true;
+    if (this.expertGate === 0) this.expertGate = keepsAnyFieldOf(this.interest, '_ws.expert') ? 1 : 2;
+    return this.expertGate === 1;
   }
 
   /** Whether any of `defs` is kept (a dissector skips work only such fields would show). */
@@ -191,9 +211,9 @@ export class FieldNode {
     return n;
   }
 
-  /** True for the stand-in a pruned tree returns instead of an item it does not keep. */
+  /** True for what a pruned tree returns instead of an item it does not keep (a stand-in or a place-holder). */
   get isStandIn(): boolean {
-    return (this.flags & NodeFlag.STAND_IN) !== 0;
+    return (this.flags & (NodeFlag.STAND_IN | NodeFlag.PLACE_HOLDER)) !== 0;
   }
 
   /** What add*() returns for an item a pruned tree drops (one per kept node, reused). */
@@ -210,6 +230,13 @@ export class FieldNode {
 
   private prunedStandIn: FieldNode | null = null;
 
+  /** A pruned protocol item's place in the tree (NodeFlag.PLACE_HOLDER). */
+  private placeHolder(): FieldNode {
+    const node = this.attach(new FieldNode(this.ctx, null, null, 0, 0, null, this));
+    node.flags = NodeFlag.PLACE_HOLDER;
+    return node;
+  }
+
   private attach(node: FieldNode): FieldNode {
     const holder = this.holder;
     node.parent = holder;
@@ -220,7 +247,10 @@ export class FieldNode {
 
   /** Add a field with an explicit value (already masked and shifted for bit fields). */
   add(def: FieldDef, tvb: Tvb | null, off: number, len: number, value: unknown): FieldNode {
-    if (this.ctx.interest !== null && this.ctx.interest[def.id] !== 1) return this.standIn();
+    if (this.ctx.interest !== null && this.ctx.interest[def.id] !== 1) {
+      if (def.type === FT.PROTOCOL && this.ctx.keepsExpertItems) return this.placeHolder();
+      return this.standIn();
+    }
     // -1: to the end of the data, as in Wireshark.
     if (len < 0 && tvb) len = Math.max(0, tvb.remaining(off));
     return this.attach(new FieldNode(this.ctx, def, tvb ? tvb.ds : null, tvb ? tvb.start + off : 0, len, value, this));
@@ -283,7 +313,7 @@ export class FieldNode {
 
   /** Whole-label override (proto_tree_add_*_format). */
   setText(label: string): this {
-    if (this.parent === null || this.flags & NodeFlag.STAND_IN) return this;
+    if (this.parent === null || this.flags & PRUNED) return this;
     this.text = label;
     this.flags = (this.flags | NodeFlag.CUSTOM_LABEL) & ~NodeFlag.CUSTOM_VALUE;
     return this;
@@ -298,23 +328,23 @@ export class FieldNode {
   }
 
   appendText(text: string): this {
-    if (this.parent === null || this.flags & NodeFlag.STAND_IN) return this;
+    if (this.parent === null || this.flags & PRUNED) return this;
     this.appended = this.appended === null ? text : this.appended + text;
     return this;
   }
 
   setGenerated(): this {
-    if (this.parent !== null && !(this.flags & NodeFlag.STAND_IN)) this.flags |= NodeFlag.GENERATED;
+    if (this.parent !== null && !(this.flags & PRUNED)) this.flags |= NodeFlag.GENERATED;
     return this;
   }
 
   setHidden(): this {
-    if (this.parent !== null && !(this.flags & NodeFlag.STAND_IN)) this.flags |= NodeFlag.HIDDEN;
+    if (this.parent !== null && !(this.flags & PRUNED)) this.flags |= NodeFlag.HIDDEN;
     return this;
   }
 
   setLength(len: number): this {
-    if (this.parent !== null && !(this.flags & NodeFlag.STAND_IN)) this.length = len;
+    if (this.parent !== null && !(this.flags & PRUNED)) this.length = len;
     return this;
   }
 
