@@ -59,10 +59,14 @@ export class TreeContext {
     return this.interest === null || this.interest[def.id] === 1;
   }
 
-  /** 1 keeps a _ws.expert field, 2 not, 0 not yet worked out. */
+  /** 1 keeps a _ws field, 2 not, 0 not yet worked out. */
   private expertGate = 0;
 
-  /** Whether this pruned tree keeps any _ws.expert field (-e _ws.expert.message, -Y _ws.expert). */
+  /**
+   * Whether this pruned tree keeps what expert items put in a tree: any `_ws`
+   * field (-e _ws.expert.message, -Y _ws.expert, _ws.malformed), as
+   * keepsAnyFieldOf counts them.
+   */
   get keepsExpertItems(): boolean {
     if (this.interest === null) return true;
     if (this.expertGate === 0) this.expertGate = keepsAnyFieldOf(this.interest, '_ws.expert') ? 1 : 2;
@@ -213,7 +217,7 @@ export class FieldNode {
 
   /** True for what a pruned tree returns instead of an item it does not keep (a stand-in or a place-holder). */
   get isStandIn(): boolean {
-    return (this.flags & (NodeFlag.STAND_IN | NodeFlag.PLACE_HOLDER)) !== 0;
+    return (this.flags & PRUNED) !== 0;
   }
 
   /** What add*() returns for an item a pruned tree drops (one per kept node, reused). */

@@ -71,25 +71,36 @@ function isUtcZone(): boolean {
 export function formatAbsolute(sec: number, nsec: number, utc = false): string {
   const d = new Date(sec * 1000);
   // Past Date's range (±8.64e15 ms; a pcapng timestamp's 64 bits reach year 586524): the UTC calendar by hand.
-  if (Number.isNaN(d.getTime())) return formatBeyondDateRange(sec, nsec);
+  if (Number.isNaN(d.getTime())) return absoluteText(utcCalendar(sec), nsec, 'UTC');
   const useUtc = utc || isUtcZone();
-  const year = useUtc ? d.getUTCFullYear() : d.getFullYear();
-  const month = useUtc ? d.getUTCMonth() : d.getMonth();
-  const day = useUtc ? d.getUTCDate() : d.getDate();
-  const h = useUtc ? d.getUTCHours() : d.getHours();
-  const m = useUtc ? d.getUTCMinutes() : d.getMinutes();
-  const s = useUtc ? d.getUTCSeconds() : d.getSeconds();
+  const t: CalendarTime = useUtc
+    ? { year: d.getUTCFullYear(), month: d.getUTCMonth(), day: d.getUTCDate(), h: d.getUTCHours(), m: d.getUTCMinutes(), s: d.getUTCSeconds() }
+    : { year: d.getFullYear(), month: d.getMonth(), day: d.getDate(), h: d.getHours(), m: d.getMinutes(), s: d.getSeconds() };
   let zone = 'UTC';
   if (!useUtc) {
     const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName');
     zone = part?.value ?? '';
   }
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${MONTHS[month]} ${String(day).padStart(2, ' ')}, ${year} ${two(h)}:${two(m)}:${two(s)}.${pad9(nsec)} ${zone}`;
+  return absoluteText(t, nsec, zone);
 }
 
-/** A UTC date far outside Date's range, from the day number (the proleptic Gregorian calendar, as gmtime's). */
-function formatBeyondDateRange(sec: number, nsec: number): string {
+/** A date and time of day; `month` from 0. */
+interface CalendarTime {
+  year: number;
+  month: number;
+  day: number;
+  h: number;
+  m: number;
+  s: number;
+}
+
+function absoluteText(t: CalendarTime, nsec: number, zone: string): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${MONTHS[t.month]} ${String(t.day).padStart(2, ' ')}, ${t.year} ${two(t.h)}:${two(t.m)}:${two(t.s)}.${pad9(nsec)} ${zone}`;
+}
+
+/** The UTC date of `sec`, from its day number (the proleptic Gregorian calendar, as gmtime's), for any size. */
+function utcCalendar(sec: number): CalendarTime {
   const days = Math.floor(sec / 86400);
   const rem = sec - days * 86400;
   // Days since 0000-03-01 split into 400-year eras, then year of era, day of year, month (March first).
@@ -99,13 +110,15 @@ function formatBeyondDateRange(sec: number, nsec: number): string {
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 2 : mp - 10;
-  const year = yoe + era * 400 + (month <= 1 ? 1 : 0);
-  const two = (n: number) => String(n).padStart(2, '0');
-  const h = Math.floor(rem / 3600);
-  const m = Math.floor((rem % 3600) / 60);
-  return `${MONTHS[month]} ${String(day).padStart(2, ' ')}, ${year} ${two(h)}:${two(m)}:${two(rem % 60)}.${pad9(nsec)} UTC`;
+  return {
+    year: yoe + era * 400 + (month <= 1 ? 1 : 0),
+    month,
+    day: doy - Math.floor((153 * mp + 2) / 5) + 1,
+    h: Math.floor(rem / 3600),
+    m: Math.floor((rem % 3600) / 60),
+    s: rem % 60,
+  };
 }
 
 /**
