@@ -21,7 +21,6 @@ const SETS = [
 const tmp = mkdtempSync(join(tmpdir(), 'nd-eo-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-
 describe.skipIf(!corpusAvailable())('--export-objects writes the files tshark writes', () => {
   for (const [proto, golden] of SETS) {
     const dir = join(goldensDir, golden);

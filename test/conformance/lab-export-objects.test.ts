@@ -20,7 +20,6 @@ const recorded = readdirSync(recordedDir).filter((f) => f.endsWith('.json')).sor
 const tmp = mkdtempSync(join(tmpdir(), 'nd-lab-eo-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-
 describe('--export-objects on the lab traffic writes the files tshark writes', () => {
   it('has a recording for each protocol the lab exercises', () => {
     expect(new Set(recorded.map((f) => (JSON.parse(readFileSync(join(recordedDir, f), 'utf8')) as RecordedObjects).proto))).toEqual(new Set(['http', 'imf', 'ftp-data']));

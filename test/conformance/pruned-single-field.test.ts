@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import '@netdissect/dns';
@@ -9,7 +8,7 @@ import '@netdissect/pop3';
 import '@netdissect/imap';
 import { fieldDisplayValue, type FieldNode } from '@netdissect/core';
 import { dissectFrames, fieldInterest, readPackets } from '../support/dissect-frames.js';
-import { corpusAvailable, corpusDir, corpusFiles, repoRoot } from '../support/paths.js';
+import { corpusAvailable, corpusDir, corpusFiles, craftedCaptures, repoRoot } from '../support/paths.js';
 
 // Each capture with a tree pruned to each field a full tree has, alone
 // (-e FIELD): the field's values and the columns must come out as with the
@@ -19,8 +18,7 @@ import { corpusAvailable, corpusDir, corpusFiles, repoRoot } from '../support/pa
 // captures (layers the corpus lacks) and the lab traffic whole; the corpus's
 // first frames.
 
-const DIRS = ['packages/core/test/network/captures', 'packages/core/test/transport/captures', 'test/lab-traffic/captures'];
-const CAPTURES = DIRS.flatMap((d) => readdirSync(join(repoRoot, d)).filter((n) => /\.pcap(ng)?$/.test(n)).map((n) => join(repoRoot, d, n)));
+const CAPTURES = craftedCaptures();
 /** Frames of each corpus capture (the single-field runs cost fields × frames). */
 const CORPUS_FRAMES = 120;
 

@@ -104,18 +104,12 @@ record() {
   echo "recorded $out/$name.pcap ($(stat -c %s "$out/$name.pcap") bytes)"
 }
 
-# Type lines into a TCP connection as a student at a telnet prompt would: one line per Enter, a pause between.
+# Type lines into a TCP connection as a student at a telnet prompt would: one argument per Enter, a pause
+# between. An argument holding several CRLF-joined lines goes in one write, as from a pipelining client.
 typed() {
   local host=$1 port=$2
   shift 2
   { for line in "$@"; do sleep 0.3; printf '%s\r\n' "$line"; done; sleep 0.5; } | in_cli nc -q 1 "$host" "$port" >/dev/null
-}
-
-# Like typed, but each argument is sent as it is in one write (lines already joined by CRLF): a client pipelining.
-pipelined() {
-  local host=$1 port=$2
-  shift 2
-  { for chunk in "$@"; do sleep 0.3; printf '%s\r\n' "$chunk"; done; sleep 0.5; } | in_cli nc -q 1 "$host" "$port" >/dev/null
 }
 
 dns_lab() {
@@ -144,10 +138,10 @@ smtp_lab() {
     'From: Student <student@lab.example>' 'To: Teacher <teacher@lab.example>' 'Subject: Lab 2 done' '' 'Here is my capture.' '.' 'QUIT'
   # Pipelining: the envelope and DATA in one segment, as a client does after EHLO offered PIPELINING.
   # (QUIT goes on its own: in the terminator's segment tshark 4.0 drops it, netdissect shows it; see the smtp package.)
-  pipelined $SERVER 25 'EHLO student-pc' $'MAIL FROM:<student@lab.example>\r\nRCPT TO:<teacher@lab.example>\r\nDATA' \
+  typed $SERVER 25 'EHLO student-pc' $'MAIL FROM:<student@lab.example>\r\nRCPT TO:<teacher@lab.example>\r\nDATA' \
     $'Subject: pipelined\r\n\r\nSent in one go.\r\n.' 'QUIT'
   # CHUNKING: the message in BDAT chunks instead of DATA.
-  pipelined $SERVER 25 'EHLO student-pc' 'MAIL FROM:<student@lab.example>' 'RCPT TO:<teacher@lab.example>' \
+  typed $SERVER 25 'EHLO student-pc' 'MAIL FROM:<student@lab.example>' 'RCPT TO:<teacher@lab.example>' \
     $'BDAT 28\r\nSubject: chunked\r\n\r\nPart 1' $'BDAT 10 LAST\r\n of 2.\r\n' 'QUIT'
   # A mail client: AUTH PLAIN and a MIME message with an attachment.
   in_cli python3 - "$SERVER" "$here/servers/site/notes.txt" <<'EOF'
@@ -208,7 +202,7 @@ http_lab() {
   "${c[@]}" -H 'Transfer-Encoding: chunked' -d @"$here/servers/site/index.html" http://www.lab.example/form
   in_cli curl -s -o /dev/null http://$SERVER:8080/
   # Two requests in one segment (HTTP/1.1 pipelining), typed into a raw connection.
-  pipelined $SERVER 80 $'GET / HTTP/1.1\r\nHost: www.lab.example\r\n\r\nGET /labs.json HTTP/1.1\r\nHost: www.lab.example\r\nConnection: close\r\n'
+  typed $SERVER 80 $'GET / HTTP/1.1\r\nHost: www.lab.example\r\n\r\nGET /labs.json HTTP/1.1\r\nHost: www.lab.example\r\nConnection: close\r\n'
 } >/dev/null
 
 # A lossy path: the client drops 5% of what the server sends after tcpdump saw it (netem is not

@@ -35,10 +35,21 @@ export function corpusPath(rel: string): string {
   return join(corpusDir, rel);
 }
 
+/** Captures written for what the corpus lacks (layers 2-4 crafted by the make-*.ts beside them) and the lab traffic from real servers. */
+const CRAFTED_CAPTURE_DIRS = ['packages/core/test/network/captures', 'packages/core/test/transport/captures', 'test/lab-traffic/captures'];
+
+/** Captures in repository folders `dirs`, as absolute paths, in folder then name order. */
+function shippedCaptures(dirs: readonly string[]): string[] {
+  return dirs.flatMap((d) => readdirSync(join(repoRoot, d)).filter((n) => /\.pcap(ng)?$/.test(n)).sort().map((n) => join(repoRoot, d, n)));
+}
+
+/** The crafted captures and the lab traffic (see CRAFTED_CAPTURE_DIRS): fuzz seeds, and swept by conformance tests whole. */
+export function craftedCaptures(): string[] {
+  return shippedCaptures(CRAFTED_CAPTURE_DIRS);
+}
+
 /** The corpus and every capture this repository ships (crafted HTTP and FTP captures, lab and lab traffic, robustness, fuzz regressions, the mixed-traffic fixture). */
 export function corpusAndShippedCaptures(): string[] {
-  const shipped = ['packages/http/test/captures', 'packages/ftp/test/fixtures', 'packages/core/test/network/captures', 'packages/core/test/transport/captures', 'fixtures/lab', 'test/lab-traffic/captures', 'packages/cli/test/stats/captures', 'fixtures/robustness', 'fixtures/fuzz-regressions', 'fixtures/code-cache'].flatMap((d) =>
-    readdirSync(join(repoRoot, d)).filter((n) => /\.pcap(ng)?$/.test(n)).map((n) => join(repoRoot, d, n)),
-  );
+  const shipped = shippedCaptures(['packages/http/test/captures', 'packages/ftp/test/fixtures', ...CRAFTED_CAPTURE_DIRS, 'fixtures/lab', 'packages/cli/test/stats/captures', 'fixtures/robustness', 'fixtures/fuzz-regressions', 'fixtures/code-cache']);
   return [...corpusFiles(), ...shipped];
 }

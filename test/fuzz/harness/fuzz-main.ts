@@ -6,31 +6,13 @@
  * Exit status 1 when anything failed. SIGINT/SIGTERM end the run after
  * the current case, with the summary.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusDir, corpusFiles, craftedCaptures, repoRoot } from '../../support/paths.js';
 import { runFuzz, summaryText } from './fuzz-runner.js';
 import { RegressionStore } from './regression-store.js';
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const corpusDir = join(repoRoot, '..', 'shared', 'captures');
 const regressionsDir = join(repoRoot, 'fixtures', 'fuzz-regressions');
-/** Crafted captures of layers the corpus lacks (LLC and spanning tree, IGMP, Neighbor Discovery options...) and the lab traffic: seeds too. */
-const craftedDirs = [
-  join(repoRoot, 'packages', 'core', 'test', 'network', 'captures'),
-  join(repoRoot, 'packages', 'core', 'test', 'transport', 'captures'),
-  join(repoRoot, 'test', 'lab-traffic', 'captures'),
-];
-
-function corpusFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const n of readdirSync(dir).sort()) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) out.push(...corpusFiles(p));
-    else if (/\.(pcap|pcapng)$/.test(n)) out.push(p);
-  }
-  return out;
-}
 
 function parseArgs(argv: readonly string[]): { seed: number; seconds?: number; packets?: number; cases?: number; save: boolean } {
   const number = (flag: string, v: string | undefined): number => {
@@ -65,8 +47,9 @@ async function main(): Promise<number> {
     process.stderr.write(`fuzz: no seed corpus at ${corpusDir}\n`);
     return 2;
   }
-  const corpus = corpusFiles(corpusDir);
-  const crafted = craftedDirs.filter((d) => existsSync(d)).flatMap((d) => corpusFiles(d));
+  const corpus = corpusFiles();
+  // Captures of layers the corpus lacks (LLC and spanning tree, IGMP, Neighbor Discovery options...) and the lab traffic: seeds too.
+  const crafted = craftedCaptures();
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
   // Stopping a long run early still prints its summary (and saves what it found).
   const stop = new AbortController();
