@@ -135,7 +135,7 @@ export class CaptureModel {
 
 function readFrameBytes(bytes: FrameBytes, no: number): Uint8Array | null {
   try {
-    return bytes.frame(no)?.bytes ?? null;
+    return bytes.bytesOf(no);
   } catch {
     return null; // an unreadable file: the reassembly shows zeros and says why
   }

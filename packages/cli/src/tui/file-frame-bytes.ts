@@ -26,6 +26,12 @@ export class FileFrameBytes implements FrameBytes {
     return this.index.rawPacket(no, this.file.read(dataOffset, caplen));
   }
 
+  bytesOf(no: number): Uint8Array | null {
+    if (no < 1 || no > this.index.count) return null;
+    const { dataOffset, caplen } = this.index.location(no);
+    return this.file.view(dataOffset, caplen);
+  }
+
   async *frames(from: number, to: number): AsyncIterable<RawPacket[]> {
     const reader = await CaptureReader.open(this.path);
     try {

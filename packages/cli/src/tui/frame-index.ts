@@ -1,4 +1,5 @@
 import { formatSecondsPrecision, PagedColumn, timeDelta, type PacketInfo, type RawPacket } from '@netdissect/core';
+import { AddressTable } from './address-table.js';
 import { StringTable } from './string-table.js';
 import { TextArena } from './text-arena.js';
 
@@ -46,7 +47,7 @@ export class FrameIndex {
   private readonly infoLen = new PagedColumn((n) => new Uint16Array(n));
   private readonly tcpStreams = new PagedColumn((n) => new Int32Array(n), -1);
   private readonly udpStreams = new PagedColumn((n) => new Int32Array(n), -1);
-  private readonly addresses = new StringTable();
+  private readonly addresses = new AddressTable();
   private readonly protocols = new StringTable();
   private readonly info = new TextArena();
   private readonly shapes: RecordShape[] = [];
@@ -84,8 +85,8 @@ export class FrameIndex {
     this.tsSec.set(i, raw.tsSec);
     this.tsNsec.set(i, raw.tsNsec);
     this.shape.set(i, this.shapeOf(raw.linktype, raw.interfaceId, raw.tsPrecision, hasTimestamp));
-    this.src.set(i, this.addresses.intern(pinfo.src.toString()));
-    this.dst.set(i, this.addresses.intern(pinfo.dst.toString()));
+    this.src.set(i, this.addresses.intern(pinfo.src));
+    this.dst.set(i, this.addresses.intern(pinfo.dst));
     this.proto.set(i, this.protocols.intern(pinfo.cols.protocol));
     if (this.infoOf === null) {
       this.infoAt.set(i, this.info.add(pinfo.cols.info, this.lengthOut));

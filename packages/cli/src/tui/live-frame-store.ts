@@ -50,6 +50,11 @@ export class LiveFrameStore implements FrameBytes {
     return b === undefined || no > this.index.count ? null : this.index.rawPacket(no, b);
   }
 
+  bytesOf(no: number): Uint8Array | null {
+    const b = this.kept[no - this.first];
+    return b === undefined || no > this.index.count ? null : b;
+  }
+
   async *frames(from: number, to: number): AsyncIterable<RawPacket[]> {
     let batch: RawPacket[] = [];
     for (let no = Math.max(from, this.oldestKept); no <= to; no++) {

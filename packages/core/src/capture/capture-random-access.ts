@@ -6,8 +6,23 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { CaptureFileError } from './capture-error.js';
 
+/**
+ * Reads go through a few blocks of the file read ahead: rebuilding a TCP
+ * PDU reads its segments' frames one after another, close together in the
+ * file, and one positional read per frame costs more than the copy.
+ */
+const BLOCK_BYTES = 256 * 1024;
+const BLOCKS = 4;
+
+interface CachedBlock {
+  offset: number;
+  bytes: Uint8Array;
+}
+
 export class CaptureFile {
   private fd: number | undefined;
+  /** Most recently used first. */
+  private readonly blocks: CachedBlock[] = [];
 
   private constructor(
     fd: number,
@@ -42,32 +57,81 @@ export class CaptureFile {
    * ('truncated') when the file no longer holds them.
    */
   read(dataOffset: number, caplen: number): Uint8Array {
+    return this.view(dataOffset, caplen).slice();
+  }
+
+  /**
+   * The `caplen` bytes at `dataOffset` without a copy: valid only until the
+   * next call on this file, for a reader that copies them at once (a TCP PDU
+   * rebuilt from its segments' frames). Throws as read() does.
+   */
+  view(dataOffset: number, caplen: number): Uint8Array {
     const fd = this.fd;
     if (fd === undefined) throw new Error(`CaptureFile ${JSON.stringify(this.path)} is closed`);
     if (!Number.isSafeInteger(dataOffset) || dataOffset < 0 || !Number.isSafeInteger(caplen) || caplen < 0) {
       throw new RangeError(`invalid frame location: offset ${dataOffset}, length ${caplen}`);
     }
+    const cached = this.cachedView(dataOffset, caplen);
+    if (cached !== null) return cached;
+    if (caplen <= BLOCK_BYTES) {
+      const block = this.readBlock(fd, dataOffset);
+      if (block.bytes.length >= caplen) return block.bytes.subarray(0, caplen);
+      throw new CaptureFileError('truncated', this.path, dataOffset, `the frame needs ${caplen} bytes, the file ends after ${block.bytes.length}`);
+    }
     const out = new Uint8Array(caplen);
-    let done = 0;
-    while (done < caplen) {
-      let n: number;
-      try {
-        n = readSync(fd, out, done, caplen - done, dataOffset + done);
-      } catch (err) {
-        throw new CaptureFileError('io', this.path, dataOffset + done, err instanceof Error ? err.message : String(err), { cause: err });
-      }
-      if (n === 0) {
-        throw new CaptureFileError('truncated', this.path, dataOffset, `the frame needs ${caplen} bytes, the file ends after ${done}`);
-      }
-      done += n;
+    const done = this.readAt(fd, out, dataOffset);
+    if (done < caplen) {
+      throw new CaptureFileError('truncated', this.path, dataOffset, `the frame needs ${caplen} bytes, the file ends after ${done}`);
     }
     return out;
+  }
+
+  /** The bytes in a block read before (which becomes the most recent), or null. */
+  private cachedView(offset: number, length: number): Uint8Array | null {
+    const blocks = this.blocks;
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      const from = offset - b.offset;
+      if (from < 0 || from + length > b.bytes.length) continue;
+      for (let j = i; j > 0; j--) blocks[j] = blocks[j - 1]!;
+      blocks[0] = b;
+      return b.bytes.subarray(from, from + length);
+    }
+    return null;
+  }
+
+  /** Reads up to BLOCK_BYTES from `offset` (fewer at the end of the file) into a new most recent block. */
+  private readBlock(fd: number, offset: number): CachedBlock {
+    // Not cut to the size seen at open: a file still being written may have grown.
+    const buf = new Uint8Array(BLOCK_BYTES);
+    const got = this.readAt(fd, buf, offset);
+    const block = { offset, bytes: got < buf.length ? buf.subarray(0, got) : buf };
+    this.blocks.unshift(block);
+    if (this.blocks.length > BLOCKS) this.blocks.pop();
+    return block;
+  }
+
+  /** Fills `out` from `offset` until it is full or the file ends; returns the bytes read. */
+  private readAt(fd: number, out: Uint8Array, offset: number): number {
+    let done = 0;
+    while (done < out.length) {
+      let n: number;
+      try {
+        n = readSync(fd, out, done, out.length - done, offset + done);
+      } catch (err) {
+        throw new CaptureFileError('io', this.path, offset + done, err instanceof Error ? err.message : String(err), { cause: err });
+      }
+      if (n === 0) break;
+      done += n;
+    }
+    return done;
   }
 
   close(): void {
     if (this.fd !== undefined) {
       closeSync(this.fd);
       this.fd = undefined;
+      this.blocks.length = 0;
     }
   }
 }

@@ -46,7 +46,7 @@ export interface FragmentItem {
  */
 const HINT_RESERVE_FACTOR = 4;
 
-/** Reads a frame's captured bytes again by number (null when they cannot be had). */
+/** Reads a frame's captured bytes again by number (null when they cannot be had); they are copied at once, so a view valid until the next call will do. */
 export type FrameBytesReader = (frame: number) => Uint8Array | null;
 
 /**

@@ -174,6 +174,12 @@ export class TcpFlow {
   private oooQueue: OutOfOrderQueue | null = null;
   /** Bytes buffered in this direction (for the per-flow cap). */
   bufferedBytes = 0;
+  /**
+   * Completed PDUs of this direction whose reassembled bytes are still held
+   * (a session that can read frames again drops them once finished). Kept
+   * per flow: only the flow's own frames can finish them.
+   */
+  heldPdus: MultisegmentPdu[] | null = null;
 
   // Created on first use: a port scan leaves 100,000s of flows that never need them.
   /** SACK left edges of the last segment, 1-based as in Wireshark. */

@@ -86,18 +86,9 @@ function fragmentAdd(pinfo: PacketInfo, msp: MultisegmentPdu, bytes: Uint8Array,
   // The PDU's expected size (nxtpdu), so in-order segments fill one store instead of a doubling one.
   const done = head.addWork(bytes, fragOffset, moreFrags, fragFrame, pinfo.num, src, u32(msp.nxtpdu - msp.seq));
   budget.total += head.pendingBytes - before;
-  if (done && pinfo.session.frameBytes) heldPdus(pinfo.session).push(msp);
+  // A session that can read frames again drops these bytes once the PDU is finished (releaseFinishedPdus).
+  if (done && pinfo.session.frameBytes) (msp.flow.heldPdus ??= []).push(msp);
   return done ? head : null;
-}
-
-/**
- * Completed PDUs whose reassembled bytes are still held. When the session
- * can read frames again (a capture file), those bytes are dropped once the
- * PDU is finished and rebuilt from the segments' frames on a revisit, so a
- * browsed capture does not keep a second copy of its payload in memory.
- */
-function heldPdus(session: PacketInfo['session']): MultisegmentPdu[] {
-  return session.state<MultisegmentPdu[]>('tcp.held-pdus', () => []);
 }
 
 /** All of the PDU's segments are in and its stream has moved past it: its bytes will not be read again on this pass. */
@@ -121,13 +112,19 @@ function addSegmentData(tcpTree: FieldNode | null, tvb: Tvb, offset: number, nby
 }
 
 /**
- * After a frame: drop the bytes of held PDUs that are finished (all
- * segments in, and the stream past them); a PDU that may still grow
- * (partial reassembly) keeps them.
+ * After a frame of `tcpd`: drop the bytes of its held PDUs that are finished
+ * (all segments in, and the stream past them), so a browsed capture does not
+ * keep a second copy of its payload; a revisit rebuilds them from the
+ * segments' frames. A PDU that may still grow (partial reassembly) keeps them.
  */
-export function releaseFinishedPdus(session: PacketInfo['session']): void {
-  const held = heldPdus(session);
-  if (held.length === 0) return;
+export function releaseFinishedPdus(tcpd: TcpAnalysis): void {
+  releaseFinishedPdusOf(tcpd.flow1);
+  releaseFinishedPdusOf(tcpd.flow2);
+}
+
+function releaseFinishedPdusOf(flow: TcpFlow): void {
+  const held = flow.heldPdus;
+  if (held === null) return;
   let keep = 0;
   for (const msp of held) {
     const head = msp.head;

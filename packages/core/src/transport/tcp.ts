@@ -134,7 +134,7 @@ function dissectTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
       const session = pinfo.session;
       session.afterFrame(() => {
         tcpd.endFrame(firstPass);
-        if (session.frameBytes) releaseFinishedPdus(session);
+        if (session.frameBytes) releaseFinishedPdus(tcpd);
       });
     }
   }
