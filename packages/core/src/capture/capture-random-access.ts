@@ -1,7 +1,8 @@
 /**
  * Re-reading single frames of a capture file by their data offset (as
  * reported in RawPacket.dataOffset), e.g. when the TUI selects a frame long
- * after the first pass let go of its bytes. Positional reads, no streaming.
+ * after the first pass let go of its bytes. Positional reads (through a few
+ * read-ahead blocks), no streaming.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { CaptureFileError } from './capture-error.js';
@@ -14,9 +15,14 @@ import { CaptureFileError } from './capture-error.js';
 const BLOCK_BYTES = 256 * 1024;
 const BLOCKS = 4;
 
+const EMPTY = new Uint8Array(0);
+
 interface CachedBlock {
   offset: number;
+  /** The bytes read (fewer than the buffer holds at the end of the file). */
   bytes: Uint8Array;
+  /** BLOCK_BYTES, reused for the next block once this one is the least recent. */
+  buffer: Uint8Array;
 }
 
 export class CaptureFile {
@@ -102,12 +108,15 @@ export class CaptureFile {
 
   /** Reads up to BLOCK_BYTES from `offset` (fewer at the end of the file) into a new most recent block. */
   private readBlock(fd: number, offset: number): CachedBlock {
+    const blocks = this.blocks;
+    // The least recent block's buffer is reused: views of it were valid only until this call.
     // Not cut to the size seen at open: a file still being written may have grown.
-    const buf = new Uint8Array(BLOCK_BYTES);
-    const got = this.readAt(fd, buf, offset);
-    const block = { offset, bytes: got < buf.length ? buf.subarray(0, got) : buf };
-    this.blocks.unshift(block);
-    if (this.blocks.length > BLOCKS) this.blocks.pop();
+    const block = blocks.length < BLOCKS ? { offset, bytes: EMPTY, buffer: new Uint8Array(BLOCK_BYTES) } : blocks.pop()!;
+    block.offset = offset;
+    block.bytes = EMPTY;
+    blocks.unshift(block);
+    const got = this.readAt(fd, block.buffer, offset);
+    block.bytes = block.buffer.subarray(0, got);
     return block;
   }
 

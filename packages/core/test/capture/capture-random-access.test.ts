@@ -50,12 +50,16 @@ describe('CaptureFile.read', () => {
     }
   });
 
-  it('returns a copy: changing it does not change a later read of the same bytes', () => {
+  it('returns a copy: changing it does not change a later read, and later reads do not change it', () => {
     const file = CaptureFile.open(path);
     try {
       const first = file.read(4096, 64);
       first.fill(0);
       expect(Buffer.compare(file.read(4096, 64), bytes.subarray(4096, 4160))).toBe(0);
+      // Nor do reads elsewhere, which reuse the blocks' buffers.
+      const kept = file.read(8192, 64);
+      for (let i = 1; i <= 10; i++) file.view(i * 300_000, 1000);
+      expect(Buffer.compare(kept, bytes.subarray(8192, 8256))).toBe(0);
     } finally {
       file.close();
     }
