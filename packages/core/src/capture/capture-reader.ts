@@ -50,6 +50,8 @@ export class CaptureReader {
   private deferred: CaptureFileError | undefined;
   private started = false;
   private closed = false;
+  /** What it was opened with, for reopen(). */
+  private openOptions: CaptureReaderOptions = {};
 
   private constructor(source: ByteSource, window: ChunkWindow, info: CaptureInfo, parser: RecordParser, deferred: CaptureFileError | undefined) {
     this.source = source;
@@ -66,7 +68,9 @@ export class CaptureReader {
   static async open(input: CaptureInput, opts: CaptureReaderOptions = {}): Promise<CaptureReader> {
     const source = await openByteSource(input);
     try {
-      return await CaptureReader.start(source, opts);
+      const reader = await CaptureReader.start(source, opts);
+      reader.openOptions = opts;
+      return reader;
     } catch (err) {
       await source.close();
       throw err;
@@ -209,6 +213,14 @@ export class CaptureReader {
   }
 
   /** Release the input. Safe to call more than once; ends any iteration. */
+  /**
+   * The same capture from its start, opened with the same options, when it
+   * came from a path (a second pass reads the file again); else null.
+   */
+  async reopen(): Promise<CaptureReader | null> {
+    return this.info.path === undefined ? null : CaptureReader.open(this.info.path, this.openOptions);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -1,6 +1,7 @@
 import type { PacketSource } from '../capture/packet-source.js';
 import type { RawPacket } from '../capture/raw-packet.js';
 import type { TreeContext } from '../fields/field-node.js';
+import { secondPassFrames } from './second-pass-frames.js';
 import type { DissectedFrame, DissectionSession } from './session.js';
 
 export interface CaptureDissectOptions {
@@ -18,10 +19,6 @@ export interface CaptureDissectOptions {
   beforeSecondPass?: () => void;
   /** Awaited after each batch of delivered frames (write them out while their bytes are valid). */
   afterBatch?: () => Promise<void>;
-}
-
-function copyPacket(p: RawPacket): RawPacket {
-  return { ...p, bytes: p.bytes.slice() };
 }
 
 /**
@@ -54,31 +51,38 @@ export async function dissectCapture(
     return count;
   }
   session.keepHistory = true;
-  const kept: RawPacket[] = [];
-  // The frames are kept anyway: reassembled PDUs need not hold a second copy of their bytes.
-  session.frameBytes ??= (no) => (kept[no - 1]?.no === no ? kept[no - 1]!.bytes : (kept.find((r) => r.no === no)?.bytes ?? null));
+  const frames = secondPassFrames(reader);
+  // The frames can be had again: reassembled PDUs need not hold a second copy of their bytes.
+  session.frameBytes ??= (no) => frames.bytesOf(no);
   let pending: unknown = null;
   try {
-    outer: for await (const batch of reader.batches()) {
-      for (const raw of batch) {
-        if (count >= max) break outer;
-        count++;
-        session.dissect(raw, null, false);
-        kept.push(copyPacket(raw));
+    try {
+      outer: for await (const batch of reader.batches()) {
+        for (const raw of batch) {
+          if (count >= max) break outer;
+          count++;
+          session.dissect(raw, null, false);
+          frames.add(raw);
+        }
       }
+    } catch (err) {
+      // Deliver what was read before reporting the damage.
+      pending = err;
     }
-  } catch (err) {
-    // Deliver what was read before reporting the damage.
-    pending = err;
+    opts.beforeSecondPass?.();
+    outer: for await (const batch of frames.frames()) {
+      for (const raw of batch) {
+        const f = session.dissect(raw, opts.tree, true);
+        if (onFrame(f, raw) === false) {
+          await opts.afterBatch?.();
+          break outer;
+        }
+      }
+      await opts.afterBatch?.();
+    }
+  } finally {
+    frames.close();
   }
-  opts.beforeSecondPass?.();
-  for (let i = 0; i < kept.length; i++) {
-    const raw = kept[i]!;
-    const f = session.dissect(raw, opts.tree, true);
-    if (onFrame(f, raw) === false) break;
-    if ((i & 1023) === 1023) await opts.afterBatch?.();
-  }
-  await opts.afterBatch?.();
   if (pending) throw pending;
   return count;
 }
