@@ -46,8 +46,8 @@ export class LiveFrameStore implements FrameBytes {
   }
 
   frame(no: number): RawPacket | null {
-    const b = this.kept[no - this.first];
-    return b === undefined || no > this.index.count ? null : this.index.rawPacket(no, b);
+    const b = this.bytesOf(no);
+    return b === null ? null : this.index.rawPacket(no, b);
   }
 
   bytesOf(no: number): Uint8Array | null {
