@@ -21,9 +21,9 @@ export class FileFrameBytes implements FrameBytes {
   keep(): void {}
 
   frame(no: number): RawPacket | null {
-    if (no < 1 || no > this.index.count) return null;
-    const { dataOffset, caplen } = this.index.location(no);
-    return this.index.rawPacket(no, this.file.read(dataOffset, caplen));
+    // A copy: the view is valid only until the next read, and a frame is kept (the details pane).
+    const bytes = this.bytesOf(no);
+    return bytes === null ? null : this.index.rawPacket(no, bytes.slice());
   }
 
   bytesOf(no: number): Uint8Array | null {

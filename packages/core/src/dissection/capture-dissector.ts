@@ -34,26 +34,12 @@ export async function dissectCapture(
   onFrame: (frame: DissectedFrame, raw: RawPacket) => void | boolean,
 ): Promise<number> {
   const max = opts.maxFrames ?? Infinity;
-  let count = 0;
-  if (!opts.twoPass) {
-    outer: for await (const batch of reader.batches()) {
-      for (const raw of batch) {
-        if (count >= max) break outer;
-        count++;
-        const f = session.dissect(raw, opts.tree, false);
-        if (onFrame(f, raw) === false) {
-          await opts.afterBatch?.();
-          break outer;
-        }
-      }
-      await opts.afterBatch?.();
-    }
-    return count;
-  }
+  if (!opts.twoPass) return deliver(reader.batches(), session, opts, false, max, onFrame);
   session.keepHistory = true;
   const frames = secondPassFrames(reader);
   // The frames can be had again: reassembled PDUs need not hold a second copy of their bytes.
   session.frameBytes ??= (no) => frames.bytesOf(no);
+  let count = 0;
   let pending: unknown = null;
   try {
     try {
@@ -70,19 +56,39 @@ export async function dissectCapture(
       pending = err;
     }
     opts.beforeSecondPass?.();
-    outer: for await (const batch of frames.frames()) {
-      for (const raw of batch) {
-        const f = session.dissect(raw, opts.tree, true);
-        if (onFrame(f, raw) === false) {
-          await opts.afterBatch?.();
-          break outer;
-        }
-      }
-      await opts.afterBatch?.();
-    }
+    await deliver(frames.frames(), session, opts, true, Infinity, onFrame);
   } finally {
     frames.close();
   }
   if (pending) throw pending;
+  return count;
+}
+
+/**
+ * Dissect at most `max` frames of `batches` with the tree asked for and hand
+ * each to `onFrame` (false stops), awaiting afterBatch after each batch while
+ * its bytes are valid. Returns how many were dissected.
+ */
+async function deliver(
+  batches: AsyncIterable<RawPacket[]>,
+  session: DissectionSession,
+  opts: CaptureDissectOptions,
+  visited: boolean,
+  max: number,
+  onFrame: (frame: DissectedFrame, raw: RawPacket) => void | boolean,
+): Promise<number> {
+  let count = 0;
+  outer: for await (const batch of batches) {
+    for (const raw of batch) {
+      if (count >= max) break outer;
+      count++;
+      const f = session.dissect(raw, opts.tree, visited);
+      if (onFrame(f, raw) === false) {
+        await opts.afterBatch?.();
+        break outer;
+      }
+    }
+    await opts.afterBatch?.();
+  }
   return count;
 }

@@ -20,7 +20,7 @@ export interface SecondPassFrames {
 
 /** A file is read again for the second pass; other sources keep a copy of every frame. */
 export function secondPassFrames(reader: PacketSource): SecondPassFrames {
-  return reader instanceof CaptureReader && reader.info.path !== undefined ? new RereadFrames(reader, reader.info.path) : new KeptFrames();
+  return reader instanceof CaptureReader && reader.info.path !== undefined ? new RereadFrames(reader) : new KeptFrames();
 }
 
 function copyPacket(p: RawPacket): RawPacket {
@@ -62,10 +62,8 @@ class RereadFrames implements SecondPassFrames {
   private file: CaptureFile | null = null;
   private fileFailed = false;
 
-  constructor(
-    private readonly reader: CaptureReader,
-    private readonly path: string,
-  ) {}
+  /** A reader opened from a path. */
+  constructor(private readonly reader: CaptureReader) {}
 
   add(raw: RawPacket): void {
     this.count++;
@@ -80,7 +78,7 @@ class RereadFrames implements SecondPassFrames {
     const offset = this.offsets[no];
     if (offset === undefined || offset < 0 || this.fileFailed) return null;
     try {
-      this.file ??= CaptureFile.open(this.path);
+      this.file ??= CaptureFile.open(this.reader.info.path!);
       return this.file.view(offset, this.lengths[no]!);
     } catch {
       this.fileFailed = this.file === null;
