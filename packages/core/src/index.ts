@@ -25,6 +25,7 @@ export * from './dissection/limits.js';
 export * from './dissection/limit-experts.js';
 export * from './dissection/session.js';
 export * from './dissection/unread-protocols.js';
+export * from './dissection/field-layers.js';
 export * from './dissection/capture-dissector.js';
 export * from './dissection/show-exception.js';
 export * from './dissection/credentials.js';

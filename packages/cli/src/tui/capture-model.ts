@@ -7,6 +7,7 @@ import { InfoColumn } from './info-column.js';
 import { FrameInspector } from './frame-inspector.js';
 import { AllFrames, type FrameView } from './frame-view.js';
 import { FilterPass } from './filter-pass.js';
+import { LayerPrefilter } from './layer-prefilter.js';
 import { RowColorizer } from './row-colorizer.js';
 import { StatisticsPass } from './statistics-pass.js';
 import { StreamFollow, type StreamKind } from './stream-follow.js';
@@ -79,7 +80,7 @@ export class CaptureModel {
   /** Apply a compiled display filter; the pass runs in the background. */
   applyFilter(filter: DisplayFilter): FilterPass {
     this.clearFilter();
-    const pass = new FilterPass(filter, this.session, this.bytes, this.index.count);
+    const pass = new FilterPass(filter, this.session, this.bytes, this.index.count, LayerPrefilter.of(filter, this.index));
     this.filterPass = pass;
     this.indexer.listener = pass;
     void pass.run();

@@ -1,4 +1,4 @@
-import { fieldRegistry, TreeContext, type FieldNode } from '@netdissect/core';
+import { fieldRegistry, TreeContext, type FieldDef, type FieldNode } from '@netdissect/core';
 import { compileFilter, FilterSyntaxError, type CompiledFilter } from '@netdissect/filter';
 
 /** A compiled display filter with the pruned tree it needs. */
@@ -6,6 +6,10 @@ export interface DisplayFilter {
   readonly text: string;
   /** A pruned tree that keeps only the fields the filter reads. */
   readonly tree: TreeContext;
+  /** The fields the filter reads. */
+  readonly fields: readonly FieldDef[];
+  /** Whether a frame holding none of `fields` passes (CompiledFilter.passesWithoutFields). */
+  readonly passesWithoutFields: boolean;
   test(root: FieldNode): boolean;
 }
 
@@ -27,7 +31,7 @@ export function interestOf(filters: readonly CompiledFilter[]): Uint8Array {
 export function compileDisplayFilter(text: string): DisplayFilter | FilterProblem {
   try {
     const f = compileFilter(text);
-    return { text: text.trim(), tree: new TreeContext(interestOf([f])), test: (root) => f.test(root) };
+    return { text: text.trim(), tree: new TreeContext(interestOf([f])), fields: f.fields, passesWithoutFields: f.passesWithoutFields, test: (root) => f.test(root) };
   } catch (e) {
     if (e instanceof FilterSyntaxError) return { message: e.message, position: e.position, length: e.length };
     return { message: e instanceof Error ? e.message : String(e), position: 0, length: 0 };

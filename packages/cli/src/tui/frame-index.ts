@@ -1,5 +1,6 @@
 import { formatSecondsPrecision, PagedColumn, timeDelta, type PacketInfo, type RawPacket } from '@netdissect/core';
 import { AddressTable } from './address-table.js';
+import { LayerStacks } from './layer-stacks.js';
 import { StringTable } from './string-table.js';
 import { TextArena } from './text-arena.js';
 
@@ -28,8 +29,9 @@ type RecordExtras = Pick<RawPacket, 'comments' | 'custom'>;
 /**
  * The compact per-frame index the first pass builds (DESIGN.md, "Two
  * speeds"): where each frame is in the file, its timestamps, its summary
- * columns and its TCP/UDP stream — about 50 bytes per frame in paged
- * columns (plus the Info text for a live capture, see the constructor), no
+ * columns, its TCP/UDP stream and its protocol layers (which let a filter
+ * pass leave frames out) — about 55 bytes per frame in paged columns
+ * (plus the Info text for a live capture, see the constructor), no
  * objects per frame. Frame numbers are 1-based and contiguous.
  */
 export class FrameIndex {
@@ -47,6 +49,9 @@ export class FrameIndex {
   private readonly infoLen = new PagedColumn((n) => new Uint16Array(n));
   private readonly tcpStreams = new PagedColumn((n) => new Int32Array(n), -1);
   private readonly udpStreams = new PagedColumn((n) => new Int32Array(n), -1);
+  /** The first pass's layers (frame.protocols) as an id in `stacks`; 0 when not known. */
+  private readonly stack = new PagedColumn((n) => new Uint32Array(n));
+  private readonly stacks = new LayerStacks();
   private readonly addresses = new AddressTable();
   private readonly protocols = new StringTable();
   private readonly info = new TextArena();
@@ -70,8 +75,10 @@ export class FrameIndex {
   /**
    * Record frame `raw.no` (must be count + 1) after its first-pass
    * dissection, with its tcp.stream / udp.stream (-1 for none).
+   * `layersKnown`: pinfo.layers names every protocol a later pass over
+   * the frame can call (see firstPassLayersBound), else they are not kept.
    */
-  add(raw: RawPacket, pinfo: PacketInfo, tcpStream: number, udpStream: number): void {
+  add(raw: RawPacket, pinfo: PacketInfo, tcpStream: number, udpStream: number, layersKnown: boolean): void {
     if (raw.no !== this.count + 1) throw new Error(`frame ${raw.no} arrived out of order (expected ${this.count + 1})`);
     const i = this.count;
     const hasTimestamp = raw.hasTimestamp !== false;
@@ -94,6 +101,7 @@ export class FrameIndex {
     }
     this.tcpStreams.set(i, tcpStream);
     this.udpStreams.set(i, udpStream);
+    if (layersKnown) this.stack.set(i, this.stacks.intern(pinfo.layers));
     if (raw.comments !== undefined || raw.custom !== undefined) this.extras.set(raw.no, { comments: raw.comments, custom: raw.custom });
     this.count++;
   }
@@ -104,6 +112,19 @@ export class FrameIndex {
 
   udpStream(no: number): number {
     return no >= 1 && no <= this.count ? this.udpStreams.get(no - 1) : -1;
+  }
+
+  /**
+   * The layers the first pass saw in frame `no` as an id (equal ids, equal
+   * layers), or 0 when they are not known; `layersOf` gives them back.
+   */
+  layersId(no: number): number {
+    return no >= 1 && no <= this.count ? this.stack.get(no - 1) : 0;
+  }
+
+  /** The layers of a `layersId`, in dissection order. */
+  layersOf(id: number): readonly string[] {
+    return this.stacks.layers(id);
   }
 
   /** Frames of one stream, in order (`kind` picks the TCP or the UDP numbering). */

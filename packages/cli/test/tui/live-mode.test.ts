@@ -98,7 +98,7 @@ describe('live frame store', () => {
     for (const p of packets) {
       const f = session.dissect(p, null);
       store.keep(p);
-      index.add(p, f.pinfo, -1, -1);
+      index.add(p, f.pinfo, -1, -1, true);
     }
     expect(store.frame(1)).toBeNull();
     expect(store.frame(14)!.bytes).toEqual(packets[13]!.bytes);
