@@ -2,12 +2,9 @@
 // layers name none of the protocols a filter's fields come under
 // (layersHoldingFields). That holds only if a frame whose tree holds such a
 // field, on any pass, held one of those layers on its first pass, without a
-// tree (which drops layers), unless firstPassLayersBound says its layers may
-// grow: an entry too narrow would hide frames that pass.
-import {
-  DissectionSession, TreeContext, fieldRegistry, firstPassLayersBound, holdsLayerOf, layersHoldingFields,
-  type FieldDef, type FieldNode, type TcpFollowData,
-} from '@netdissect/core';
+// tree (which drops layers), unless TCP held its payload back then
+// (PacketInfo.payloadHeldBack): an entry too narrow would hide frames that pass.
+import { DissectionSession, TreeContext, fieldRegistry, holdsLayerOf, layersHoldingFields, type FieldDef, type FieldNode } from '@netdissect/core';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import '../../packages/cli/src/protocols.js';
@@ -37,7 +34,7 @@ describe.skipIf(!corpusAvailable())('fields of a listed protocol, over the corpu
   let checked = 0;
   /** Fields held under another protocol's layer only (mDNS's dns.*): the entries beyond the protocol itself are used. */
   let underOtherLayers = 0;
-  /** Frames whose first-pass layers may grow (TCP payload not handed on). */
+  /** Frames whose first-pass layers may grow (TCP held their payload back). */
   let unbound = 0;
   for (const file of corpusAndShippedCaptures()) {
     const name = relative(file.startsWith(corpusDir) ? corpusDir : repoRoot, file);
@@ -47,14 +44,9 @@ describe.skipIf(!corpusAvailable())('fields of a listed protocol, over the corpu
       session.keepHistory = true;
       const byNumber = new Map(packets.map((p) => [p.no, p.bytes]));
       session.frameBytes = (no) => byNumber.get(no) ?? null;
-      let tcpPayload = false;
-      session.addTap('tcp.follow', (pinfo, data) => {
-        if (!pinfo.visited && (data as TcpFollowData).payload.length > 0) tcpPayload = true;
-      });
       const firstPass = packets.map((p) => {
-        tcpPayload = false;
-        const { layers } = session.dissect(p, null, false).pinfo;
-        return firstPassLayersBound(layers, tcpPayload) ? [...layers] : null;
+        const { pinfo } = session.dissect(p, null, false);
+        return pinfo.payloadHeldBack ? null : [...pinfo.layers];
       });
       const wrong = new Set<string>();
       packets.forEach((p, i) => {

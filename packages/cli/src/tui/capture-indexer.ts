@@ -1,4 +1,4 @@
-import { CaptureFileError, firstPassLayersBound, type DissectedFrame, type DissectionSession, type PacketSource, type TcpFollowData, type TreeContext, type UdpFollowData } from '@netdissect/core';
+import { CaptureFileError, type DissectedFrame, type DissectionSession, type PacketSource, type TcpFollowData, type TreeContext, type UdpFollowData } from '@netdissect/core';
 import { ChangeSignal } from './change-signal.js';
 import type { FrameBytes } from './frame-bytes.js';
 import type { FrameIndex } from './frame-index.js';
@@ -40,8 +40,6 @@ export class CaptureIndexer {
   listener: NewFrameListener | null = null;
   private tcpStream = -1;
   private udpStream = -1;
-  /** The frame's TCP segment carried payload (on its first pass). */
-  private tcpPayload = false;
 
   constructor(
     private readonly source: PacketSource,
@@ -54,10 +52,7 @@ export class CaptureIndexer {
     session.keepHistory = true;
     // The stream of the frame on its first pass; later passes must not overwrite it.
     session.addTap('tcp.follow', (pinfo, data) => {
-      if (pinfo.visited) return;
-      const segment = data as TcpFollowData;
-      if (this.tcpStream < 0) this.tcpStream = segment.stream;
-      if (segment.payload.length > 0) this.tcpPayload = true;
+      if (!pinfo.visited && this.tcpStream < 0) this.tcpStream = (data as TcpFollowData).stream;
     });
     session.addTap('udp.follow', (pinfo, data) => {
       if (!pinfo.visited && this.udpStream < 0) this.udpStream = (data as UdpFollowData).stream;
@@ -77,12 +72,11 @@ export class CaptureIndexer {
           if (this.state !== 'reading') return;
           this.tcpStream = -1;
           this.udpStream = -1;
-          this.tcpPayload = false;
           const listener = this.listener;
           const frame = this.session.dissect(raw, listener ? listener.tree : null, false);
           this.bytes.keep(raw);
           // A tree drops the layers that added nothing to it: only a first pass without one names them all.
-          const layersKnown = listener === null && firstPassLayersBound(frame.pinfo.layers, this.tcpPayload);
+          const layersKnown = listener === null && !frame.pinfo.payloadHeldBack;
           this.index.add(raw, frame.pinfo, this.tcpStream, this.udpStream, layersKnown);
           listener?.onFrame(frame, raw.no);
           if (this.inputSize && raw.dataOffset >= 0) this.progress = Math.min(1, (raw.dataOffset + raw.caplen) / this.inputSize);

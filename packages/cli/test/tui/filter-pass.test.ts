@@ -49,7 +49,7 @@ const CAPTURES = [
   `${repoRoot}/test/lab-traffic/captures/lab-ftp-active.pcap`,
   `${repoRoot}/test/lab-traffic/captures/lab-tcp-loss.pcap`,
   `${repoRoot}/fixtures/code-cache/mixed-traffic-500.pcap`,
-  // Frame 10's SMTP command follows a gap: TCP queues it on the first pass, a revisit hands it to SMTP (firstPassLayersBound).
+  // Frame 10's SMTP command follows a gap: TCP holds it back on the first pass, a revisit hands it to SMTP (payloadHeldBack).
   `${repoRoot}/fixtures/fuzz-regressions/tcp__smtp-one-side-only-s11-c965.pcap`,
 ];
 

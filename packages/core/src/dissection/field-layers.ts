@@ -49,14 +49,3 @@ export function holdsLayerOf(layers: readonly string[], wanted: ReadonlySet<stri
   return false;
 }
 
-/**
- * Whether a frame's first-pass layers (dissected without a tree, which
- * keeps every protocol called) bound those of its later passes. Not when
- * TCP kept payload bytes of the frame without handing them on (a segment
- * queued after a gap): a later pass may hand them on as part of the PDU
- * a later frame completed, as Wireshark's second pass does.
- * `tcpPayload`: the frame's TCP segment carried captured payload.
- */
-export function firstPassLayersBound(layers: readonly string[], tcpPayload: boolean): boolean {
-  return !(tcpPayload && layers[layers.length - 1] === 'tcp');
-}

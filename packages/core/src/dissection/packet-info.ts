@@ -54,6 +54,13 @@ export class PacketInfo {
   desegmentLen = 0;
   /** Why a segment was not reassembled, appended to "[BoundErrorUnreassembled Packet...]". */
   noReassemblyReason = '';
+  /**
+   * Set by TCP on the first pass when it kept this frame's payload back
+   * without handing it on (a segment after a gap): a later pass may hand
+   * it on, as part of the PDU a later frame completed, so this frame's
+   * layers may then name protocols its first pass did not.
+   */
+  payloadHeldBack = false;
   /** The tree of the innermost TCP header, where tcp_dissect_pdus notes each PDU's size. */
   tcpTree: FieldNode | null = null;
   /** Private per-frame notes between layers of the same frame (e.g. TCP -> its payload dissector). */

@@ -384,6 +384,7 @@ export function desegmentTcp(tvb: Tvb, pinfo: PacketInfo, offset: number, seq: n
       if (msp.nxtpdu < nxtseq && msp.nxtpdu >= seq && len > 0) anotherPduFollows = msp.nxtpdu - seq;
     } else if (hasGap) {
       if (!pinfo.visited) {
+        pinfo.payloadHeldBack = true;
         const len = u32(nxtseq - seq);
         const overFlow = fwd.bufferedBytes + len > limits.tcpReassemblyBytesPerFlow;
         if (overFlow || budget.total + len > limits.tcpReassemblyBytesTotal) {
