@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDisplayFilter, isFilterProblem, type DisplayFilter } from '../../src/tui/display-filter.js';
 import { FilterPass } from '../../src/tui/filter-pass.js';
 import { LayerPrefilter } from '../../src/tui/layer-prefilter.js';
+import { openCaptureFile } from '../../src/tui/open-capture.js';
 import type { CaptureModel } from '../../src/tui/capture-model.js';
 import { corpusAvailable, corpusPath, repoRoot } from '../../../../test/support/paths.js';
 import { indexedCapture } from './support/tui-harness.js';
@@ -114,7 +115,6 @@ describe.skipIf(!corpusAvailable())('the filter pass with its layer prefilter', 
 
 /** A capture indexed with `f` applied before the first frame (the indexer dissects with its tree). */
 async function indexedCaptureFiltered(path: string, f: DisplayFilter): Promise<CaptureModel> {
-  const { openCaptureFile } = await import('../../src/tui/open-capture.js');
   const model = await openCaptureFile(path, {});
   const p = model.applyFilter(f);
   await model.start();

@@ -212,7 +212,6 @@ export class CaptureReader {
     }
   }
 
-  /** Release the input. Safe to call more than once; ends any iteration. */
   /**
    * The same capture from its start, opened with the same options, when it
    * came from a path (a second pass reads the file again); else null.
@@ -221,6 +220,7 @@ export class CaptureReader {
     return this.info.path === undefined ? null : CaptureReader.open(this.info.path, this.openOptions);
   }
 
+  /** Release the input. Safe to call more than once; ends any iteration. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -48,4 +48,3 @@ export function holdsLayerOf(layers: readonly string[], wanted: ReadonlySet<stri
   for (const l of layers) if (wanted.has(l)) return true;
   return false;
 }
-

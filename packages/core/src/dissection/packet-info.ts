@@ -5,6 +5,7 @@ import { Address } from './address.js';
 import { Columns } from './columns.js';
 import type { Dissector } from './dissector.js';
 import { addExpertTree, type ExpertDef, type ExpertItem } from './expert.js';
+import { holdsLayerOf } from './field-layers.js';
 import type { DissectionSession } from './session.js';
 import type { DataSource } from './data-source.js';
 import { Tvb } from './tvb.js';
@@ -107,9 +108,7 @@ export class PacketInfo {
 
   /** Whether one of `protocols` has a layer in this frame so far. */
   private hasLayerOf(protocols: ReadonlySet<string> | null): boolean {
-    if (protocols === null) return false;
-    for (const p of this.layers) if (protocols.has(p)) return true;
-    return false;
+    return protocols !== null && holdsLayerOf(this.layers, protocols);
   }
 
   /**
