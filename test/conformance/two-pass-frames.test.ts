@@ -105,6 +105,34 @@ describe('two passes over a capture file', () => {
     expect(between / 1048576).toBeLessThan(8);
   });
 
+  it('builds columns on the second pass only, and leaves out the frames secondPassNeeds declines', async () => {
+    const path = join(tmp, 'columns.pcap');
+    udpCapture(path, 40, 100);
+    const session = new DissectionSession();
+    const reader = await CaptureReader.open(path);
+    const firstPassInfo: string[] = [];
+    const shown: string[] = [];
+    await dissectCapture(
+      reader,
+      session,
+      {
+        tree: null,
+        twoPass: true,
+        secondPassNeeds: (pinfo) => {
+          firstPassInfo.push(pinfo.cols.protocol + pinfo.cols.info);
+          return pinfo.num % 3 === 0;
+        },
+      },
+      ({ pinfo }) => {
+        shown.push(`${pinfo.num} ${pinfo.cols.protocol}`);
+      },
+    );
+    await reader.close();
+    expect(firstPassInfo).toEqual(Array(40).fill(''));
+    expect(shown).toEqual(Array.from({ length: 13 }, (_, i) => `${3 * (i + 1)} UDP`));
+    expect(session.columns).toBe(true);
+  });
+
   it('stops its second pass where a damaged file stopped the first, then reports the damage', async () => {
     const path = join(tmp, 'truncated.pcap');
     udpCapture(path, 500, 1200);

@@ -5,11 +5,14 @@ import {
   dissectCapture,
   exportObjectsProvider,
   fieldRegistry,
+  holdsLayerOf,
+  layersHoldingFields,
   PcapngWriter,
   PcapWriter,
   protocolsOutsideShownFrames,
   type DissectedFrame,
   type FieldDef,
+  type PacketInfo,
   type PacketSource,
   type RawPacket,
 } from '@netdissect/core';
@@ -78,6 +81,11 @@ async function openCaptureWriter(o: CliOptions): Promise<PcapngWriter | PcapWrit
   }
 }
 
+/** Where the Time column counts from: the first frame read, shown or not. */
+function timeReferenceOf(raw: RawPacket): TimeReference {
+  return raw.hasTimestamp === false ? { sec: 0, nsec: 0 } : { sec: raw.tsSec, nsec: raw.tsNsec };
+}
+
 export interface CaptureRunHooks {
   /** Called for every frame that passes the display filter (the live capture's counters). */
   onFrame?: (raw: RawPacket) => void;
@@ -128,9 +136,22 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
   let ref: TimeReference | null = null;
   let displayed = 0;
   printer?.begin();
+  // -2 -Y: as in the TUI's filter pass, the second pass leaves out frames whose first-pass
+  // layers name none of the protocols the filter's fields come under, when no frame passes
+  // without one of them. Statistics and exported objects read every frame: not with them.
+  const secondPassLayers =
+    o.twoPass && filter !== null && !filter.passesWithoutFields && o.stats.length === 0 && exportRequests.length === 0
+      ? layersHoldingFields(filter.needs.defs)
+      : null;
+  const secondPassNeeds =
+    secondPassLayers &&
+    ((pinfo: PacketInfo): boolean => {
+      // The first frame may be left out: the Time column's reference is taken here.
+      ref ??= timeReferenceOf(pinfo.raw);
+      return pinfo.revisitRegardlessOfLayers || holdsLayerOf(pinfo.layers, secondPassLayers);
+    });
   const onFrame = (f: DissectedFrame, raw: RawPacket): boolean => {
-    // The Time column counts from the first frame read, shown or not.
-    ref ??= raw.hasTimestamp === false ? { sec: 0, nsec: 0 } : { sec: raw.tsSec, nsec: raw.tsNsec };
+    ref ??= timeReferenceOf(raw);
     for (const st of stats) st.frame?.(f, raw);
     if (filter && !(f.tree && filter.test(f.tree))) return !out.closed;
     if (filter) session.markDisplayed(raw);
@@ -150,6 +171,7 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
           return tree;
         },
         twoPass: o.twoPass,
+        secondPassNeeds: secondPassNeeds ?? undefined,
         maxFrames: hooks.countDisplayed ? undefined : (o.count ?? undefined),
         beforeSecondPass: () => {
           stats = requests.map((r) => createStats(r, session));

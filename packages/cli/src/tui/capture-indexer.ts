@@ -76,7 +76,7 @@ export class CaptureIndexer {
           const frame = this.session.dissect(raw, listener ? listener.tree : null, false);
           this.bytes.keep(raw);
           // A tree drops the layers that added nothing to it: only a first pass without one names them all.
-          const layersKnown = listener === null && !frame.pinfo.payloadHeldBack;
+          const layersKnown = listener === null && !frame.pinfo.revisitRegardlessOfLayers;
           this.index.add(raw, frame.pinfo, this.tcpStream, this.udpStream, layersKnown);
           listener?.onFrame(frame, raw.no);
           if (this.inputSize && raw.dataOffset >= 0) this.progress = Math.min(1, (raw.dataOffset + raw.caplen) / this.inputSize);

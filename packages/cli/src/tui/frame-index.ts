@@ -76,7 +76,8 @@ export class FrameIndex {
    * Record frame `raw.no` (must be count + 1) after its first-pass
    * dissection, with its tcp.stream / udp.stream (-1 for none).
    * `layersKnown`: pinfo.layers names every protocol a later pass over
-   * the frame can call (see PacketInfo.payloadHeldBack), else they are not kept.
+   * the frame can call, and its revisit changes nothing other frames show
+   * (see PacketInfo.revisitRegardlessOfLayers), else they are not kept.
    */
   add(raw: RawPacket, pinfo: PacketInfo, tcpStream: number, udpStream: number, layersKnown: boolean): void {
     if (raw.no !== this.count + 1) throw new Error(`frame ${raw.no} arrived out of order (expected ${this.count + 1})`);

@@ -1,6 +1,7 @@
 import type { PacketSource } from '../capture/packet-source.js';
 import type { RawPacket } from '../capture/raw-packet.js';
 import type { TreeContext } from '../fields/field-node.js';
+import type { PacketInfo } from './packet-info.js';
 import { secondPassFrames } from './second-pass-frames.js';
 import type { DissectedFrame, DissectionSession } from './session.js';
 
@@ -15,6 +16,13 @@ export interface CaptureDissectOptions {
   twoPass?: boolean;
   /** Stop after this many frames (-c). */
   maxFrames?: number;
+  /**
+   * Two passes only: whether the second pass needs the frame the first pass
+   * left as `pinfo` (dissected without a tree). A frame it does not need is
+   * neither dissected again nor handed to onFrame: -2 -Y leaves out frames
+   * that cannot pass the filter (layersHoldingFields).
+   */
+  secondPassNeeds?: (pinfo: PacketInfo) => boolean;
   /** Called between the passes (attach taps that should see only the final pass). */
   beforeSecondPass?: () => void;
   /** Awaited after each batch of delivered frames (write them out while their bytes are valid). */
@@ -39,24 +47,36 @@ export async function dissectCapture(
   const frames = secondPassFrames(reader);
   // The frames can be had again: reassembled PDUs need not hold a second copy of their bytes.
   session.frameBytes ??= (no) => frames.bytesOf(no);
+  const needs = opts.secondPassNeeds;
+  // needed[no] is 1 for the frames the second pass needs, when it says.
+  let needed: Uint8Array | null = needs ? new Uint8Array(1024) : null;
   let count = 0;
   let pending: unknown = null;
+  // As tshark's, the first pass builds no columns: only the second pass's are read.
+  const columns = session.columns;
+  session.columns = false;
   try {
     try {
       outer: for await (const batch of reader.batches()) {
         for (const raw of batch) {
           if (count >= max) break outer;
           count++;
-          session.dissect(raw, null, false);
+          const { pinfo } = session.dissect(raw, null, false);
           frames.add(raw);
+          if (needed === null || !needs!(pinfo)) continue;
+          if (raw.no >= needed.length) needed = grown(needed, raw.no);
+          needed[raw.no] = 1;
         }
       }
     } catch (err) {
       // Deliver what was read before reporting the damage.
       pending = err;
+    } finally {
+      session.columns = columns;
     }
     opts.beforeSecondPass?.();
-    await deliver(frames.frames(), session, opts, true, Infinity, onFrame);
+    const wanted = needed;
+    await deliver(frames.frames(), session, opts, true, Infinity, onFrame, wanted && ((no) => no < wanted.length && wanted[no] === 1));
   } finally {
     frames.close();
   }
@@ -64,10 +84,18 @@ export async function dissectCapture(
   return count;
 }
 
+/** `marks` copied into an array long enough to hold index `no`. */
+function grown(marks: Uint8Array, no: number): Uint8Array {
+  const bigger = new Uint8Array(Math.max(marks.length * 2, no + 1));
+  bigger.set(marks);
+  return bigger;
+}
+
 /**
  * Dissect at most `max` frames of `batches` with the tree asked for and hand
  * each to `onFrame` (false stops), awaiting afterBatch after each batch while
- * its bytes are valid. Returns how many were dissected.
+ * its bytes are valid; frames `needed` says no to are left out. Returns how
+ * many were dissected.
  */
 async function deliver(
   batches: AsyncIterable<RawPacket[]>,
@@ -76,11 +104,13 @@ async function deliver(
   visited: boolean,
   max: number,
   onFrame: (frame: DissectedFrame, raw: RawPacket) => void | boolean,
+  needed: ((no: number) => boolean) | null = null,
 ): Promise<number> {
   let count = 0;
   outer: for await (const batch of batches) {
     for (const raw of batch) {
       if (count >= max) break outer;
+      if (needed !== null && !needed(raw.no)) continue;
       count++;
       const f = session.dissect(raw, opts.tree, visited);
       if (onFrame(f, raw) === false) {

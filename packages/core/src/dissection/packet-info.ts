@@ -62,6 +62,13 @@ export class PacketInfo {
    * layers may then name protocols its first pass did not.
    */
   payloadHeldBack = false;
+  /**
+   * Set by TCP on the first pass for a frame whose revisit changes the
+   * state later frames are shown with (the first frame of a conversation
+   * adds its flags to tcp.completeness only then; a SYN sets the base
+   * sequence number again): a later pass that leaves frames out must keep it.
+   */
+  revisitChangesState = false;
   /** The tree of the innermost TCP header, where tcp_dissect_pdus notes each PDU's size. */
   tcpTree: FieldNode | null = null;
   /** Private per-frame notes between layers of the same frame (e.g. TCP -> its payload dissector). */
@@ -79,6 +86,15 @@ export class PacketInfo {
 
   get num(): number {
     return this.raw.no;
+  }
+
+  /**
+   * Whether a later pass that dissects again only the frames whose
+   * first-pass layers it needs (-2 -Y, the terminal UI's filter pass) must
+   * dissect this one whatever its layers.
+   */
+  get revisitRegardlessOfLayers(): boolean {
+    return this.payloadHeldBack || this.revisitChangesState;
   }
 
   /**

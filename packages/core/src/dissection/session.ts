@@ -118,8 +118,8 @@ export class DissectionSession {
   readonly taps = new Map<string, Array<(pinfo: PacketInfo, data: unknown) => void>>();
   /** Last frame number dissected on the first pass. */
   lastFrame = 0;
-  /** Whether frames get their Protocol and Info columns (SessionOptions.columns). */
-  readonly columns: boolean;
+  /** Whether frames get their Protocol and Info columns (SessionOptions.columns; off during a two-pass run's first pass). */
+  columns: boolean;
   /** SessionOptions.skip, null when empty. */
   readonly skip: ReadonlySet<string> | null;
   /** SessionOptions.skipUnlessAfter, null when empty. */

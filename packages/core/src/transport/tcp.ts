@@ -185,6 +185,7 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null):
   }
   let tcpd = conversationData(conv, pinfo);
   currentFlow = tcpd;
+  if (!pinfo.visited && (isNew || flags & TH.SYN)) pinfo.revisitChangesState = true;
   if ((flags & (TH.SYN | TH.ACK)) === TH.SYN) {
     if (tcpd.fwd.staticFlags & StaticFlag.BASE_SEQ_SET) {
       if (seq !== tcpd.fwd.baseSeq) {
