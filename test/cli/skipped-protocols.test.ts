@@ -8,7 +8,7 @@ import { runNetdissect } from '../support/run-cli.js';
 
 // The CLI leaves out protocols nothing it prints or filters on comes from
 // (-T fields, -Y with -T fields, -w), or that no frame -Y shows can hold,
-// and only then.
+// and only then, in one pass or both of -2.
 
 afterEach(() => vi.restoreAllMocks());
 const tmp = mkdtempSync(join(tmpdir(), 'nd-skip-'));
@@ -75,5 +75,20 @@ describe.skipIf(!corpusAvailable())('protocols the CLI leaves out', () => {
       const r = await smtpCalls(['-Y', filter], mixed);
       expect(r.smtp, filter).toBeGreaterThan(10);
     }
+  });
+
+  it('-2 leaves out the same protocols on both passes, with the same output as a run that keeps them', async () => {
+    const mixed = join(repoRoot, 'fixtures/code-cache/mixed-traffic-500.pcap');
+    const shown = await smtpCalls(['-2', '-Y', 'http.request.method == "POST" || dns.flags.rcode != 0'], mixed);
+    const kept = await smtpCalls(['-2', '-Y', 'http.request.method == "POST" || dns.flags.rcode != 0 || frame.number == 0'], mixed);
+    expect(shown.smtp).toBe(0);
+    expect(kept.smtp).toBeGreaterThan(20);
+    expect(shown.stdout).toContain('POST /login');
+    expect(shown.stdout).toBe(kept.stdout);
+    const lower = await smtpCalls(['-2', '-T', 'fields', '-e', 'frame.number', '-e', 'tcp.stream', '-e', 'tcp.seq']);
+    const all = await smtpCalls(['-2', '-T', 'fields', '-e', 'frame.number', '-e', 'tcp.stream', '-e', 'tcp.seq', '-e', 'smtp.req.command']);
+    expect(lower.smtp).toBe(0);
+    expect(all.smtp).toBeGreaterThan(20);
+    expect(lower.stdout).toBe(all.stdout.replace(/\t[^\t\n]*$/gm, ''));
   });
 });

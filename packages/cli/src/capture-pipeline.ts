@@ -109,12 +109,12 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
   // protocols none of them can come from are not dissected.
   const exportRequests = o.exportObjects.map(parseExportRequest);
   const exportNeeds = exportedProtocols(exportRequests);
-  // Statistics and a second pass read every frame.
-  const onePassNoStats = o.stats.length === 0 && !o.twoPass;
-  const fieldsOnly = !columns && onePassNoStats && exportNeeds !== null;
+  // Statistics read every frame. With -2 both passes leave the same protocols out.
+  const noStats = o.stats.length === 0;
+  const fieldsOnly = !columns && noStats && exportNeeds !== null;
   // Everything is shown of the frames -Y passes, and of them only: when each holds one of its
   // fields, protocols that can be in no such frame are not dissected (their frames are not shown).
-  const shownOnly = !fieldsOnly && onePassNoStats && exportRequests.length === 0 && filter !== null && !filter.passesWithoutFields;
+  const shownOnly = !fieldsOnly && noStats && exportRequests.length === 0 && filter !== null && !filter.passesWithoutFields;
   const shown = shownOnly ? protocolsOutsideShownFrames(defaultRegistry, filter.needs.defs) : null;
   const skip = fieldsOnly ? protocolsToSkip([...needs, ...exportNeeds]) : shown?.skip;
   const session = new DissectionSession({ prefs: sessionPrefs(o), limits: o.limits, columns, skip, skipUnlessAfter: shown?.keepAfter });
@@ -140,7 +140,7 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
   // layers name none of the protocols the filter's fields come under, when no frame passes
   // without one of them. Statistics and exported objects read every frame: not with them.
   const secondPassLayers =
-    o.twoPass && filter !== null && !filter.passesWithoutFields && o.stats.length === 0 && exportRequests.length === 0
+    o.twoPass && filter !== null && !filter.passesWithoutFields && noStats && exportRequests.length === 0
       ? layersHoldingFields(filter.needs.defs)
       : null;
   const secondPassNeeds =
