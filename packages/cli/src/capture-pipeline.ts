@@ -6,7 +6,7 @@ import {
   exportObjectsProvider,
   fieldRegistry,
   holdsLayerOf,
-  layersHoldingFields,
+  layersToPassFilter,
   PcapngWriter,
   PcapWriter,
   protocolsOutsideShownFrames,
@@ -140,16 +140,15 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
   // layers name none of the protocols the filter's fields come under, when no frame passes
   // without one of them. Statistics and exported objects read every frame: not with them.
   const secondPassLayers =
-    o.twoPass && filter !== null && !filter.passesWithoutFields && noStats && exportRequests.length === 0
-      ? layersHoldingFields(filter.needs.defs)
-      : null;
+    o.twoPass && filter !== null && noStats && exportRequests.length === 0 ? layersToPassFilter(filter.needs.defs, filter.passesWithoutFields) : null;
   const secondPassNeeds =
-    secondPassLayers &&
-    ((pinfo: PacketInfo): boolean => {
-      // The first frame may be left out: the Time column's reference is taken here.
-      ref ??= timeReferenceOf(pinfo.raw);
-      return pinfo.revisitRegardlessOfLayers || holdsLayerOf(pinfo.layers, secondPassLayers);
-    });
+    secondPassLayers === null
+      ? undefined
+      : (pinfo: PacketInfo): boolean => {
+          // The first frame may be left out: the Time column's reference is taken here.
+          ref ??= timeReferenceOf(pinfo.raw);
+          return pinfo.revisitRegardlessOfLayers || holdsLayerOf(pinfo.layers, secondPassLayers);
+        };
   const onFrame = (f: DissectedFrame, raw: RawPacket): boolean => {
     ref ??= timeReferenceOf(raw);
     for (const st of stats) st.frame?.(f, raw);
@@ -171,7 +170,7 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
           return tree;
         },
         twoPass: o.twoPass,
-        secondPassNeeds: secondPassNeeds ?? undefined,
+        secondPassNeeds,
         maxFrames: hooks.countDisplayed ? undefined : (o.count ?? undefined),
         beforeSecondPass: () => {
           stats = requests.map((r) => createStats(r, session));

@@ -1,4 +1,4 @@
-import { holdsLayerOf, layersHoldingFields } from '@netdissect/core';
+import { holdsLayerOf, layersToPassFilter } from '@netdissect/core';
 import type { DisplayFilter } from './display-filter.js';
 import type { FrameIndex } from './frame-index.js';
 
@@ -21,8 +21,7 @@ export class LayerPrefilter {
 
   /** The prefilter for `filter`, or null when any frame might pass. */
   static of(filter: DisplayFilter, index: FrameIndex): LayerPrefilter | null {
-    if (filter.passesWithoutFields) return null;
-    const wanted = layersHoldingFields(filter.fields);
+    const wanted = layersToPassFilter(filter.fields, filter.passesWithoutFields);
     return wanted === null ? null : new LayerPrefilter(index, wanted);
   }
 

@@ -2,6 +2,7 @@ import type { PacketSource } from '../capture/packet-source.js';
 import type { RawPacket } from '../capture/raw-packet.js';
 import type { TreeContext } from '../fields/field-node.js';
 import type { PacketInfo } from './packet-info.js';
+import { PagedColumn } from './paged-column.js';
 import { secondPassFrames } from './second-pass-frames.js';
 import type { DissectedFrame, DissectionSession } from './session.js';
 
@@ -48,8 +49,8 @@ export async function dissectCapture(
   // The frames can be had again: reassembled PDUs need not hold a second copy of their bytes.
   session.frameBytes ??= (no) => frames.bytesOf(no);
   const needs = opts.secondPassNeeds;
-  // needed[no] is 1 for the frames the second pass needs, when it says.
-  let needed: Uint8Array | null = needs ? new Uint8Array(1024) : null;
+  // 1 at frame number no for the frames the second pass needs, when it says.
+  const needed = needs ? new PagedColumn((n) => new Uint8Array(n)) : null;
   let count = 0;
   let pending: unknown = null;
   // As tshark's, the first pass builds no columns: only the second pass's are read.
@@ -63,9 +64,7 @@ export async function dissectCapture(
           count++;
           const { pinfo } = session.dissect(raw, null, false);
           frames.add(raw);
-          if (needed === null || !needs!(pinfo)) continue;
-          if (raw.no >= needed.length) needed = grown(needed, raw.no);
-          needed[raw.no] = 1;
+          if (needed !== null && needs!(pinfo)) needed.set(raw.no, 1);
         }
       }
     } catch (err) {
@@ -75,20 +74,12 @@ export async function dissectCapture(
       session.columns = columns;
     }
     opts.beforeSecondPass?.();
-    const wanted = needed;
-    await deliver(frames.frames(), session, opts, true, Infinity, onFrame, wanted && ((no) => no < wanted.length && wanted[no] === 1));
+    await deliver(frames.frames(), session, opts, true, Infinity, onFrame, needed && ((no) => needed.get(no) === 1));
   } finally {
     frames.close();
   }
   if (pending) throw pending;
   return count;
-}
-
-/** `marks` copied into an array long enough to hold index `no`. */
-function grown(marks: Uint8Array, no: number): Uint8Array {
-  const bigger = new Uint8Array(Math.max(marks.length * 2, no + 1));
-  bigger.set(marks);
-  return bigger;
 }
 
 /**

@@ -43,6 +43,18 @@ export function layersHoldingFields(fields: Iterable<FieldDef>): Set<string> | n
   return layers;
 }
 
+/**
+ * The layers a frame's first pass must name for the frame to pass a
+ * display filter reading `fields` (layersHoldingFields), or null when any
+ * frame might pass: the filter passes frames holding none of its fields
+ * (`!dns`), or reads fields of protocols not listed. Frames whose revisit
+ * does not follow their first-pass layers (PacketInfo.revisitRegardlessOfLayers)
+ * must be tested whatever their layers.
+ */
+export function layersToPassFilter(fields: Iterable<FieldDef>, passesWithoutFields: boolean): Set<string> | null {
+  return passesWithoutFields ? null : layersHoldingFields(fields);
+}
+
 /** Whether `layers` (a frame's, in dissection order) names one of `wanted`. */
 export function holdsLayerOf(layers: readonly string[], wanted: ReadonlySet<string>): boolean {
   for (const l of layers) if (wanted.has(l)) return true;

@@ -1,4 +1,4 @@
-type NumberArray = Float64Array | Uint32Array | Int32Array | Uint16Array;
+type NumberArray = Float64Array | Uint32Array | Int32Array | Uint16Array | Uint8Array;
 
 /** Whether `v` is stored exactly by an Int32 column. */
 export function fitsInt32(v: number): boolean {
