@@ -77,6 +77,25 @@ describe.skipIf(!corpusAvailable())('protocols the CLI leaves out', () => {
     }
   });
 
+  it('statistics that read fields only (conv, endpoints, io,stat) leave out what -T fields would, with the same tables', async () => {
+    const mixed = join(repoRoot, 'fixtures/code-cache/mixed-traffic-500.pcap');
+    for (const stat of ['conv,tcp', 'endpoints,ip', 'io,stat,1,SUM(tcp.len)tcp.len']) {
+      const fieldsOnly = await smtpCalls(['-q', '-z', stat], mixed);
+      expect(fieldsOnly.smtp, stat).toBe(0);
+      expect(fieldsOnly.imf, stat).toBe(0);
+      // io,phs reads every protocol: everything is dissected, and the table (drawn last) is the same.
+      const everything = await smtpCalls(['-q', '-z', stat, '-z', 'io,phs'], mixed);
+      expect(everything.smtp, stat).toBeGreaterThan(20);
+      expect(everything.stdout.endsWith(fieldsOnly.stdout), stat).toBe(true);
+      expect(fieldsOnly.stdout.length, stat).toBeGreaterThan(200);
+    }
+    // A statistic's filter on SMTP keeps it; a statistic fed by taps (dns,tree) or the summary lines keep everything.
+    for (const args of [['-q', '-z', 'conv,tcp,smtp'], ['-q', '-z', 'dns,tree'], ['-z', 'conv,tcp']]) {
+      const r = await smtpCalls(args, mixed);
+      expect(r.smtp, args.join(' ')).toBeGreaterThan(20);
+    }
+  });
+
   it('-2 leaves out the same protocols on both passes, with the same output as a run that keeps them', async () => {
     const mixed = join(repoRoot, 'fixtures/code-cache/mixed-traffic-500.pcap');
     const shown = await smtpCalls(['-2', '-Y', 'http.request.method == "POST" || dns.flags.rcode != 0'], mixed);

@@ -27,7 +27,7 @@ import { JsonlPrinter } from './output/jsonl-printer.js';
 import type { OutputStream } from './output/output-stream.js';
 import { SummaryPrinter, type TimeReference } from './output/summary-line.js';
 import { protocolsToSkip, treeContextFor } from './output/tree-needs.js';
-import { createStats, parseStatsRequest, type StatsOutput } from './stats/stats-request.js';
+import { parseStatsRequest, type StatsOutput } from './stats/stats-request.js';
 import { UsageError } from './usage-error.js';
 
 /** Preferences tshark users pass with -o, typed as the dissectors read them. */
@@ -101,8 +101,12 @@ export interface CaptureRunHooks {
  */
 export async function runCapture(source: PacketSource, o: CliOptions, out: OutputStream, hooks: CaptureRunHooks = {}): Promise<void> {
   const printer = makePrinter(o, out);
+  const requests = o.stats.map(parseStatsRequest);
+  // Statistics that read fields only (conv, endpoints, io,stat) count as -T fields does.
+  const statsFields = requests.flatMap((r) => (r.readsOnly ? [r.readsOnly] : []));
+  const statsReadFieldsOnly = statsFields.length === requests.length;
   // Building the Info column is a good part of a frame's cost: skip it when no printer reads it (-T fields -e without _ws.col.*).
-  const columns = (printer !== null && printer.columns !== false) || o.stats.length > 0;
+  const columns = (printer !== null && printer.columns !== false) || !statsReadFieldsOnly;
   const filter = o.displayFilter ? compileDisplayFilter(o.displayFilter) : null;
   const needs: TreeNeeds[] = [...(printer ? [printer.needs] : []), ...(filter ? [filter.needs] : [])];
   // When only fields and exported objects are read (-T fields, -Y, -w, -q --export-objects),
@@ -111,12 +115,12 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
   const exportNeeds = exportedProtocols(exportRequests);
   // Statistics read every frame. With -2 both passes leave the same protocols out.
   const noStats = o.stats.length === 0;
-  const fieldsOnly = !columns && noStats && exportNeeds !== null;
+  const fieldsOnly = !columns && statsReadFieldsOnly && exportNeeds !== null;
   // Everything is shown of the frames -Y passes, and of them only: when each holds one of its
   // fields, protocols that can be in no such frame are not dissected (their frames are not shown).
   const shownOnly = !fieldsOnly && noStats && exportRequests.length === 0 && filter !== null && !filter.passesWithoutFields;
   const shown = shownOnly ? protocolsOutsideShownFrames(defaultRegistry, filter.needs.defs) : null;
-  const skip = fieldsOnly ? protocolsToSkip([...needs, ...exportNeeds]) : shown?.skip;
+  const skip = fieldsOnly ? protocolsToSkip([...needs, ...exportNeeds, ...statsFields]) : shown?.skip;
   const session = new DissectionSession({ prefs: sessionPrefs(o), limits: o.limits, columns, skip, skipUnlessAfter: shown?.keepAfter });
   if (filter) session.trackDisplayedFrames();
   const exportDirs = new Set<string>();
@@ -127,8 +131,7 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
     return new ExportObjectsWriter(r, session, shared);
   });
   // Statistics listen on the pass that prints (the second with -2), as tshark's taps do.
-  const requests = o.stats.map(parseStatsRequest);
-  let stats: StatsOutput[] = o.twoPass ? [] : requests.map((r) => createStats(r, session));
+  let stats: StatsOutput[] = o.twoPass ? [] : requests.map((r) => r.create(session));
   const statsNeeds = (): TreeNeeds[] => stats.flatMap((s) => (s.needs ? [s.needs] : []));
   let tree = treeContextFor([...needs, ...statsNeeds()]);
   const writer = await openCaptureWriter(o);
@@ -173,7 +176,7 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
         secondPassNeeds,
         maxFrames: hooks.countDisplayed ? undefined : (o.count ?? undefined),
         beforeSecondPass: () => {
-          stats = requests.map((r) => createStats(r, session));
+          stats = requests.map((r) => r.create(session));
           tree = treeContextFor([...needs, ...statsNeeds()]);
         },
         afterBatch:

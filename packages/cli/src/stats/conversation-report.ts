@@ -77,8 +77,17 @@ export function parseAddressTable(kind: 'conv' | 'endpoints', arg: string): Addr
   return { layer, filterText, filter: optionalStatsFilter(`${kind},${layer}`, filterText) };
 }
 
-function needsOf(req: AddressTableRequest): TreeNeeds {
-  return { kind: 'fields', defs: [...addressTapFields(), ...(req.filter?.fields ?? [])], labels: false };
+function addressTableNeeds(req: AddressTableRequest): TreeNeeds {
+  return { kind: 'fields', defs: [...addressTapFields(req.layer), ...(req.filter?.fields ?? [])], labels: false };
+}
+
+/**
+ * The fields whose values conv and endpoints read, to work out what a run
+ * may leave out: TCP's protocol item is only looked into, and is there
+ * whatever TCP's payload is (the item itself would keep every protocol).
+ */
+export function addressTableReads(req: AddressTableRequest): TreeNeeds {
+  return { kind: 'fields', defs: [...addressTapFields(req.layer).filter((d) => d.abbrev !== 'tcp'), ...(req.filter?.fields ?? [])], labels: false };
 }
 
 /** -z conv,TYPE: fed one record per header of that layer (several per frame for tunnels). */
@@ -87,15 +96,14 @@ export class ConversationsOutput implements StatsOutput {
   readonly table = new ConversationTable();
 
   constructor(private readonly req: AddressTableRequest, private readonly session: DissectionSession) {
-    this.needs = needsOf(req);
+    this.needs = addressTableNeeds(req);
   }
 
   frame(f: DissectedFrame, raw: RawPacket): void {
     if (this.req.filter && !this.req.filter.test(f.tree)) return;
     const relative = relativeTime(raw, this.session);
     const absolute = absoluteTime(raw);
-    for (const r of addressTapRecords(f)) {
-      if (r.layer !== this.req.layer) continue;
+    for (const r of addressTapRecords(f, this.req.layer)) {
       this.table.add({ src: r.src, dst: r.dst, srcPort: r.srcPort, dstPort: r.dstPort, stream: r.stream, bytes: raw.len, relative, absolute });
     }
   }
@@ -111,13 +119,12 @@ export class EndpointsOutput implements StatsOutput {
   readonly table = new EndpointTable();
 
   constructor(private readonly req: AddressTableRequest) {
-    this.needs = needsOf(req);
+    this.needs = addressTableNeeds(req);
   }
 
   frame(f: DissectedFrame, raw: RawPacket): void {
     if (this.req.filter && !this.req.filter.test(f.tree)) return;
-    for (const r of addressTapRecords(f)) {
-      if (r.layer !== this.req.layer) continue;
+    for (const r of addressTapRecords(f, this.req.layer)) {
       this.table.add(r.src, r.srcPort, true, raw.len);
       this.table.add(r.dst, r.dstPort, false, raw.len);
     }

@@ -51,7 +51,8 @@ export class ConversationTable {
   private readonly index = new Map<string, ConversationRow>();
 
   add(s: ConversationSample): void {
-    let row = this.index.get(key(s.src, s.srcPort, s.dst, s.dstPort, s.stream));
+    const forwardKey = key(s.src, s.srcPort, s.dst, s.dstPort, s.stream);
+    let row = this.index.get(forwardKey);
     let forward = true;
     if (!row) {
       row = this.index.get(key(s.dst, s.dstPort, s.src, s.srcPort, s.stream));
@@ -73,7 +74,7 @@ export class ConversationTable {
         startAbsolute: s.absolute,
       };
       this.list.push(row);
-      this.index.set(key(s.src, s.srcPort, s.dst, s.dstPort, s.stream), row);
+      this.index.set(forwardKey, row);
       forward = true;
     }
     if (forward) {

@@ -4,7 +4,7 @@
  * (or from a tap) and read at any time; the *Text functions print what
  * tshark prints.
  */
-export { parseStatsRequest, createStats, type StatsOutput, type StatsFactory } from './stats-request.js';
+export { parseStatsRequest, type StatsOutput, type StatsRequest } from './stats-request.js';
 export { ProtocolHierarchy, protocolHierarchyText, ProtocolHierarchyOutput, type ProtocolHierarchyNode } from './protocol-hierarchy.js';
 export { ConversationTable, type ConversationRow, type ConversationSample } from './conversation-table.js';
 export { EndpointTable, type EndpointRow } from './endpoint-table.js';

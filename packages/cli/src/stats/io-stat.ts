@@ -155,7 +155,7 @@ export class IoStatistics {
   readonly columns: IoColumn[];
   /** Capture duration in µs (the latest frame's time since the first). */
   durationUs = 0;
-  /** A frame fell more than MAX_IO_ROWS intervals after the first: the table is not drawn. */
+  /** The duration spans MAX_IO_ROWS intervals or more: the table is not drawn. */
   tooManyRows = false;
   private lastUs = 0;
 
@@ -169,6 +169,10 @@ export class IoStatistics {
     const us = negative ? this.lastUs : rel.sec * 1e6 + Math.floor((rel.nsec + 500) / 1000);
     if (!negative) this.lastUs = us;
     this.durationUs = Math.max(this.durationUs, negative ? 0 : us);
+    // The table has a row per interval up to the duration, whichever columns the frame counts in.
+    const interval = this.spec.intervalUs;
+    if (interval !== null && Math.floor(this.durationUs / interval) >= MAX_IO_ROWS) this.tooManyRows = true;
+    if (this.tooManyRows) return;
     for (const col of this.columns) {
       if (col.spec.filter && !col.spec.filter.test(tree)) continue;
       this.addToColumn(col, us, wireLength, tree);
@@ -178,10 +182,6 @@ export class IoStatistics {
   private addToColumn(col: IoColumn, us: number, wireLength: number, tree: FieldNode | null): void {
     const interval = this.spec.intervalUs;
     const row = interval === null ? 0 : Math.floor(us / interval);
-    if (row >= MAX_IO_ROWS) {
-      this.tooManyRows = true;
-      return;
-    }
     while (col.cells.length <= row) col.cells.push(emptyCell());
     const cell = col.cells[col.cells.length - 1]!;
     cell.frames++;
@@ -278,6 +278,12 @@ export class IoStatistics {
   }
 }
 
+/** What io,stat reads of a frame's tree: its columns' fields and filters' fields. */
+export function ioStatNeeds(spec: IoStatSpec): TreeNeeds {
+  const defs = spec.columns.flatMap((c) => [...(c.field?.defs ?? []), ...(c.filter?.fields ?? [])]);
+  return { kind: 'fields', defs, labels: false };
+}
+
 /** The io,stat statistic. */
 export class IoStatOutput implements StatsOutput {
   readonly needs: TreeNeeds;
@@ -285,8 +291,7 @@ export class IoStatOutput implements StatsOutput {
 
   constructor(spec: IoStatSpec, private readonly session: DissectionSession) {
     this.stats = new IoStatistics(spec);
-    const defs = spec.columns.flatMap((c) => [...(c.field?.defs ?? []), ...(c.filter?.fields ?? [])]);
-    this.needs = { kind: 'fields', defs, labels: false };
+    this.needs = ioStatNeeds(spec);
   }
 
   frame(f: DissectedFrame, raw: RawPacket): void {

@@ -1,14 +1,14 @@
 import type { DissectedFrame, DissectionSession, RawPacket } from '@netdissect/core';
 import type { TreeNeeds } from '../output/frame-printer.js';
 import { UsageError } from '../usage-error.js';
-import { ConversationsOutput, EndpointsOutput, parseAddressTable } from './conversation-report.js';
+import { addressTableReads, ConversationsOutput, EndpointsOutput, parseAddressTable } from './conversation-report.js';
 import { CredentialsOutput } from './credentials-list.js';
 import { DigOutput } from './dig-output.js';
 import { DnsStatsTreeOutput } from './dns-stats-tree.js';
 import { ExpertOutput, parseExpertRequest } from './expert-summary.js';
 import { FollowOutput, parseFollow } from './follow-stream.js';
 import { HttpLoadDistribution, HttpPacketCounter, HttpRequestsByHost, HttpStatsTreeOutput } from './http-stats-trees.js';
-import { IoStatOutput, parseIoStat } from './io-stat.js';
+import { ioStatNeeds, IoStatOutput, parseIoStat } from './io-stat.js';
 import { parseProtocolHierarchy, ProtocolHierarchyOutput } from './protocol-hierarchy.js';
 import { optionalStatsFilter, type StatsFilter } from './stats-filter.js';
 import { parseTranscript, TranscriptOutput } from './transcript-output.js';
@@ -26,7 +26,21 @@ export interface StatsOutput {
 }
 
 /** A validated -z argument, ready to attach to a session. */
-export type StatsFactory = (session: DissectionSession) => StatsOutput;
+export interface StatsRequest {
+  create(session: DissectionSession): StatsOutput;
+  /**
+   * Set when the statistic reads nothing of a frame but these tree fields,
+   * the addresses its lower layers set and its record (no columns, taps,
+   * expert items or protocol list): a run may leave out the protocols none
+   * of them can come from, as for -T fields.
+   */
+  readonly readsOnly?: TreeNeeds;
+}
+
+/** A statistic read from its session's taps or from every protocol. */
+function fromSession(create: (session: DissectionSession) => StatsOutput): StatsRequest {
+  return { create };
+}
 
 /** "NAME,tree" or "NAME,tree,FILTER" (tshark's stats_tree arguments); null if `arg` is not NAME's. */
 function parseStatsTree(name: string, arg: string): { filter: StatsFilter | null } | null {
@@ -37,63 +51,59 @@ function parseStatsTree(name: string, arg: string): { filter: StatsFilter | null
 }
 
 /** Validate one -z argument (before any capture is read) and return its factory. */
-export function parseStatsRequest(arg: string): StatsFactory {
+export function parseStatsRequest(arg: string): StatsRequest {
   const kind = arg.split(',')[0]!;
   const tree = parseStatsTree(kind, arg);
   if (tree) {
     const { filter } = tree;
     switch (kind) {
       case 'dns':
-        return (session) => new DnsStatsTreeOutput(session, filter);
+        return fromSession((session) => new DnsStatsTreeOutput(session, filter));
       case 'http':
-        return (session) => new HttpStatsTreeOutput(new HttpPacketCounter(), session, filter);
+        return fromSession((session) => new HttpStatsTreeOutput(new HttpPacketCounter(), session, filter));
       case 'http_req':
-        return (session) => new HttpStatsTreeOutput(new HttpRequestsByHost(), session, filter);
+        return fromSession((session) => new HttpStatsTreeOutput(new HttpRequestsByHost(), session, filter));
       case 'http_srv':
-        return (session) => new HttpStatsTreeOutput(new HttpLoadDistribution(), session, filter);
+        return fromSession((session) => new HttpStatsTreeOutput(new HttpLoadDistribution(), session, filter));
     }
   }
   switch (kind) {
     case 'follow': {
       const req = parseFollow(arg);
-      return (session) => new FollowOutput(req, session);
+      return fromSession((session) => new FollowOutput(req, session));
     }
     case 'conv': {
       const req = parseAddressTable('conv', arg);
-      return (session) => new ConversationsOutput(req, session);
+      return { create: (session) => new ConversationsOutput(req, session), readsOnly: addressTableReads(req) };
     }
     case 'endpoints': {
       const req = parseAddressTable('endpoints', arg);
-      return () => new EndpointsOutput(req);
+      return { create: () => new EndpointsOutput(req), readsOnly: addressTableReads(req) };
     }
     case 'expert': {
       const { minSeverity, filter } = parseExpertRequest(arg);
-      return () => new ExpertOutput(minSeverity, filter);
+      return fromSession(() => new ExpertOutput(minSeverity, filter));
     }
     case 'transcript': {
       const req = parseTranscript(arg);
-      return (session) => new TranscriptOutput(req, session);
+      return fromSession((session) => new TranscriptOutput(req, session));
     }
     case 'dig':
-      if (arg === 'dig') return (session) => new DigOutput(session);
+      if (arg === 'dig') return fromSession((session) => new DigOutput(session));
       break;
     case 'credentials':
-      if (arg === 'credentials') return (session) => new CredentialsOutput(session);
+      if (arg === 'credentials') return fromSession((session) => new CredentialsOutput(session));
       break;
     case 'io':
       if (arg.startsWith('io,phs')) {
         const { filter, text } = parseProtocolHierarchy(arg);
-        return () => new ProtocolHierarchyOutput(filter, text);
+        return fromSession(() => new ProtocolHierarchyOutput(filter, text));
       }
       if (arg.startsWith('io,stat')) {
         const spec = parseIoStat(arg);
-        return (session) => new IoStatOutput(spec, session);
+        return { create: (session) => new IoStatOutput(spec, session), readsOnly: ioStatNeeds(spec) };
       }
       break;
   }
   throw new UsageError(`invalid -z argument "${arg}" (see netdissect --help for the statistics available)`);
-}
-
-export function createStats(factory: StatsFactory, session: DissectionSession): StatsOutput {
-  return factory(session);
 }
