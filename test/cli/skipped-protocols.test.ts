@@ -77,9 +77,9 @@ describe.skipIf(!corpusAvailable())('protocols the CLI leaves out', () => {
     }
   });
 
-  it('statistics that read fields only (conv, endpoints, io,stat) leave out what -T fields would, with the same tables', async () => {
+  it('statistics that read fields or their own protocol only (conv, endpoints, io,stat, dns and http trees, dig) leave out what -T fields would, with the same tables', async () => {
     const mixed = join(repoRoot, 'fixtures/code-cache/mixed-traffic-500.pcap');
-    for (const stat of ['conv,tcp', 'endpoints,ip', 'io,stat,1,SUM(tcp.len)tcp.len']) {
+    for (const stat of ['conv,tcp', 'endpoints,ip', 'io,stat,1,SUM(tcp.len)tcp.len', 'dns,tree', 'http,tree', 'http_req,tree', 'dig']) {
       const fieldsOnly = await smtpCalls(['-q', '-z', stat], mixed);
       expect(fieldsOnly.smtp, stat).toBe(0);
       expect(fieldsOnly.imf, stat).toBe(0);
@@ -89,8 +89,8 @@ describe.skipIf(!corpusAvailable())('protocols the CLI leaves out', () => {
       expect(everything.stdout.endsWith(fieldsOnly.stdout), stat).toBe(true);
       expect(fieldsOnly.stdout.length, stat).toBeGreaterThan(200);
     }
-    // A statistic's filter on SMTP keeps it; a statistic fed by taps (dns,tree) or the summary lines keep everything.
-    for (const args of [['-q', '-z', 'conv,tcp,smtp'], ['-q', '-z', 'dns,tree'], ['-z', 'conv,tcp']]) {
+    // A statistic's filter on SMTP keeps it; statistics reading every protocol (expert) or the summary lines keep everything.
+    for (const args of [['-q', '-z', 'conv,tcp,smtp'], ['-q', '-z', 'dns,tree,smtp || dns'], ['-q', '-z', 'expert'], ['-z', 'conv,tcp']]) {
       const r = await smtpCalls(args, mixed);
       expect(r.smtp, args.join(' ')).toBeGreaterThan(20);
     }

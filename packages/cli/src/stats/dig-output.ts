@@ -16,13 +16,18 @@ interface TappedMessage {
   readonly dstPort: number;
 }
 
+/** What dig reads of a frame's tree besides the DNS tap. */
+export function digNeeds(): TreeNeeds {
+  return { kind: 'fields', defs: fieldDefs(['dns', 'dns.time', 'icmp', 'icmpv6', SHORT_FRAME_ITEM]), labels: false };
+}
+
 /**
  * -z dig: every DNS response of the capture as dig prints it (see
  * formatDig), in frame order. Queries and mDNS/LLMNR are left out; the
  * response time and size come from the frame's DNS items.
  */
 export class DigOutput implements StatsOutput {
-  readonly needs: TreeNeeds = { kind: 'fields', defs: fieldDefs(['dns', 'dns.time', 'icmp', 'icmpv6', SHORT_FRAME_ITEM]), labels: false };
+  readonly needs: TreeNeeds = digNeeds();
   /** One block of lines per response. */
   readonly responses: string[][] = [];
   private pending: TappedMessage[] = [];

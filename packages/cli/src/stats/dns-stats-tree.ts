@@ -133,6 +133,15 @@ function summarize(tap: DnsTapData, item: FieldNode | null): DnsTapSummary {
   };
 }
 
+/** What dns,tree reads of a frame's tree besides the DNS tap. */
+export function dnsStatsNeeds(filter: StatsFilter | null): TreeNeeds {
+  return {
+    kind: 'fields',
+    defs: [...fieldDefs(['dns', 'dns.time', 'dns.unsolicited', 'dns.retransmission', 'icmp', 'icmpv6', SHORT_FRAME_ITEM]), ...(filter?.fields ?? [])],
+    labels: false,
+  };
+}
+
 /**
  * The dns,tree statistic: DNS messages from the "dns" tap (mDNS and LLMNR
  * are not counted, as in Wireshark), completed with the transaction items
@@ -144,11 +153,7 @@ export class DnsStatsTreeOutput implements StatsOutput {
   private pending: DnsTapData[] = [];
 
   constructor(private readonly session: DissectionSession, private readonly filter: StatsFilter | null) {
-    this.needs = {
-      kind: 'fields',
-      defs: [...fieldDefs(['dns', 'dns.time', 'dns.unsolicited', 'dns.retransmission', 'icmp', 'icmpv6', SHORT_FRAME_ITEM]), ...(filter?.fields ?? [])],
-      labels: false,
-    };
+    this.needs = dnsStatsNeeds(filter);
     session.addTap(DNS_TAP, (pinfo, data) => {
       const d = data as DnsTapData;
       // Wireshark collects no statistics for mDNS, LLMNR, or a message quoted in an ICMP error.

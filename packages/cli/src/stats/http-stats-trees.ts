@@ -160,6 +160,15 @@ export function httpTapRecords(f: DissectedFrame): HttpTapRecord[] {
   });
 }
 
+/** What the HTTP statistics read of a frame's tree. */
+export function httpStatsNeeds(filter: StatsFilter | null): TreeNeeds {
+  return {
+    kind: 'fields',
+    defs: [...fieldDefs(['http', 'http.request.method', 'http.request.uri', 'http.host', 'http.response.code', 'icmp', 'icmpv6']), ...(filter?.fields ?? [])],
+    labels: false,
+  };
+}
+
 /** The http,tree / http_req,tree / http_srv,tree statistics. */
 export class HttpStatsTreeOutput implements StatsOutput {
   readonly needs: TreeNeeds;
@@ -169,14 +178,7 @@ export class HttpStatsTreeOutput implements StatsOutput {
     private readonly session: DissectionSession,
     private readonly filter: StatsFilter | null,
   ) {
-    this.needs = {
-      kind: 'fields',
-      defs: [
-        ...fieldDefs(['http', 'http.request.method', 'http.request.uri', 'http.host', 'http.response.code', 'icmp', 'icmpv6']),
-        ...(filter?.fields ?? []),
-      ],
-      labels: false,
-    };
+    this.needs = httpStatsNeeds(filter);
   }
 
   frame(f: DissectedFrame, raw: RawPacket): void {

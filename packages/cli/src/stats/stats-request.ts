@@ -3,15 +3,16 @@ import type { TreeNeeds } from '../output/frame-printer.js';
 import { UsageError } from '../usage-error.js';
 import { addressTableReads, ConversationsOutput, EndpointsOutput, parseAddressTable } from './conversation-report.js';
 import { CredentialsOutput } from './credentials-list.js';
-import { DigOutput } from './dig-output.js';
-import { DnsStatsTreeOutput } from './dns-stats-tree.js';
+import { digNeeds, DigOutput } from './dig-output.js';
+import { dnsStatsNeeds, DnsStatsTreeOutput } from './dns-stats-tree.js';
 import { ExpertOutput, parseExpertRequest } from './expert-summary.js';
 import { FollowOutput, parseFollow } from './follow-stream.js';
-import { HttpLoadDistribution, HttpPacketCounter, HttpRequestsByHost, HttpStatsTreeOutput } from './http-stats-trees.js';
+import { HttpLoadDistribution, HttpPacketCounter, HttpRequestsByHost, httpStatsNeeds, HttpStatsTreeOutput } from './http-stats-trees.js';
 import { ioStatNeeds, IoStatOutput, parseIoStat } from './io-stat.js';
 import { parseProtocolHierarchy, ProtocolHierarchyOutput } from './protocol-hierarchy.js';
 import { optionalStatsFilter, type StatsFilter } from './stats-filter.js';
 import { parseTranscript, TranscriptOutput } from './transcript-output.js';
+import { readsOfOwnProtocol } from './tree-items.js';
 
 /**
  * A -z statistic. It listens on the session's taps and/or sees every
@@ -30,9 +31,10 @@ export interface StatsRequest {
   create(session: DissectionSession): StatsOutput;
   /**
    * Set when the statistic reads nothing of a frame but these tree fields,
-   * the addresses its lower layers set and its record (no columns, taps,
-   * expert items or protocol list): a run may leave out the protocols none
-   * of them can come from, as for -T fields.
+   * the addresses its lower layers set, its record, and the taps, expert
+   * items and layers of these fields' protocols (no columns, nothing of
+   * other protocols): a run may leave out the protocols none of them can
+   * come from, as for -T fields.
    */
   readonly readsOnly?: TreeNeeds;
 }
@@ -58,13 +60,13 @@ export function parseStatsRequest(arg: string): StatsRequest {
     const { filter } = tree;
     switch (kind) {
       case 'dns':
-        return fromSession((session) => new DnsStatsTreeOutput(session, filter));
+        return { create: (session) => new DnsStatsTreeOutput(session, filter), readsOnly: readsOfOwnProtocol(dnsStatsNeeds(filter)) };
       case 'http':
-        return fromSession((session) => new HttpStatsTreeOutput(new HttpPacketCounter(), session, filter));
+        return { create: (session) => new HttpStatsTreeOutput(new HttpPacketCounter(), session, filter), readsOnly: httpStatsNeeds(filter) };
       case 'http_req':
-        return fromSession((session) => new HttpStatsTreeOutput(new HttpRequestsByHost(), session, filter));
+        return { create: (session) => new HttpStatsTreeOutput(new HttpRequestsByHost(), session, filter), readsOnly: httpStatsNeeds(filter) };
       case 'http_srv':
-        return fromSession((session) => new HttpStatsTreeOutput(new HttpLoadDistribution(), session, filter));
+        return { create: (session) => new HttpStatsTreeOutput(new HttpLoadDistribution(), session, filter), readsOnly: httpStatsNeeds(filter) };
     }
   }
   switch (kind) {
@@ -89,7 +91,7 @@ export function parseStatsRequest(arg: string): StatsRequest {
       return fromSession((session) => new TranscriptOutput(req, session));
     }
     case 'dig':
-      if (arg === 'dig') return fromSession((session) => new DigOutput(session));
+      if (arg === 'dig') return { create: (session) => new DigOutput(session), readsOnly: readsOfOwnProtocol(digNeeds()) };
       break;
     case 'credentials':
       if (arg === 'credentials') return fromSession((session) => new CredentialsOutput(session));

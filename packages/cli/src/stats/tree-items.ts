@@ -1,3 +1,4 @@
+import type { TreeNeeds } from '../output/frame-printer.js';
 import { fieldRegistry, type DissectedFrame, type FieldDef, type FieldNode } from '@netdissect/core';
 
 /** Field definitions for abbreviations (several definitions may share one). */
@@ -7,6 +8,17 @@ export function fieldDefs(abbrevs: readonly string[]): FieldDef[] {
 
 /** The item marking a frame cut short by the capture's snapshot length. */
 export const SHORT_FRAME_ITEM = '_ws.short';
+
+/**
+ * What a statistic that reads its own protocol's items and taps reads, to
+ * work out what a run may leave out: the short-frame item tells it whether
+ * its own protocol ran out of data, which does not depend on what else is
+ * dissected, so it does not keep every protocol (as _ws.* fields do).
+ */
+export function readsOfOwnProtocol(needs: TreeNeeds): TreeNeeds {
+  if (needs.kind !== 'fields') return needs;
+  return { ...needs, defs: needs.defs.filter((d) => d.abbrev !== SHORT_FRAME_ITEM) };
+}
 
 /** Protocols whose subtree quotes another packet ("error packets", which tshark's taps skip). */
 const ERROR_PACKET_PROTOCOLS = new Set(['icmp', 'icmpv6']);
