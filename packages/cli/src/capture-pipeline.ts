@@ -102,7 +102,7 @@ export interface CaptureRunHooks {
 export async function runCapture(source: PacketSource, o: CliOptions, out: OutputStream, hooks: CaptureRunHooks = {}): Promise<void> {
   const printer = makePrinter(o, out);
   const requests = o.stats.map(parseStatsRequest);
-  // Statistics that read fields only (conv, endpoints, io,stat) count as -T fields does.
+  // Statistics that read fields and their own protocols only (StatsRequest.readsOnly) count as -T fields does.
   const statsFields = requests.flatMap((r) => (r.readsOnly ? [r.readsOnly] : []));
   const statsReadFieldsOnly = statsFields.length === requests.length;
   // Building the Info column is a good part of a frame's cost: skip it when no printer reads it (-T fields -e without _ws.col.*).
