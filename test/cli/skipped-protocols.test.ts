@@ -77,9 +77,9 @@ describe.skipIf(!corpusAvailable())('protocols the CLI leaves out', () => {
     }
   });
 
-  it('statistics that read fields or their own protocol only (conv, endpoints, io,stat, dns and http trees, dig) leave out what -T fields would, with the same tables', async () => {
+  it('statistics that read fields or their own protocol only (conv, endpoints, io,stat, dns and http trees, dig, follow) leave out what -T fields would, with the same tables', async () => {
     const mixed = join(repoRoot, 'fixtures/code-cache/mixed-traffic-500.pcap');
-    for (const stat of ['conv,tcp', 'endpoints,ip', 'io,stat,1,SUM(tcp.len)tcp.len', 'dns,tree', 'http,tree', 'http_req,tree', 'dig']) {
+    for (const stat of ['conv,tcp', 'endpoints,ip', 'io,stat,1,SUM(tcp.len)tcp.len', 'dns,tree', 'http,tree', 'http_req,tree', 'dig', 'follow,tcp,ascii,1']) {
       const fieldsOnly = await smtpCalls(['-q', '-z', stat], mixed);
       expect(fieldsOnly.smtp, stat).toBe(0);
       expect(fieldsOnly.imf, stat).toBe(0);

@@ -12,7 +12,7 @@ import { ioStatNeeds, IoStatOutput, parseIoStat } from './io-stat.js';
 import { parseProtocolHierarchy, ProtocolHierarchyOutput } from './protocol-hierarchy.js';
 import { optionalStatsFilter, type StatsFilter } from './stats-filter.js';
 import { parseTranscript, TranscriptOutput } from './transcript-output.js';
-import { readsOfOwnProtocol } from './tree-items.js';
+import { fieldDefs, readsOfOwnProtocol } from './tree-items.js';
 
 /**
  * A -z statistic. It listens on the session's taps and/or sees every
@@ -72,7 +72,9 @@ export function parseStatsRequest(arg: string): StatsRequest {
   switch (kind) {
     case 'follow': {
       const req = parseFollow(arg);
-      return fromSession((session) => new FollowOutput(req, session));
+      // The follow taps' data (payload, sequence numbers, stream) is handed out before the payload's dissector runs.
+      const reads: TreeNeeds = { kind: 'fields', defs: fieldDefs([`${req.proto}.stream`]), labels: false };
+      return { create: (session) => new FollowOutput(req, session), readsOnly: reads };
     }
     case 'conv': {
       const req = parseAddressTable('conv', arg);
