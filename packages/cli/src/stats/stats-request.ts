@@ -39,8 +39,8 @@ export interface StatsRequest {
   readonly readsOnly?: TreeNeeds;
 }
 
-/** A statistic read from its session's taps or from every protocol. */
-function fromSession(create: (session: DissectionSession) => StatsOutput): StatsRequest {
+/** A statistic that may read any protocol (its items, taps or layers): a run leaves nothing out for it. */
+function readingAnyProtocol(create: (session: DissectionSession) => StatsOutput): StatsRequest {
   return { create };
 }
 
@@ -86,22 +86,22 @@ export function parseStatsRequest(arg: string): StatsRequest {
     }
     case 'expert': {
       const { minSeverity, filter } = parseExpertRequest(arg);
-      return fromSession(() => new ExpertOutput(minSeverity, filter));
+      return readingAnyProtocol(() => new ExpertOutput(minSeverity, filter));
     }
     case 'transcript': {
       const req = parseTranscript(arg);
-      return fromSession((session) => new TranscriptOutput(req, session));
+      return readingAnyProtocol((session) => new TranscriptOutput(req, session));
     }
     case 'dig':
       if (arg === 'dig') return { create: (session) => new DigOutput(session), readsOnly: readsOfOwnProtocol(digNeeds()) };
       break;
     case 'credentials':
-      if (arg === 'credentials') return fromSession((session) => new CredentialsOutput(session));
+      if (arg === 'credentials') return readingAnyProtocol((session) => new CredentialsOutput(session));
       break;
     case 'io':
       if (arg.startsWith('io,phs')) {
         const { filter, text } = parseProtocolHierarchy(arg);
-        return fromSession(() => new ProtocolHierarchyOutput(filter, text));
+        return readingAnyProtocol(() => new ProtocolHierarchyOutput(filter, text));
       }
       if (arg.startsWith('io,stat')) {
         const spec = parseIoStat(arg);
