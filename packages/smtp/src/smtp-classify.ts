@@ -1,6 +1,6 @@
 import { bytesEqual, bytesEqualNoCase, DESEGMENT_ONE_MORE_SEGMENT, findLineEnd, streamPosition, type PacketInfo, type Tvb } from '@netdissect/core';
 import { beginCredential, decodeAuthText, decodeForTap, reportCredential, splitSaslPlain } from './smtp-auth.js';
-import { isSmtpCommand, parseUnsigned, startsWithNoCase } from './smtp-commands.js';
+import { isSmtpCommand, LONGEST_COMMAND, mayGrowIntoCommand, parseUnsigned, startsWithNoCase } from './smtp-commands.js';
 import { AuthState, PduType, SmtpState, type SmtpFrameData, type SmtpSession } from './smtp-session.js';
 
 const latin1 = new TextDecoder('latin1');
@@ -73,6 +73,32 @@ function isReplyLine(tvb: Tvb, off: number, len: number): boolean {
   return true;
 }
 
+/** Whether a client line that is no command would be taken as message data (the default of classifyClientLine's walk). */
+function nonCommandIsMessage(s: SmtpSession): boolean {
+  if (s.cramMd5Challenged) return false;
+  switch (s.authState) {
+    case AuthState.USERNAME_REQ:
+    case AuthState.PASSWORD_REQ:
+    case AuthState.PLAIN_REQ:
+    case AuthState.NTLM_CHALLENGE:
+      return false;
+  }
+  return s.dataSeen || s.state === SmtpState.START;
+}
+
+/** Whether the line cut at the end of the segment at `off` is, or may grow into, a command (line_is_smtp_command). */
+function mayStartCommand(tvb: Tvb, off: number): boolean {
+  const n = Math.min(tvb.length - off, LONGEST_COMMAND + 1);
+  let word = '';
+  for (let i = 0; i < n; i++) {
+    const c = tvb.u8(off + i);
+    if (c === 0x20) return isSmtpCommand(word, word.length);
+    word += String.fromCharCode(c);
+  }
+  // No space yet: the word may still become a command when the rest arrives.
+  return mayGrowIntoCommand(word);
+}
+
 /**
  * Whether the segment ends inside a command or reply line, or inside a
  * multi-line reply, so that it is better shown once the rest arrives.
@@ -88,6 +114,8 @@ function unitIncomplete(tvb: Tvb, s: SmtpSession, request: boolean, seq: number 
   while (off < tvb.length) {
     const le = memo.line.findLineEnd(tvb, off, streamPosition(seq, off));
     if (le.len === -1) {
+      // A cut line that is no command is message data for Wireshark, shown now: nothing to complete.
+      if (request && nonCommandIsMessage(s) && !mayStartCommand(tvb, off)) return false;
       memo.save(key, off, openReply);
       return true;
     }
@@ -138,12 +166,12 @@ export function classifySegment(tvb: Tvb, pinfo: PacketInfo, s: SmtpSession, req
       linelen = restOf(tvb, loffset);
       next = loffset + linelen;
     }
-    if (s.state === SmtpState.READING_DATA && !pinfo.visited) {
+    if (s.state === SmtpState.READING_DATA) {
       if ((s.crlfSeen && bytesEqual(tvb, loffset, '.\r\n')) || bytesEqual(tvb, loffset, '\r\n.\r\n')) eomSeen = true;
       const rest = tvb.remaining(loffset);
       s.crlfSeen = rest === tvb.reportedRemaining(loffset) && bytesEqual(tvb, loffset + rest - 2, '\r\n');
     }
-    if (request && fd && !pinfo.visited) {
+    if (request && fd) {
       if (s.state === SmtpState.READING_DATA) {
         if (eomSeen) {
           fd.pduType = PduType.EOM;
@@ -282,6 +310,6 @@ function classifyClientLine(tvb: Tvb, pinfo: PacketInfo, s: SmtpSession, fd: Smt
       s.ntlmRspFrame = pinfo.num;
       return;
     default:
-      fd.pduType = s.dataSeen || s.state === SmtpState.START ? PduType.MESSAGE : PduType.CMD;
+      fd.pduType = nonCommandIsMessage(s) ? PduType.MESSAGE : PduType.CMD;
   }
 }

@@ -15,6 +15,21 @@ export function isSmtpCommand(line: string, cmdlen: number): boolean {
   return false;
 }
 
+/** The length of the longest command isSmtpCommand knows. */
+export const LONGEST_COMMAND = Math.max(4, ...LONG_COMMANDS.map((c) => c.length));
+
+/** Whether `word`, the start of a line with no space yet, is a command or the beginning of one. */
+export function mayGrowIntoCommand(word: string): boolean {
+  if (word.length <= 4) {
+    let alpha = true;
+    for (let i = 0; i < word.length; i++) if (!isAlpha(word.charCodeAt(i))) alpha = false;
+    if (alpha) return true;
+  }
+  const upper = word.toUpperCase();
+  for (const c of LONG_COMMANDS) if (c.startsWith(upper)) return true;
+  return false;
+}
+
 /** g_ascii_strncasecmp(line, prefix, prefix.length) == 0. */
 export function startsWithNoCase(line: string, prefix: string): boolean {
   return line.length >= prefix.length && line.slice(0, prefix.length).toUpperCase() === prefix.toUpperCase();
