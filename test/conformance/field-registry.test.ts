@@ -30,7 +30,8 @@ const OWN_FIELDS = new Set([
  */
 const TYPE_DEVIATIONS = new Map([
   ...['nop', 'eol', 'mss', 'wscale', 'sack_perm', 'sack', 'timestamp', 'echo', 'echoreply', 'tfo', 'unknown'].map((o) => [`tcp.options.${o}`, 'FT_PROTOCOL'] as const),
-  ...['eol', 'nop', 'route', 'source_route', 'record_route', 'routeralert'].map((o) => [`ip.options.${o}`, 'FT_PROTOCOL'] as const),
+  ...['eol', 'nop', 'security', 'route', 'timestamp', 'ext_security', 'cipso', 'record_route', 'sid', 'source_route', 'mtu_probe', 'mtu_reply', 'traceroute', 'routeralert', 'sdb', 'qs']
+    .map((o) => [`ip.options.${o}`, 'FT_PROTOCOL'] as const),
   // A GIF data block's item covers its bytes after the length byte, whose value is the same as Wireshark's counted bytes.
   ['image-gif.data_block', 'FT_UINT_BYTES'],
 ]);

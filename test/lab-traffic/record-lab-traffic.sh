@@ -1,22 +1,23 @@
 #!/usr/bin/env bash
 # Record the lab captures in test/lab-traffic/captures/: what a student sees
-# when running dig, "telnet host 25", POP3, IMAP, FTP (passive and active)
-# and HTTP against real servers (unbound, exim, dovecot, vsftpd, nginx),
+# when running dig, "telnet host 25", POP3, IMAP, FTP (passive and active),
+# HTTP and ping with IP options against real servers (unbound, exim, dovecot, vsftpd, nginx),
 # each server in a network namespace of its own and the clients in another,
 # joined by a veth pair (10.77.0.0/24, fd77::/64). Nothing leaves the two
 # namespaces, which are deleted at the end.
 #
 # The captures are committed; this script is only run to make them again
 # (new timestamps and ports, so the goldens must then be recorded again:
-# node scripts/record-goldens.mjs --set cli --only lab-).
+# node scripts/record-goldens.mjs --set cli --only lab-). Names given as
+# arguments (lab-dns lab-ip-options ...) record only those captures.
 #
 # Needs root and: apt-get install unbound exim4-daemon-light dovecot-imapd
-#   dovecot-pop3d vsftpd nginx-light bind9-dnsutils tnftp netcat-openbsd tcpdump curl python3 nftables ethtool
+#   dovecot-pop3d vsftpd nginx-light bind9-dnsutils tnftp netcat-openbsd tcpdump curl python3 nftables ethtool iputils-ping
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/captures"
-for tool in ip unbound exim4 dovecot vsftpd nginx dig ftp nc tcpdump curl python3 nft ethtool; do
+for tool in ip unbound exim4 dovecot vsftpd nginx dig ftp nc tcpdump curl python3 nft ethtool ping; do
   command -v "$tool" >/dev/null || { echo "record-lab-traffic: $tool is missing (see the apt-get line at the top of this script)" >&2; exit 2; }
 done
 [ "$(id -u)" = 0 ] || { echo "record-lab-traffic: must run as root (network namespaces)" >&2; exit 2; }
@@ -218,12 +219,20 @@ tcp_loss_lab() {
   in_cli nft delete table inet lab
 }
 
-record lab-dns dns_lab
-record lab-smtp smtp_lab
-record lab-pop3 pop3_lab
-record lab-imap imap_lab
-record lab-ftp-passive ftp_lab -p $SERVER report-passive.txt
-record lab-ftp-active ftp_lab -A $SERVER report-active.txt
-record lab-ftp-ipv6 ftp_ipv6_lab
-record lab-http http_lab
-record lab-tcp-loss tcp_loss_lab
+# The IP options of the textbook's ping exercises: record route, then time stamps alone, with the
+# addresses of the hosts that stamped them, and for prespecified hosts (the server answers both ways).
+ip_options_lab() {
+  in_cli ping -c 2 -i 0.3 -R $SERVER
+  in_cli ping -c 2 -i 0.3 -T tsonly $SERVER
+  in_cli ping -c 2 -i 0.3 -T tsandaddr $SERVER
+  in_cli ping -c 1 -T tsprespec $SERVER 10.77.0.2 $SERVER
+} >/dev/null
+
+wanted() { [ $# -eq 0 ] || [[ " $* " == *" $scenario "* ]]; }
+for entry in "lab-dns dns_lab" "lab-smtp smtp_lab" "lab-pop3 pop3_lab" "lab-imap imap_lab" \
+  "lab-ftp-passive ftp_lab -p $SERVER report-passive.txt" "lab-ftp-active ftp_lab -A $SERVER report-active.txt" \
+  "lab-ftp-ipv6 ftp_ipv6_lab" "lab-http http_lab" "lab-tcp-loss tcp_loss_lab" "lab-ip-options ip_options_lab"; do
+  read -r scenario run <<<"$entry"
+  # shellcheck disable=SC2086 # the scenario's function and its arguments
+  if wanted "$@"; then record $scenario $run; fi
+done

@@ -197,11 +197,12 @@ export class PacketInfo {
   }
 
   /**
-   * proto_tree_add_expert: a text item over `off`..`off+len` saying the
-   * expert's summary, with the expert item under it.
+   * proto_tree_add_expert (proto_tree_add_expert_format with a message): a
+   * text item over `off`..`off+len` saying the message, with the expert
+   * item under it.
    */
-  addExpertItem(tree: FieldNode | null, def: ExpertDef, tvb: Tvb, off: number, len: number): void {
-    this.expert(tree ? tree.addText(tvb, off, len, def.summary) : null, def);
+  addExpertItem(tree: FieldNode | null, def: ExpertDef, tvb: Tvb, off: number, len: number, message: string = def.summary): void {
+    this.expert(tree ? tree.addText(tvb, off, len, message) : null, def, message);
   }
 
   /**

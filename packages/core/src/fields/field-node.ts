@@ -401,7 +401,7 @@ function readFieldValue(def: FieldDef, tvb: Tvb, off: number, len: number, le: b
     case FT.UINT8: case FT.UINT16: case FT.UINT24: case FT.UINT32: case FT.CHAR: case FT.BOOLEAN:
     case FT.INT8: case FT.INT16: case FT.INT24: case FT.INT32: case FT.FRAMENUM: {
       let v = readUint(tvb, off, len, le);
-      if (def.bitmask) v = Math.floor((v & def.bitmask) / 2 ** def.shift) >>> 0;
+      if (def.bitmask) v = Math.floor(((v & def.bitmask) >>> 0) / 2 ** def.shift);
       if (def.type === FT.INT8 || def.type === FT.INT16 || def.type === FT.INT24 || def.type === FT.INT32) {
         const bits = def.bitmask ? countBits(def.bitmask) : Math.min(integerBits(def.type), len * 8);
         if (bits < 32 && v >= 2 ** (bits - 1)) v -= 2 ** bits;

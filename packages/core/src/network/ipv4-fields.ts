@@ -62,7 +62,6 @@ export const ipFields = defineFields('ip', {
   optRa: { abbrev: 'ip.opt.ra', name: 'Router Alert', type: FT.UINT16, base: BASE.DEC, ranges: [[0, 0, 'Router shall examine packet'], [1, 65535, 'Reserved']] },
   optPadding: { abbrev: 'ip.opt.padding', name: 'Padding', type: FT.BYTES },
 });
-export const hfIpOptNames = optionNumbers;
 
 export const ipFragmentFields = defineFragmentFields('ip', {
   prefix: 'ip.fragment',

@@ -1,107 +1,247 @@
 import type { FieldNode } from '../fields/field-node.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import type { Tvb } from '../dissection/tvb.js';
-import { defineExpert, Group, Severity } from '../dissection/expert.js';
-import { defineFields, FT, type FieldDef } from '../fields/field-def.js';
+import { formatIPv4 } from '../dissection/address.js';
 import { integerValueText } from '../fields/field-value-format.js';
-import { hfIpOptNames, ipFields } from './ipv4-fields.js';
+import { ipFields } from './ipv4-fields.js';
+import { addOptionType, fixedOptionHeader, optionHeader, plural, type IpOption } from './ipv4-option-header.js';
+import { IPOPT, ipOptionExperts, ipOptionFields, ipOptionProtocols, knownIpOptions, QS_RATE_REPORT, QS_RATE_REQUEST, qsFunctions, qsRates } from './ipv4-option-fields.js';
+import { dissectCipso, dissectExtendedSecurity, dissectSecurity } from './ipv4-security-options.js';
 
-const eiOptLenInvalid = defineExpert('ip', 'ip.opt.len.invalid', Group.PROTOCOL, Severity.WARN, 'Invalid length for option');
-
-const OPT = { EOL: 0, NOP: 1, LSR: 0x83, SSR: 0x89, RR: 0x07, RTRALT: 0x94 } as const;
-
-/**
- * The options Wireshark registers as protocols of their own, whose value is
- * the option's bytes (ip.options.routeralert: 94:04:00:00); typed here as
- * bytes, which prints the same, as TCP's options are.
- */
-const optionFields = defineFields('ip', {
-  eol: { abbrev: 'ip.options.eol', name: 'IP Option - End of Options List (EOL)', type: FT.BYTES },
-  nop: { abbrev: 'ip.options.nop', name: 'IP Option - No-Operation (NOP)', type: FT.BYTES },
-  lsr: { abbrev: 'ip.options.route', name: 'IP Option - Loose Source Route', type: FT.BYTES },
-  ssr: { abbrev: 'ip.options.source_route', name: 'IP Option - Strict Source Route', type: FT.BYTES },
-  rr: { abbrev: 'ip.options.record_route', name: 'IP Option - Record Route', type: FT.BYTES },
-  routerAlert: { abbrev: 'ip.options.routeralert', name: 'IP Option - Router Alert', type: FT.BYTES },
-});
-const optionField = new Map<number, FieldDef>([
-  [OPT.EOL, optionFields.eol], [OPT.NOP, optionFields.nop], [OPT.LSR, optionFields.lsr], [OPT.SSR, optionFields.ssr], [OPT.RR, optionFields.rr], [OPT.RTRALT, optionFields.routerAlert],
-]);
-
-/** An option's item: its field where Wireshark has one, else a text line. */
-function optionItem(tree: FieldNode, tvb: Tvb, off: number, len: number, opt: number, label: string): FieldNode {
-  const def = optionField.get(opt);
-  return def ? tree.add(def, tvb, off, len, tvb.view(off, len)).setText(label) : tree.addText(tvb, off, len, label);
+/** An address of a route (dissect_option_route), with its host name hidden beside it. */
+function routeAddress(tree: FieldNode | null, tvb: Tvb, off: number, field: 'rec' | 'src' | 'empty', next: boolean): void {
+  const addr = tvb.u32(off);
+  if (!tree) return;
+  const [def, hostDef] = field === 'rec' ? [ipOptionFields.recRt, ipOptionFields.recRtHost] : field === 'src' ? [ipOptionFields.srcRt, ipOptionFields.srcRtHost] : [ipOptionFields.emptyRt, ipOptionFields.emptyRtHost];
+  const item = tree.add(def, tvb, off, 4, addr);
+  if (next) item.setValueText(`${formatIPv4(addr)} <- (next)`);
+  tree.addHidden(hostDef, tvb, off, 4, formatIPv4(addr)).setGenerated();
 }
 
-function plural(n: number): string {
-  return n === 1 ? '' : 's';
+/** The pointer of a route option; false when it points before the first address or into one. */
+function routePointer(o: IpOption, item: FieldNode | null, minLen: number): { ptr: number; ok: boolean; ptrItem: FieldNode | null } {
+  const ptr = o.tvb.u8(2);
+  const ptrItem = item ? item.add(ipFields.optPtr, o.tvb, 2, 1, ptr) : null;
+  if (ptr < minLen + 1 || ptr & 3) {
+    o.pinfo.expert(ptrItem, ptr < minLen + 1 ? ipOptionExperts.ptrBeforeAddress : ipOptionExperts.ptrMiddleAddress);
+    return { ptr, ok: false, ptrItem };
+  }
+  return { ptr, ok: true, ptrItem };
 }
 
-function addOptionType(tvb: Tvb, off: number, tree: FieldNode): void {
-  const t = tree.addItem(ipFields.optType, tvb, off, 1);
-  t.addItem(ipFields.optTypeCopy, tvb, off, 1);
-  t.addItem(ipFields.optTypeClass, tvb, off, 1);
-  t.addItem(ipFields.optTypeNumber, tvb, off, 1);
-}
-
-function optionName(type: number): string {
-  switch (type) {
-    case OPT.EOL: return 'End of Options List (EOL)';
-    case OPT.NOP: return 'No Operation (NOP)';
-    case OPT.LSR: return 'Loose Source Route (LSR)';
-    case OPT.SSR: return 'Strict Source Route (SSR)';
-    case OPT.RR: return 'Record Route (RR)';
-    case OPT.RTRALT: return 'Router Alert';
-    default: {
-      const n = hfIpOptNames.get(type & 0x1f);
-      return n ?? `Unknown (0x${type.toString(16).padStart(2, '0')})`;
+/** Loose and strict source routes (dissect_ipopt_route): recorded hops, the next hop, the rest, the destination. */
+function dissectSourceRoute(o: IpOption): void {
+  const { tvb } = o;
+  const len = tvb.reported;
+  const item = optionHeader(o, len);
+  const { ptr, ok, ptrItem } = routePointer(o, item, 3);
+  if (!ok) return;
+  for (let optlen = len - 3, at = 3; optlen > 0; optlen -= 4, at += 4) {
+    if (optlen < 4) {
+      o.pinfo.expert(ptrItem, ipOptionExperts.suboptTooLong);
+      break;
+    }
+    if (ptr > len) {
+      routeAddress(item, tvb, at, 'rec', false);
+    } else if (at === len - 4) {
+      const addr = tvb.u32(at);
+      if (!item) continue;
+      const text = formatIPv4(addr);
+      item.add(ipFields.dst, tvb, at, 4, addr);
+      item.addHidden(ipFields.addr, tvb, at, 4, addr);
+      item.addHidden(ipFields.dstHost, tvb, at, 4, text).setGenerated();
+      item.addHidden(ipFields.host, tvb, at, 4, text).setGenerated();
+    } else if (at + 1 < ptr) {
+      routeAddress(item, tvb, at, 'rec', false);
+    } else {
+      routeAddress(item, tvb, at, 'src', at + 1 === ptr);
     }
   }
 }
 
-/** The options after the fixed IPv4 header (dissect_ip_options), each as "IP Option - Name (n bytes)". */
-export function dissectIpOptions(tvb: Tvb, offset: number, length: number, pinfo: PacketInfo, optTree: FieldNode | null): void {
+/** Record Route (dissect_ipopt_record_route): the hops recorded so far, then the empty slots. */
+function dissectRecordRoute(o: IpOption): void {
+  const { tvb } = o;
+  const len = tvb.reported;
+  const item = optionHeader(o, len);
+  const { ptr, ok, ptrItem } = routePointer(o, item, 3);
+  if (!ok) return;
+  for (let optlen = len - 3, at = 3; optlen > 0; optlen -= 4, at += 4) {
+    if (optlen < 4) {
+      o.pinfo.expert(ptrItem, ipOptionExperts.suboptTooLong);
+      break;
+    }
+    if (ptr > len || at + 1 < ptr) routeAddress(item, tvb, at, 'rec', false);
+    else routeAddress(item, tvb, at, 'empty', at + 1 === ptr);
+  }
+}
+
+/** Time Stamp (RFC 791): the pointer, overflow and flag, then time stamps, with addresses when the flag asks for them. */
+function dissectTimestamp(o: IpOption): void {
+  const { tvb, pinfo } = o;
+  const item = optionHeader(o, tvb.reported);
+  let optlen = tvb.reported - 3;
+  const ptr = tvb.u8(2);
+  if (item) {
+    const note = ptr === 1 ? ' (header is full)' : ptr < 5 ? ' (points before first address)' : (ptr - 1) & 3 ? ' (points to middle of field)' : '';
+    item.add(ipFields.optPtr, tvb, 2, 1, ptr).setValueText(`${ptr}${note}`);
+  }
+  const flag = tvb.u8(3) & 0x0f;
+  item?.addItem(ipOptionFields.overflow, tvb, 3, 1);
+  item?.addItem(ipOptionFields.flag, tvb, 3, 1);
+  optlen--;
+  let at = 4;
+  const withAddress = flag === 1 || flag === 3;
+  while (optlen > 0) {
+    if (optlen < (withAddress ? 8 : 4)) {
+      pinfo.addExpertItem(item, ipOptionExperts.suboptTooLong, tvb, at, optlen);
+      break;
+    }
+    if (withAddress) {
+      const addr = tvb.u32(at);
+      item?.add(ipOptionFields.timeStampAddr, tvb, at, 4, addr).setValueText(addr === 0 ? '-' : formatIPv4(addr));
+      at += 4;
+      optlen -= 4;
+    }
+    item?.addItem(ipOptionFields.timeStamp, tvb, at, 4);
+    at += 4;
+    optlen -= 4;
+  }
+}
+
+function dissectStreamId(o: IpOption): void {
+  fixedOptionHeader(o, 4)?.addItem(ipOptionFields.sid, o.tvb, 2, 2);
+}
+
+/** MTU Probe and MTU Reply (RFC 1063). */
+function dissectMtu(o: IpOption): void {
+  fixedOptionHeader(o, 4)?.addItem(ipOptionFields.mtu, o.tvb, 2, 2);
+}
+
+/** Traceroute (RFC 1393). */
+function dissectTraceroute(o: IpOption): void {
+  const item = fixedOptionHeader(o, 12);
+  if (!item) return;
+  item.addItem(ipOptionFields.idNumber, o.tvb, 2, 2);
+  item.addItem(ipOptionFields.ohc, o.tvb, 4, 2);
+  item.addItem(ipOptionFields.rhc, o.tvb, 6, 2);
+  item.addItem(ipOptionFields.originator, o.tvb, 8, 4);
+}
+
+/** Router Alert (RFC 2113): its value in the item's label. */
+function dissectRouterAlert(o: IpOption): void {
+  const item = fixedOptionHeader(o, 4);
+  const value = o.tvb.u16(2);
+  if (!item) return;
+  item.addItem(ipFields.optRa, o.tvb, 2, 2);
+  item.appendText(`: ${integerValueText(ipFields.optRa, value)}`);
+}
+
+/** Selective Directed Broadcast (RFC 1770): addresses, then what is left as padding. */
+function dissectSdb(o: IpOption): void {
+  const item = optionHeader(o, o.tvb.reported);
+  if (!item) return;
+  let at = 2;
+  let optlen = o.tvb.reported - 2;
+  for (; optlen >= 4; at += 4, optlen -= 4) item.addItem(ipFields.optAddr, o.tvb, at, 4);
+  if (optlen > 0) item.addItem(ipFields.optPadding, o.tvb, at, optlen);
+}
+
+function nameOr(table: ReadonlyMap<number, string>, v: number): string {
+  return table.get(v) ?? `Unknown (${v})`;
+}
+
+/** Quick-Start (RFC 4782): a rate request or report, summed up in the item's label. */
+function dissectQuickStart(o: IpOption): void {
+  const { tvb } = o;
+  const command = tvb.u8(2);
+  const fn = command >> 4;
+  const rate = command & 0x0f;
+  const item = fixedOptionHeader(o, 8);
+  item?.appendText(`: ${nameOr(qsFunctions, fn)} (${fn})`);
+  item?.addItem(ipOptionFields.qsFunc, tvb, 2, 1);
+  if (fn === QS_RATE_REQUEST) {
+    item?.addItem(ipOptionFields.qsRate, tvb, 2, 1);
+    item?.addItem(ipOptionFields.qsTtl, tvb, 3, 1);
+    const qsTtl = tvb.u8(3);
+    const ttlDiff = (o.ttl - qsTtl) & 0xff;
+    item?.addGenerated(ipOptionFields.qsTtlDiff, tvb, 3, 1, ttlDiff);
+    item?.appendText(`, ${nameOr(qsRates, rate)}, QS TTL ${qsTtl}, QS TTL diff ${ttlDiff}`);
+    item?.addItem(ipOptionFields.qsNonce, tvb, 4, 4);
+    item?.addItem(ipOptionFields.qsReserved, tvb, 4, 4);
+  } else if (fn === QS_RATE_REPORT) {
+    item?.addItem(ipOptionFields.qsRate, tvb, 2, 1);
+    item?.appendText(`, ${nameOr(qsRates, rate)}`);
+    item?.addItem(ipOptionFields.qsUnused, tvb, 3, 1);
+    item?.addItem(ipOptionFields.qsNonce, tvb, 4, 4);
+    item?.addItem(ipOptionFields.qsReserved, tvb, 4, 4);
+  }
+}
+
+const optionDissectors = new Map<number, (o: IpOption) => void>([
+  [IPOPT.SEC, dissectSecurity],
+  [IPOPT.LSR, dissectSourceRoute],
+  [IPOPT.TS, dissectTimestamp],
+  [IPOPT.ESEC, dissectExtendedSecurity],
+  [IPOPT.CIPSO, dissectCipso],
+  [IPOPT.RR, dissectRecordRoute],
+  [IPOPT.SID, dissectStreamId],
+  [IPOPT.SSR, dissectSourceRoute],
+  [IPOPT.MTUP, dissectMtu],
+  [IPOPT.MTUR, dissectMtu],
+  [IPOPT.TR, dissectTraceroute],
+  [IPOPT.RTRALT, dissectRouterAlert],
+  [IPOPT.SDB, dissectSdb],
+  [IPOPT.QS, dissectQuickStart],
+]);
+
+/**
+ * The options after the fixed IPv4 header (dissect_ip_options): EOL and
+ * NOP by themselves, the options Wireshark knows by their dissectors
+ * (their names appended to the Options line), others as "Unknown (0x..)".
+ */
+export function dissectIpOptions(tvb: Tvb, offset: number, length: number, pinfo: PacketInfo, optTree: FieldNode | null, ttl: number): void {
+  let nopCount = 0;
   while (length > 0) {
     const opt = tvb.u8(offset);
     length--;
-    if (opt === OPT.EOL || opt === OPT.NOP) {
+    if (opt === IPOPT.EOL || opt === IPOPT.NOP) {
+      if (opt === IPOPT.NOP) {
+        if (optTree && (nopCount === 0 || offset % 4)) {
+          nopCount++;
+          if (nopCount === 4) pinfo.expert(optTree, ipOptionExperts.fourNops);
+        } else nopCount = 0;
+      }
       if (optTree) {
-        const item = optionItem(optTree, tvb, offset, 1, opt, `IP Option - ${optionName(opt)}`);
+        const field = opt === IPOPT.EOL ? ipOptionProtocols.eol : ipOptionProtocols.nop;
+        const item = optTree.add(field, tvb, offset, 1, tvb.view(offset, 1)).setText(field.name);
         addOptionType(tvb, offset, item);
       }
       offset++;
-      if (opt === OPT.EOL) break;
+      if (opt === IPOPT.EOL) break;
       continue;
     }
-    const name = optionName(opt);
+    const known = knownIpOptions.get(opt);
+    const name = known ? known.shortName : `Unknown (0x${opt.toString(16).padStart(2, '0')})`;
     if (length === 0) {
-      pinfo.expert(optTree, eiOptLenInvalid, `${name} (length byte past end of options)`);
+      pinfo.addExpertItem(optTree, ipOptionExperts.lenInvalid, tvb, offset, 1, `${name} (length byte past end of options)`);
       return;
     }
     const optlen = tvb.u8(offset + 1);
     length--;
     if (optlen < 2) {
-      pinfo.expert(optTree, eiOptLenInvalid, `${name} (with too-short option length = ${optlen} byte${plural(optlen)})`);
+      pinfo.addExpertItem(optTree, ipOptionExperts.lenInvalid, tvb, offset, 2, `${name} (with too-short option length = ${optlen} byte${plural(optlen)})`);
       return;
     }
     if (optlen - 2 > length) {
-      pinfo.expert(optTree, eiOptLenInvalid, `${name} (option length = ${optlen} byte${plural(optlen)} says option goes past end of options)`);
+      pinfo.addExpertItem(optTree, ipOptionExperts.lenInvalid, tvb, offset, length, `${name} (option length = ${optlen} byte${plural(optlen)} says option goes past end of options)`);
       return;
     }
-    if (optTree) {
-      const item = optionItem(optTree, tvb, offset, optlen, opt, `IP Option - ${name} (${optlen} byte${plural(optlen)})`);
-      addOptionType(tvb, offset, item);
-      item.addItem(ipFields.optLen, tvb, offset + 1, 1);
-      if (opt === OPT.RTRALT && optlen === 4) {
-        // From the value, not the item: a tree pruned to other fields has no ip.opt.ra item.
-        item.addItem(ipFields.optRa, tvb, offset + 2, 2);
-        item.appendText(`: ${integerValueText(ipFields.optRa, tvb.u16(offset + 2))}`);
-      }
-      if ((opt === OPT.RR || opt === OPT.LSR || opt === OPT.SSR) && optlen >= 3) {
-        item.addItem(ipFields.optPtr, tvb, offset + 2, 1);
-        for (let a = offset + 3; a + 4 <= offset + optlen; a += 4) item.addItem(ipFields.optAddr, tvb, a, 4);
-      }
-      optTree.appendText(`, ${name}`);
+    if (!known) {
+      optTree?.addText(tvb, offset, optlen, `${name} (${optlen} byte${plural(optlen)})`);
+    } else {
+      optionDissectors.get(opt)!({ tvb: tvb.sub(offset, optlen), pinfo, tree: optTree, known, ttl });
+      optTree?.appendText(`, ${name}`);
     }
     offset += optlen;
     length -= optlen - 2;
@@ -117,8 +257,8 @@ export function sourceRouteDestinationOffset(tvb: Tvb, offset: number, length: n
   while (length > 0) {
     const opt = tvb.u8(offset);
     length--;
-    if (opt === OPT.EOL) return 0;
-    if (opt === OPT.NOP) {
+    if (opt === IPOPT.EOL) return 0;
+    if (opt === IPOPT.NOP) {
       offset++;
       continue;
     }
@@ -126,7 +266,7 @@ export function sourceRouteDestinationOffset(tvb: Tvb, offset: number, length: n
     const optlen = tvb.u8(offset + 1);
     length--;
     if (optlen < 2 || optlen - 2 > length) return 0;
-    if (opt === OPT.SSR || opt === OPT.LSR) {
+    if (opt === IPOPT.SSR || opt === IPOPT.LSR) {
       const ptr = tvb.u8(offset + 2);
       if (ptr < 4 || ptr % 4 !== 0 || ptr > optlen) return 0;
       // Offset from the fixed header's destination to the route's last address.

@@ -15,6 +15,7 @@ import { processReassembledData } from '../reassembly/fragment-tree.js';
 import { reassembleIpFragment } from './ip-fragment-state.js';
 import { dscpShortNames, ecnShortNames, hfIp, ipFields, ipFragmentFields } from './ipv4-fields.js';
 import { dissectIpOptions, sourceRouteDestinationOffset } from './ipv4-options.js';
+import { ipOptionFields } from './ipv4-option-fields.js';
 import { ipProtocolName } from './ip-protocol-names.js';
 import { dispatchIpPayload } from './ip-payload-dispatch.js';
 
@@ -66,7 +67,7 @@ const ipHeaderFields = new FieldGroup([
 ]);
 
 /** The fields whose value is an address as text. */
-const hostTextFields = [ipFields.srcHost, ipFields.dstHost, ipFields.host];
+const hostTextFields = [ipFields.srcHost, ipFields.dstHost, ipFields.host, ipOptionFields.curRtHost];
 
 /** IPv4 (packet-ip.c's dissect_ip_v4): header, options, defragmentation, then the payload protocol. */
 function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null): number {
@@ -186,6 +187,7 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
       const cur = tvb.u32(16);
       if (full) ti!.appendText(`, Via: ${formatIPv4(cur)}`);
       t.add(ipFields.curRt, tvb, 16, 4, cur);
+      t.addHidden(ipOptionFields.curRtHost, tvb, 16, 4, hostText ? formatIPv4(cur) : '').setGenerated();
     } else {
       t.add(ipFields.dst, tvb, 16, 4, dst32);
       t.addHidden(ipFields.addr, tvb, 16, 4, dst32);
@@ -195,7 +197,7 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
   }
   if (hlen > 20) {
     const optTree = t ? t.addText(tvb, 20, hlen - 20, `Options: (${hlen - 20} bytes)`) : null;
-    dissectIpOptions(tvb, 20, hlen - 20, pinfo, optTree);
+    dissectIpOptions(tvb, 20, hlen - 20, pinfo, optTree, ttl);
   }
   const header: Ipv4Header = { version: 4, proto, ttl, id, len: ipLen, src: src32, dst: dst32 };
   const offset = hlen;
