@@ -1,6 +1,3 @@
-// Without the stream option decode keeps no state between calls: one decoder serves every call.
-const utf8 = new TextDecoder('utf-8');
-
 /**
  * Code points g_unichar_isprint rejects beyond ASCII: controls, format
  * characters (bidi overrides that could reorder what a reader sees),
@@ -70,7 +67,87 @@ export function formatTextWsp(s: string): string {
   return formatText(s, true);
 }
 
-/** tvb_format_text-style rendering of raw bytes read as ASCII/UTF-8 text. */
+const latin1 = new TextDecoder('latin1');
+const REPLACEMENT = 0xfffd;
+
+/** The number of continuation bytes after a lead byte, and the lead's value bits; [-1, 0] for no lead. */
+function leadByte(c: number): [number, number] {
+  if ((c & 0xe0) === 0xc0) return [1, 0x1f];
+  if ((c & 0xf0) === 0xe0) return [2, 0x0f];
+  if ((c & 0xf8) === 0xf0) return [3, 0x07];
+  if ((c & 0xfc) === 0xf8) return [4, 0x03];
+  if ((c & 0xfe) === 0xfc) return [5, 0x01];
+  return [-1, 0];
+}
+
+/** One control character as format_text writes it: a C escape or three octal digits. */
+function controlEscape(c: number): string {
+  switch (c) {
+    case 0x07: return '\\a';
+    case 0x08: return '\\b';
+    case 0x0c: return '\\f';
+    case 0x0a: return '\\n';
+    case 0x0d: return '\\r';
+    case 0x09: return '\\t';
+    case 0x0b: return '\\v';
+    default: return `\\${c.toString(8).padStart(3, '0')}`;
+  }
+}
+
+/**
+ * tvb_format_text: raw bytes shown as text the way format_text_internal
+ * reads them, a byte at a time and not as a strict UTF-8 decoder does: a
+ * lead byte takes as many continuation bytes as its bits announce
+ * (old five- and six-byte forms too), the whole sequence becomes one
+ * REPLACEMENT CHARACTER when its value is no Unicode character, and an
+ * unexpected byte ends the sequence with one and is read again. So
+ * "f5 9f a8 86" is one replacement character here (four for TextDecoder).
+ */
 export function formatBytesAsText(bytes: Uint8Array, replaceSpace = false): string {
-  return formatText(utf8.decode(bytes), replaceSpace);
+  const n = bytes.length;
+  let out = '';
+  let run = 0;
+  let i = 0;
+  while (i < n) {
+    let c = bytes[i]!;
+    if (c >= 0x20 && c < 0x7f) {
+      i++;
+      continue;
+    }
+    if (run < i) out += latin1.decode(bytes.subarray(run, i));
+    i++;
+    if (c < 0x80) {
+      out += replaceSpace && (c === 0x20 || (c >= 0x09 && c <= 0x0d)) ? ' ' : controlEscape(c);
+      run = i;
+      continue;
+    }
+    const [more, mask] = leadByte(c);
+    let uc = REPLACEMENT;
+    if (more > 0) {
+      uc = c & mask;
+      for (let k = 0; k < more; k++) {
+        if (i >= n) {
+          uc = REPLACEMENT;
+          break;
+        }
+        c = bytes[i]!;
+        if ((c & 0xc0) !== 0x80) {
+          uc = REPLACEMENT;
+          break;
+        }
+        i++;
+        uc = uc * 64 + (c & 0x3f);
+      }
+      // g_unichar_validate: within Unicode and not a surrogate.
+      if (uc > 0x10ffff || (uc >= 0xd800 && uc <= 0xdfff)) uc = REPLACEMENT;
+    }
+    const ch = String.fromCodePoint(uc);
+    if (!UNPRINTABLE.test(ch)) out += ch;
+    else if (replaceSpace && (uc === 0x09 || uc === 0x0a || uc === 0x0c || uc === 0x0d || /\s/u.test(ch))) out += ' ';
+    // An overlong form of an ASCII control: escaped by its last byte, as format_text does.
+    else if (c < 0x80) out += controlEscape(c);
+    else out += uc > 0xffff ? `\\U${uc.toString(16).toUpperCase().padStart(8, '0')}` : `\\u${uc.toString(16).toUpperCase().padStart(4, '0')}`;
+    run = i;
+  }
+  return run === 0 ? latin1.decode(bytes) : run < n ? out + latin1.decode(bytes.subarray(run)) : out;
 }

@@ -217,17 +217,17 @@ export function dissectTcpOptions(tvb: Tvb, offset: number, length: number, pinf
       offset++;
     } else {
       if (length === 0) {
-        pinfo.expert(optTree, tcpExpert.optLenInvalid, `${optionName(opt)} (length byte past end of options)`);
+        pinfo.addExpertItem(optTree, tcpExpert.optLenInvalid, tvb, offset, 1, `${optionName(opt)} (length byte past end of options)`);
         return;
       }
       const optlen = tvb.u8(offset + 1);
       length--;
       if (optlen < 2) {
-        pinfo.expert(optTree, tcpExpert.optLenInvalid, `${optionName(opt)} (with too-short option length = ${optlen} byte${optlen === 1 ? '' : 's'})`);
+        pinfo.addExpertItem(optTree, tcpExpert.optLenInvalid, tvb, offset, 2, `${optionName(opt)} (with too-short option length = ${optlen} byte${optlen === 1 ? '' : 's'})`);
         return;
       }
       if (optlen - 2 > length) {
-        pinfo.expert(optTree, tcpExpert.optLenInvalid, `${optionName(opt)} (option length = ${optlen} byte${optlen === 1 ? '' : 's'} says option goes past end of options)`);
+        pinfo.addExpertItem(optTree, tcpExpert.optLenInvalid, tvb, offset, length, `${optionName(opt)} (option length = ${optlen} byte${optlen === 1 ? '' : 's'} says option goes past end of options)`);
         return;
       }
       if (opt === KIND.MSS) mssSeen = true;

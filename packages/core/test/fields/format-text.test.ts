@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../../test/support/seeded-random.js';
-import { formatText, formatTextWsp } from '../../src/fields/format-text.js';
+import { formatBytesAsText, formatText, formatTextWsp } from '../../src/fields/format-text.js';
 
 describe('formatText (format_text)', () => {
   it('escapes what a terminal would act on, as strutil.c writes it', () => {
@@ -49,5 +49,25 @@ describe('formatText (format_text)', () => {
     expect(out.endsWith('HTTP/1.1\\r\\n')).toBe(true);
     // One string object per character would take about 64 MB here.
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(24 * 1024 * 1024);
+  });
+});
+
+describe('formatBytesAsText (tvb_format_text)', () => {
+  const text = (...b: number[]) => formatBytesAsText(Uint8Array.from(b));
+
+  it('reads a sequence as long as its lead byte announces, one replacement character for a value beyond Unicode', () => {
+    // f5 9f a8 86 is a four-byte form of a value above U+10FFFF; e8 is cut short by "~" (read again).
+    expect(text(0x76, 0xf5, 0x9f, 0xa8, 0x86, 0xe8, 0x7e)).toBe('v\ufffd\ufffd~');
+    // A surrogate written in three bytes is one character, not three.
+    expect(text(0xed, 0xa0, 0x80, 0x41)).toBe('\ufffdA');
+    // Five- and six-byte forms, a lone continuation byte, 0xfe, a sequence the data ends in.
+    expect(text(0xf8, 0x88, 0x80, 0x80, 0x80, 0x80, 0xfe, 0x41, 0xe2, 0x82)).toBe('\ufffd\ufffd\ufffdA\ufffd');
+  });
+
+  it('keeps valid UTF-8, decodes overlong forms as their values, and escapes as formatText does', () => {
+    expect(text(0x47, 0x72, 0xc3, 0xbc, 0xc3, 0x9f, 0x65, 0xf0, 0x9f, 0x98, 0x80)).toBe('Grüße😀');
+    expect(text(0xc1, 0x81, 0xc0, 0x80)).toBe('A\\u0000');
+    expect(text(0x61, 0x0d, 0x0a, 0x1b, 0x7f, 0xe2, 0x80, 0xae)).toBe('a\\r\\n\\033\\177\\u202E');
+    expect(formatBytesAsText(Uint8Array.from([0x61, 0x09, 0x62, 0x0d, 0x0a]), true)).toBe('a b  ');
   });
 });
