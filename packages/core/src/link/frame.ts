@@ -54,6 +54,11 @@ function enterpriseName(pen: number): string {
   return ENTERPRISES[pen] ?? 'Unknown';
 }
 
+/** A length in bits as Wireshark prints it: eight times the bytes in 32 bits, wrapping past 4 GiB of bits. */
+function bitCount(bytes: number): number {
+  return (bytes * 8) >>> 0;
+}
+
 function plural(n: number): string {
   return n === 1 ? '' : 's';
 }
@@ -87,7 +92,7 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
     const full = tree.ctx.full;
     if (raw.custom) {
       const { pen, copyAllowed } = raw.custom;
-      fh = tree.addProtocol(hfFrame, tvb, 0, raw.caplen, full ? `PCAPNG Custom Block ${raw.no}: ${raw.len} byte${plural(raw.len)} (${raw.len * 8} bits) of custom data and options, PEN ${enterpriseName(pen)} (${pen}), copying ${copyAllowed ? 'allowed' : 'not allowed'}` : undefined);
+      fh = tree.addProtocol(hfFrame, tvb, 0, raw.caplen, full ? `PCAPNG Custom Block ${raw.no}: ${raw.len} byte${plural(raw.len)} (${bitCount(raw.len)} bits) of custom data and options, PEN ${enterpriseName(pen)} (${pen}), copying ${copyAllowed ? 'allowed' : 'not allowed'}` : undefined);
       // A custom block belongs to a section but to no interface.
       fh.add(frameFields.sectionNumber, tvb, 0, 0, raw.custom.section + 1);
     } else {
@@ -96,7 +101,7 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
         tvb,
         0,
         raw.caplen,
-        full ? `Frame ${raw.no}: ${raw.len} byte${plural(raw.len)} on wire (${raw.len * 8} bits), ${raw.caplen} byte${plural(raw.caplen)} captured (${raw.caplen * 8} bits)` : undefined,
+        full ? `Frame ${raw.no}: ${raw.len} byte${plural(raw.len)} on wire (${bitCount(raw.len)} bits), ${raw.caplen} byte${plural(raw.caplen)} captured (${bitCount(raw.caplen)} bits)` : undefined,
       );
       const iface = raw.iface;
       if (iface) {
@@ -125,10 +130,10 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
     }
     fh.add(frameFields.number, tvb, 0, 0, raw.no);
     const lenItem = fh.add(frameFields.len, tvb, 0, 0, raw.len);
-    if (full) lenItem.setText(`Frame Length: ${raw.len} byte${plural(raw.len)} (${raw.len * 8} bits)`);
+    if (full) lenItem.setText(`Frame Length: ${raw.len} byte${plural(raw.len)} (${bitCount(raw.len)} bits)`);
     if (raw.len < raw.caplen) pinfo.expert(lenItem, eiLenLtCaplen);
     const capLenItem = fh.add(frameFields.capLen, tvb, 0, 0, raw.caplen);
-    if (full) capLenItem.setText(`Capture Length: ${raw.caplen} byte${plural(raw.caplen)} (${raw.caplen * 8} bits)`);
+    if (full) capLenItem.setText(`Capture Length: ${raw.caplen} byte${plural(raw.caplen)} (${bitCount(raw.caplen)} bits)`);
     fh.addGenerated(frameFields.marked, tvb, 0, 0, 0);
     fh.addGenerated(frameFields.ignored, tvb, 0, 0, 0);
   }

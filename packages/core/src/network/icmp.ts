@@ -10,6 +10,7 @@ import { hex4 } from '../link/hex.js';
 import { durationText, timeDelta } from '../fields/time-format.js';
 import { echoReply, echoRequest } from './echo-transactions.js';
 import { internetChecksum } from './internet-checksum.js';
+import { addVerifiedChecksum } from './verified-checksum.js';
 import type { Ipv4Header } from './ipv4.js';
 import { AddressType } from '../dissection/address.js';
 import { checksumStatusNames } from '../fields/checksum-status.js';
@@ -67,6 +68,7 @@ export const icmpFields = defineFields('icmp', {
 });
 const eiRespNotFound = defineExpert('icmp', 'icmp.resp_not_found', Group.SEQUENCE, Severity.WARN, 'Response not found');
 const eiChecksum = defineExpert('icmp', 'icmp.checksum_bad', Group.CHECKSUM, Severity.WARN, 'Bad checksum');
+const icmpChecksumFields = { checksum: icmpFields.checksum, status: icmpFields.checksumStatus, bad: eiChecksum };
 
 function isNotUnicast(pinfo: PacketInfo): 'broadcast' | 'multicast' | null {
   const d = pinfo.dst;
@@ -98,12 +100,7 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
   if (codeStr) ci?.appendText(` (${codeStr})`);
   const sum = tvb.u16(2);
   if (!pinfo.fragmented && tvb.length >= tvb.reported && !pinfo.inErrorPacket) {
-    const computed = internetChecksum(tvb.view(0, tvb.reported));
-    if (t) {
-      t.add(icmpFields.checksum, tvb, 2, 2, sum).appendText(computed === 0 ? ' [correct]' : ` [incorrect, should be 0x${hex4(shouldBe(sum, computed))}]`);
-      t.addGenerated(icmpFields.checksumStatus, tvb, 2, 0, computed === 0 ? 1 : 0);
-    }
-    if (computed !== 0) pinfo.expert(t, eiChecksum);
+    addVerifiedChecksum(pinfo, t, icmpChecksumFields, tvb, 2, sum, internetChecksum(tvb.view(0, tvb.reported)));
   } else if (t) {
     t.add(icmpFields.checksum, tvb, 2, 2, sum).appendText(` [${pinfo.inErrorPacket ? 'in ICMP error packet' : 'fragmented datagram'}]`);
     t.addGenerated(icmpFields.checksumStatus, tvb, 2, 0, 2);
@@ -301,13 +298,6 @@ function bestGuessTimeOfDay(be: number, le: number, frameMs: number): number {
     return dist(bb) < dist(ll) ? b : l;
   }
   return dist(b) < dist(l) ? b : l;
-}
-
-function shouldBe(sum: number, computed: number): number {
-  let s = sum + (~computed & 0xffff);
-  s = (s & 0xffff) + (s >>> 16);
-  s = (s & 0xffff) + (s >>> 16);
-  return s & 0xffff;
 }
 
 export const icmpDissector = makeDissector('icmp', 'ICMP', dissectIcmp);

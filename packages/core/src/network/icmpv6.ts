@@ -12,6 +12,7 @@ import { timeDelta } from '../fields/time-format.js';
 import { echoReply, echoRequest } from './echo-transactions.js';
 import { dissectNdOptions, routerFlagsText, routerPreferences } from './icmpv6-nd-options.js';
 import { internetChecksum } from './internet-checksum.js';
+import { addVerifiedChecksum } from './verified-checksum.js';
 import type { Ipv6Header } from './ipv6.js';
 import { checksumStatusNames } from '../fields/checksum-status.js';
 
@@ -107,7 +108,7 @@ function dissectMldv2Records(tvb: Tvb, off: number, t: FieldNode | null): void {
   }
 }
 
-const eiChecksum = defineExpert('icmpv6', 'icmpv6.checksum_bad.expert', Group.CHECKSUM, Severity.ERROR, 'Bad checksum');
+const eiChecksum = defineExpert('icmpv6', 'icmpv6.checksum_bad.expert', Group.CHECKSUM, Severity.WARN, 'Bad checksum');
 const eiRespNotFound = defineExpert('icmpv6', 'icmpv6.resp_not_found', Group.SEQUENCE, Severity.WARN, 'Response not found');
 
 /** dissect_contained_icmpv6: the IPv6 packet an error or a Redirected header option quotes, from `offset` to the end. */
@@ -147,11 +148,7 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
     const n = tvb.reported;
     phdr[0] = n >>> 24; phdr[1] = (n >>> 16) & 255; phdr[2] = (n >>> 8) & 255; phdr[3] = n & 255; phdr[7] = 58;
     const computed = internetChecksum(pinfo.src.bytes, pinfo.dst.bytes, phdr, tvb.view(0, n));
-    if (t) {
-      t.add(icmpv6Fields.checksum, tvb, 2, 2, cksum).appendText(computed === 0 ? ' [correct]' : ' [incorrect]');
-      t.addGenerated(icmpv6Fields.checksumStatus, tvb, 2, 0, computed === 0 ? 1 : 0);
-    }
-    if (computed !== 0) pinfo.expert(t, eiChecksum);
+    addVerifiedChecksum(pinfo, t, { checksum: icmpv6Fields.checksum, status: icmpv6Fields.checksumStatus, bad: eiChecksum }, tvb, 2, cksum, computed);
   } else if (t) {
     t.add(icmpv6Fields.checksum, tvb, 2, 2, cksum).appendText(` [${pinfo.inErrorPacket ? 'in ICMP error packet' : 'fragmented datagram'}]`);
     t.addGenerated(icmpv6Fields.checksumStatus, tvb, 2, 0, 2);

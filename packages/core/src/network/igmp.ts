@@ -12,8 +12,8 @@ import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import { defaultRegistry } from '../dissection/session.js';
 import type { Tvb } from '../dissection/tvb.js';
-import { hex4 } from '../link/hex.js';
 import { internetChecksum } from './internet-checksum.js';
+import { addVerifiedChecksum } from './verified-checksum.js';
 import { checksumStatusNames } from '../fields/checksum-status.js';
 
 const TYPE = { V1_QUERY: 0x11, V1_REPORT: 0x12, V2_REPORT: 0x16, V2_LEAVE: 0x17, V3_REPORT: 0x22 } as const;
@@ -69,21 +69,7 @@ function checksum(tvb: Tvb, pinfo: PacketInfo, t: FieldNode | null, len: number)
   const n = len === 0 ? tvb.reported : len;
   const sum = tvb.u16(2);
   if (!pinfo.fragmented && tvb.length >= n) {
-    const computed = internetChecksum(tvb.view(0, n));
-    if (computed === 0) {
-      if (t) {
-        t.add(igmpFields.checksum, tvb, 2, 2, sum).appendText(' [correct]');
-        t.addGenerated(igmpFields.checksumStatus, tvb, 2, 0, 1);
-      }
-      return;
-    }
-    // in_cksum_shouldbe: the field plus what the sum over the message came to.
-    let s = sum + computed;
-    s = (s & 0xffff) + (s >>> 16);
-    const should = (s & 0xffff) + (s >>> 16);
-    const item = t ? t.add(igmpFields.checksum, tvb, 2, 2, sum).appendText(` incorrect, should be 0x${hex4(should & 0xffff)}`) : null;
-    pinfo.expert(item, eiChecksum, `Bad checksum [should be 0x${hex4(should & 0xffff)}]`);
-    t?.addGenerated(igmpFields.checksumStatus, tvb, 2, 0, 0);
+    addVerifiedChecksum(pinfo, t, { checksum: igmpFields.checksum, status: igmpFields.checksumStatus, bad: eiChecksum }, tvb, 2, sum, internetChecksum(tvb.view(0, n)));
     return;
   }
   if (t) {

@@ -226,7 +226,7 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null):
   let nxtseq = 0;
   if (!pinfo.fragmented && !pinfo.inErrorPacket) {
     if (reportedLen < hlen) {
-      pinfo.expert(t, tcpExpert.shortSegment, 'Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)');
+      pinfo.addExpertItem(t, tcpExpert.shortSegment, tvb, 0, 0, 'Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)');
     } else {
       seglen = reportedLen - hlen;
       haveSeglen = true;

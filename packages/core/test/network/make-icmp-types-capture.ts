@@ -2,8 +2,8 @@
 // may meet besides echo: fragmentation needed with its next-hop MTU (path
 // MTU discovery), host and protocol unreachable, redirect with its gateway,
 // parameter problem with its pointer, source quench, router advertisement
-// and solicitation, timestamp and address mask requests and replies, and a
-// type nobody assigned. Its tshark output is the CLI golden cases
+// and solicitation, timestamp and address mask requests and replies, a
+// type nobody assigned, and an echo request whose checksum is wrong. Its tshark output is the CLI golden cases
 // *-icmp-types (node scripts/record-goldens.mjs --set cli). From the
 // repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-icmp-types-capture.ts
@@ -26,6 +26,13 @@ const fromHost = (type: number, code: number, rest: number[]): Uint8Array => eth
 // What the errors quote: a TCP segment and a UDP datagram to the far host.
 const tcpQuote = [...ipv4({ src: HOST, dst: FAR, protocol: 6, id: 0x1234 }, tcp({ sport: 40000, dport: 80, seq: 1, ack: 0, flags: 0x02 }))];
 const udpQuote = [...ipv4({ src: HOST, dst: FAR, protocol: 17, id: 0x1235 }, udp(40001, 9, Uint8Array.of(1, 2, 3, 4)))];
+const latin1Bytes = (s: string): number[] => [...Buffer.from(s, 'latin1')];
+/** The frame with its ICMP checksum (after Ethernet and a 20-byte IPv4 header) made wrong. */
+function withChecksumOff(frame: Uint8Array): Uint8Array {
+  frame[14 + 20 + 2] ^= 0x11;
+  frame[14 + 20 + 3] ^= 0x11;
+  return frame;
+}
 const u16 = (n: number): number[] => [(n >> 8) & 0xff, n & 0xff];
 const u32 = (n: number): number[] => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
 
@@ -49,6 +56,8 @@ const frames = [
   fromRouter(18, 0, [...u16(0x2222), ...u16(1), 255, 255, 255, 0]),
   // A type nobody assigned.
   fromHost(50, 7, [1, 2, 3, 4]),
+  // An echo request whose checksum field is off by 0x1111.
+  withChecksumOff(fromHost(8, 0, [...u16(0x3333), ...u16(1), ...latin1Bytes('abcdefgh')])),
 ];
 
 const writer = await PcapWriter.open(out);

@@ -1,4 +1,4 @@
-// Writes captures/icmpv6-nd-options.pcap: Neighbor Discovery messages with
+// Writes captures/icmpv6-nd-options.pcap (and a solicitation whose checksum is wrong): Neighbor Discovery messages with
 // the options a router or host on a lab LAN sends (RFC 4861, 4191, 8106,
 // 5175, 8910, 8781, 3971) and damaged ones. Its tshark output is the CLI
 // golden cases V-icmpv6-nd-options and fields-icmpv6-nd-options
@@ -39,6 +39,12 @@ function wireName(name: string): number[] {
 /** An ICMPv6 message (code 0) in an IPv6 packet in an Ethernet frame. */
 function icmpv6(src: number[], dst: number[], type: number, rest: number[]): Uint8Array {
   return ethernet(0x86dd, ipv6({ src, dst, nextHeader: 58 }, icmpv6Message(src, dst, type, 0, rest)));
+}
+
+/** The frame with its ICMPv6 checksum (after Ethernet and the 40-byte IPv6 header) made wrong. */
+function withChecksumOff(frame: Uint8Array): Uint8Array {
+  frame[14 + 40 + 2] ^= 0x01;
+  return frame;
 }
 
 const routerMac = [0x02, 0, 0, 0, 0, 0x01];
@@ -105,6 +111,8 @@ const frames = [
     ...opt(2, [1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0, 0]),
     ...opt(37, [...latin1('urn:ietf:params:capport:unrestricted')]),
   ]),
+  // A neighbor solicitation whose checksum field is off by 0x0100.
+  withChecksumOff(icmpv6(HOST, SOLICITED, 135, [0, 0, 0, 0, ...DOC(0, 2), ...opt(1, hostMac)])),
 ];
 
 const writer = await PcapWriter.open(out);
