@@ -10,6 +10,8 @@ export const BoundsKind = {
   Reported: 2,
   /** Ran past an unreassembled fragment: "[BoundErrorUnreassembled Packet]". */
   Fragment: 3,
+  /** Ran past the end of the data a window was cut from, within the window's own length (ContainedBoundsError). */
+  Contained: 4,
 } as const;
 export type BoundsKind = (typeof BoundsKind)[keyof typeof BoundsKind];
 

@@ -31,6 +31,13 @@ export function showException(err: unknown, tvb: Tvb, pinfo: PacketInfo, tree: F
       pinfo.expert(item, eiUnreassembled);
       return;
     }
+    case BoundsKind.Contained: {
+      pinfo.malformed = true;
+      pinfo.cols.appendInfo('[Malformed Packet: length of contained item exceeds length of containing item]');
+      const item = tree ? tree.addProtocol(hfMalformed, tvb, 0, 0, `[Malformed Packet: ${proto}: length of contained item exceeds length of containing item]`) : null;
+      pinfo.expert(item, eiMalformed);
+      return;
+    }
     case BoundsKind.Reported: {
       pinfo.malformed = true;
       pinfo.cols.appendInfo('[Malformed Packet]');

@@ -16,6 +16,13 @@ const utf8 = new TextDecoder('utf-8');
  */
 export class Tvb {
   readonly bytes: Uint8Array;
+  /**
+   * How much of `reported` lies within the windows this one was cut from
+   * (contained_length): a window may claim more than its parent holds, and
+   * a read past its parent's end is "length of contained item exceeds
+   * length of containing item", not a capture cut short.
+   */
+  contained: number;
 
   constructor(
     readonly ds: DataSource,
@@ -26,6 +33,7 @@ export class Tvb {
     readonly fragment = false,
   ) {
     this.bytes = ds.bytes;
+    this.contained = reported;
   }
 
   static of(ds: DataSource): Tvb {
@@ -43,8 +51,14 @@ export class Tvb {
   }
 
   private fail(end: number): never {
-    if (this.fragment) throw new DissectorBoundsError(BoundsKind.Fragment);
-    throw new DissectorBoundsError(end <= this.reported && end >= 0 ? BoundsKind.Captured : BoundsKind.Reported);
+    throw new DissectorBoundsError(this.boundsKind(end));
+  }
+
+  /** What running to `end` past the captured bytes is (check_offset_length_no_exception). */
+  private boundsKind(end: number): BoundsKind {
+    if (this.fragment) return BoundsKind.Fragment;
+    if (end < 0 || end > this.reported) return BoundsKind.Reported;
+    return end <= this.contained ? BoundsKind.Captured : BoundsKind.Contained;
   }
 
   /**
@@ -54,6 +68,7 @@ export class Tvb {
   setActualLength(n: number): void {
     if (n < this.reported) this.reported = n;
     if (n < this.length) this.length = n;
+    if (n < this.contained) this.contained = n;
   }
 
   has(off: number, n: number): boolean {
@@ -168,12 +183,11 @@ export class Tvb {
    * for (Wireshark's tvb_new_subset_length semantics).
    */
   sub(off: number, len = -1, reportedLen = len): Tvb {
-    if (off < 0 || off > this.length) {
-      if (off <= this.reported) throw new DissectorBoundsError(this.fragment ? BoundsKind.Fragment : BoundsKind.Captured);
-      throw new DissectorBoundsError(this.fragment ? BoundsKind.Fragment : BoundsKind.Reported);
-    }
+    if (off < 0 || off > this.length) this.fail(off);
     const cap = len < 0 ? this.length - off : Math.min(len, this.length - off);
     const rep = reportedLen < 0 ? Math.max(0, this.reported - off) : reportedLen;
-    return new Tvb(this.ds, this.start + off, cap, rep, this.fragment);
+    const t = new Tvb(this.ds, this.start + off, cap, rep, this.fragment);
+    t.contained = Math.min(rep, Math.max(0, this.contained - off));
+    return t;
   }
 }

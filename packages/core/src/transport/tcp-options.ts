@@ -161,9 +161,10 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       const item = tree ? tree.addItem(tcpOptionProtos.timestamp, tvb, 0, -1) : null;
       const lenItem = addKindLen(item, tvb);
       if (!lenCheck(pinfo, lenItem, len, 10)) break;
+      // Each value added as it is read: an option cut short keeps the TSval it has.
       const tsval = tvb.u32(2);
-      const tsecr = tvb.u32(6);
       item?.add(tcpFields.optionTsval, tvb, 2, 4, tsval);
+      const tsecr = tvb.u32(6);
       item?.add(tcpFields.optionTsecr, tvb, 6, 4, tsecr);
       if (labels) item?.appendText(`: TSval ${tsval}, TSecr ${tsecr}`);
       hdr.info?.timestamps(tsval, tsecr);
