@@ -131,11 +131,13 @@ export function mutateCaptureFile(file: Uint8Array, format: 'pcap' | 'pcapng', r
   if (roll === 1 && regions.length > 1) {
     const r = regions[rng.between(1, regions.length - 1)]!;
     const times = rng.small(4);
-    const at = r.offset + r.length;
-    const out = new Uint8Array(file.length + r.length * times);
+    // A damaged seed's record may claim more than the file holds: repeat what is there.
+    const length = Math.max(0, Math.min(r.length, file.length - r.offset));
+    const at = r.offset + length;
+    const out = new Uint8Array(file.length + length * times);
     out.set(file.subarray(0, at));
-    for (let i = 0; i < times; i++) out.set(file.subarray(r.offset, at), at + i * r.length);
-    out.set(file.subarray(at), at + r.length * times);
+    for (let i = 0; i < times; i++) out.set(file.subarray(r.offset, at), at + i * length);
+    out.set(file.subarray(at), at + length * times);
     return { bytes: out, mutation: { kind: 'file-repeat-record', detail: `${r.label} repeated ${times} time(s)` } };
   }
   const r = rng.pick(regions);
