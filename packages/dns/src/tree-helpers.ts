@@ -106,6 +106,8 @@ export function appendLabel(node: FieldNode | null, parent: FieldNode | null, te
  */
 export function addSubtree(tree: FieldNode | null, tvb: Tvb, off: number, len: number, label: () => string): FieldNode | null {
   if (tree === null) return null;
+  // "To the end" needs a byte there, as for Wireshark's subtree: a section starting at the end of the data throws.
+  if (len < 0 && tvb.remaining(off) === 0) tvb.check(off, 1);
   if (tree.ctx.interest !== null) return tree;
   const n = len < 0 || off + len > tvb.length ? Math.max(0, tvb.length - off) : len;
   return tree.addText(tvb, off, n, label());

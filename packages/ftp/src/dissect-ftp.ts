@@ -80,6 +80,8 @@ function dissectFtp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: 
   if (pinfo.canDesegment > 0 && length < MAX_PENDING_LINE && findLineEnd(tvb, 0, true).len < 0) {
     pinfo.desegmentOffset = 0;
     pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
+    // call_dissector_work: a dissector that added nothing to the tree leaves frame.protocols.
+    pinfo.dropLayerIfNothingAdded('ftp', tree, false);
     return length;
   }
   const isRequest = pinfo.dstport === FTP_PORT;

@@ -80,6 +80,8 @@ export function dissectImap(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null,
   const firstLine = findLineEndResuming(tvb, 0, lines, streamPosition(seq, 0));
   if (!firstLine) {
     desegmentFrom(pinfo, 0);
+    // call_dissector_work: a dissector that added nothing to the tree leaves frame.protocols.
+    pinfo.dropLayerIfNothingAdded('imap', tree, false);
     return tvb.length;
   }
   const imapTree = tree ? tree.addItem(hfImap, tvb, 0, -1) : null;

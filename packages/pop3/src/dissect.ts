@@ -37,6 +37,8 @@ function dissectPop(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: 
   if (pinfo.canDesegment > 0 && !hasLineFeed(tvb, conv.unfinishedLines[isRequest ? 0 : 1], streamPosition((data as TcpInfo | undefined)?.seq, 0))) {
     pinfo.desegmentOffset = 0;
     pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
+    // call_dissector_work: a dissector that added nothing to the tree leaves frame.protocols.
+    pinfo.dropLayerIfNothingAdded('pop', tree, false);
     return tvb.length;
   }
   pinfo.cols.setProtocol('POP');

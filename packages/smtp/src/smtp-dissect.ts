@@ -90,6 +90,8 @@ export function dissectSmtp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null,
     const c = classifySegment(tvb, pinfo, s, request, fd, stream, tcp?.seq);
     if (c.waiting) {
       if (fd) fd.waiting = true;
+      // call_dissector_work: a dissector that added nothing to the tree leaves frame.protocols.
+      pinfo.dropLayerIfNothingAdded('smtp', tree, false);
       return tvb.length;
     }
     eomLineLen = c.lineLen;
@@ -97,6 +99,7 @@ export function dissectSmtp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null,
   } else if (fd.waiting) {
     // Later passes wait where the first one did.
     askForMore(pinfo);
+    pinfo.dropLayerIfNothingAdded('smtp', tree, false);
     return tvb.length;
   }
   const cols = pinfo.cols;

@@ -4,7 +4,7 @@
  * (a1b23c4d) timestamps. Records are parsed straight out of the chunk window
  * with inline byte arithmetic; each packet's bytes are a view into the chunk.
  */
-import type { RawPacket } from './raw-packet.js';
+import { wireLength, type RawPacket } from './raw-packet.js';
 import type { ChunkWindow } from './chunk-window.js';
 import { CaptureFileError } from './capture-error.js';
 import { PCAP_MAGIC_NSEC, PCAP_MAGIC_USEC } from './capture-format-sniffer.js';
@@ -151,7 +151,7 @@ export class PcapRecordParser {
         tsNsec: frac * nsecScale,
         tsPrecision,
         caplen: incl,
-        len: orig,
+        len: wireLength(orig),
         linktype,
         interfaceId: 0,
         bytes: new Uint8Array(ab, bo + data, incl),

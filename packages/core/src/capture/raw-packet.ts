@@ -20,7 +20,7 @@ export interface RawPacket {
   tsPrecision: number;
   /** Bytes captured (== bytes.length). */
   caplen: number;
-  /** Length on the wire. */
+  /** Length on the wire, at most MAX_WIRE_LENGTH. */
   len: number;
   /** LINKTYPE_* of the interface the packet came from. */
   linktype: number;
@@ -50,4 +50,16 @@ export interface RawPacket {
    * `section` is the index of its section (from 0).
    */
   custom?: { pen: number; copyAllowed: boolean; section: number };
+}
+
+/**
+ * The largest length on the wire a record is read with: wiretap keeps
+ * lengths in a signed 32-bit int, and tshark shows a record claiming more
+ * (4294967295 bytes) as 2147483647.
+ */
+export const MAX_WIRE_LENGTH = 0x7fffffff;
+
+/** A record's length on the wire as wiretap reads it (see MAX_WIRE_LENGTH). */
+export function wireLength(len: number): number {
+  return len > MAX_WIRE_LENGTH ? MAX_WIRE_LENGTH : len;
 }

@@ -251,6 +251,7 @@ export class FieldNode {
 
   /** Add a field with an explicit value (already masked and shifted for bit fields). */
   add(def: FieldDef, tvb: Tvb | null, off: number, len: number, value: unknown): FieldNode {
+    if (len < 0 && tvb) ensureToEnd(tvb, off, def.type);
     if (this.ctx.interest !== null && this.ctx.interest[def.id] !== 1) {
       if (def.type === FT.PROTOCOL && this.ctx.keepsExpertItems) return this.placeHolder();
       return this.standIn();
@@ -262,6 +263,7 @@ export class FieldNode {
 
   /** Add a field whose value is read from the packet according to its type (proto_tree_add_item). */
   addItem(def: FieldDef, tvb: Tvb, off: number, len: number, littleEndian = false): FieldNode {
+    if (len < 0) ensureToEnd(tvb, off, def.type);
     if (this.ctx.interest !== null && this.ctx.interest[def.id] !== 1) {
       // Still bounds-check, so a pruned tree fails where a full one would.
       tvb.check(off, len < 0 ? 0 : len);
@@ -298,6 +300,7 @@ export class FieldNode {
 
   /** A text-only line (no field), shown in full trees only. */
   addText(tvb: Tvb | null, off: number, len: number, label: string): FieldNode {
+    if (len < 0 && tvb) ensureToEnd(tvb, off, FT.NONE);
     if (this.ctx.interest !== null) return this.standIn();
     const node = this.attach(new FieldNode(this.ctx, null, tvb ? tvb.ds : null, tvb ? tvb.start + off : 0, len, null, this));
     node.text = label;
@@ -394,6 +397,18 @@ export class FieldNode {
     }
     return null;
   }
+}
+
+/**
+ * get_hfi_length for a length of -1, "to the end": at least one byte must
+ * be there (tvb_ensure_captured_length_remaining), so an item started at
+ * the very end of the data throws as Wireshark's does; only a protocol
+ * item in an empty window may be empty.
+ */
+function ensureToEnd(tvb: Tvb, off: number, type: number): void {
+  if (tvb.remaining(off) > 0) return;
+  if (type === FT.PROTOCOL && tvb.length === 0) return;
+  tvb.check(off, 1);
 }
 
 function readFieldValue(def: FieldDef, tvb: Tvb, off: number, len: number, le: boolean): unknown {

@@ -48,9 +48,12 @@ export function addEthernetTrailer(pinfo: PacketInfo, headerTree: FieldNode | nu
       pinfo.expert(item, ethExpert.paddingBad, "Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.");
     }
   }
-  if (hasFcs && headerTree && trailer.has(padding + trailerLength, 4)) {
-    // FCS checking is off by default in Wireshark: shown, not verified.
+  if (hasFcs) {
+    // FCS checking is off by default in Wireshark: shown, not verified. An FCS the capture cut off
+    // ends the dissection as there ("[Packet size limited during capture: Ethertype truncated]"),
+    // with or without a tree, since tshark's summary lines have one.
     const fcs = trailer.u32(padding + trailerLength);
+    if (!headerTree) return;
     headerTree.add(ethFields.fcs, trailer, padding + trailerLength, 4, fcs).setValueText(`0x${fcs.toString(16).padStart(8, '0')} [unverified]`);
     headerTree.addGenerated(ethFields.fcsStatus, trailer, padding + trailerLength, 0, 2);
   }

@@ -78,7 +78,7 @@ export function dissectEthernetCommon(tvb: Tvb, pinfo: PacketInfo, tree: FieldNo
     pinfo.cols.setInfo(`IEEE 802.3 Ethernet ${is8022 ? '' : 'Raw '}`);
     const t = tree?.addProtocol(hfEth, tvb, 0, 14, `IEEE 802.3 Ethernet ${is8022 ? '' : 'Raw '}`) ?? null;
     addressItems(tvb, t);
-    dissect8023(type, is8022, tvb, 14, pinfo, tree, t, ethFields.len, ethFields.trailer, fcsLen);
+    dissect8023(type, is8022, tvb, 14, pinfo, tree, t, ethFields.len, ethFields.trailer, ethExpert.lenPastEnd, fcsLen);
     return tvb.length;
   }
   pinfo.cols.setInfo('Ethernet II');

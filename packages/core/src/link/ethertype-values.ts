@@ -42,5 +42,5 @@ export const etypeNames = vals({
   0x8906: 'Fibre Channel over Ethernet',
   0x8914: 'FCoE Initialization Protocol',
   0x9000: 'Configuration Test Protocol (loopback)',
-  0x9100: 'VLAN-tagged frame (Q-in-Q)',
+  0x9100: 'QinQ: old non-standard 802.1ad',
 });

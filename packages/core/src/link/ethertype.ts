@@ -39,11 +39,13 @@ function dissectEthertype(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, d
   const next = tvb.sub(d.payloadOffset, cap, reported);
   const saved = pinfo.currentProto;
   let found = 0;
+  let threw = false;
   try {
     found = pinfo.session.registry.tryUint('ethertype', d.etype, next, pinfo, tree);
   } catch (err) {
     showException(err, next, pinfo, tree);
     found = 1;
+    threw = true;
     pinfo.currentProto = saved;
   }
   if (!found) {
@@ -54,11 +56,12 @@ function dissectEthertype(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, d
   }
   // What the payload protocol did not claim (it shrank `next`) is trailer.
   const length = next.reported;
-  if (length < lengthBefore && tvb.has(d.payloadOffset + length, 0) && d.payloadOffset + length < tvb.length + 1) {
-    const trailerStart = d.payloadOffset + length;
-    if (trailerStart <= tvb.length) addEthernetTrailer(pinfo, d.headerTree, d.trailerField, tvb.sub(trailerStart), tvb, d.fcsLen);
-  }
-  return tvb.length;
+  // tvb_offset_exists: a trailer only when some of it was captured.
+  const trailerStart = d.payloadOffset + length;
+  if (length < lengthBefore && trailerStart < tvb.length) addEthernetTrailer(pinfo, d.headerTree, d.trailerField, tvb.sub(trailerStart), tvb, d.fcsLen);
+  // Nothing captured after the type field and nothing shown for it (no exception line): call_dissector_work
+  // finds the tree unchanged, and "ethertype" (with what it called) leaves frame.protocols.
+  return captured === 0 && !threw ? 0 : tvb.length;
 }
 
 export const ethertypeDissector = makeDissector('ethertype', 'Ethertype', dissectEthertype);

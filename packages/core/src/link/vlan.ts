@@ -1,4 +1,5 @@
 import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
+import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import { makeDissector } from '../dissection/dissector.js';
 import { defaultRegistry } from '../dissection/session.js';
 import { ethertypeDissector, type EthertypeData } from './ethertype.js';
@@ -22,11 +23,15 @@ export const vlanFields = defineFields('vlan', {
 
 const MAX_NESTED_TAGS = 20;
 
+const eiVlanLenPastEnd = defineExpert('vlan', 'vlan.len.past_end', Group.MALFORMED, Severity.ERROR, 'Length field value goes past the end of the payload');
+
 /** 802.1Q and 802.1ad tags, any depth up to a sane limit (packet-vlan.c). */
 export const vlanDissector = makeDissector('vlan', 'VLAN', (tvb, pinfo, tree) => {
   pinfo.cols.setProtocol('VLAN');
   pinfo.cols.clearInfo();
   const tci = tvb.u16(0);
+  // columns_set_vlan: what Info says until the protocol inside writes its own.
+  pinfo.cols.setInfo(`PRI: ${tci >> 13}  DEI: ${(tci >> 12) & 1}  ID: ${tci & 0xfff}`);
   if (pinfo.vlanId === 0) pinfo.vlanId = tci & 0xfff;
   const depth = ((pinfo.layerData as { vlanDepth?: number } | null)?.vlanDepth ?? 0) + 1;
   const t = tree ? tree.addProtocol(hfVlan, tvb, 0, 4) : null;
@@ -41,7 +46,7 @@ export const vlanDissector = makeDissector('vlan', 'VLAN', (tvb, pinfo, tree) =>
   const encap = tvb.u16(2);
   if (encap <= 1500) {
     const is8022 = !(tvb.has(4, 2) && tvb.u16(4) === 0xffff);
-    dissect8023(encap, is8022, tvb, 4, pinfo, tree, t, vlanFields.len, vlanFields.trailer, 0);
+    dissect8023(encap, is8022, tvb, 4, pinfo, tree, t, vlanFields.len, vlanFields.trailer, eiVlanLenPastEnd, 0);
   } else {
     t?.add(vlanFields.etype, tvb, 2, 2, encap);
     const data: EthertypeData = { etype: encap, payloadOffset: 4, headerTree: t, trailerField: vlanFields.trailer, fcsLen: 0 };

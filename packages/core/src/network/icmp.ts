@@ -10,6 +10,7 @@ import { hex4 } from '../link/hex.js';
 import { durationText, timeDelta } from '../fields/time-format.js';
 import { echoReply, echoRequest } from './echo-transactions.js';
 import { internetChecksum } from './internet-checksum.js';
+import { ipDissector } from './ipv4.js';
 import { addVerifiedChecksum } from './verified-checksum.js';
 import type { Ipv4Header } from './ipv4.js';
 import { AddressType } from '../dissection/address.js';
@@ -156,8 +157,7 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
       const next = tvb.sub(8);
       if (type === TYPE.REDIRECT) next.setActualLength((tvb.u8(8) & 0x0f) * 4 + 8);
       else if (origLen && tvb.reported > 8 + origLen * 4 && tvb.u16(10) > origLen * 4) next.setActualLength(((tvb.u8(8) & 0x0f) + origLen) * 4);
-      const ip = pinfo.session.registry.byProto('ip');
-      if (ip) pinfo.call(ip, next, t);
+      pinfo.call(ipDissector, next, t);
       pinfo.inErrorPacket = saveErr;
       break;
     }

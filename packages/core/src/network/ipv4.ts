@@ -84,7 +84,7 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
   const verItem = h?.add(ipFields.version, tvb, 0, 1, version) ?? null;
   if (version !== 4) {
     pinfo.cols.setInfo(`Bogus IPv4 version (${version}, must be 4)`);
-    pinfo.expert(verItem, eiBogusVersion);
+    pinfo.expert(verItem, eiBogusVersion, 'Bogus IPv4 version');
     if (version === 6) {
       const v6 = pinfo.session.registry.byProto('ipv6');
       if (v6) pinfo.call(v6, tvb, parentTree);
@@ -235,8 +235,27 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
   return tvb.length;
 }
 
+/**
+ * dissect_ip, what other protocols call for "an IP packet" (IP in IP, the
+ * raw IPv4 and BSD loopback links, the packet an ICMP error quotes): IPv4
+ * or IPv6 by the version nibble, anything else one item saying the version
+ * is bogus (Ethernet's type 0x0800 goes to dissect_ip_v4 directly).
+ */
+function dissectIpAnyVersion(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  const version = tvb.u8(0) >> 4;
+  if (version === 4) return dissectIpv4(tvb, pinfo, tree);
+  if (version === 6) {
+    const v6 = pinfo.session.registry.byProto('ipv6');
+    return v6 ? pinfo.call(v6, tvb, tree) : tvb.length;
+  }
+  const ti = tree ? tree.addProtocol(hfIp, tvb, 0, 1, `Internet Protocol, bogus version (${version})`) : null;
+  pinfo.expert(ti ? ti.add(ipFields.version, tvb, 0, 1, version) : null, eiBogusVersion);
+  return 1;
+}
+
 export const ipv4Dissector = makeDissector('ip', 'IPv4', dissectIpv4);
+export const ipDissector = makeDissector('ip', 'IPv4', dissectIpAnyVersion);
 defaultRegistry.addUint('ethertype', ETHERTYPE.IPv4, ipv4Dissector);
-defaultRegistry.addUint('wtap_encap', LINKTYPE_IPV4, ipv4Dissector);
-defaultRegistry.addUint('null.type', BSD_AF.INET, ipv4Dissector);
-defaultRegistry.addUint('ip.proto', 4, ipv4Dissector);
+defaultRegistry.addUint('wtap_encap', LINKTYPE_IPV4, ipDissector);
+defaultRegistry.addUint('null.type', BSD_AF.INET, ipDissector);
+defaultRegistry.addUint('ip.proto', 4, ipDissector);

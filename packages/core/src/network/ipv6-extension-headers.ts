@@ -34,6 +34,8 @@ function addLen(chain: Ipv6ChainState | null, len: number): void {
 
 /** Hop-by-hop and destination options (dissect_opts): TLV options, pads shown as such. */
 function dissectOptions(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data: unknown, hop: boolean): number {
+  // Info names each extension header before anything is read: a header cut short still shows it.
+  pinfo.cols.appendSepInfo(' , ', hop ? 'IPv6 hop-by-hop options' : 'IPv6 destination options');
   const chain = chainOf(data);
   const nxt = tvb.u8(0);
   const len = (tvb.u8(1) + 1) << 3;
@@ -82,6 +84,7 @@ function fallbackChain(nxt: number): Ipv6ChainState {
 }
 
 function dissectRouting(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data: unknown): number {
+  pinfo.cols.appendSepInfo(' , ', 'IPv6 routing');
   const chain = chainOf(data);
   const nxt = tvb.u8(0);
   const hdrLen = tvb.u8(1);
@@ -91,7 +94,7 @@ function dissectRouting(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
   addLen(chain, len);
   const segleft = tvb.u8(3);
   const t = root ? root.addProtocol(hfRouting, tvb, 0, len) : null;
-  if (t?.ctx.full) t.appendText(` (${extFields.routingType.strings!.get(type) ?? 'Unknown'})`);
+  if (t?.ctx.full) t.appendText(` (${extFields.routingType.strings!.get(type) ?? `Unknown type ${type}`})`);
   t?.addItem(extFields.routingNxt, tvb, 0, 1);
   t?.addItem(extFields.routingLen, tvb, 1, 1);
   t?.addGenerated(extFields.routingLenOct, tvb, 1, 1, len);

@@ -1,6 +1,5 @@
 import type { FieldNode } from '../fields/field-node.js';
 import { ConversationType, type Conversation } from '../dissection/conversation-table.js';
-import { readAscii } from '../dissection/ascii-text.js';
 import { makeDissector } from '../dissection/dissector.js';
 import { PortType, type PacketInfo } from '../dissection/packet-info.js';
 import { defaultRegistry } from '../dissection/session.js';
@@ -433,7 +432,7 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null):
   }
   if (capturedRemaining !== 0) {
     if (flags & TH.RST) {
-      t?.add(tcpFields.resetCause, tvb, offset, capturedRemaining, readAscii(tvb, offset, capturedRemaining));
+      t?.addItem(tcpFields.resetCause, tvb, offset, capturedRemaining);
     } else {
       const s = flags & TH.SYN ? u32(seq + 1) : seq;
       const n = flags & TH.SYN ? u32(nxtseq + 1) : nxtseq;
