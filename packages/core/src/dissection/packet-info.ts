@@ -203,6 +203,8 @@ export class PacketInfo {
    */
   addExpertItem(tree: FieldNode | null, def: ExpertDef, tvb: Tvb, off: number, len: number, message: string = def.summary): void {
     this.expert(tree ? tree.addText(tvb, off, len, message) : null, def, message);
+    // As proto_tree_add_expert_format does, after the item: a line over bytes that are not there ends the dissection.
+    tvb.check(off, len);
   }
 
   /**

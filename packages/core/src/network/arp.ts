@@ -73,7 +73,8 @@ export const arpDissector = makeDissector('arp', 'ARP/RARP', (tvb, pinfo, tree) 
   t?.add(arpFields.opcode, tvb, 6, 2, op);
   const totLen = 8 + 2 * hln + 2 * pln;
   t?.setLength(totLen);
-  tvb.setActualLength(totLen);
+  // A packet claiming more address bytes than it has is malformed here, before its addresses are read.
+  tvb.setReportedLength(totLen);
   if (op === OP.RREQUEST || op === OP.RREPLY) pinfo.cols.setProtocol('RARP');
   else if (op >= OP.DRARPREQUEST && op <= OP.DRARPERROR) pinfo.cols.setProtocol('DRARP');
   else if (op === OP.IREQUEST || op === OP.IREPLY) pinfo.cols.setProtocol('Inverse ARP');

@@ -15,6 +15,7 @@ import { ipv6DissectNext, type Ipv6ChainState } from './ipv6.js';
 
 const eiOptUnknownData = defineExpert('ipv6', 'ipv6.opt.unknown_data.expert', Group.UNDECODED, Severity.NOTE, 'Unknown Data (not interpreted)');
 const eiRoutingUndecoded = defineExpert('ipv6', 'ipv6.routing.undecoded', Group.UNDECODED, Severity.NOTE, 'Undecoded IPv6 routing header field');
+const eiHopoptsNotFirst = defineExpert('ipv6.hopopts', 'ipv6.hopopts.not_first', Group.PROTOCOL, Severity.ERROR, 'IPv6 Hop-by-Hop extension header must appear immediately after IPv6 header');
 const eiRoutingDeprecated = defineExpert('ipv6', 'ipv6.routing.deprecated', Group.DEPRECATED, Severity.NOTE, 'Routing header type is deprecated');
 
 function chainOf(data: unknown): Ipv6ChainState | null {
@@ -42,6 +43,8 @@ function dissectOptions(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
   const root = rootFor(chain, tree);
   addLen(chain, len);
   const t = root ? root.addProtocol(hop ? hfHopopts : hfDstopts, tvb, 0, len) : null;
+  // RFC 2460: hop-by-hop options come right after the IPv6 header (this call's layer is the last one).
+  if (hop && pinfo.layers[pinfo.layers.length - 2] !== 'ipv6') pinfo.expert(t, eiHopoptsNotFirst);
   if (t) {
     t.addItem(hop ? extFields.hopoptsNxt : extFields.dstoptsNxt, tvb, 0, 1);
     t.addItem(hop ? extFields.hopoptsLen : extFields.dstoptsLen, tvb, 1, 1);

@@ -108,12 +108,13 @@ function dissectIpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numbe
   item?.add(ipv6Fields.nxt, tvb, 6, 1, nxt);
   const hlim = tvb.u8(7);
   item?.add(ipv6Fields.hlim, tvb, 7, 1, hlim);
+  // The source is added before the destination is read: a header cut inside it still shows its source.
   pinfo.netSrc = tvb.address(AddressType.IPv6, 8, 16);
   pinfo.src = pinfo.netSrc;
+  const s = item ? addAddress(item, tvb, 8, 'src') : '';
   pinfo.netDst = tvb.address(AddressType.IPv6, 24, 16);
   pinfo.dst = pinfo.netDst;
   if (item) {
-    const s = addAddress(item, tvb, 8, 'src');
     const d = addAddress(item, tvb, 24, 'dst');
     if (item.ctx.full) item.appendText(`, Src: ${s}, Dst: ${d}`);
     addEmbeddedAddressItems(item, tvb, 8, 'src');

@@ -105,6 +105,8 @@ function decodeUdpPorts(tvb: Tvb, offset: number, pinfo: PacketInfo, udpTree: Fi
   let reportedLen = tvb.reportedRemaining(offset);
   if (ulen - offset < reportedLen) reportedLen = ulen - offset;
   if (len > reportedLen) len = reportedLen;
+  // Wireshark adds the payload item "to the end": in a shown tree, nothing left after the header is an exception.
+  if (udpTree?.ctx.full && tvb.remaining(offset) === 0) tvb.check(offset, 1);
   udpTree?.add(udpFields.payload, tvb, offset, len, tvb.view(offset, len)).setText(`UDP payload (${len} byte${len === 1 ? '' : 's'})`);
   const next = tvb.sub(offset, len, reportedLen);
   if (pinfo.session.taps.has('udp.follow')) pinfo.tap('udp.follow', { stream: info.stream, payload: next.view(0, next.length) } satisfies UdpFollowData);
