@@ -18,34 +18,40 @@ function routeAddress(tree: FieldNode | null, tvb: Tvb, off: number, field: 'rec
   tree.addHidden(hostDef, tvb, off, 4, formatIPv4(addr)).setGenerated();
 }
 
-/** The pointer of a route option; false when it points before the first address or into one. */
-function routePointer(o: IpOption, item: FieldNode | null, minLen: number): { ptr: number; ok: boolean; ptrItem: FieldNode | null } {
-  const ptr = o.tvb.u8(2);
-  const ptrItem = item ? item.add(ipFields.optPtr, o.tvb, 2, 1, ptr) : null;
-  if (ptr < minLen + 1 || ptr & 3) {
-    o.pinfo.expert(ptrItem, ptr < minLen + 1 ? ipOptionExperts.ptrBeforeAddress : ipOptionExperts.ptrMiddleAddress);
-    return { ptr, ok: false, ptrItem };
-  }
-  return { ptr, ok: true, ptrItem };
-}
-
-/** Loose and strict source routes (dissect_ipopt_route): recorded hops, the next hop, the rest, the destination. */
-function dissectSourceRoute(o: IpOption): void {
+/**
+ * What the route options share (dissect_ipopt_route, dissect_ipopt_record_route):
+ * the item, the pointer (which must point at the start of an address), then
+ * `slot` for each four-byte address slot; a slot cut short ends the walk.
+ */
+function forEachRouteSlot(o: IpOption, slot: (item: FieldNode | null, at: number, ptr: number, len: number) => void): void {
   const { tvb } = o;
   const len = tvb.reported;
   const item = optionHeader(o, len);
-  const { ptr, ok, ptrItem } = routePointer(o, item, 3);
-  if (!ok) return;
-  for (let optlen = len - 3, at = 3; optlen > 0; optlen -= 4, at += 4) {
-    if (optlen < 4) {
+  const ptr = tvb.u8(2);
+  const ptrItem = item ? item.add(ipFields.optPtr, tvb, 2, 1, ptr) : null;
+  // The addresses start after type, length and pointer: byte 4, one-based.
+  if (ptr < 4 || ptr & 3) {
+    o.pinfo.expert(ptrItem, ptr < 4 ? ipOptionExperts.ptrBeforeAddress : ipOptionExperts.ptrMiddleAddress);
+    return;
+  }
+  for (let left = len - 3, at = 3; left > 0; left -= 4, at += 4) {
+    if (left < 4) {
       o.pinfo.expert(ptrItem, ipOptionExperts.suboptTooLong);
       break;
     }
+    slot(item, at, ptr, len);
+  }
+}
+
+/** Loose and strict source routes: recorded hops, the next hop, the rest, the destination. */
+function dissectSourceRoute(o: IpOption): void {
+  const { tvb } = o;
+  forEachRouteSlot(o, (item, at, ptr, len) => {
     if (ptr > len) {
       routeAddress(item, tvb, at, 'rec', false);
     } else if (at === len - 4) {
       const addr = tvb.u32(at);
-      if (!item) continue;
+      if (!item) return;
       const text = formatIPv4(addr);
       item.add(ipFields.dst, tvb, at, 4, addr);
       item.addHidden(ipFields.addr, tvb, at, 4, addr);
@@ -56,24 +62,15 @@ function dissectSourceRoute(o: IpOption): void {
     } else {
       routeAddress(item, tvb, at, 'src', at + 1 === ptr);
     }
-  }
+  });
 }
 
-/** Record Route (dissect_ipopt_record_route): the hops recorded so far, then the empty slots. */
+/** Record Route: the hops recorded so far, then the empty slots. */
 function dissectRecordRoute(o: IpOption): void {
-  const { tvb } = o;
-  const len = tvb.reported;
-  const item = optionHeader(o, len);
-  const { ptr, ok, ptrItem } = routePointer(o, item, 3);
-  if (!ok) return;
-  for (let optlen = len - 3, at = 3; optlen > 0; optlen -= 4, at += 4) {
-    if (optlen < 4) {
-      o.pinfo.expert(ptrItem, ipOptionExperts.suboptTooLong);
-      break;
-    }
-    if (ptr > len || at + 1 < ptr) routeAddress(item, tvb, at, 'rec', false);
-    else routeAddress(item, tvb, at, 'empty', at + 1 === ptr);
-  }
+  forEachRouteSlot(o, (item, at, ptr, len) => {
+    if (ptr > len || at + 1 < ptr) routeAddress(item, o.tvb, at, 'rec', false);
+    else routeAddress(item, o.tvb, at, 'empty', at + 1 === ptr);
+  });
 }
 
 /** Time Stamp (RFC 791): the pointer, overflow and flag, then time stamps, with addresses when the flag asks for them. */
