@@ -24,12 +24,13 @@ const typeNames = vals({
   12: 'Parameter problem', 13: 'Timestamp request', 14: 'Timestamp reply', 15: 'Information request', 16: 'Information reply',
   17: 'Address mask request', 18: 'Address mask reply', 19: 'Reserved (for security)', 30: 'Traceroute', 31: 'Datagram Conversion Error',
   32: 'Mobile Host Redirect', 33: 'IPv6 Where-Are-You', 34: 'IPv6 I-Am-Here', 35: 'Mobile Registration Request', 36: 'Mobile Registration Reply',
-  37: 'Domain Name Request', 38: 'Domain Name Reply', 39: 'SKIP', 40: 'Photuris', 42: 'Extended Echo request', 43: 'Extended Echo reply',
+  37: 'Domain Name Request', 38: 'Domain Name Reply', 39: 'SKIP', 40: 'Photuris', 41: 'Experimental mobility protocols', 42: 'Extended Echo request', 43: 'Extended Echo reply',
 });
 const codeNames: Record<number, ReadonlyMap<number, string>> = {
   3: vals({ 0: 'Network unreachable', 1: 'Host unreachable', 2: 'Protocol unreachable', 3: 'Port unreachable', 4: 'Fragmentation needed', 5: 'Source route failed', 6: 'Destination network unknown', 7: 'Destination host unknown', 8: 'Source host isolated', 9: 'Network administratively prohibited', 10: 'Host administratively prohibited', 11: 'Network unreachable for TOS', 12: 'Host unreachable for TOS', 13: 'Communication administratively filtered', 14: 'Host precedence violation', 15: 'Precedence cutoff in effect' }),
   5: vals({ 0: 'Redirect for network', 1: 'Redirect for host', 2: 'Redirect for TOS and network', 3: 'Redirect for TOS and host' }),
   6: vals({ 0: 'Alternate address for host' }),
+  40: vals({ 0: 'Bad SPI', 1: 'Authentication Failed', 2: 'Decompression Failed', 3: 'Decryption Failed', 4: 'Need Authentication', 5: 'Need Authorization' }),
   9: vals({ 0: 'Normal router advertisement', 16: 'Does not route common traffic' }),
   11: vals({ 0: 'Time to live exceeded in transit', 1: 'Fragment reassembly time exceeded' }),
   12: vals({ 0: 'Pointer indicates the error', 1: 'Required option missing', 2: 'Bad length' }),
@@ -239,7 +240,8 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
       t?.addItem(icmpFields.addressMask, tvb, 8, 4);
       break;
     default:
-      if (tvb.remaining(8) > 0 && type !== TYPE.UNREACH) pinfo.call(dataDissector, tvb.sub(8), t);
+      // Other types show nothing past their eight bytes (tshark 4.0: no data layer for them).
+      break;
   }
   return tvb.length;
 }

@@ -2,8 +2,9 @@
 // may meet besides echo: fragmentation needed with its next-hop MTU (path
 // MTU discovery), host and protocol unreachable, redirect with its gateway,
 // parameter problem with its pointer, source quench, router advertisement
-// and solicitation, timestamp and address mask requests and replies, a
-// type nobody assigned, and an echo request whose checksum is wrong. Its tshark output is the CLI golden cases
+// and solicitation, timestamp and address mask requests and replies,
+// Photuris, types nobody assigned, and an echo request whose checksum is
+// wrong. Its tshark output is the CLI golden cases
 // *-icmp-types (node scripts/record-goldens.mjs --set cli). From the
 // repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-icmp-types-capture.ts
@@ -56,6 +57,13 @@ const frames = [
   fromRouter(18, 0, [...u16(0x2222), ...u16(1), 255, 255, 255, 0]),
   // A type nobody assigned.
   fromHost(50, 7, [1, 2, 3, 4]),
+  // Photuris (RFC 2521) with a known and an unknown code, the experimental mobility type, and types whose
+  // bytes past the first eight are not shown (tshark gives them no data layer).
+  fromHost(40, 0, [0, 0, 0, 0]),
+  fromHost(40, 6, [0, 0, 0, 0]),
+  fromHost(41, 0, [0, 0, 0, 0]),
+  fromHost(10, 0, [0, 0, 0, 0, ...latin1Bytes('trailing')]),
+  fromHost(76, 73, [0, 0, 0, 0, ...latin1Bytes('trailing')]),
   // An echo request whose checksum field is off by 0x1111.
   withChecksumOff(fromHost(8, 0, [...u16(0x3333), ...u16(1), ...latin1Bytes('abcdefgh')])),
 ];
