@@ -61,16 +61,16 @@ export class Tvb {
     return end <= this.contained ? BoundsKind.Captured : BoundsKind.Contained;
   }
 
+  /** tvb_set_reported_length: as setActualLength, but a length past the reported end is an error (ReportedBoundsError). */
+  setReportedLength(n: number): void {
+    if (n > this.reported) this.fail(n);
+    this.setActualLength(n);
+  }
+
   /**
    * Shrink to the length the protocol header declares (set_actual_length),
    * so the caller can see what is left over as trailer or padding.
    */
-  /** tvb_set_reported_length: as setActualLength, but a length past the reported end is an error (ReportedBoundsError). */
-  setReportedLength(n: number): void {
-    if (n > this.reported) throw new DissectorBoundsError(this.fragment ? BoundsKind.Fragment : BoundsKind.Reported);
-    this.setActualLength(n);
-  }
-
   setActualLength(n: number): void {
     if (n < this.reported) this.reported = n;
     if (n < this.length) this.length = n;

@@ -41,20 +41,10 @@ export function formatText(s: string, replaceSpace = false): string {
     if (replaceSpace && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) {
       out += ' ';
     } else if (c < 0x80) {
-      switch (c) {
-        case 0x07: out += '\\a'; break;
-        case 0x08: out += '\\b'; break;
-        case 0x0c: out += '\\f'; break;
-        case 0x0a: out += '\\n'; break;
-        case 0x0d: out += '\\r'; break;
-        case 0x09: out += '\\t'; break;
-        case 0x0b: out += '\\v'; break;
-        default: out += `\\${c.toString(8).padStart(3, '0')}`;
-      }
+      out += controlEscape(c);
     } else {
       const cp = s.codePointAt(i)!;
-      const hex = cp.toString(16).toUpperCase();
-      out += cp > 0xffff ? `\\U${hex.padStart(8, '0')}` : `\\u${hex.padStart(4, '0')}`;
+      out += universalName(cp);
       if (cp > 0xffff) i++;
     }
     run = i + 1;
@@ -78,6 +68,12 @@ function leadByte(c: number): [number, number] {
   if ((c & 0xfc) === 0xf8) return [4, 0x03];
   if ((c & 0xfe) === 0xfc) return [5, 0x01];
   return [-1, 0];
+}
+
+/** A code point g_unichar_isprint rejects, as format_text writes it: \\uXXXX or \\UXXXXXXXX, upper-case hex. */
+function universalName(cp: number): string {
+  const hex = cp.toString(16).toUpperCase();
+  return cp > 0xffff ? `\\U${hex.padStart(8, '0')}` : `\\u${hex.padStart(4, '0')}`;
 }
 
 /** One control character as format_text writes it: a C escape or three octal digits. */
@@ -146,7 +142,7 @@ export function formatBytesAsText(bytes: Uint8Array, replaceSpace = false): stri
     else if (replaceSpace && (uc === 0x09 || uc === 0x0a || uc === 0x0c || uc === 0x0d || /\s/u.test(ch))) out += ' ';
     // An overlong form of an ASCII control: escaped by its last byte, as format_text does.
     else if (c < 0x80) out += controlEscape(c);
-    else out += uc > 0xffff ? `\\U${uc.toString(16).toUpperCase().padStart(8, '0')}` : `\\u${uc.toString(16).toUpperCase().padStart(4, '0')}`;
+    else out += universalName(uc);
     run = i;
   }
   return run === 0 ? latin1.decode(bytes) : run < n ? out + latin1.decode(bytes.subarray(run)) : out;

@@ -10,9 +10,8 @@ import { hex4 } from '../link/hex.js';
 import { durationText, timeDelta } from '../fields/time-format.js';
 import { echoReply, echoRequest } from './echo-transactions.js';
 import { internetChecksum } from './internet-checksum.js';
-import { ipDissector } from './ipv4.js';
+import { ipDissector, type Ipv4Header } from './ipv4.js';
 import { addVerifiedChecksum } from './verified-checksum.js';
-import type { Ipv4Header } from './ipv4.js';
 import { AddressType } from '../dissection/address.js';
 import { checksumStatusNames } from '../fields/checksum-status.js';
 

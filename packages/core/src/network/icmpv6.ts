@@ -109,6 +109,7 @@ function dissectMldv2Records(tvb: Tvb, off: number, t: FieldNode | null): void {
 }
 
 const eiChecksum = defineExpert('icmpv6', 'icmpv6.checksum_bad.expert', Group.CHECKSUM, Severity.WARN, 'Bad checksum');
+const icmpv6ChecksumFields = { checksum: icmpv6Fields.checksum, status: icmpv6Fields.checksumStatus, bad: eiChecksum };
 const eiRespNotFound = defineExpert('icmpv6', 'icmpv6.resp_not_found', Group.SEQUENCE, Severity.WARN, 'Response not found');
 
 /** dissect_contained_icmpv6: the IPv6 packet an error or a Redirected header option quotes, from `offset` to the end. */
@@ -148,7 +149,7 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
     const n = tvb.reported;
     phdr[0] = n >>> 24; phdr[1] = (n >>> 16) & 255; phdr[2] = (n >>> 8) & 255; phdr[3] = n & 255; phdr[7] = 58;
     const computed = internetChecksum(pinfo.src.bytes, pinfo.dst.bytes, phdr, tvb.view(0, n));
-    addVerifiedChecksum(pinfo, t, { checksum: icmpv6Fields.checksum, status: icmpv6Fields.checksumStatus, bad: eiChecksum }, tvb, 2, cksum, computed);
+    addVerifiedChecksum(pinfo, t, icmpv6ChecksumFields, tvb, 2, cksum, computed);
   } else if (t) {
     t.add(icmpv6Fields.checksum, tvb, 2, 2, cksum).appendText(` [${pinfo.inErrorPacket ? 'in ICMP error packet' : 'fragmented datagram'}]`);
     t.addGenerated(icmpv6Fields.checksumStatus, tvb, 2, 0, 2);

@@ -50,6 +50,7 @@ export const igmpFields = defineFields('igmp', {
   data: { abbrev: 'igmp.data', name: 'Data', type: FT.BYTES },
 });
 const eiChecksum = defineExpert('igmp', 'igmp.bad_checksum', Group.CHECKSUM, Severity.ERROR, 'Bad checksum');
+const igmpChecksumFields = { checksum: igmpFields.checksum, status: igmpFields.checksumStatus, bad: eiChecksum };
 
 const ipv4At = (tvb: Tvb, off: number): string => formatIPv4(tvb.u32(off));
 
@@ -69,7 +70,7 @@ function checksum(tvb: Tvb, pinfo: PacketInfo, t: FieldNode | null, len: number)
   const n = len === 0 ? tvb.reported : len;
   const sum = tvb.u16(2);
   if (!pinfo.fragmented && tvb.length >= n) {
-    addVerifiedChecksum(pinfo, t, { checksum: igmpFields.checksum, status: igmpFields.checksumStatus, bad: eiChecksum }, tvb, 2, sum, internetChecksum(tvb.view(0, n)));
+    addVerifiedChecksum(pinfo, t, igmpChecksumFields, tvb, 2, sum, internetChecksum(tvb.view(0, n)));
     return;
   }
   if (t) {
