@@ -111,16 +111,21 @@ export interface TcpOptions {
   readonly ack: number;
   /** SYN 0x02, ACK 0x10, PSH|ACK 0x18, FIN|ACK 0x11, RST 0x04. */
   readonly flags: number;
+  /** Option bytes, padded with zeros (EOL) to a multiple of four. */
+  readonly options?: readonly number[];
 }
 
 export function tcp(o: TcpOptions, payload: Uint8Array = new Uint8Array(0)): Uint8Array {
-  const h = new Uint8Array(20);
+  const optionBytes = o.options ?? [];
+  const headerLength = 20 + Math.ceil(optionBytes.length / 4) * 4;
+  const h = new Uint8Array(headerLength);
   const dv = new DataView(h.buffer);
   dv.setUint16(0, o.sport);
   dv.setUint16(2, o.dport);
   dv.setUint32(4, o.seq >>> 0);
   dv.setUint32(8, o.ack >>> 0);
-  h[12] = 0x50;
+  h.set(optionBytes, 20);
+  h[12] = (headerLength / 4) << 4;
   h[13] = o.flags;
   dv.setUint16(14, 65535);
   return concat(h, payload);

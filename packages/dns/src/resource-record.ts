@@ -83,10 +83,13 @@ export function dissectResourceRecord(m: MessageContext, off: number, tree: Fiel
   const rdlength = tvb.u16(rdataOff - 2);
   const typeName = rrTypeName(type);
   pinfo.cols.appendInfo(flush ? ` ${typeName}, cache flush` : ` ${typeName}`);
+  const total = n.used + 10 + rdlength;
   let rrTree: FieldNode | null = null;
   let item: FieldNode | null = null;
   if (tree) {
-    const total = n.used + 10 + rdlength;
+    // The record's subtree spans its data length, and proto_tree_add_subtree checks those bytes exist
+    // (tvb_ensure_bytes_exist): with a tree, a length past the data throws before the record is read.
+    tvb.check(off, total);
     const flushText = flush ? ', cache flush' : '';
     rrTree =
       type === RRType.OPT
@@ -103,5 +106,5 @@ export function dissectResourceRecord(m: MessageContext, off: number, tree: Fiel
     rdlength === 0
       ? emptyRData(type, cls, ttl)
       : decodeRData({ tvb, pinfo, dataOffset: m.dataOffset, maxPointers: m.maxPointers, isMdns: m.isMdns, names: m.names, tree: rrTree, item, owner: n.name, rrClass: cls, rrTtl: ttl }, type, rdataOff, rdlength);
-  return [{ name: n.name, type, class: cls, cacheFlush: flush, ttl, rdlength, rdata }, n.used + 10 + rdlength];
+  return [{ name: n.name, type, class: cls, cacheFlush: flush, ttl, rdlength, rdata }, total];
 }

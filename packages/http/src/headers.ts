@@ -108,7 +108,8 @@ export function processHeader(tvb: Tvb, offset: number, len: number, lineLen: nu
   let valid = nameLen !== 0;
   for (let i = 0; valid && i < nameLen; i++) if (bytes[p + i] === 0 || !isTokenChar(bytes[p + i]!)) valid = false;
   if (!valid) {
-    const it = tree?.add(lineField(type) ?? httpFields.unknownHeader, tvb, offset, len, asciiString(tvb.view(offset, len))) ?? null;
+    // proto_tree_add_item: the value ends at a NUL, and bytes after it are "Trailing stray characters".
+    const it = tree?.addItem(lineField(type) ?? httpFields.unknownHeader, tvb, offset, len) ?? null;
     if (it && tree!.ctx.full) it.setText(formatBytesAsText(tvb.view(offset, len)));
     pinfo.expert(it, httpExpert.badHeaderName);
     return;

@@ -4,7 +4,7 @@
  * (a1b23c4d) timestamps. Records are parsed straight out of the chunk window
  * with inline byte arithmetic; each packet's bytes are a view into the chunk.
  */
-import { wireLength, type RawPacket } from './raw-packet.js';
+import type { RawPacket } from './raw-packet.js';
 import type { ChunkWindow } from './chunk-window.js';
 import { CaptureFileError } from './capture-error.js';
 import { PCAP_MAGIC_NSEC, PCAP_MAGIC_USEC } from './capture-format-sniffer.js';
@@ -103,7 +103,7 @@ export class PcapRecordParser {
     const bo = b.byteOffset;
     const base = w.base;
     const le = this.header.littleEndian;
-    const nsecScale = this.header.nanosecond ? 1 : 1000;
+    const nanosecond = this.header.nanosecond;
     const tsPrecision = this.tsPrecision;
     const linktype = this.header.linktype;
     const max = this.maxPacketBytes;
@@ -148,10 +148,12 @@ export class PcapRecordParser {
       out.push({
         no: ++no,
         tsSec: sec,
-        tsNsec: frac * nsecScale,
+        // wiretap's 32-bit arithmetic: microseconds times 1000 wrap, and the result is a signed int (a damaged
+        // record may show a negative or over-long fraction, as in tshark).
+        tsNsec: nanosecond ? frac | 0 : Math.imul(frac, 1000),
         tsPrecision,
         caplen: incl,
-        len: wireLength(orig),
+        len: orig,
         linktype,
         interfaceId: 0,
         bytes: new Uint8Array(ab, bo + data, incl),

@@ -11,7 +11,7 @@
  * fixed size of their type, and must match the trailing copy; a packet may not
  * claim more bytes than the per-link-type maximum.
  */
-import { wireLength, type RawPacket } from './raw-packet.js';
+import type { RawPacket } from './raw-packet.js';
 import type { ChunkWindow } from './chunk-window.js';
 import type { CaptureInfo, CaptureInterface, CaptureSection } from './capture-info.js';
 import { TS_PRECISION_PER_PACKET, TS_PRECISION_UNKNOWN } from './capture-info.js';
@@ -316,7 +316,7 @@ export class PcapngBlockParser {
           tsNsec: this.tsNsec,
           tsPrecision: iface.tsPrecision,
           caplen,
-          len: wireLength(origLen),
+          len: origLen,
           linktype: iface.linktype,
           interfaceId: ifId,
           // tshark 4.0 names a packet's interface by its index within its section, looked up

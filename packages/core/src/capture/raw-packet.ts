@@ -20,7 +20,7 @@ export interface RawPacket {
   tsPrecision: number;
   /** Bytes captured (== bytes.length). */
   caplen: number;
-  /** Length on the wire, at most MAX_WIRE_LENGTH. */
+  /** Length on the wire as the record gives it (an unsigned 32-bit number; see MAX_WIRE_LENGTH for frame.len). */
   len: number;
   /** LINKTYPE_* of the interface the packet came from. */
   linktype: number;
@@ -53,13 +53,13 @@ export interface RawPacket {
 }
 
 /**
- * The largest length on the wire a record is read with: wiretap keeps
- * lengths in a signed 32-bit int, and tshark shows a record claiming more
- * (4294967295 bytes) as 2147483647.
+ * The largest length on the wire the frame's data and frame.len take: a
+ * record claiming more (4294967295 bytes) shows as 2147483647 there, while
+ * the Length column and the statistics count what the record says.
  */
 export const MAX_WIRE_LENGTH = 0x7fffffff;
 
-/** A record's length on the wire as wiretap reads it (see MAX_WIRE_LENGTH). */
+/** A record's length on the wire as the frame dissector takes it (see MAX_WIRE_LENGTH). */
 export function wireLength(len: number): number {
   return len > MAX_WIRE_LENGTH ? MAX_WIRE_LENGTH : len;
 }

@@ -42,6 +42,19 @@ export class Address {
 
   static readonly NONE = new Address(AddressType.NONE, new Uint8Array(0));
 
+  /**
+   * No address, shown as "N/A": links without addresses (raw IP, BSD
+   * loopback) write it into the Source and Destination columns, where it
+   * stays until a network layer sets its own.
+   */
+  static readonly NOT_APPLICABLE = Address.shownAs('N/A');
+
+  private static shownAs(text: string): Address {
+    const a = new Address(AddressType.NONE, new Uint8Array(0));
+    a.str = text;
+    return a;
+  }
+
   static ipv4(n: number): Address {
     const b = new Uint8Array(4);
     b[0] = n >>> 24; b[1] = (n >>> 16) & 255; b[2] = (n >>> 8) & 255; b[3] = n & 255;

@@ -1,4 +1,4 @@
-import type { RawPacket } from '../capture/raw-packet.js';
+import { wireLength, type RawPacket } from '../capture/raw-packet.js';
 import { FieldNode, TreeContext } from '../fields/field-node.js';
 import { ConversationTable } from './conversation-table.js';
 import { DataSource, sizedSourceName } from './data-source.js';
@@ -269,7 +269,7 @@ export class DissectionSession {
     const root = tree ? FieldNode.root(tree) : null;
     const ds = new DataSource(frameSourceName(raw.caplen), raw.bytes);
     // tvb_fix_reported_length: a frame cannot be shorter on the wire than what was captured of it.
-    const tvb = new Tvb(ds, 0, raw.caplen, Math.max(raw.len, raw.caplen));
+    const tvb = new Tvb(ds, 0, raw.caplen, Math.max(wireLength(raw.len), raw.caplen));
     frameDissector.dissect(tvb, pinfo, root);
     if (this.frameEnd.length) {
       for (const fn of this.frameEnd) fn();

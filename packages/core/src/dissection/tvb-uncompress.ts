@@ -47,7 +47,7 @@ function gzipPayloadStart(data: Uint8Array): number {
 export function inflateBody(data: Uint8Array, limit: number): DecodeResult {
   const opts = { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: limit };
   try {
-    return inflateSync(data, opts);
+    return emptyUnlessEnded(inflateSync(data, opts), () => inflateSync(data));
   } catch (err) {
     if (isOutputLimitError(err)) return { reason: 'limit' };
   }
@@ -56,9 +56,26 @@ export function inflateBody(data: Uint8Array, limit: number): DecodeResult {
     start = gzipPayloadStart(data);
     if (start < 0) return { reason: 'corrupt' };
   }
+  const raw = data.subarray(start);
   try {
-    return inflateRawSync(data.subarray(start), opts);
+    return emptyUnlessEnded(inflateRawSync(raw, opts), () => inflateRawSync(raw));
   } catch (err) {
     return { reason: isOutputLimitError(err) ? 'limit' : 'corrupt' };
+  }
+}
+
+/**
+ * tvb_uncompress gives nothing back for a stream cut before any output
+ * ("Decompression failed"), while a whole stream of nothing is 0 bytes:
+ * an empty result is checked again without the sync flush, which throws
+ * when the stream did not end.
+ */
+function emptyUnlessEnded(out: Uint8Array, inflateToEnd: () => Uint8Array): DecodeResult {
+  if (out.length > 0) return out;
+  try {
+    inflateToEnd();
+    return out;
+  } catch {
+    return { reason: 'corrupt' };
   }
 }

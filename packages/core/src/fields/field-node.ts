@@ -267,16 +267,20 @@ export class FieldNode {
     if (this.ctx.interest !== null && this.ctx.interest[def.id] !== 1) {
       // Still bounds-check, so a pruned tree fails where a full one would.
       tvb.check(off, len < 0 ? 0 : len);
-      return this.standIn();
+      const standIn = this.standIn();
+      // A string's trailing-stray expert shows even when the string is not kept (tshark -e _ws.expert, -Y _ws.expert).
+      if (def.type === FT.STRING && this.ctx.keepsExpertItems) {
+        const n = len < 0 ? tvb.remaining(off) : len;
+        addStrayExpert(standIn, tvb, off, n, readFieldValue(def, tvb, off, n, littleEndian));
+      }
+      return standIn;
     }
     if (len < 0) len = tvb.remaining(off);
     const value = readFieldValue(def, tvb, off, len, littleEndian);
     const node = this.attach(new FieldNode(this.ctx, def, tvb.ds, tvb.start + off, len, value, this));
     if (value === undefined) node.flags |= NodeFlag.VALUE_FROM_BYTES;
     if (littleEndian) node.flags |= NodeFlag.LITTLE_ENDIAN;
-    if (def.type === FT.STRING && typeof value === 'string' && value.length < len && hasStrayAfterNul(tvb.view(off, len), value.length)) {
-      addExpertTree(node, eiTrailingStray, eiTrailingStray.summary);
-    }
+    if (def.type === FT.STRING) addStrayExpert(node, tvb, off, len, value);
     return node;
   }
 
@@ -457,6 +461,13 @@ function readFieldValue(def: FieldDef, tvb: Tvb, off: number, len: number, le: b
 function hasStrayAfterNul(bytes: Uint8Array, nul: number): boolean {
   for (let i = nul; i < bytes.length; i++) if (bytes[i] !== 0) return true;
   return false;
+}
+
+/** detect_trailing_stray_characters: a string that ended at a NUL with other bytes after it. */
+function addStrayExpert(node: FieldNode, tvb: Tvb, off: number, len: number, value: unknown): void {
+  if (typeof value === 'string' && value.length < len && hasStrayAfterNul(tvb.view(off, len), value.length)) {
+    addExpertTree(node, eiTrailingStray, eiTrailingStray.summary);
+  }
 }
 
 function readUint(tvb: Tvb, off: number, len: number, le: boolean): number {

@@ -1,12 +1,15 @@
 /** Time renderings shared by the frame fields, the Time column and labels. */
 
+/** printf's %09d: a negative number keeps its sign inside the nine places ("-00001000"). */
 function pad9(n: number): string {
-  return String(n).padStart(9, '0');
+  return n < 0 ? `-${String(-n).padStart(8, '0')}` : String(n).padStart(9, '0');
 }
 
 /** "1362692526.939527000" (ABSOLUTE_TIME_UNIX, frame.time_epoch). */
 export function formatEpoch(sec: number, nsec: number): string {
   if (sec < 0 && nsec > 0) return `-${-sec - 1}.${pad9(1e9 - nsec)}`;
+  // A damaged record's negative fraction makes the whole time negative, as tshark prints it.
+  if (nsec < 0) return `-${Math.abs(sec)}.${pad9(-nsec)}`;
   return `${sec}.${pad9(nsec)}`;
 }
 
@@ -18,7 +21,7 @@ export function timeDelta(aSec: number, aNsec: number, bSec: number, bNsec: numb
 /** timeDelta's seconds, for per-frame paths that should not allocate the pair. */
 export function timeDeltaSec(aSec: number, aNsec: number, bSec: number, bNsec: number): number {
   const sec = aSec - bSec;
-  const nsec = aNsec - bNsec;
+  const nsec = (aNsec - bNsec) | 0;
   if (sec > 0 && nsec < 0) return sec - 1;
   if (sec < 0 && nsec > 0) return sec + 1;
   return sec;
@@ -27,7 +30,8 @@ export function timeDeltaSec(aSec: number, aNsec: number, bSec: number, bNsec: n
 /** timeDelta's nanoseconds (see timeDeltaSec). */
 export function timeDeltaNsec(aSec: number, aNsec: number, bSec: number, bNsec: number): number {
   const sec = aSec - bSec;
-  const nsec = aNsec - bNsec;
+  // nstime_t keeps nanoseconds in a C int: a damaged record's out-of-range fraction wraps as it does there.
+  const nsec = (aNsec - bNsec) | 0;
   if (sec > 0 && nsec < 0) return nsec + 1e9;
   if (sec < 0 && nsec > 0) return nsec - 1e9;
   return nsec;

@@ -10,11 +10,18 @@ import { eiOpenFlowLimit, reportLimit } from '../dissection/limit-experts.js';
 import { timeDelta } from '../fields/time-format.js';
 import { WTAP_ENCAP_NAMES, wtapEncapOf } from './wtap-encap.js';
 import { dataDissector } from './data.js';
+import { wireLength } from '../capture/raw-packet.js';
 
 export const hfFrame = defineProtocol('frame', 'Frame');
 /** Frame-data key: this frame's new conversation made the table forget idle ones (maxOpenFlows). */
 const OPEN_FLOWS_KEY = 'frame.open-flow-limit';
 /** A record claiming fewer bytes on the wire than were captured; the frame's data is then taken as long as captured. */
+const eiTimeInvalid = defineExpert('frame', 'frame.time_invalid', Group.SEQUENCE, Severity.NOTE, 'Arrival Time: Fractional second out of range (0-1000000000)');
+/** "Fractional second -00001000 is invalid": the fraction as printf's %09ld writes it. */
+function timeInvalidMessage(nsec: number): string {
+  const digits = nsec < 0 ? `-${String(-nsec).padStart(8, '0')}` : String(nsec).padStart(9, '0');
+  return `Arrival Time: Fractional second ${digits} is invalid, the valid range is 0-1000000000`;
+}
 const eiLenLtCaplen = defineExpert('frame', 'frame.len_lt_caplen', Group.MALFORMED, Severity.ERROR, 'Frame length is less than captured length');
 export const hfPktComment = defineProtocol('pkt_comment', 'Packet comments');
 export const frameFields = defineFields('frame', {
@@ -87,6 +94,8 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
     for (const text of raw.comments) pinfo.expert(c ? c.add(frameFields.comment, tvb, 0, 0, text).setText(text) : null, eiComment, text);
   }
   const hasTs = raw.hasTimestamp !== false;
+  const wireLen = wireLength(raw.len);
+  const timeInvalid = hasTs && (raw.tsNsec < 0 || raw.tsNsec >= 1e9);
   // A pruned tree that keeps no frame field (-e ip.src, -Y dns) skips the frame's items.
   if (tree && tree.ctx.keepsProtocol(hfFrame)) {
     const full = tree.ctx.full;
@@ -101,7 +110,7 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
         tvb,
         0,
         raw.caplen,
-        full ? `Frame ${raw.no}: ${raw.len} byte${plural(raw.len)} on wire (${bitCount(raw.len)} bits), ${raw.caplen} byte${plural(raw.caplen)} captured (${bitCount(raw.caplen)} bits)` : undefined,
+        full ? `Frame ${raw.no}: ${wireLen} byte${plural(wireLen)} on wire (${bitCount(wireLen)} bits), ${raw.caplen} byte${plural(raw.caplen)} captured (${bitCount(raw.caplen)} bits)` : undefined,
       );
       const iface = raw.iface;
       if (iface) {
@@ -119,6 +128,7 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
     if (hasTs && tree.ctx.keepsAnyOf(frameTimeFields)) {
       const ts = { sec: raw.tsSec, nsec: raw.tsNsec };
       fh.add(frameFields.time, tvb, 0, 0, ts);
+      if (timeInvalid) pinfo.expert(fh, eiTimeInvalid, timeInvalidMessage(raw.tsNsec));
       fh.addGenerated(frameFields.offsetShift, tvb, 0, 0, { sec: 0, nsec: 0 });
       fh.add(frameFields.timeEpoch, tvb, 0, 0, ts);
       const [ds, dn] = timeDelta(raw.tsSec, raw.tsNsec, times.prevSec, times.prevNsec);
@@ -129,15 +139,17 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
       fh.addGenerated(frameFields.timeRelative, tvb, 0, 0, { sec: rs, nsec: rn });
     }
     fh.add(frameFields.number, tvb, 0, 0, raw.no);
-    const lenItem = fh.add(frameFields.len, tvb, 0, 0, raw.len);
-    if (full) lenItem.setText(`Frame Length: ${raw.len} byte${plural(raw.len)} (${bitCount(raw.len)} bits)`);
-    if (raw.len < raw.caplen) pinfo.expert(lenItem, eiLenLtCaplen);
+    const lenItem = fh.add(frameFields.len, tvb, 0, 0, wireLen);
+    if (full) lenItem.setText(`Frame Length: ${wireLen} byte${plural(wireLen)} (${bitCount(wireLen)} bits)`);
+    if (wireLen < raw.caplen) pinfo.expert(lenItem, eiLenLtCaplen);
     const capLenItem = fh.add(frameFields.capLen, tvb, 0, 0, raw.caplen);
     if (full) capLenItem.setText(`Capture Length: ${raw.caplen} byte${plural(raw.caplen)} (${bitCount(raw.caplen)} bits)`);
     fh.addGenerated(frameFields.marked, tvb, 0, 0, 0);
     fh.addGenerated(frameFields.ignored, tvb, 0, 0, 0);
   }
-  if (!fh && raw.len < raw.caplen) pinfo.expert(null, eiLenLtCaplen);
+  if (!fh && wireLen < raw.caplen) pinfo.expert(null, eiLenLtCaplen);
+  // Wireshark checks the fraction only where it builds the frame's tree (tshark's summary lines have none).
+  if (tree && (!fh || !tree.ctx.keepsAnyOf(frameTimeFields)) && timeInvalid) pinfo.expert(null, eiTimeInvalid, timeInvalidMessage(raw.tsNsec));
   if (raw.custom) {
     const { pen, copyAllowed } = raw.custom;
     pinfo.cols.setProtocol('PCAPNG');

@@ -3,6 +3,7 @@ import { makeDissector } from '../dissection/dissector.js';
 import { defaultRegistry } from '../dissection/session.js';
 import { LINKTYPE_NULL } from '../capture/linktypes.js';
 import { dataDissector } from './data.js';
+import { Address } from '../dissection/address.js';
 import { etypeNames } from './ethertype-values.js';
 
 /** BSD AF_ values as written by BSD kernels, whatever the reading host uses. */
@@ -23,6 +24,7 @@ export const nullFields = defineFields('null', {
 export const nullDissector = makeDissector('null', 'NULL', (tvb, pinfo, tree) => {
   pinfo.cols.setProtocol('N/A');
   pinfo.cols.setInfo('Null/Loopback');
+  pinfo.src = pinfo.dst = Address.NOT_APPLICABLE;
   // Wireshark reads it in host order; every host we run on is little-endian.
   let header = tvb.u32le(0);
   if ((header & 0xffff0000) !== 0) {

@@ -63,13 +63,14 @@ export const arpDissector = makeDissector('arp', 'ARP/RARP', (tvb, pinfo, tree) 
   const hrd = tvb.u16(0);
   const t = tree ? tree.addProtocol(hfArp, tvb, 0, -1) : null;
   t?.add(arpFields.hwType, tvb, 0, 2, hrd);
+  // Each field is shown as soon as it is read: a header cut short shows what it had.
   const pro = tvb.u16(2);
-  const hln = tvb.u8(4);
-  const pln = tvb.u8(5);
-  const op = tvb.u16(6);
   t?.add(arpFields.protoType, tvb, 2, 2, pro);
+  const hln = tvb.u8(4);
   t?.add(arpFields.hwSize, tvb, 4, 1, hln);
+  const pln = tvb.u8(5);
   t?.add(arpFields.protoSize, tvb, 5, 1, pln);
+  const op = tvb.u16(6);
   t?.add(arpFields.opcode, tvb, 6, 2, op);
   const totLen = 8 + 2 * hln + 2 * pln;
   t?.setLength(totLen);

@@ -103,7 +103,7 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
   if (!pinfo.fragmented && tvb.length >= tvb.reported && !pinfo.inErrorPacket) {
     addVerifiedChecksum(pinfo, t, icmpChecksumFields, tvb, 2, sum, internetChecksum(tvb.view(0, tvb.reported)));
   } else if (t) {
-    t.add(icmpFields.checksum, tvb, 2, 2, sum).appendText(` [${pinfo.inErrorPacket ? 'in ICMP error packet' : 'fragmented datagram'}]`);
+    t.add(icmpFields.checksum, tvb, 2, 2, sum).appendText(` [unverified] [${pinfo.inErrorPacket ? 'in ICMP error packet' : 'fragmented datagram'}]`);
     t.addGenerated(icmpFields.checksumStatus, tvb, 2, 0, 2);
   }
   switch (type) {
@@ -227,12 +227,12 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
     }
     case TYPE.TSTAMP: case TYPE.TSTAMPREPLY:
       if (t) {
-        // The originate time is read in whichever byte order lands nearer the frame's time of day (get_best_guess_mstimeofday).
+        // Each time is read in whichever byte order lands nearer the frame's time of day (get_best_guess_mstimeofday).
         const frameMs = (pinfo.raw.tsSec * 1000 + Math.floor(pinfo.raw.tsNsec / 1e6)) % MS_PER_DAY;
-        const orig = bestGuessTimeOfDay(tvb.u32(8), tvb.u32le(8), frameMs);
-        t.addItem(icmpFields.originateTimestamp, tvb, 8, 4).appendText(` (${msecsText(orig)} after midnight UTC)`);
-        t.addItem(icmpFields.receiveTimestamp, tvb, 12, 4).appendText(` (${msecsText(tvb.u32(12))} after midnight UTC)`);
-        t.addItem(icmpFields.transmitTimestamp, tvb, 16, 4).appendText(` (${msecsText(tvb.u32(16))} after midnight UTC)`);
+        const timeOfDay = (off: number): string => msecsText(bestGuessTimeOfDay(tvb.u32(off), tvb.u32le(off), frameMs));
+        t.addItem(icmpFields.originateTimestamp, tvb, 8, 4).appendText(` (${timeOfDay(8)} after midnight UTC)`);
+        t.addItem(icmpFields.receiveTimestamp, tvb, 12, 4).appendText(` (${timeOfDay(12)} after midnight UTC)`);
+        t.addItem(icmpFields.transmitTimestamp, tvb, 16, 4).appendText(` (${timeOfDay(16)} after midnight UTC)`);
       }
       break;
     case TYPE.MASKREQ: case TYPE.MASKREPLY:

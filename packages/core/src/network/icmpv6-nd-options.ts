@@ -14,7 +14,7 @@ import type { Tvb } from '../dissection/tvb.js';
 import { NameBudget, readDnsName } from './dns-name-expansion.js';
 
 const OPT = {
-  SOURCE_LINKADDR: 1, TARGET_LINKADDR: 2, PREFIX_INFORMATION: 3, REDIRECTED_HEADER: 4, MTU: 5, NONCE: 14,
+  SOURCE_LINKADDR: 1, TARGET_LINKADDR: 2, PREFIX_INFORMATION: 3, REDIRECTED_HEADER: 4, MTU: 5, ADVINTERVAL: 7, HOME_AGENT_INFO: 8, NONCE: 14,
   ROUTE_INFO: 24, RDNSS: 25, EFO: 26, DNSSL: 31, CAPPORT: 37, PREF64: 38,
 } as const;
 
@@ -61,6 +61,10 @@ export const ndOptionFields = defineFields('icmpv6', {
   prefixPreferredLifetime: { abbrev: 'icmpv6.opt.prefix.preferred_lifetime', name: 'Preferred Lifetime', type: FT.UINT32, base: BASE.DEC },
   redirectedPacket: { abbrev: 'icmpv6.opt.redirected_packet', name: 'Redirected Packet', type: FT.NONE },
   mtu: { abbrev: 'icmpv6.opt.mtu', name: 'MTU', type: FT.UINT32, base: BASE.DEC },
+  advertisementInterval: { abbrev: 'icmpv6.opt.advertisement_interval', name: 'Advertisement Interval', type: FT.UINT32, base: BASE.DEC },
+  homeAgentPreference: { abbrev: 'icmpv6.opt.home_agent_preference', name: 'Home Agent Preference', type: FT.UINT16, base: BASE.DEC },
+  // Wireshark names the lifetime "Home Agent Preference" too.
+  homeAgentLifetime: { abbrev: 'icmpv6.opt.home_agent_lifetime', name: 'Home Agent Preference', type: FT.UINT16, base: BASE.DEC },
   nonce: { abbrev: 'icmpv6.opt.nonce', name: 'Nonce', type: FT.BYTES },
   routeInfoFlag: { abbrev: 'icmpv6.opt.route_info.flag', name: 'Flag', type: FT.UINT8, base: BASE.HEX },
   routeInfoPreference: { abbrev: 'icmpv6.opt.route_info.flag.route_preference', name: 'Route Preference', type: FT.UINT8, base: BASE.DEC, bitmask: 0x18, strings: routerPreferences },
@@ -206,6 +210,17 @@ export function dissectNdOptions(
         o?.addItem(f.reserved, tvb, body, 2);
         o?.addItem(f.mtu, tvb, body + 2, 4);
         o?.appendText(` : ${tvb.u32(body + 2)}`);
+        break;
+      case OPT.ADVINTERVAL:
+        // RFC 6275's advertisement interval (radvd's AdvIntervalOpt), in milliseconds.
+        o?.addItem(f.reserved, tvb, body, 2);
+        o?.addItem(f.advertisementInterval, tvb, body + 2, 4);
+        o?.appendText(` : ${tvb.u32(body + 2) | 0}`);
+        break;
+      case OPT.HOME_AGENT_INFO:
+        o?.addItem(f.reserved, tvb, body, 2);
+        o?.addItem(f.homeAgentPreference, tvb, body + 2, 2);
+        o?.addItem(f.homeAgentLifetime, tvb, body + 4, 2);
         break;
       case OPT.NONCE:
         o?.addItem(f.nonce, tvb, body, len - 2);

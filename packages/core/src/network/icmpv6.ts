@@ -10,7 +10,7 @@ import { dataDissector } from '../link/data.js';
 import { hex4 } from '../link/hex.js';
 import { timeDelta } from '../fields/time-format.js';
 import { echoReply, echoRequest } from './echo-transactions.js';
-import { dissectNdOptions, routerFlagsText, routerPreferences } from './icmpv6-nd-options.js';
+import { dissectNdOptions, ndOptionFields, routerFlagsText, routerPreferences } from './icmpv6-nd-options.js';
 import { internetChecksum } from './internet-checksum.js';
 import { addVerifiedChecksum } from './verified-checksum.js';
 import type { Ipv6Header } from './ipv6.js';
@@ -110,6 +110,14 @@ function dissectMldv2Records(tvb: Tvb, off: number, t: FieldNode | null): void {
 
 const eiChecksum = defineExpert('icmpv6', 'icmpv6.checksum_bad.expert', Group.CHECKSUM, Severity.WARN, 'Bad checksum');
 const icmpv6ChecksumFields = { checksum: icmpv6Fields.checksum, status: icmpv6Fields.checksumStatus, bad: eiChecksum };
+const eiUndecodedType = defineExpert('icmpv6', 'icmpv6.undecoded.type', Group.UNDECODED, Severity.NOTE, 'Undecoded type');
+/**
+ * Types with a case of their own in packet-icmpv6.c that are not dissected
+ * here (router renumbering, node information, mobile IPv6, SEND, multicast
+ * router discovery, FMIPv6, RPL, ILNPv6, 6LoWPAN, MPL, extended echo):
+ * the rest get the "not implemented" note.
+ */
+const WIRESHARK_DISSECTS = new Set([138, 139, 140, 141, 142, ...Array.from({ length: 18 }, (_, i) => 144 + i)]);
 const eiRespNotFound = defineExpert('icmpv6', 'icmpv6.resp_not_found', Group.SEQUENCE, Severity.WARN, 'Response not found');
 
 /** dissect_contained_icmpv6: the IPv6 packet an error or a Redirected header option quotes, from `offset` to the end. */
@@ -117,8 +125,10 @@ function dissectContainedPacket(tvb: Tvb, offset: number, pinfo: PacketInfo, tre
   const save = pinfo.inErrorPacket;
   pinfo.inErrorPacket = true;
   try {
-    const v6 = pinfo.session.registry.byProto('ipv6');
-    if (v6 && tvb.remaining(offset) > 0) pinfo.call(v6, tvb.sub(offset), tree);
+    // Wireshark's "tiny sanity check": only an IPv6 version nibble is dissected as IPv6, anything else is data.
+    const contained = tvb.sub(offset);
+    const v6 = (contained.u8(0) & 0xf0) === 0x60 ? pinfo.session.registry.byProto('ipv6') : null;
+    pinfo.call(v6 ?? dataDissector, contained, tree);
   } finally {
     pinfo.inErrorPacket = save;
   }
@@ -151,7 +161,7 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
     const computed = internetChecksum(pinfo.src.bytes, pinfo.dst.bytes, phdr, tvb.view(0, n));
     addVerifiedChecksum(pinfo, t, icmpv6ChecksumFields, tvb, 2, cksum, computed);
   } else if (t) {
-    t.add(icmpv6Fields.checksum, tvb, 2, 2, cksum).appendText(` [${pinfo.inErrorPacket ? 'in ICMP error packet' : 'fragmented datagram'}]`);
+    t.add(icmpv6Fields.checksum, tvb, 2, 2, cksum).appendText(` [unverified] [${pinfo.inErrorPacket ? 'in ICMP error packet' : 'fragmented datagram'}]`);
     t.addGenerated(icmpv6Fields.checksumStatus, tvb, 2, 0, 2);
   }
   let off = 4;
@@ -265,7 +275,13 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
       dissectMldv2Records(tvb, 8, t);
       return tvb.length;
     default:
-      if (tvb.remaining(4) > 0) pinfo.call(dataDissector, tvb.sub(4), t);
+      if (WIRESHARK_DISSECTS.has(type)) {
+        // Wireshark has a dissection of its own for these; here their body is shown as data.
+        if (tvb.remaining(4) > 0) pinfo.call(dataDissector, tvb.sub(4), t);
+      } else {
+        pinfo.expert(t, eiUndecodedType, `Dissector for ICMPv6 Type (${type}) code not implemented, Contact Wireshark developers if you want this supported`);
+        t?.addItem(ndOptionFields.data, tvb, 4, -1);
+      }
       return tvb.length;
   }
   dissectNdOptions(tvb, off, pinfo, t, (contained, offset, tree) => dissectContainedPacket(contained, offset, pinfo, tree));

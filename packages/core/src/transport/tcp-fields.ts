@@ -88,6 +88,10 @@ export const tcpFields = defineFields('tcp', {
   optionTsecr: { abbrev: 'tcp.options.timestamp.tsecr', name: 'Timestamp echo reply', type: FT.UINT32, base: BASE.DEC },
   optionEcho: { abbrev: 'tcp.options.echo_value', name: 'TCP Echo Option', type: FT.UINT32, base: BASE.DEC },
   optionTfoCookie: { abbrev: 'tcp.options.tfo.cookie', name: 'Fast Open Cookie', type: FT.BYTES },
+  optionCc: { abbrev: 'tcp.options.cc_value', name: 'TCP CC Option', type: FT.UINT32, base: BASE.DEC },
+  optionMd5Digest: { abbrev: 'tcp.options.md5.digest', name: 'MD5 digest', type: FT.BYTES },
+  optionUserToGranularity: { abbrev: 'tcp.options.user_to_granularity', name: 'Granularity', type: FT.BOOLEAN, bitWidth: 16, tfs: { true: 'Minutes', false: 'Seconds' }, bitmask: 0x8000 },
+  optionUserToVal: { abbrev: 'tcp.options.user_to_val', name: 'User Timeout', type: FT.UINT16, base: BASE.DEC, bitmask: 0x7fff },
   optionTfoRequest: { abbrev: 'tcp.options.tfo.request', name: 'Fast Open Cookie Request', type: FT.NONE },
   pduTime: { abbrev: 'tcp.pdu.time', name: 'Time until the last segment of this PDU', type: FT.RELATIVE_TIME },
   pduSize: { abbrev: 'tcp.pdu.size', name: 'PDU Size', type: FT.UINT32, base: BASE.DEC },
@@ -112,6 +116,10 @@ export const tcpOptionProtos = {
   echo: defineFields('tcp', { p: { abbrev: 'tcp.options.echo', name: 'TCP Option - Echo', type: FT.BYTES, noDisplayValue: true } }).p,
   echoreply: defineFields('tcp', { p: { abbrev: 'tcp.options.echoreply', name: 'TCP Option - Echo reply', type: FT.BYTES, noDisplayValue: true } }).p,
   tfo: defineFields('tcp', { p: { abbrev: 'tcp.options.tfo', name: 'TCP Option - TCP Fast Open', type: FT.BYTES, noDisplayValue: true } }).p,
+  // One item for CC, CC.NEW and CC.ECHO, as Wireshark's option dissector adds for all three kinds.
+  cc: defineFields('tcp', { p: { abbrev: 'tcp.options.cc', name: 'TCP Option - CC', type: FT.BYTES, noDisplayValue: true } }).p,
+  md5: defineFields('tcp', { p: { abbrev: 'tcp.options.md5', name: 'TCP Option - TCP MD5 signature', type: FT.BYTES, noDisplayValue: true } }).p,
+  userTo: defineFields('tcp', { p: { abbrev: 'tcp.options.user_to', name: 'TCP Option - User Timeout', type: FT.BYTES, noDisplayValue: true } }).p,
   unknown: defineFields('tcp', { p: { abbrev: 'tcp.options.unknown', name: 'TCP Option - Unknown', type: FT.BYTES, noDisplayValue: true } }).p,
 };
 

@@ -19,7 +19,7 @@ export interface TcpHeaderInfo {
   info: TransportInfoText | null;
 }
 
-const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6, ECHOREPLY: 7, TIMESTAMP: 8, TFO: 34 } as const;
+const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6, ECHOREPLY: 7, TIMESTAMP: 8, CC: 11, CCNEW: 12, CCECHO: 13, MD5: 19, USER_TO: 28, TFO: 34 } as const;
 /** Short names of the option dissectors, as the "Options: (n bytes), ..." summary lists them. */
 const OPTION_NAMES: Record<number, string> = {
   2: 'Maximum segment size', 3: 'Window scale', 4: 'SACK permitted', 5: 'SACK', 6: 'Echo', 7: 'Echo reply', 8: 'Timestamps', 11: 'CC', 12: 'CC.NEW', 13: 'CC.ECHO',
@@ -170,6 +170,35 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       hdr.info?.timestamps(tsval, tsecr);
       break;
     }
+    case KIND.CC: case KIND.CCNEW: case KIND.CCECHO: {
+      // RFC 1644's connection counts (T/TCP, historic).
+      const item = tree ? tree.addItem(tcpOptionProtos.cc, tvb, 0, -1) : null;
+      const lenItem = addKindLen(item, tvb);
+      if (!lenCheck(pinfo, lenItem, len, 6)) break;
+      const v = tvb.u32(2);
+      item?.add(tcpFields.optionCc, tvb, 2, 4, v);
+      infoUint(hdr, 'CC', v);
+      break;
+    }
+    case KIND.MD5: {
+      // RFC 2385: a signature over the segment, which only the peers' shared key can check.
+      const item = tree ? tree.addItem(tcpOptionProtos.md5, tvb, 0, -1) : null;
+      const lenItem = addKindLen(item, tvb);
+      hdr.info?.option(' MD5');
+      if (!lenCheck(pinfo, lenItem, len, 18)) break;
+      item?.addItem(tcpFields.optionMd5Digest, tvb, 2, 16);
+      break;
+    }
+    case KIND.USER_TO: {
+      // RFC 5482: how long the sender waits for data to be acknowledged before it gives up.
+      const item = tree ? tree.addItem(tcpOptionProtos.userTo, tvb, 0, -1) : null;
+      const lenItem = addKindLen(item, tvb);
+      if (!lenCheck(pinfo, lenItem, len, 4)) break;
+      item?.addItem(tcpFields.optionUserToGranularity, tvb, 2, 2);
+      item?.addItem(tcpFields.optionUserToVal, tvb, 2, 2);
+      infoUint(hdr, 'USER_TO', tvb.u16(2) & 0x7fff);
+      break;
+    }
     case KIND.TFO: {
       const item = tree ? tree.addItem(tcpOptionProtos.tfo, tvb, 0, -1) : null;
       addKindLen(item, tvb);
@@ -199,7 +228,8 @@ export function dissectTcpOptions(tvb: Tvb, offset: number, length: number, pinf
   while (length > 0) {
     const opt = tvb.u8(offset);
     if (eolSeen && opt !== KIND.EOL) {
-      pinfo.expert(optTree, tcpExpert.nonZeroAfterEol, 'Non-zero header padding');
+      // A line over the rest of the option space, with its expert: past the data it ends the dissection.
+      pinfo.addExpertItem(optTree, tcpExpert.nonZeroAfterEol, tvb, offset, length, 'Non-zero header padding');
       return;
     }
     length--;

@@ -21,7 +21,12 @@ export function leSeq(x: number, y: number): boolean {
   return ((y - x) | 0) >= 0;
 }
 
-/** Nanoseconds between two timestamps (a - b), as a double (fine below ~100 days). */
+/**
+ * Nanoseconds from b to a, as a double (fine below ~100 days). Wireshark
+ * keeps this in an unsigned 64-bit number, so a frame dated before b is
+ * "long after" it: Infinity here, past every threshold.
+ */
 export function nsBetween(aSec: number, aNsec: number, bSec: number, bNsec: number): number {
-  return (aSec - bSec) * 1e9 + (aNsec - bNsec);
+  const ns = (aSec - bSec) * 1e9 + (aNsec - bNsec);
+  return ns < 0 ? Infinity : ns;
 }

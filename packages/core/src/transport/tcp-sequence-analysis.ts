@@ -90,7 +90,8 @@ export function analyzeSequenceNumber(pinfo: PacketInfo, seq: number, ack: numbe
     }
     // Fast retransmission takes precedence over out-of-order (tcp_fastrt_precedence).
     const sinceDupAck = nsBetween(tsSec, tsNsec, rev.lastackSec, rev.lastackNsec);
-    if (seqNotAdvanced && rev.dupacknum >= 2 && rev.lastack === seq && sinceDupAck < 20_000_000) {
+    // dupacknum is unsigned there: the -1 an ACK past unseen segments leaves counts as "at least two".
+    if (seqNotAdvanced && (rev.dupacknum === -1 || rev.dupacknum >= 2) && rev.lastack === seq && sinceDupAck < 20_000_000) {
       acked(tcpd, num, seq, ack).flags |= TA.FAST_RETRANSMISSION;
       break checking;
     }

@@ -29,6 +29,7 @@ export const udpFields = defineFields('udp', {
   payload: { abbrev: 'udp.payload', name: 'Payload', type: FT.BYTES },
 });
 const eiLengthBad = defineExpert('udp', 'udp.length.bad', Group.MALFORMED, Severity.ERROR, 'Bad length value');
+const eiLengthBadZero = defineExpert('udp', 'udp.length.bad_zero', Group.PROTOCOL, Severity.WARN, 'Length is zero but payload < 65536');
 const eiChecksumZero = defineExpert('udp', 'udp.checksum.zero', Group.CHECKSUM, Severity.ERROR, 'Illegal checksum value (0)');
 const eiTraceroute = defineExpert('udp', 'udp.possible_traceroute', Group.SEQUENCE, Severity.CHAT, 'Possible traceroute');
 
@@ -164,8 +165,10 @@ function dissectUdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
   const lenItem = t?.add(udpFields.length, tvb, 4, 2, ulen) ?? null;
   let jumbo = false;
   if (ulen === 0 && pinfo.src.type === AddressType.IPv6) {
+    // RFC 2675's jumbogram: the length is the payload's, which should then be more than 65535 bytes.
     ulen = reportedLen;
     jumbo = true;
+    if (reportedLen < 65536) pinfo.expert(lenItem, eiLengthBadZero);
   }
   if (ulen < 8) {
     lenItem?.appendText(' (bogus, must be >= 8)');

@@ -2,7 +2,7 @@
 // plain request and reply: an ARP probe and announcement when it takes an
 // address (RFC 5227), a gratuitous ARP reply, a reply from a second MAC for
 // the same address (a duplicate in use), RARP, an opcode nobody assigned,
-// and a request over another hardware type. Its tshark output is the CLI
+// a request over another hardware type, and headers cut short. Its tshark output is the CLI
 // golden cases *-arp (node scripts/record-goldens.mjs --set cli). From the
 // repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-arp-capture.ts
@@ -45,6 +45,8 @@ const frames = [
   // An opcode nobody assigned, and a request over IEEE 802 hardware (type 6).
   arp(99, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER),
   arp(1, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER, 0x0806, 6),
+  // Headers the capture cut short after 4, 5 and 7 bytes: each shows the fields it has.
+  ...[4, 5, 7].map((n) => arp(1, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER).subarray(0, 14 + n)),
 ];
 
 const writer = await PcapWriter.open(out);

@@ -53,6 +53,8 @@ const frames = [
   // Timestamp request and reply (ms since midnight UT), address mask request and reply.
   fromHost(13, 0, [...u16(0x1111), ...u16(1), ...u32(36_000_000), ...u32(0), ...u32(0)]),
   fromRouter(14, 0, [...u16(0x1111), ...u16(1), ...u32(36_000_000), ...u32(36_000_005), ...u32(36_000_006)]),
+  // A reply whose host wrote its receive and transmit times little-endian: each time is read in the byte order that makes it a time of day.
+  fromRouter(14, 0, [...u16(0x1111), ...u16(2), ...u32(36_000_000), ...u32(36_000_005).reverse(), ...u32(36_000_006).reverse()]),
   fromHost(17, 0, [...u16(0x2222), ...u16(1), ...u32(0)]),
   fromRouter(18, 0, [...u16(0x2222), ...u16(1), 255, 255, 255, 0]),
   // A type nobody assigned.

@@ -1,6 +1,7 @@
 // Writes captures/icmpv6-nd-options.pcap (and a solicitation whose checksum is wrong): Neighbor Discovery messages with
 // the options a router or host on a lab LAN sends (RFC 4861, 4191, 8106,
-// 5175, 8910, 8781, 3971) and damaged ones. Its tshark output is the CLI
+// 5175, 8910, 8781, 3971, 6275) and damaged ones, errors quoting no IPv6 packet,
+// and a type nobody assigned. Its tshark output is the CLI
 // golden cases V-icmpv6-nd-options and fields-icmpv6-nd-options
 // (node scripts/record-goldens.mjs --set cli). From the repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-icmpv6-nd-capture.ts
@@ -113,6 +114,12 @@ const frames = [
   ]),
   // A neighbor solicitation whose checksum field is off by 0x0100.
   withChecksumOff(icmpv6(HOST, SOLICITED, 135, [0, 0, 0, 0, ...DOC(0, 2), ...opt(1, hostMac)])),
+  // Mobile IPv6's advertisement interval (radvd's AdvIntervalOpt) and home agent information options.
+  icmpv6(ROUTER, ALL_NODES, 134, [...raHeader, ...opt(7, [0, 0, ...u32(600_000)]), ...opt(8, [0, 0, ...u16(10), ...u16(1800)])]),
+  // Errors quoting nothing, and quoting what is no IPv6 packet (shown as data); a type nobody assigned.
+  icmpv6(ROUTER, HOST, 1, [0, 0, 0, 0]),
+  icmpv6(ROUTER, HOST, 1, [0, 0, 0, 0, 0x45, 0, 0, 20]),
+  icmpv6(HOST, ROUTER, 50, [1, 2, 3, 4, 5, 6]),
 ];
 
 const writer = await PcapWriter.open(out);

@@ -1,0 +1,52 @@
+// Writes captures/tcp-options.pcap: a SYN/SYN-ACK pair, then segments with the
+// TCP options Wireshark registers beyond the usual handshake ones, each with
+// a good and a bad length (RFC 1644's connection counts CC, CC.NEW and
+// CC.ECHO, RFC 2385's MD5 signature, RFC 5482's user timeout), kinds no
+// dissector owns, and padding after the end of the list that is not zeros.
+// Its tshark output is the CLI golden cases *-tcp-options (node
+// scripts/record-goldens.mjs --set cli). From the repository root:
+//   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/transport/make-tcp-options-capture.ts
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PcapWriter } from '@netdissect/core';
+import { ethernet, ipv4, packets, tcp } from '../../../../test/support/frame-builders.js';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'tcp-options.pcap');
+const CLIENT = [10, 0, 0, 1];
+const SERVER = [10, 0, 0, 2];
+const NOP = 1;
+
+const md5Digest = Array.from({ length: 16 }, (_, i) => 0xa0 + i);
+const segments: Array<{ fromClient: boolean; flags: number; options: number[] }> = [
+  // The handshake: CC.NEW on the SYN (RFC 1644's T/TCP), CC and CC.ECHO on the SYN-ACK.
+  { fromClient: true, flags: 0x02, options: [2, 4, 0x05, 0xb4, NOP, NOP, 12, 6, 0, 0, 0x01, 0x00] },
+  { fromClient: false, flags: 0x12, options: [2, 4, 0x05, 0xb4, 11, 6, 0, 0, 0x02, 0x00, 13, 6, 0, 0, 0x01, 0x00] },
+  // CC on data segments, then CC and CC.ECHO with lengths other than six.
+  { fromClient: true, flags: 0x10, options: [NOP, NOP, 11, 6, 0xff, 0xff, 0xff, 0xfe] },
+  { fromClient: true, flags: 0x10, options: [11, 4, 0, 1, 13, 2] },
+  // An MD5 signature (RFC 2385), and one two bytes short.
+  { fromClient: false, flags: 0x10, options: [19, 18, ...md5Digest, NOP, NOP] },
+  { fromClient: false, flags: 0x10, options: [19, 16, ...md5Digest.slice(0, 14)] },
+  // User timeout (RFC 5482): minutes, then seconds, then a bad length.
+  { fromClient: true, flags: 0x10, options: [28, 4, 0x80, 0x0a] },
+  { fromClient: true, flags: 0x10, options: [28, 4, 0x01, 0x2c, NOP, NOP, 28, 3, 0x00] },
+  // Kinds nobody owns here: 9 (partial order permitted, historic) and 200.
+  { fromClient: false, flags: 0x10, options: [9, 2, 200, 6, 1, 2, 3, 4] },
+  // An MSS option, the end of the list, then padding that is not zeros.
+  { fromClient: true, flags: 0x10, options: [2, 4, 0x05, 0xb4, 0, 0, 7, 0] },
+];
+
+const frames = segments.map((s, i) =>
+  ethernet(
+    0x0800,
+    ipv4(
+      { protocol: 6, src: s.fromClient ? CLIENT : SERVER, dst: s.fromClient ? SERVER : CLIENT, id: 0x200 + i },
+      tcp({ sport: s.fromClient ? 41000 : 80, dport: s.fromClient ? 80 : 41000, seq: (s.fromClient ? 1000 : 5000) + (s.flags & 0x02 ? 0 : 1), ack: s.flags === 0x02 ? 0 : s.fromClient ? 5001 : 1001, flags: s.flags, options: s.options }),
+    ),
+  ),
+);
+
+const writer = await PcapWriter.open(out);
+await writer.writeBatch(packets(frames, 1000));
+await writer.close();
+console.log(`wrote ${out}`);
