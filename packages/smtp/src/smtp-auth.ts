@@ -1,4 +1,4 @@
-import { CREDENTIALS_TAP, formatText, type CredentialRecord, type PacketInfo } from '@netdissect/core';
+import { CREDENTIALS_TAP, formatBytesAsText, type CredentialRecord, type PacketInfo } from '@netdissect/core';
 import type { PendingCredential, SmtpSession } from './smtp-session.js';
 import { decodeBase64Lenient } from './transfer-decoding.js';
 
@@ -29,7 +29,7 @@ export function authBytesText(bytes: Uint8Array): string {
 
 /** Info text of decoded bytes: format_text over the whole decoded length. */
 export function authBytesInfo(bytes: Uint8Array): string {
-  return formatText(utf8.decode(bytes));
+  return formatBytesAsText(bytes);
 }
 
 /** SASL PLAIN's "authzid NUL authcid NUL passwd". */

@@ -79,7 +79,7 @@ interface InterfaceState {
   readonly unitsLongDivision: boolean;
   /** units = 10^k with k <= 9: nsec = remainder * nsecMul. 0 otherwise. */
   readonly nsecMul: number;
-  /** units = 10^k with 9 < k <= 15: nsec = floor(remainder / nsecDiv). 0 otherwise. */
+  /** units = 10^10: nsec = floor(remainder / nsecDiv). 0 otherwise. */
   readonly nsecDiv: number;
   /** if_tsoffset in seconds. */
   readonly tsOffset: number;
@@ -119,7 +119,8 @@ function makeInterfaceState(info: CaptureInterface, unitsBig: bigint, tsOffsetBi
   for (let k = 0, p = 1n; k <= 15; k++, p *= 10n) {
     if (p === unitsBig) {
       if (k <= 9) nsecMul = 10 ** (9 - k);
-      else nsecDiv = 10 ** (k - 9);
+      // Finer units go the general way: wiretap's remainder times 10^9 wraps at 64 bits from 10^11 a second on.
+      else if (k === 10) nsecDiv = 10;
       break;
     }
   }
@@ -439,7 +440,8 @@ export class PcapngBlockParser {
     const ts = (BigInt(hi) << 32n) | BigInt(lo);
     const u = t.unitsBig;
     this.tsSec = Number(ts / u + t.tsOffsetBig);
-    this.tsNsec = Number(((ts % u) * 1_000_000_000n) / u);
+    // wiretap multiplies in 64 bits: with more than about 1.8e10 units a second the product wraps, as here.
+    this.tsNsec = Number((((ts % u) * 1_000_000_000n) & 0xffffffffffffffffn) / u);
   }
 
   /**

@@ -61,6 +61,16 @@ export function showException(err: unknown, tvb: Tvb, pinfo: PacketInfo, tree: F
   }
 }
 
+/**
+ * CATCH_NONFATAL_ERRORS: what a dissector catching its payload's errors
+ * shows and goes on after (malformed data, an unreassembled fragment, a
+ * dissector bug). Running off the end of the captured data is not among
+ * them: nothing more can be read, so the error goes up to the frame.
+ */
+export function rethrowIfCaptureCut(err: unknown): void {
+  if (err instanceof DissectorBoundsError && err.kind === BoundsKind.Captured) throw err;
+}
+
 /** Mark a frame malformed where a dissector detects bad data itself rather than running off the end. */
 export function reportMalformed(pinfo: PacketInfo, tvb: Tvb, tree: FieldNode | null): void {
   showException(new DissectorBoundsError(BoundsKind.Reported), tvb, pinfo, tree);

@@ -56,9 +56,10 @@ export class Tvb {
 
   /** What running to `end` past the captured bytes is (check_offset_length_no_exception). */
   private boundsKind(end: number): BoundsKind {
+    // Within what the parents hold the capture was cut short, fragment or not: only past it does a fragment run out.
+    if (end >= 0 && end <= this.contained) return BoundsKind.Captured;
     if (this.fragment) return BoundsKind.Fragment;
-    if (end < 0 || end > this.reported) return BoundsKind.Reported;
-    return end <= this.contained ? BoundsKind.Captured : BoundsKind.Contained;
+    return end < 0 || end > this.reported ? BoundsKind.Reported : BoundsKind.Contained;
   }
 
   /** tvb_set_reported_length: as setActualLength, but a length past the reported end is an error (ReportedBoundsError). */

@@ -458,14 +458,28 @@ function readFieldValue(def: FieldDef, tvb: Tvb, off: number, len: number, le: b
 }
 
 /** Anything but NULs after the NUL that ended a string (proto.c's detect_trailing_stray_characters). */
-function hasStrayAfterNul(bytes: Uint8Array, nul: number): boolean {
-  for (let i = nul; i < bytes.length; i++) if (bytes[i] !== 0) return true;
+/**
+ * detect_trailing_stray_characters on an ENC_ASCII string: Wireshark looks
+ * for non-NUL bytes of the string as it converted it to UTF-8 (a byte above
+ * 0x7f is three bytes there), from the first NUL to the field's length in
+ * the packet, so what lies beyond that length once converted goes unseen.
+ */
+function hasStrayAfterNul(bytes: Uint8Array): boolean {
+  const nul = bytes.indexOf(0);
+  if (nul < 0) return false;
+  let pos = 0;
+  for (let i = 0; i < nul; i++) pos += bytes[i]! >= 0x80 ? 3 : 1;
+  pos++;
+  for (let i = nul + 1; i < bytes.length && pos < bytes.length; i++) {
+    if (bytes[i] !== 0) return true;
+    pos++;
+  }
   return false;
 }
 
-/** detect_trailing_stray_characters: a string that ended at a NUL with other bytes after it. */
+/** A string item whose bytes go on after the NUL that ended it gets the "Trailing stray characters" expert. */
 function addStrayExpert(node: FieldNode, tvb: Tvb, off: number, len: number, value: unknown): void {
-  if (typeof value === 'string' && value.length < len && hasStrayAfterNul(tvb.view(off, len), value.length)) {
+  if (typeof value === 'string' && value.length < len && hasStrayAfterNul(tvb.view(off, len))) {
     addExpertTree(node, eiTrailingStray, eiTrailingStray.summary);
   }
 }

@@ -61,8 +61,11 @@ export function fieldDisplayValue(node: FieldNode): string {
       return String(v);
     case FT.CHAR:
       return charRepr(v as number, def.base === BASE.HEX);
-    case FT.FLOAT: case FT.DOUBLE:
+    // proto.c prints a float with FLT_DIG (6) significant digits and a double with DBL_DIG (15).
+    case FT.FLOAT:
       return formatDouble(v as number);
+    case FT.DOUBLE:
+      return formatDouble(v as number, 15);
     case FT.IPv4:
       return formatIPv4(v as number);
     case FT.IPv6: {
@@ -102,18 +105,20 @@ export function fieldDisplayValue(node: FieldNode): string {
   }
 }
 
-/** C's "%g" as GLib prints doubles for display. */
-export function formatDouble(v: number): string {
+/** C's "%.<significant>g" as GLib prints floats and doubles for display ("%g" by default). */
+export function formatDouble(v: number, significant = 6): string {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return '0';
-  const exp = Math.floor(Math.log10(Math.abs(v)));
-  if (exp < -4 || exp >= 6) {
-    let m = v.toExponential(5).replace(/\.?0+e/, 'e');
+  // The exponent %g decides by is the one after rounding to `significant` digits.
+  const exp = Number(v.toExponential(significant - 1).split('e')[1]);
+  if (exp < -4 || exp >= significant) {
+    let m = v.toExponential(significant - 1).replace(/\.?0+e/, 'e');
     m = m.replace(/e([+-])(\d)$/, 'e$10$2');
     return m;
   }
-  const digits = Math.max(0, 5 - exp);
-  return v.toFixed(digits).replace(/\.?0+$/, '');
+  const digits = Math.max(0, significant - 1 - exp);
+  const fixed = v.toFixed(digits);
+  return digits > 0 ? fixed.replace(/\.?0+$/, '') : fixed;
 }
 
 function charRepr(c: number, hex: boolean): string {

@@ -17,8 +17,9 @@ export function addEthernetTrailer(pinfo: PacketInfo, headerTree: FieldNode | nu
   const maybePadded = pktLen >= 60 && pktLen - trailerReported < 60;
   if (maybePadded) {
     padding = 60 - (pktLen - trailerReported);
+    // Each byte of the would-be padding is read: one the capture cut off ends the dissection, as in Wireshark.
     for (let i = 0; i < padding; i++) {
-      if (!trailer.has(i, 1) || trailer.u8(i) !== 0) {
+      if (trailer.u8(i) !== 0) {
         padding = 0;
         break;
       }

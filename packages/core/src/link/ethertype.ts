@@ -3,7 +3,7 @@ import type { FieldNode } from '../fields/field-node.js';
 import { makeDissector } from '../dissection/dissector.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import { defaultRegistry } from '../dissection/session.js';
-import { showException } from '../dissection/show-exception.js';
+import { rethrowIfCaptureCut, showException } from '../dissection/show-exception.js';
 import type { Tvb } from '../dissection/tvb.js';
 import { dataDissector } from './data.js';
 import { addEthernetTrailer } from './ethernet-trailer.js';
@@ -43,6 +43,7 @@ function dissectEthertype(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, d
   try {
     found = pinfo.session.registry.tryUint('ethertype', d.etype, next, pinfo, tree);
   } catch (err) {
+    rethrowIfCaptureCut(err);
     showException(err, next, pinfo, tree);
     found = 1;
     threw = true;

@@ -2,7 +2,7 @@ import type { FieldDef } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
 import type { ExpertDef } from '../dissection/expert.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
-import { showException } from '../dissection/show-exception.js';
+import { rethrowIfCaptureCut, showException } from '../dissection/show-exception.js';
 import type { Tvb } from '../dissection/tvb.js';
 import { dataDissector } from './data.js';
 import { addEthernetTrailer } from './ethernet-trailer.js';
@@ -23,6 +23,7 @@ export function dissect8023(length: number, is8022: boolean, tvb: Tvb, offset: n
   try {
     pinfo.call(is8022 ? llcDissector : dataDissector, next, tree);
   } catch (err) {
+    rethrowIfCaptureCut(err);
     showException(err, next, pinfo, tree);
   }
   pinfo.currentProto = saved;

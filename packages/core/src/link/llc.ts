@@ -74,13 +74,17 @@ function ouiText(oui: number): string {
 
 export const llcDissector = makeDissector('llc', 'LLC', (tvb, pinfo, tree) => {
   pinfo.cols.setProtocol('LLC');
+  pinfo.cols.clearInfo();
+  // Each SAP is shown as it is read: a header cut after its DSAP shows that.
   const dsap = tvb.u8(0);
-  const ssap = tvb.u8(1);
   const t = tree?.addProtocol(hfLlc, tvb, 0, -1) ?? null;
   if (t) {
     const d = t.addItem(llcFields.dsap, tvb, 0, 1);
     d.addItem(llcFields.dsapSap, tvb, 0, 1);
     d.addItem(llcFields.dsapIg, tvb, 0, 1);
+  }
+  const ssap = tvb.u8(1);
+  if (t) {
     const s = t.addItem(llcFields.ssap, tvb, 1, 1);
     s.addItem(llcFields.ssapSap, tvb, 1, 1);
     s.addItem(llcFields.ssapCr, tvb, 1, 1);

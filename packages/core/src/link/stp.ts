@@ -8,6 +8,8 @@ import { defineFields, defineProtocol, FT, BASE, TFS_YES_NO, vals, type FieldDef
 import type { FieldNode } from '../fields/field-node.js';
 import { formatEther } from '../dissection/address.js';
 import { makeDissector } from '../dissection/dissector.js';
+import { defineExpert, Group, Severity } from '../dissection/expert.js';
+import type { PacketInfo } from '../dissection/packet-info.js';
 import { defaultRegistry } from '../dissection/session.js';
 import type { Tvb } from '../dissection/tvb.js';
 
@@ -45,6 +47,7 @@ export const stpFields = defineFields('stp', {
   pvstTlvType: { abbrev: 'stp.pvst.tlvtype', name: 'Type', type: FT.UINT16, base: BASE.HEX, strings: vals({ 0: 'Originating VLAN' }) },
   pvstTlvLen: { abbrev: 'stp.pvst.tlvlen', name: 'Length', type: FT.UINT16, base: BASE.DEC },
   pvstOrigVlan: { abbrev: 'stp.pvst.origvlan', name: 'Originating VLAN', type: FT.UINT16, base: BASE.DEC },
+  pvstTlvValue: { abbrev: 'stp.pvst.tlvval', name: 'Value', type: FT.BYTES },
 });
 
 /** What LLC hands over with a BPDU that came by Cisco's SNAP protocol ID (PVST+). */
@@ -53,19 +56,16 @@ export interface StpData {
 }
 
 /** A bridge identifier: "32768 / 1 / 00:1a:2b:3c:4d:00" with priority, system ID extension and address under it. */
-function bridgeId(tvb: Tvb, off: number, tree: FieldNode | null, title: string, defs: readonly [FieldDef, FieldDef, FieldDef]): string {
+function bridgeId(tvb: Tvb, off: number, tree: FieldNode | null, title: string, defs: readonly [FieldDef, FieldDef, FieldDef]): void {
+  if (!tree) return;
   const word = tvb.u16(off);
   const priority = word & 0xf000;
   const extension = word & 0x0fff;
-  const mac = formatEther(tvb.bytes, tvb.start + off + 2);
-  if (tree) {
-    const id = tree.addText(tvb, off, 8, `${title}: ${priority} / ${extension} / ${mac}`);
-    id.add(defs[0], tvb, off, 2, priority);
-    id.add(defs[1], tvb, off, 2, extension);
-    id.addItem(defs[2], tvb, off + 2, 6);
-  }
-  // Info's form, without the spaces.
-  return `${priority}/${extension}/${mac}`;
+  tvb.check(off + 2, 6);
+  const id = tree.addText(tvb, off, 8, `${title}: ${priority} / ${extension} / ${formatEther(tvb.bytes, tvb.start + off + 2)}`);
+  id.add(defs[0], tvb, off, 2, priority);
+  id.add(defs[1], tvb, off, 2, extension);
+  id.addItem(defs[2], tvb, off + 2, 6);
 }
 
 /** A timer in 1/256 seconds. */
@@ -73,23 +73,41 @@ function timer(tvb: Tvb, off: number, tree: FieldNode | null, def: FieldDef): vo
   tree?.add(def, tvb, off, 2, tvb.u16(off) / 256);
 }
 
+const PVST_TLV_ORIGVLAN = 0;
+const PVST_TLV_OFFSET = 36;
+const eiPvstLengthInvalid = defineExpert('stp', 'stp.pvst.tlvlen.invalid', Group.MALFORMED, Severity.ERROR, 'Indicated length is not valid for this record type');
+const eiPvstOrigVlanMissing = defineExpert('stp', 'stp.pvst.origvlan.missing', Group.MALFORMED, Severity.ERROR, 'Originating (PVID) VLAN TLV is missing or corrupt');
+const eiPvstTruncated = defineExpert('stp', 'stp.pvst.tlv.truncated', Group.MALFORMED, Severity.ERROR, 'TLV record is truncated prematurely');
+const eiPvstUnknown = defineExpert('stp', 'stp.pvst.tlv.unknown', Group.UNDECODED, Severity.COMMENT, 'TLV type is unknown');
+
 export const stpDissector = makeDissector('stp', 'STP', (tvb, pinfo, tree, data) => {
   const f = stpFields;
   pinfo.cols.setProtocol('STP');
   pinfo.cols.clearInfo();
-  const version = tvb.u8(2);
   const type = tvb.u8(3);
-  const t = tree ? tree.addProtocol(hfStp, tvb, 0, -1) : null;
-  t?.addItem(f.protocol, tvb, 0, 2);
-  t?.addItem(f.version, tvb, 2, 1);
-  t?.addItem(f.type, tvb, 3, 1);
+  const version = tvb.u8(2);
+  const addHeader = (): FieldNode | null => {
+    const t = tree ? tree.addProtocol(hfStp, tvb, 0, -1) : null;
+    t?.addItem(f.protocol, tvb, 0, 2);
+    t?.addItem(f.version, tvb, 2, 1);
+    t?.addItem(f.type, tvb, 3, 1);
+    return t;
+  };
   if (type === BPDU_TCN) {
     pinfo.cols.setInfo('Topology Change Notification');
-    t?.setLength(4);
+    addHeader()?.setLength(4);
     return 4;
   }
-  const flags = tvb.u8(4);
   const rapid = type === BPDU_RST;
+  // dissect_bpdu reads what Info shows before it adds any item: a BPDU cut before its port identifier shows nothing.
+  const flags = tvb.u8(4);
+  const rootWord = tvb.u16(5);
+  tvb.check(7, 6);
+  const root = `${rootWord & 0xf000}/${rootWord & 0x0fff}/${formatEther(tvb.bytes, tvb.start + 7)}`;
+  const cost = tvb.u32(13);
+  const port = tvb.u16(25);
+  pinfo.cols.setInfo(`${rapid ? 'RST' : 'Conf'}. ${flags & 0x01 ? 'TC + ' : ''}Root = ${root}  Cost = ${cost}  Port = 0x${port.toString(16).padStart(4, '0')}`);
+  const t = addHeader();
   if (t) {
     const fl = t.addItem(f.flags, tvb, 4, 1);
     if (flags & 0x80) fl.appendText(', Topology Change Acknowledgment');
@@ -105,43 +123,61 @@ export const stpDissector = makeDissector('stp', 'STP', (tvb, pinfo, tree, data)
     if (rapid) for (const def of [f.flagsAgreement, f.flagsForwarding, f.flagsLearning, f.flagsPortRole, f.flagsProposal]) fl.addItem(def, tvb, 4, 1);
     fl.addItem(f.flagsTc, tvb, 4, 1);
   }
-  const root = bridgeId(tvb, 5, t, 'Root Identifier', [f.rootPrio, f.rootExt, f.rootHw]);
-  const cost = tvb.u32(13);
+  bridgeId(tvb, 5, t, 'Root Identifier', [f.rootPrio, f.rootExt, f.rootHw]);
   t?.addItem(f.rootCost, tvb, 13, 4);
   bridgeId(tvb, 17, t, 'Bridge Identifier', [f.bridgePrio, f.bridgeExt, f.bridgeHw]);
-  const port = tvb.u16(25);
   t?.addItem(f.port, tvb, 25, 2);
   timer(tvb, 27, t, f.msgAge);
   timer(tvb, 29, t, f.maxAge);
   timer(tvb, 31, t, f.hello);
   timer(tvb, 33, t, f.forward);
-  pinfo.cols.setInfo(`${rapid ? 'RST' : 'Conf'}. ${flags & 0x01 ? 'TC + ' : ''}Root = ${root}  Cost = ${cost}  Port = 0x${port.toString(16).padStart(4, '0')}`);
   let end = 35;
   if (rapid || version >= 2) {
     t?.addItem(f.version1Length, tvb, 35, 1);
     end = 36;
   }
-  if ((data as StpData | undefined)?.pvst) end = pvstTlvs(tvb, end, t);
+  // Wireshark reads the TLVs from offset 36 (BPDU_PVST_TLV), after a configuration BPDU's 35 bytes too.
+  if ((data as StpData | undefined)?.pvst) end = pvstTlvs(tvb, PVST_TLV_OFFSET, pinfo, t);
   t?.setLength(end);
   return end;
 });
 defaultRegistry.addNamed(stpDissector);
 
-/** PVST+'s TLVs after the BPDU: the originating VLAN. */
-function pvstTlvs(tvb: Tvb, off: number, tree: FieldNode | null): number {
+/**
+ * dissect_bpdu_pvst_tlv: Cisco's TLVs after a (R)PVST+ BPDU, of which the
+ * originating VLAN must be one. Each TLV's line spans its length, checked
+ * as proto_tree_add_subtree checks it (with a tree or not).
+ */
+function pvstTlvs(tvb: Tvb, off: number, pinfo: PacketInfo, tree: FieldNode | null): number {
   const f = stpFields;
-  while (tvb.remaining(off) >= 4) {
+  let origVlanSeen = false;
+  if (tvb.reportedRemaining(off) < 4) pinfo.expert(tree, eiPvstTruncated);
+  while (tvb.reportedRemaining(off) >= 4) {
     const type = tvb.u16(off);
     const len = tvb.u16(off + 2);
-    if (type !== 0 || len !== 2) break;
-    const vlan = tvb.u16(off + 4);
-    if (tree) {
-      const item = tree.addText(tvb, off, 6, `Originating VLAN (PVID): ${vlan}`);
-      item.addItem(f.pvstTlvType, tvb, off, 2);
-      item.addItem(f.pvstTlvLen, tvb, off + 2, 2);
-      item.addItem(f.pvstOrigVlan, tvb, off + 4, 2);
+    tvb.check(off, 4 + len);
+    const item = tree ? tree.addText(tvb, off, 4 + len, type === PVST_TLV_ORIGVLAN ? 'Originating VLAN' : `Unknown TLV type: 0x${type.toString(16).padStart(4, '0')}`) : null;
+    item?.addItem(f.pvstTlvType, tvb, off, 2);
+    const lenItem = item ? item.addItem(f.pvstTlvLen, tvb, off + 2, 2) : null;
+    if (tvb.reportedRemaining(off + 4) < len) {
+      pinfo.expert(lenItem, eiPvstTruncated);
+      break;
     }
-    off += 6;
+    off += 4;
+    if (type === PVST_TLV_ORIGVLAN) {
+      if (len === 2) {
+        item?.appendText(` (PVID): ${tvb.u16(off)}`);
+        item?.addItem(f.pvstOrigVlan, tvb, off, 2);
+        origVlanSeen = true;
+      } else {
+        pinfo.expert(lenItem, eiPvstLengthInvalid);
+      }
+    } else {
+      item?.addItem(f.pvstTlvValue, tvb, off, len);
+      pinfo.expert(item, eiPvstUnknown);
+    }
+    off += len;
   }
+  if (!origVlanSeen) pinfo.expert(tree, eiPvstOrigVlanMissing);
   return off;
 }

@@ -6,7 +6,7 @@
  */
 import { BoundsKind, DissectorBoundsError } from '../dissection/dissector-errors.js';
 import type { Tvb } from '../dissection/tvb.js';
-import { formatText } from '../fields/format-text.js';
+import { formatBytesAsText } from '../fields/format-text.js';
 
 /** Longest name Wireshark builds (MAX_DNAME_LEN); longer ones become "<Name too long>". */
 const MAX_NAME_LEN = 255;
@@ -54,7 +54,6 @@ export interface DnsName {
   used: number;
 }
 
-const utf8 = new TextDecoder('utf-8');
 // One scratch buffer: names are built and turned into strings before the next name is read.
 const scratch = Buffer.alloc(MAX_NAME_LEN + 16);
 
@@ -66,7 +65,7 @@ function malformed(): never {
 function displayText(length: number): string {
   for (let i = 0; i < length; i++) {
     const c = scratch[i]!;
-    if (c < 0x20 || c >= 0x7f) return formatText(utf8.decode(scratch.subarray(0, length)));
+    if (c < 0x20 || c >= 0x7f) return formatBytesAsText(scratch.subarray(0, length));
   }
   return scratch.toString('latin1', 0, length);
 }

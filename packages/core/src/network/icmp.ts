@@ -254,7 +254,8 @@ function echoDataTimestamp(tvb: Tvb, frameSec: number): { sec: number; nsec: num
   // The C code compares abs((int)(secs - frame secs)): a 32-bit difference, whose abs(INT_MIN) stays negative.
   const plausible = (sec: number, usec: number): boolean => {
     const d = (sec - frameSec) | 0;
-    return (d === -0x80000000 || Math.abs(d) < 86400) && usec < 1000000;
+    // The microseconds are a C int there: a value with the top bit set is negative, so "below a million".
+    return (d === -0x80000000 || Math.abs(d) < 86400) && (usec | 0) < 1000000;
   };
   let sec = tvb.u32(8);
   let usec = tvb.u32(12);
@@ -262,7 +263,8 @@ function echoDataTimestamp(tvb: Tvb, frameSec: number): { sec: number; nsec: num
     sec = tvb.u32le(8);
     usec = tvb.u32le(12);
   }
-  return plausible(sec, usec) ? { sec, nsec: usec * 1000 } : null;
+  // Times 1000 in that int, wrapping as it does.
+  return plausible(sec, usec) ? { sec, nsec: Math.imul(usec, 1000) } : null;
 }
 
 /** The checksum the reply to a request with checksum `c` will carry (one's-complement sum of ~c and ~0x0800, complemented). */

@@ -1,7 +1,7 @@
 import type { FieldNode } from '../fields/field-node.js';
 import { BoundsKind, DissectorBoundsError } from '../dissection/dissector-errors.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
-import { reportMalformed, showException } from '../dissection/show-exception.js';
+import { reportMalformed, rethrowIfCaptureCut, showException } from '../dissection/show-exception.js';
 import { Tvb } from '../dissection/tvb.js';
 import { tcpFields } from './tcp-fields.js';
 import { DESEGMENT_ONE_MORE_SEGMENT } from './tcp-info.js';
@@ -55,12 +55,13 @@ export function tcpDissectPdus(
     const length = Math.min(captured, plen);
     const next = tvb.sub(offset, length, plen);
     // Without reassembly a cut PDU runs out as an unreassembled fragment, not as malformed.
-    const pdu = !canReassemble && plen > length ? new Tvb(next.ds, next.start, next.length, next.reported, true) : next;
+    const pdu = !canReassemble && plen > length ? asFragment(next) : next;
     const savedProto = pinfo.currentProto;
     Object.assign(pinfo, save);
     try {
       dissectPdu(pdu, pinfo, tree);
     } catch (err) {
+      rethrowIfCaptureCut(err);
       showException(err, tvb, pinfo, tree);
       pinfo.currentProto = savedProto;
     }
@@ -69,4 +70,11 @@ export function tcpDissectPdus(
     if (offset <= before) break;
   }
   return offset > 0;
+}
+
+/** tvb_set_fragment: the same window, whose reads past what its parents hold run out as an unreassembled fragment. */
+function asFragment(t: Tvb): Tvb {
+  const f = new Tvb(t.ds, t.start, t.length, t.reported, true);
+  f.contained = t.contained;
+  return f;
 }

@@ -19,9 +19,9 @@ function tempFile(bytes: Uint8Array): string {
   return path;
 }
 
-/** The exact conversion, done entirely in BigInt. */
+/** wiretap's conversion: the nanoseconds' product is a 64-bit one, which wraps beyond about 1.8e10 units a second (as tshark shows them). */
 function reference(ts: bigint, units: bigint, offset: bigint): [number, number] {
-  return [Number(ts / units + offset), Number(((ts % units) * 1_000_000_000n) / units)];
+  return [Number(ts / units + offset), Number((((ts % units) * 1_000_000_000n) % (1n << 64n)) / units)];
 }
 
 const resolutions: { tsresol: number | undefined; precision: number }[] = [

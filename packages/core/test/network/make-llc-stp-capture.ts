@@ -2,9 +2,10 @@
 // lab PC on a switch port sees: spanning tree BPDUs of each kind (802.1D
 // configuration with and without topology change flags, topology change
 // notification, 802.1w rapid spanning tree with each port role, Cisco PVST+
-// by SNAP with its originating VLAN), and LLC's control field in each form
-// (TEST, a supervisory RR, an information frame) and SNAP with an ethertype
-// and with an OUI nobody registered. Its tshark output is the CLI golden
+// by SNAP with its originating VLAN, an unknown TLV and a bad length), and
+// LLC's control field in each form (TEST, a supervisory RR, an information
+// frame), SNAP with an ethertype and with an OUI nobody registered, and
+// frames the capture cut short. Its tshark output is the CLI golden
 // cases *-llc-stp (node scripts/record-goldens.mjs --set cli). From the
 // repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-llc-stp-capture.ts
@@ -48,6 +49,10 @@ const frames = [
   ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(2, 2, 0xf3, 0x1000, 8, 0x8000, 0x8007, 0x200)]),
   // Cisco PVST+ by SNAP (OUI 00:00:0c, PID 0x010b) for VLAN 10.
   ieee8023(PVST_MULTICAST, [0xaa, 0xaa, 0x03, 0x00, 0x00, 0x0c, ...u16(0x010b), ...bpdu(2, 2, 0x3c, 0x800a, 0, 0x800a, 0x8001, 0), ...u16(0), ...u16(2), ...u16(10)]),
+  // PVST+ whose only TLV is of a type nobody assigned (the originating VLAN is missing), and a configuration
+  // PVST+ BPDU with an originating VLAN TLV of the wrong length.
+  ieee8023(PVST_MULTICAST, [0xaa, 0xaa, 0x03, 0x00, 0x00, 0x0c, ...u16(0x010b), ...bpdu(2, 2, 0x3c, 0x800a, 0, 0x800a, 0x8001, 0), ...u16(1), ...u16(2), ...u16(10)]),
+  ieee8023(PVST_MULTICAST, [0xaa, 0xaa, 0x03, 0x00, 0x00, 0x0c, ...u16(0x010b), ...bpdu(0, 0, 0x00, 0x800a, 0, 0x800a, 0x8001, 0), ...u16(0), ...u16(1), 10]),
   // LLC's control field: TEST, a supervisory RR with the final bit, an information frame.
   ieee8023(BROADCAST, [0x00, 0x00, 0xe3, ...latin1('test')]),
   ieee8023(BROADCAST, [0x18, 0x19, 0x01, 0x03]),
@@ -55,9 +60,19 @@ const frames = [
   // SNAP: ARP by ethertype (RFC 1042), and an OUI with no registered protocols.
   ieee8023(BROADCAST, [0xaa, 0xaa, 0x03, 0, 0, 0, 0x08, 0x06, 0, 1, 0x08, 0, 6, 4, 0, 1, ...SWITCH, 10, 0, 0, 1, 0, 0, 0, 0, 0, 0, 10, 0, 0, 2]),
   ieee8023(BROADCAST, [0xaa, 0xaa, 0x03, 0x12, 0x34, 0x56, 0x00, 0x01, ...latin1('vendor')]),
+  // A message age of 34695/256 s: the timers are doubles, shown with all 15 significant digits (135.52734375).
+  ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(0, 0, 0x00, 0x8000, 0, 0x8000, 0x8001, 0x8787)]),
+  // Frames the capture cut short: a BPDU before its port identifier (nothing of it is shown), an LLC header after
+  // its DSAP, and 802.3 padding cut inside (the cut ends the dissection there).
+  ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(0, 0, 0x81, 0x8001, 19, 0x7002, 0x8003, 0x180)]).subarray(0, 36),
+  ieee8023(BROADCAST, [0x18, 0x19, 0x01, 0x03]).subarray(0, 15),
+  ieee8023(BROADCAST, [0x18, 0x19, 0x01, 0x03]).subarray(0, 59),
 ];
 
 const writer = await PcapWriter.open(out);
-await writer.writeBatch(packets(frames, 2000));
+const records = packets(frames, 2000);
+// The last three were cut by the capture: on the wire they were 60 bytes long.
+for (const r of records.slice(-3)) r.len = 60;
+await writer.writeBatch(records);
 await writer.close();
 console.log(`wrote ${out}`);
