@@ -1,7 +1,7 @@
 /** Time renderings shared by the frame fields, the Time column and labels. */
 
 /** printf's %09d: a negative number keeps its sign inside the nine places ("-00001000"). */
-function pad9(n: number): string {
+export function pad9(n: number): string {
   return n < 0 ? `-${String(-n).padStart(8, '0')}` : String(n).padStart(9, '0');
 }
 

@@ -7,7 +7,7 @@ import { defaultRegistry, setFrameDissector } from '../dissection/session.js';
 import { showException } from '../dissection/show-exception.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import { eiOpenFlowLimit, reportLimit } from '../dissection/limit-experts.js';
-import { timeDelta } from '../fields/time-format.js';
+import { pad9, timeDelta } from '../fields/time-format.js';
 import { WTAP_ENCAP_NAMES, wtapEncapOf } from './wtap-encap.js';
 import { dataDissector } from './data.js';
 import { wireLength } from '../capture/raw-packet.js';
@@ -19,8 +19,7 @@ const OPEN_FLOWS_KEY = 'frame.open-flow-limit';
 const eiTimeInvalid = defineExpert('frame', 'frame.time_invalid', Group.SEQUENCE, Severity.NOTE, 'Arrival Time: Fractional second out of range (0-1000000000)');
 /** "Fractional second -00001000 is invalid": the fraction as printf's %09ld writes it. */
 function timeInvalidMessage(nsec: number): string {
-  const digits = nsec < 0 ? `-${String(-nsec).padStart(8, '0')}` : String(nsec).padStart(9, '0');
-  return `Arrival Time: Fractional second ${digits} is invalid, the valid range is 0-1000000000`;
+  return `Arrival Time: Fractional second ${pad9(nsec)} is invalid, the valid range is 0-1000000000`;
 }
 const eiLenLtCaplen = defineExpert('frame', 'frame.len_lt_caplen', Group.MALFORMED, Severity.ERROR, 'Frame length is less than captured length');
 export const hfPktComment = defineProtocol('pkt_comment', 'Packet comments');
