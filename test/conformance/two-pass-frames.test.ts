@@ -77,7 +77,7 @@ describe.skipIf(!corpusAvailable())('two passes over a file and over a stream', 
 describe('two passes over a capture file', () => {
   it('keeps no copy of the frames between the passes', async () => {
     const path = join(tmp, 'large-frames.pcap');
-    udpCapture(path, 3000, 8000);
+    udpCapture(path, 6000, 8000);
     const session = new DissectionSession();
     const reader = await CaptureReader.open(path);
     gc();
@@ -100,9 +100,10 @@ describe('two passes over a capture file', () => {
       },
     );
     await reader.close();
-    expect(frames).toBe(3000);
-    // 24 MB of frames: copies would hold all of them; the reader's chunks are a few MB at most.
-    expect(between / 1048576).toBeLessThan(8);
+    expect(frames).toBe(6000);
+    // 48 MB of frames: copies would hold all of them. The reader's chunks are a few MB, more while reads
+    // started ahead are in flight on a loaded machine (16 MB seen once), hence the margin.
+    expect(between / 1048576).toBeLessThan(24);
   });
 
   it('builds columns on the second pass only, and leaves out the frames secondPassNeeds declines', async () => {

@@ -13,7 +13,8 @@ export function findByte(tvb: Tvb, off: number, len: number, byte: number): numb
 export function addAsciiItem(tree: FieldNode, def: FieldDef, tvb: Tvb, off: number, len: number): FieldNode {
   if (len === -1) len = tvb.remaining(off);
   else if (len < 0) throw new DissectorBoundsError(BoundsKind.Reported);
-  return tree.add(def, tvb, off, len, readAscii(tvb, off, len));
+  // proto_tree_add_item with ENC_ASCII: the value ends at a NUL, and bytes after it are "Trailing stray characters".
+  return tree.addItem(def, tvb, off, len);
 }
 
 /** A mailbox: "Display Name <addr>" or a bare address (dissect_imf_mailbox). */

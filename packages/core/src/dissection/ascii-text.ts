@@ -25,7 +25,4 @@ export function asciiLower(s: string): string {
   return upper ? s.toLowerCase() : s;
 }
 
-/** g_ascii_isspace. */
-export function isAsciiSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-}
+export { isAsciiSpace } from '../fields/format-text.js';

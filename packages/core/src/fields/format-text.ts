@@ -5,6 +5,11 @@
  */
 const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cn}\p{Cs}]/u;
 
+/** g_ascii_isspace: space, tab, LF, FF and CR; GLib's table leaves out the vertical tab (0x0b), which stays "\v". */
+export function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
+
 /**
  * Wireshark's format_text: printable characters as themselves, ASCII
  * control characters as C escapes (\n, \r, \t, ... or \ooo octal),
@@ -38,7 +43,7 @@ export function formatText(s: string, replaceSpace = false): string {
       }
     }
     if (run < i) out += s.slice(run, i);
-    if (replaceSpace && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) {
+    if (replaceSpace && isAsciiSpace(c)) {
       out += ' ';
     } else if (c < 0x80) {
       out += controlEscape(c);
@@ -113,7 +118,7 @@ export function formatBytesAsText(bytes: Uint8Array, replaceSpace = false): stri
     if (run < i) out += latin1.decode(bytes.subarray(run, i));
     i++;
     if (c < 0x80) {
-      out += replaceSpace && (c === 0x20 || (c >= 0x09 && c <= 0x0d)) ? ' ' : controlEscape(c);
+      out += replaceSpace && isAsciiSpace(c) ? ' ' : controlEscape(c);
       run = i;
       continue;
     }

@@ -73,7 +73,8 @@ export function dissectEthernetCommon(tvb: Tvb, pinfo: PacketInfo, tree: FieldNo
     pinfo.call(dataDissector, tvb.sub(14), tree);
     return tvb.length;
   }
-  if (type <= 1500) {
+  // A length field, except 0 (ETHERTYPE_UNK), which Wireshark takes as an Ethernet II type.
+  if (type <= 1500 && type !== 0) {
     const is8022 = !(tvb.has(14, 2) && tvb.u16(14) === 0xffff);
     pinfo.cols.setInfo(`IEEE 802.3 Ethernet ${is8022 ? '' : 'Raw '}`);
     const t = tree?.addProtocol(hfEth, tvb, 0, 14, `IEEE 802.3 Ethernet ${is8022 ? '' : 'Raw '}`) ?? null;
