@@ -15,6 +15,7 @@ import { join, relative } from 'node:path';
 import { corpusDir, corpusFiles, craftedCaptures, repoRoot } from '../../support/paths.js';
 import { buildCase } from './fuzz-case.js';
 import { loadSeed, SeedPayloads, type SeedCapture } from './seed-corpus.js';
+import { wholeNumberArg } from './command-line-numbers.js';
 
 interface Args {
   seed: number;
@@ -24,17 +25,13 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const number = (flag: string, v: string | undefined): number => {
-    if (v === undefined || !/^\d+$/.test(v)) throw new Error(`${flag} needs a whole number`);
-    return Number(v);
-  };
   const o: Partial<Args> = { window: 24 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     switch (a) {
-      case '--seed': o.seed = number(a, argv[++i]); break;
-      case '--cases': o.cases = number(a, argv[++i]); break;
-      case '--window': o.window = number(a, argv[++i]); break;
+      case '--seed': o.seed = wholeNumberArg(a, argv[++i]); break;
+      case '--cases': o.cases = wholeNumberArg(a, argv[++i]); break;
+      case '--window': o.window = wholeNumberArg(a, argv[++i]); break;
       case '--out': o.out = argv[++i]; break;
       default: throw new Error(`unknown argument ${a} (use --seed S, --cases N, --out DIR, --window W)`);
     }

@@ -11,22 +11,19 @@ import { join } from 'node:path';
 import { corpusDir, corpusFiles, craftedCaptures, repoRoot } from '../../support/paths.js';
 import { runFuzz, summaryText } from './fuzz-runner.js';
 import { RegressionStore } from './regression-store.js';
+import { wholeNumberArg } from './command-line-numbers.js';
 
 const regressionsDir = join(repoRoot, 'fixtures', 'fuzz-regressions');
 
 function parseArgs(argv: readonly string[]): { seed: number; seconds?: number; packets?: number; cases?: number; save: boolean } {
-  const number = (flag: string, v: string | undefined): number => {
-    if (v === undefined || !/^\d+$/.test(v)) throw new Error(`${flag} needs a whole number`);
-    return Number(v);
-  };
   const o: { seed: number; seconds?: number; packets?: number; cases?: number; save: boolean } = { seed: Date.now() % 0x100000000, save: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     switch (a) {
-      case '--seed': o.seed = number(a, argv[++i]); break;
-      case '--seconds': o.seconds = number(a, argv[++i]); break;
-      case '--packets': o.packets = number(a, argv[++i]); break;
-      case '--cases': o.cases = number(a, argv[++i]); break;
+      case '--seed': o.seed = wholeNumberArg(a, argv[++i]); break;
+      case '--seconds': o.seconds = wholeNumberArg(a, argv[++i]); break;
+      case '--packets': o.packets = wholeNumberArg(a, argv[++i]); break;
+      case '--cases': o.cases = wholeNumberArg(a, argv[++i]); break;
       case '--no-save': o.save = false; break;
       default: throw new Error(`unknown argument ${a} (use --seconds N, --packets N, --cases N, --seed S, --no-save)`);
     }
