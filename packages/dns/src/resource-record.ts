@@ -87,9 +87,7 @@ export function dissectResourceRecord(m: MessageContext, off: number, tree: Fiel
   let rrTree: FieldNode | null = null;
   let item: FieldNode | null = null;
   if (tree) {
-    // The record's subtree spans its data length, and proto_tree_add_subtree checks those bytes exist
-    // (tvb_ensure_bytes_exist): with a tree, a length past the data throws before the record is read.
-    tvb.check(off, total);
+    // The record's subtree spans its data length: with a tree, a length past the data throws before the record is read.
     const flushText = flush ? ', cache flush' : '';
     rrTree =
       type === RRType.OPT

@@ -103,13 +103,15 @@ export function appendLabel(node: FieldNode | null, parent: FieldNode | null, te
 /**
  * proto_tree_add_subtree: a text item to hang fields under. In a pruned
  * tree the fields go to `tree` itself; `label` is only built for full trees.
+ * Like Wireshark's, it checks its bytes exist, but only where there is a
+ * tree: tshark's summary lines (no tree) read on where -V stops.
  */
 export function addSubtree(tree: FieldNode | null, tvb: Tvb, off: number, len: number, label: () => string): FieldNode | null {
   if (tree === null) return null;
-  // "To the end" needs a byte there, as for Wireshark's subtree: a section starting at the end of the data throws.
+  // "To the end" needs a byte there: a section starting at the end of the data throws.
   if (len < 0 && tvb.remaining(off) === 0) tvb.check(off, 1);
+  if (len >= 0) tvb.check(off, len);
   if (tree.ctx.interest !== null) return tree;
-  const n = len < 0 || off + len > tvb.length ? Math.max(0, tvb.length - off) : len;
-  return tree.addText(tvb, off, n, label());
+  return tree.addText(tvb, off, len < 0 ? tvb.length - off : len, label());
 }
 

@@ -105,7 +105,7 @@ export function dissectHttpMessage(tvb: Tvb, offset: number, ctx: MessageContext
     if (tree) {
       httpTree = tree.addProtocol(ctx.protocol.def, tvb, offset, tvb.remaining(offset));
       ctx.shown.value = true;
-      if (leadingCrlf) pinfo.expert(httpTree.addText(tvb, offset - 2, 2, 'Leading CRLF'), httpExpert.leadingCrlf);
+      if (leadingCrlf) pinfo.addExpertItem(httpTree, httpExpert.leadingCrlf, tvb, offset - 2, 2);
     }
   }
 
@@ -137,7 +137,7 @@ export function dissectHttpMessage(tvb: Tvb, offset: number, ctx: MessageContext
     if (tree && httpTree === null) {
       httpTree = tree.addProtocol(ctx.protocol.def, tvb, origOffset, tvb.remaining(origOffset));
       ctx.shown.value = true;
-      if (leadingCrlf) pinfo.expert(httpTree.addText(tvb, origOffset - 2, 2, 'Leading CRLF'), httpExpert.leadingCrlf);
+      if (leadingCrlf) pinfo.addExpertItem(httpTree, httpExpert.leadingCrlf, tvb, origOffset - 2, 2);
     }
     if (firstLoop && pinfo.ptype === PortType.TCP && (pinfo.srcport === 443 || pinfo.dstport === 443)) pinfo.expert(httpTree, httpExpert.tlsPort);
     firstLoop = false;

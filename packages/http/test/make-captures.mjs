@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Build the small HTTP captures the unit tests use for cases the public corpus
 // lacks (Basic credentials, every content coding, trailers, bodiless responses,
-// pipelining, a decompression bomb, PNG chunks, a CONNECT tunnel). Each is one TCP connection, written as
+// pipelining, a decompression bomb, corrupt compressed bodies, a leading CRLF, PNG chunks, a CONNECT tunnel). Each is one TCP connection, written as
 // classic pcap. Usage: node packages/http/test/make-captures.mjs
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, crc32, deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, crc32, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 
 const here = join(dirname(fileURLToPath(import.meta.url)), 'captures');
 const CLIENT = [10, 0, 0, 1];
@@ -191,6 +191,43 @@ function request(line, headers, body = '') {
   c.send(true, Buffer.from('GET\r\n: no-name\r\nBad Header Name: x\r\nAuthorization: Basic !!!\r\nContent-Length: -1\r\n\r\n', 'latin1'));
   c.close();
   c.write('hostile.pcap');
+}
+
+// Compressed bodies zlib finds corrupt after some output: a gzip body whose
+// deflate data goes on, after 50,000 good bytes, with a block of the reserved
+// type, and a zlib body whose Adler-32 check does not match. tvb_uncompress
+// keeps the output buffers (32 KiB each here) filled before the error.
+{
+  const c = new Connection();
+  c.open();
+  const text = (n) => Array.from({ length: n }, (_, i) => `${String(i).padStart(5, '0')} the quick brown fox jumps over the lazy dog ${(i * 7919) % 1000}\n`).join('');
+  const good = Buffer.from(text(800).slice(0, 50000), 'latin1');
+  // A full flush ends the good data on a byte boundary; 0x07 is a last block of type 3, which does not exist.
+  const deflated = deflateRawSync(good, { finishFlush: constants.Z_FULL_FLUSH });
+  const gzipHeader = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
+  const badGzip = Buffer.concat([gzipHeader, deflated, Buffer.from([0x07]), Buffer.alloc(8)]);
+  c.send(true, request('GET /logs/fox.log HTTP/1.1', ['Accept-Encoding: gzip']));
+  c.send(false, response('200 OK', ['Content-Type: text/plain', 'Content-Encoding: gzip', `Content-Length: ${badGzip.length}`], badGzip));
+  const badZlib = deflateSync(Buffer.from(text(800).slice(0, 40000), 'latin1'));
+  badZlib[badZlib.length - 1] ^= 0x01;
+  c.send(true, request('GET /logs/fox-deflate.log HTTP/1.1', ['Accept-Encoding: deflate']));
+  c.send(false, response('200 OK', ['Content-Type: text/plain', 'Content-Encoding: deflate', `Content-Length: ${badZlib.length}`], badZlib));
+  c.close();
+  c.write('corrupt-compressed.pcap');
+}
+
+// Old browsers sent an extra CRLF after a POST body (RFC 7230 3.5 tells
+// servers to skip it), which could go out with the next request on a
+// kept-alive connection: tshark flags that request's "Leading CRLF".
+{
+  const c = new Connection();
+  c.open();
+  c.send(true, request('POST /guestbook HTTP/1.1', ['Content-Type: application/x-www-form-urlencoded', 'Content-Length: 13'], 'name=Fox&hi=1'));
+  c.send(false, response('303 See Other', ['Location: /guestbook', 'Content-Length: 0']));
+  c.send(true, Buffer.concat([Buffer.from('\r\n'), request('GET /guestbook HTTP/1.1', [])]));
+  c.send(false, response('200 OK', ['Content-Type: text/plain', 'Content-Length: 9'], 'Fox: hi!\n'));
+  c.close();
+  c.write('leading-crlf.pcap');
 }
 
 // A PNG with every chunk type file-png.c decodes (and one it shows as data).

@@ -42,14 +42,18 @@ function gzipPayloadStart(data: Uint8Array): number {
  * tvb_uncompress for "gzip" and "deflate": zlib format first, then (as
  * packet-http's zlib code does) gzip with its header skipped, then raw
  * deflate, since servers send all three under both names. A body cut
- * short decodes as far as it goes; output beyond `limit` bytes fails.
+ * short decodes as far as it goes; one zlib finds corrupt keeps what came
+ * out before (see outputBeforeError); output beyond `limit` bytes fails.
  */
 export function inflateBody(data: Uint8Array, limit: number): DecodeResult {
   const opts = { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: limit };
+  const bufsiz = inflateBufferSize(data.length);
   try {
     return emptyUnlessEnded(inflateSync(data, opts), () => inflateSync(data));
   } catch (err) {
     if (isOutputLimitError(err)) return { reason: 'limit' };
+    const kept = outputBeforeError(data, bufsiz, (d) => inflateSync(d, opts));
+    if (kept !== null) return kept;
   }
   let start = 0;
   if (data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b) {
@@ -60,8 +64,44 @@ export function inflateBody(data: Uint8Array, limit: number): DecodeResult {
   try {
     return emptyUnlessEnded(inflateRawSync(raw, opts), () => inflateRawSync(raw));
   } catch (err) {
-    return { reason: isOutputLimitError(err) ? 'limit' : 'corrupt' };
+    if (isOutputLimitError(err)) return { reason: 'limit' };
+    return outputBeforeError(raw, bufsiz, (d) => inflateRawSync(d, opts)) ?? { reason: 'corrupt' };
   }
+}
+
+/** tvb_uncompress's output buffer: twice the compressed length, at least 32 KiB and at most 10 MiB. */
+function inflateBufferSize(compressedLength: number): number {
+  return Math.min(Math.max(compressedLength * 2, 32768), 10 * 1048576);
+}
+
+/**
+ * What tvb_uncompress keeps of a stream zlib finds corrupt: it calls
+ * inflate() for one output buffer at a time and keeps the buffers filled
+ * before the call that met the error, so the output is a whole number of
+ * buffers; none means failure (null). Node's zlib throws all its output
+ * away on an error, so the output before it is that of the longest prefix
+ * of the data that decodes without one (cut before the bad code, a prefix
+ * only runs out). Codes ending in the byte where the bad one ends are lost
+ * with it, which can move the result by a buffer only when a buffer
+ * boundary falls among them.
+ */
+function outputBeforeError(data: Uint8Array, bufsiz: number, inflatePrefix: (d: Uint8Array) => Uint8Array): Uint8Array | DecodeFailure | null {
+  let good = 0;
+  let bad = data.length;
+  let out: Uint8Array | null = null;
+  while (bad - good > 1) {
+    const mid = good + ((bad - good) >> 1);
+    try {
+      out = inflatePrefix(data.subarray(0, mid));
+      good = mid;
+    } catch (err) {
+      if (isOutputLimitError(err)) return { reason: 'limit' };
+      bad = mid;
+    }
+  }
+  // `out` is the output of the prefix `good` (it changes only with it).
+  const whole = out === null ? 0 : out.length - (out.length % bufsiz);
+  return whole === 0 ? null : out!.subarray(0, whole);
 }
 
 /**

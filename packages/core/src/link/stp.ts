@@ -13,6 +13,7 @@ import type { PacketInfo } from '../dissection/packet-info.js';
 import { defaultRegistry } from '../dissection/session.js';
 import type { Tvb } from '../dissection/tvb.js';
 
+const BPDU_CONF = 0x00;
 const BPDU_RST = 0x02;
 const BPDU_TCN = 0x80;
 
@@ -68,6 +69,11 @@ function bridgeId(tvb: Tvb, off: number, tree: FieldNode | null, title: string, 
   id.addItem(defs[2], tvb, off + 2, 6);
 }
 
+/** Info's name for a type 2 BPDU, by the protocol version. */
+function rapidKind(version: number): string {
+  return version === 3 ? 'MST' : version === 4 ? 'SPT' : 'RST';
+}
+
 /** A timer in 1/256 seconds. */
 function timer(tvb: Tvb, off: number, tree: FieldNode | null, def: FieldDef): void {
   tree?.add(def, tvb, off, 2, tvb.u16(off) / 256);
@@ -79,6 +85,8 @@ const eiPvstLengthInvalid = defineExpert('stp', 'stp.pvst.tlvlen.invalid', Group
 const eiPvstOrigVlanMissing = defineExpert('stp', 'stp.pvst.origvlan.missing', Group.MALFORMED, Severity.ERROR, 'Originating (PVID) VLAN TLV is missing or corrupt');
 const eiPvstTruncated = defineExpert('stp', 'stp.pvst.tlv.truncated', Group.MALFORMED, Severity.ERROR, 'TLV record is truncated prematurely');
 const eiPvstUnknown = defineExpert('stp', 'stp.pvst.tlv.unknown', Group.UNDECODED, Severity.COMMENT, 'TLV type is unknown');
+const eiVersionSupport = defineExpert('stp', 'bpdu.version_support', Group.PROTOCOL, Severity.WARN, 'This version of Wireshark only knows about versions 0, 2, 3 & 4');
+const eiUnknownType = defineExpert('stp', 'stp.type.unknown', Group.PROTOCOL, Severity.WARN, 'Unknown BPDU type data');
 
 export const stpDissector = makeDissector('stp', 'STP', (tvb, pinfo, tree, data) => {
   const f = stpFields;
@@ -86,17 +94,27 @@ export const stpDissector = makeDissector('stp', 'STP', (tvb, pinfo, tree, data)
   pinfo.cols.clearInfo();
   const type = tvb.u8(3);
   const version = tvb.u8(2);
+  const known = type === BPDU_CONF || type === BPDU_RST || type === BPDU_TCN;
   const addHeader = (): FieldNode | null => {
-    const t = tree ? tree.addProtocol(hfStp, tvb, 0, -1) : null;
-    t?.addItem(f.protocol, tvb, 0, 2);
-    t?.addItem(f.version, tvb, 2, 1);
-    t?.addItem(f.type, tvb, 3, 1);
+    if (!tree) return null;
+    const t = tree.addProtocol(hfStp, tvb, 0, -1);
+    t.addItem(f.protocol, tvb, 0, 2);
+    const versionItem = t.addItem(f.version, tvb, 2, 1);
+    if (version === 1 || version > 4) pinfo.expert(versionItem, eiVersionSupport);
+    const typeItem = t.addItem(f.type, tvb, 3, 1);
+    if (!known) pinfo.expert(typeItem, eiUnknownType);
     return t;
   };
   if (type === BPDU_TCN) {
     pinfo.cols.setInfo('Topology Change Notification');
     addHeader()?.setLength(4);
     return 4;
+  }
+  if (!known) {
+    // Wireshark shows no more of a BPDU type it does not know.
+    pinfo.cols.setInfo(`Unknown BPDU type (${type})`);
+    addHeader();
+    return tvb.length;
   }
   const rapid = type === BPDU_RST;
   // dissect_bpdu reads what Info shows before it adds any item: a BPDU cut before its port identifier shows nothing.
@@ -106,7 +124,7 @@ export const stpDissector = makeDissector('stp', 'STP', (tvb, pinfo, tree, data)
   const root = `${rootWord & 0xf000}/${rootWord & 0x0fff}/${formatEther(tvb.bytes, tvb.start + 7)}`;
   const cost = tvb.u32(13);
   const port = tvb.u16(25);
-  pinfo.cols.setInfo(`${rapid ? 'RST' : 'Conf'}. ${flags & 0x01 ? 'TC + ' : ''}Root = ${root}  Cost = ${cost}  Port = 0x${port.toString(16).padStart(4, '0')}`);
+  pinfo.cols.setInfo(`${rapid ? rapidKind(version) : 'Conf'}. ${flags & 0x01 ? 'TC + ' : ''}Root = ${root}  Cost = ${cost}  Port = 0x${port.toString(16).padStart(4, '0')}`);
   const t = addHeader();
   if (t) {
     const fl = t.addItem(f.flags, tvb, 4, 1);
@@ -132,7 +150,7 @@ export const stpDissector = makeDissector('stp', 'STP', (tvb, pinfo, tree, data)
   timer(tvb, 31, t, f.hello);
   timer(tvb, 33, t, f.forward);
   let end = 35;
-  if (rapid || version >= 2) {
+  if (rapid) {
     t?.addItem(f.version1Length, tvb, 35, 1);
     end = 36;
   }

@@ -8,8 +8,17 @@ import type { Tvb } from '../dissection/tvb.js';
 import { ETHERTYPE, etypeNames } from '../link/ethertype-values.js';
 import { hex4 } from '../link/hex.js';
 
-const OP = { REQUEST: 1, REPLY: 2, RREQUEST: 3, RREPLY: 4, DRARPREQUEST: 5, DRARPREPLY: 6, DRARPERROR: 7, IREQUEST: 8, IREPLY: 9 } as const;
-const opNames = vals({ 1: 'request', 2: 'reply', 3: 'reverse request', 4: 'reverse reply', 5: 'drarp request', 6: 'drarp reply', 7: 'drarp error', 8: 'inverse request', 9: 'inverse reply', 10: 'arp nak' });
+const OP = { REQUEST: 1, REPLY: 2, RREQUEST: 3, RREPLY: 4, DRARPREQUEST: 5, DRARPREPLY: 6, DRARPERROR: 7, IREQUEST: 8, IREPLY: 9, NAK: 10, EXP1: 24, EXP2: 25 } as const;
+/** Info's words for the MARS (RFC 2022) and MAPOS opcodes, before " from <hardware> at <protocol address>". */
+const marsInfo = vals({
+  11: 'MARS request', 12: 'MARS MULTI request', 13: 'MARS MSERV request', 14: 'MARS JOIN request', 15: 'MARS LEAVE', 16: 'MARS NAK', 17: 'MARS UNSERV request',
+  18: 'MARS SJOIN request', 19: 'MARS SLEAVE', 20: 'MARS grouplist request', 21: 'MARS grouplist reply', 22: 'MARS redirect map', 23: 'MAPOS UNARP request',
+});
+const opNames = vals({
+  1: 'request', 2: 'reply', 3: 'reverse request', 4: 'reverse reply', 5: 'drarp request', 6: 'drarp reply', 7: 'drarp error', 8: 'inverse request', 9: 'inverse reply', 10: 'arp nak',
+  11: 'mars request', 12: 'mars multi', 13: 'mars mserv', 14: 'mars join', 15: 'mars leave', 16: 'mars nak', 17: 'mars unserv', 18: 'mars sjoin', 19: 'mars sleave',
+  20: 'mars grouplist request', 21: 'mars grouplist reply', 22: 'mars redirect map', 23: 'mapos unarp', 24: 'experimental 1', 25: 'experimental 2', 0: 'reserved', 65535: 'reserved',
+});
 
 export const hfArp = defineProtocol('arp', 'Address Resolution Protocol');
 export const arpFields = defineFields('arp', {
@@ -79,6 +88,8 @@ export const arpDissector = makeDissector('arp', 'ARP/RARP', (tvb, pinfo, tree) 
   if (op === OP.RREQUEST || op === OP.RREPLY) pinfo.cols.setProtocol('RARP');
   else if (op >= OP.DRARPREQUEST && op <= OP.DRARPERROR) pinfo.cols.setProtocol('DRARP');
   else if (op === OP.IREQUEST || op === OP.IREPLY) pinfo.cols.setProtocol('Inverse ARP');
+  else if (op >= 11 && op <= 22) pinfo.cols.setProtocol('MARS');
+  else if (op === 23) pinfo.cols.setProtocol('MAPOS');
   const sha = 8, spa = sha + hln, tha = spa + pln, tpa = tha + hln;
   let gratuitous = false, probe = false, announcement = false;
   if ((op === OP.REQUEST || op === OP.REPLY) && sameBytes(tvb, spa, tpa, pln)) {
@@ -118,7 +129,20 @@ export const arpDissector = makeDissector('arp', 'ARP/RARP', (tvb, pinfo, tree) 
     case OP.IREPLY:
       cols.setInfo(`${hwAddr(tvb, sha, hln, hrd)} is at ${protoAddr(tvb, spa, pln, pro)}`);
       break;
+    case OP.NAK:
+      cols.setInfo('ARP NAK');
+      break;
+    case OP.EXP1: case OP.EXP2:
+      cols.setInfo(`Experimental ${op === OP.EXP1 ? 1 : 2} ( opcode ${op} )`);
+      break;
+    case 0: case 65535:
+      cols.setInfo(`Reserved opcode ${op}`);
+      break;
     default:
+      if (marsInfo.has(op)) {
+        cols.setInfo(`${marsInfo.get(op)!} from ${hwAddr(tvb, sha, hln, hrd)} at ${protoAddr(tvb, spa, pln, pro)}`);
+        break;
+      }
       cols.setInfo(`Unknown ARP opcode 0x${hex4(op)}`);
   }
   if (duplicate !== -1) cols.appendInfo(` (duplicate use of ${formatIPv4(duplicate)} detected!)`);

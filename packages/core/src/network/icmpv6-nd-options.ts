@@ -203,9 +203,8 @@ export function dissectNdOptions(
         o?.addItem(f.reserved, tvb, body, 6);
         o?.add(f.redirectedPacket, tvb, body + 6, tvb.reported - (body + 6), null);
         dissectContained(tvb, body + 6, o);
-        o?.appendText(')');
-        // The contained packet took the rest of the message.
-        return;
+        // The contained packet takes the rest of the message, but the next option is looked for after this one's length.
+        break;
       case OPT.MTU:
         o?.addItem(f.reserved, tvb, body, 2);
         o?.addItem(f.mtu, tvb, body + 2, 4);

@@ -44,6 +44,7 @@ export const icmpv6Fields = defineFields('icmpv6', {
   checksumStatus: { abbrev: 'icmpv6.checksum.status', name: 'Checksum Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatusNames },
   reserved: { abbrev: 'icmpv6.reserved', name: 'Reserved', type: FT.BYTES },
   mtu: { abbrev: 'icmpv6.mtu', name: 'MTU', type: FT.UINT32, base: BASE.DEC },
+  originalLength: { abbrev: 'icmpv6.length', name: 'Length of original datagram', type: FT.UINT8, base: BASE.DEC },
   pointer: { abbrev: 'icmpv6.pointer', name: 'Pointer', type: FT.UINT32, base: BASE.DEC },
   echoId: { abbrev: 'icmpv6.echo.identifier', name: 'Identifier', type: FT.UINT16, base: BASE.HEX },
   echoSeq: { abbrev: 'icmpv6.echo.sequence_number', name: 'Sequence', type: FT.UINT16, base: BASE.DEC },
@@ -207,10 +208,28 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
     return tvb.length;
   }
   switch (type) {
-    case T.UNREACH: case T.TOO_BIG: case T.TIME_EXCEEDED: case T.PARAM_PROB: {
-      if (type === T.TOO_BIG) t?.addItem(icmpv6Fields.mtu, tvb, 4, 4);
-      else if (type === T.PARAM_PROB) t?.addItem(icmpv6Fields.pointer, tvb, 4, 4);
-      else t?.addItem(icmpv6Fields.reserved, tvb, 4, 4);
+    case T.UNREACH: case T.TIME_EXCEEDED: {
+      // RFC 4884: a non-zero first byte is the original datagram's length in 64-bit words, with ICMP extensions after it.
+      const originalWords = tvb.u8(4);
+      if (originalWords) {
+        t?.addItem(icmpv6Fields.originalLength, tvb, 4, 1);
+        t?.addItem(icmpv6Fields.reserved, tvb, 5, 3);
+      } else {
+        t?.addItem(icmpv6Fields.reserved, tvb, 4, 4);
+      }
+      dissectContainedPacket(tvb, 8, pinfo, t);
+      if (originalWords) {
+        // Wireshark 4.0 reads the length as a C char (signed). The extensions themselves are not decoded here,
+        // but an original datagram said to run past the message ends the dissection, as their tvb does.
+        const extensions = 8 + 8 * (originalWords < 128 ? originalWords : originalWords - 256);
+        if (extensions > tvb.length) tvb.check(extensions, 0);
+        // A negative offset counts from the end (tvb_new_subset_remaining): further back than the start fails too.
+        else if (extensions < 0 && -extensions > tvb.length) tvb.check(0, -extensions);
+      }
+      return tvb.length;
+    }
+    case T.TOO_BIG: case T.PARAM_PROB: {
+      t?.addItem(type === T.TOO_BIG ? icmpv6Fields.mtu : icmpv6Fields.pointer, tvb, 4, 4);
       dissectContainedPacket(tvb, 8, pinfo, t);
       return tvb.length;
     }

@@ -14,6 +14,8 @@ import { ahFields, extFields, hfAh, hfDstopts, hfFraghdr, hfHopopts, hfRouting, 
 import { ipv6DissectNext, type Ipv6ChainState } from './ipv6.js';
 
 const eiOptUnknownData = defineExpert('ipv6', 'ipv6.opt.unknown_data.expert', Group.UNDECODED, Severity.NOTE, 'Unknown Data (not interpreted)');
+const eiOptInvalidLen = defineExpert('ipv6', 'ipv6.opt.invalid_len', Group.MALFORMED, Severity.ERROR, 'Invalid IPv6 option length');
+const eiOptHeaderMismatch = defineExpert('ipv6', 'ipv6.opt.header_mismatch', Group.PROTOCOL, Severity.WARN, 'Wrong options extension header for type');
 const eiRoutingUndecoded = defineExpert('ipv6', 'ipv6.routing.undecoded', Group.UNDECODED, Severity.NOTE, 'Undecoded IPv6 routing header field');
 const eiHopoptsNotFirst = defineExpert('ipv6.hopopts', 'ipv6.hopopts.not_first', Group.PROTOCOL, Severity.ERROR, 'IPv6 Hop-by-Hop extension header must appear immediately after IPv6 header');
 const eiRoutingDeprecated = defineExpert('ipv6', 'ipv6.routing.deprecated', Group.DEPRECATED, Severity.NOTE, 'Routing header type is deprecated');
@@ -61,19 +63,26 @@ function dissectOptions(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
         off += 1;
         continue;
       }
+      // RFC 2711: a router alert belongs in the hop-by-hop options.
+      if (type === 5 && !hop) pinfo.expert(typeItem, eiOptHeaderMismatch, 'Router Alert must use a hop-by-hop options header');
       typeItem.addItem(ipv6Fields.optTypeAction, tvb, off, 1);
       typeItem.addItem(ipv6Fields.optTypeChange, tvb, off, 1);
       typeItem.addItem(ipv6Fields.optTypeRest, tvb, off, 1);
-      o.addItem(ipv6Fields.optLength, tvb, off + 1, 1);
+      const lenItem = o.addItem(ipv6Fields.optLength, tvb, off + 1, 1);
       const data = off + 2;
       if (type === 1) o.addItem(ipv6Fields.optPadn, tvb, data, optLen);
-      else if (type === 5 && optLen === 2) o.addItem(ipv6Fields.optRouterAlert, tvb, data, 2);
-      else if (type === 5 || !ipv6Fields.optType.strings!.has(type)) {
+      else if (type === 5) {
+        // The value is read whatever the length says; what the option holds past it is unknown data.
+        if (optLen !== 2) pinfo.expert(lenItem, eiOptInvalidLen, `Router alert: Invalid Length (${optLen} bytes)`);
+        o.addItem(ipv6Fields.optRouterAlert, tvb, data, 2);
+        if (optLen > 2) pinfo.expert(o.addItem(ipv6Fields.optData, tvb, data + 2, optLen - 2), eiOptUnknownData);
+      } else if (!ipv6Fields.optType.strings!.has(type)) {
         pinfo.expert(o.addItem(ipv6Fields.optUnknown, tvb, data, optLen), eiOptUnknownData);
       } else if (optLen) {
         pinfo.expert(o.addItem(ipv6Fields.optData, tvb, data, optLen), eiOptUnknownData);
       }
-      off = data + optLen;
+      // An option read past its length (a short router alert) goes on after what was read.
+      off = data + (type === 5 ? Math.max(optLen, 2) : optLen);
     }
   } else {
     tvb.check(0, len);
@@ -163,7 +172,8 @@ function dissectFraghdr(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
     pinfo.fragmented = true;
     let showData = true;
     const plen = chain.fragPlen;
-    if (pinfo.session.pref('ipv6.defragment', true) && tvb.has(8, plen)) {
+    const defragment = pinfo.session.pref('ipv6.defragment', true);
+    if (defragment && tvb.has(8, plen)) {
       const key = `6|${pinfo.src.key}|${pinfo.dst.key}|${ident}`;
       const head = reassembleIpFragment(pinfo, t, key, tvb.view(8, plen), fragOff, more);
       const r = processReassembledData(tvb, 8, pinfo, 'Reassembled IPv6', head, ipv6FragmentFields, root);
@@ -173,7 +183,8 @@ function dissectFraghdr(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
         ipv6DissectNext(nxt, r.next, pinfo, tree, chain);
         return tvb.length;
       }
-    } else if (fragOff === 0) {
+    } else if (!defragment && fragOff === 0) {
+      // Not reassembling, a first fragment is dissected; reassembling, one the capture cut short is data.
       showData = false;
     }
     if (showData) {

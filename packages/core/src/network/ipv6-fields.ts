@@ -9,7 +9,7 @@ const optTypes = vals({
   0x8c: 'Line-Identification Option', 0x6d: 'MPL Option', 0xee: 'IP_DFF', 0x11: 'IOAM',
 });
 const optActions = vals({ 0: 'Skip and continue', 1: 'Discard', 2: 'Discard and send ICMP Parameter Problem', 3: 'Discard and send ICMP if not multicast' });
-const rtalertVals = vals({ 0: 'MLD', 1: 'RSVP', 2: 'Active Networks' });
+const rtalertVals = vals({ 0: 'MLD', 1: 'RSVP', 2: 'Active Network' });
 const routingTypes = vals({ 0: 'Source Route', 1: 'Nimrod', 2: 'Type 2 Routing', 3: 'RPL Source Route', 4: 'Segment Routing', 5: 'Compact Routing Header 16', 6: 'Compact Routing Header 32', 253: 'Experiment 1', 254: 'Experiment 2' });
 const units: readonly [string, string] = [' byte', ' bytes'];
 

@@ -24,7 +24,7 @@ const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6
 const OPTION_NAMES: Record<number, string> = {
   2: 'Maximum segment size', 3: 'Window scale', 4: 'SACK permitted', 5: 'SACK', 6: 'Echo', 7: 'Echo reply', 8: 'Timestamps', 11: 'CC', 12: 'CC.NEW', 13: 'CC.ECHO',
   19: 'TCP MD5 signature', 20: 'SCPS capabilities', 21: 'Selective Negative Acknowledgment', 22: 'SCPS record boundary', 23: 'SCPS corruption experienced',
-  27: 'Quick-Start', 28: 'User Timeout', 29: 'TCP AO', 30: 'Multipath TCP', 34: 'TCP Fast Open', 76: 'Riverbed Probe', 78: 'Riverbed Transparency',
+  27: 'Quick-Start', 28: 'User Timeout', 29: 'TCP AO', 30: 'MPTCP', 34: 'TCP Fast Open', 76: 'Riverbed Probe', 78: 'Riverbed Transparency',
   172: 'Accurate ECN', 174: 'Accurate ECN', 253: 'Experimental', 254: 'Experimental',
 };
 
@@ -105,7 +105,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       let ranges = 0;
       while (optlen > 0) {
         if (optlen < 4) {
-          pinfo.expert(item, tcpExpert.suboptionMalformed);
+          pinfo.addExpertItem(item, tcpExpert.suboptionMalformed, tvb, off, optlen);
           break;
         }
         const left = u32(tvb.u32(off) - baseAck);
@@ -113,7 +113,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
         if (labels) leItem?.setText(`left edge = ${left} (relative)`);
         optlen -= 4;
         if (optlen < 4) {
-          pinfo.expert(item, tcpExpert.suboptionMalformed);
+          pinfo.addExpertItem(item, tcpExpert.suboptionMalformed, tvb, off + 4, optlen);
           break;
         }
         const right = u32(tvb.u32(off + 4) - baseAck);

@@ -1,7 +1,8 @@
 // Writes captures/arp.pcap: the ARP a lab host sends and hears besides a
 // plain request and reply: an ARP probe and announcement when it takes an
 // address (RFC 5227), a gratuitous ARP reply, a reply from a second MAC for
-// the same address (a duplicate in use), RARP, an opcode nobody assigned,
+// the same address (a duplicate in use), RARP, opcodes nobody assigned or
+// with a name only,
 // a request over another hardware type, and headers cut short. Its tshark output is the CLI
 // golden cases *-arp (node scripts/record-goldens.mjs --set cli). From the
 // repository root:
@@ -42,8 +43,14 @@ const frames = [
   // Reverse ARP request and reply.
   arp(3, HOST_MAC, BROADCAST, HOST_MAC, NONE, HOST_MAC, NONE, 0x8035),
   arp(4, ROUTER_MAC, HOST_MAC, ROUTER_MAC, ROUTER, HOST_MAC, HOST, 0x8035),
-  // An opcode nobody assigned, and a request over IEEE 802 hardware (type 6).
+  // An opcode nobody assigned, the rest of the registry's kinds (reserved 0, ATMARP's NAK, MAPOS UNARP, a MARS
+  // request, the last experimental one), and a request over IEEE 802 hardware (type 6).
   arp(99, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER),
+  arp(0, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER),
+  arp(10, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER),
+  arp(23, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER),
+  arp(11, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER),
+  arp(25, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER),
   arp(1, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER, 0x0806, 6),
   // Headers the capture cut short after 4, 5 and 7 bytes: each shows the fields it has.
   ...[4, 5, 7].map((n) => arp(1, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER).subarray(0, 14 + n)),

@@ -2,7 +2,9 @@
 // most, each quoting a UDP datagram: `dig` against a host with no DNS server
 // (port unreachable, ICMPv4 and ICMPv6, quoting the whole query) and
 // traceroute's probes (time exceeded, quoting the whole probe or only the
-// 8 bytes after the IP header that RFC 792 asks for). Its tshark output is
+// 8 bytes after the IP header that RFC 792 asks for), and ICMPv6 errors whose
+// RFC 4884 original datagram length runs past them (the extensions after it
+// are not decoded). Its tshark output is
 // the CLI golden cases *-icmp-quoted-udp (node scripts/record-goldens.mjs
 // --set cli). From the repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-icmp-quoted-udp-capture.ts
@@ -48,6 +50,10 @@ const frames = [
   ethernet(0x86dd, query6),
   // ICMPv6 port unreachable (code 4) quoting the whole query.
   ethernet(0x86dd, ipv6({ src: SERVER6, dst: CLIENT6, nextHeader: 58 }, icmpv6Message(SERVER6, CLIENT6, 1, 4, [0, 0, 0, 0, ...query6]))),
+  // RFC 4884's length of the original datagram (in 64-bit words) far longer than the message, which ends the
+  // dissection where the extensions would start; 200, which Wireshark reads as a C char (-56 words back).
+  ethernet(0x86dd, ipv6({ src: SERVER6, dst: CLIENT6, nextHeader: 58 }, icmpv6Message(SERVER6, CLIENT6, 3, 0, [100, 0, 0, 0, ...query6]))),
+  ethernet(0x86dd, ipv6({ src: SERVER6, dst: CLIENT6, nextHeader: 58 }, icmpv6Message(SERVER6, CLIENT6, 1, 4, [200, 0, 0, 0, ...query6]))),
 ];
 
 const writer = await PcapWriter.open(out);

@@ -84,6 +84,13 @@ const frames = [
     ...opt(2, routerMac),
     ...opt(4, [0, 0, 0, 0, 0, 0, ...ipv6({ src: HOST, dst: DOC(0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1), nextHeader: 17 }, Uint8Array.from([0xc3, 0x50, 0, 53, 0, 16, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8]))]),
   ]),
+  // The same redirect with one byte after the redirected header: the next option is looked for there, and cannot be read.
+  icmpv6(ROUTER, HOST, 137, [
+    0, 0, 0, 0, ...ROUTER, ...DOC(0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1),
+    ...opt(2, routerMac),
+    ...opt(4, [0, 0, 0, 0, 0, 0, ...ipv6({ src: HOST, dst: DOC(0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1), nextHeader: 17 }, Uint8Array.from([0xc3, 0x50, 0, 53, 0, 16, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8]))]),
+    0x02,
+  ]),
   // Every router flag set, and every RA flags extension bit; a source link-layer address that is no MAC address.
   icmpv6(ROUTER, ALL_NODES, 134, [0, 0xff, ...u16(0), ...u32(0), ...u32(0), ...opt(26, [0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), ...opt(1, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]), ...opt(1, [1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 0, 0, 0])]),
   // Damaged options: a route information option too short for its prefix length, an RDNSS option with no

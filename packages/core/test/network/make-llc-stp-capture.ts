@@ -1,7 +1,8 @@
 // Writes captures/llc-stp.pcap: the 802.3 frames with 802.2 LLC headers a
 // lab PC on a switch port sees: spanning tree BPDUs of each kind (802.1D
 // configuration with and without topology change flags, topology change
-// notification, 802.1w rapid spanning tree with each port role, Cisco PVST+
+// notification, 802.1w rapid spanning tree with each port role, unknown
+// versions and types, Cisco PVST+
 // by SNAP with its originating VLAN, an unknown TLV and a bad length), and
 // LLC's control field in each form (TEST, a supervisory RR, an information
 // frame), SNAP with an ethertype and with an OUI nobody registered, and
@@ -62,6 +63,12 @@ const frames = [
   ieee8023(BROADCAST, [0xaa, 0xaa, 0x03, 0x12, 0x34, 0x56, 0x00, 0x01, ...latin1('vendor')]),
   // A message age of 34695/256 s: the timers are doubles, shown with all 15 significant digits (135.52734375).
   ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(0, 0, 0x00, 0x8000, 0, 0x8000, 0x8001, 0x8787)]),
+  // A version nobody defined (a warning on the version), a BPDU type nobody defined (nothing after the type), and
+  // type 2 BPDUs of versions 3 and 4 too short for their extensions (named MST and SPT in Info).
+  ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(16, 0, 0x00, 0x8000, 0, 0x8000, 0x8001, 0)]),
+  ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(16, 0x08, 0x81, 0x8001, 19, 0x7002, 0x8003, 0x180)]),
+  ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(3, 2, 0x3c, 0x1000, 0, 0x1000, 0x8002, 0)]),
+  ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(4, 2, 0x3c, 0x1000, 0, 0x1000, 0x8002, 0)]),
   // Frames the capture cut short: a BPDU before its port identifier (nothing of it is shown), an LLC header after
   // its DSAP, and 802.3 padding cut inside (the cut ends the dissection there).
   ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(0, 0, 0x81, 0x8001, 19, 0x7002, 0x8003, 0x180)]).subarray(0, 36),

@@ -1,0 +1,66 @@
+// Writes captures/ipv6-options.pcap: UDP over IPv6 behind option headers
+// whose router alert option (RFC 2711) is right or wrong in each way tshark
+// 4.0 tells apart: in a hop-by-hop header with each value, in a destination
+// options header (where it does not belong), longer than its two bytes and
+// shorter; and a first fragment the capture cut short, which tshark shows as
+// data rather than dissecting what follows. Its tshark output is the CLI
+// golden cases *-ipv6-router-alert (node scripts/record-goldens.mjs --set cli).
+// From the repository root:
+//   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-ipv6-options-capture.ts
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PcapWriter } from '@netdissect/core';
+import { concat, ethernet, ipv6, latin1, packets } from '../../../../test/support/frame-builders.js';
+import { udp6Datagram } from './checksummed-messages.js';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'ipv6-options.pcap');
+
+const host = (last: number): number[] => [0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, last];
+const SRC = host(2);
+const DST = host(1);
+const HOP_BY_HOP = 0;
+const DESTINATION_OPTIONS = 60;
+const UDP = 17;
+
+/** An option header before `next`: the options, then PadN (or Pad1) to a multiple of eight bytes. */
+function optionHeader(next: number, options: number[]): Uint8Array {
+  const bytes = [next, 0, ...options];
+  const pad = (8 - (bytes.length % 8)) % 8;
+  if (pad === 1) bytes.push(0);
+  else if (pad > 1) bytes.push(1, pad - 2, ...new Array<number>(pad - 2).fill(0));
+  bytes[1] = bytes.length / 8 - 1;
+  return Uint8Array.from(bytes);
+}
+
+/** UDP over IPv6 behind one option header of the given kind. */
+function withOptions(kind: number, options: number[]): Uint8Array {
+  const datagram = udp6Datagram(SRC, DST, 40000, 9, latin1('discard me'));
+  return ethernet(0x86dd, ipv6({ src: SRC, dst: DST, nextHeader: kind }, concat(optionHeader(UDP, options), datagram)));
+}
+
+const routerAlert = (value: number): number[] => [5, 2, value >> 8, value & 0xff];
+
+const frames = [
+  // Hop-by-hop router alerts for MLD, RSVP, and a value with no name.
+  withOptions(HOP_BY_HOP, routerAlert(0)),
+  withOptions(HOP_BY_HOP, routerAlert(1)),
+  withOptions(HOP_BY_HOP, routerAlert(51)),
+  // A router alert among destination options: a warning on its type.
+  withOptions(DESTINATION_OPTIONS, routerAlert(1)),
+  // Four bytes long: the value, then two bytes of unknown data; no bytes long: the value is read from the padding after it.
+  withOptions(HOP_BY_HOP, [5, 4, 0, 2, 0xde, 0xad]),
+  withOptions(HOP_BY_HOP, [5, 0]),
+  // The first of two fragments, cut by the capture after 30 bytes of its UDP datagram.
+  ethernet(0x86dd, ipv6({ src: SRC, dst: DST, nextHeader: UDP, fragment: { offset: 0, more: true, id: 7 } }, udp6Datagram(SRC, DST, 40000, 9, latin1('x'.repeat(200))).subarray(0, 48))),
+];
+
+const writer = await PcapWriter.open(out);
+const records = packets(frames, 1000);
+// The fragment's header says 56 bytes of payload (its fragment header and 48 bytes of UDP): on the wire it had
+// the rest of them, the capture kept 30 bytes of the datagram.
+const cut = records[records.length - 1]!;
+cut.caplen = 14 + 40 + 8 + 30;
+cut.bytes = cut.bytes.subarray(0, cut.caplen);
+await writer.writeBatch(records);
+await writer.close();
+console.log(`wrote ${out}`);
