@@ -16,6 +16,12 @@ export class StreamClock {
   prevSec = 0;
   prevNsec = 0;
 
+  /** Start the clock at this frame (a stream whose first frame has no timestamps of its own, as UDP's without payload). */
+  start(pinfo: PacketInfo): void {
+    this.firstSec = this.prevSec = pinfo.raw.tsSec;
+    this.firstNsec = this.prevNsec = pinfo.raw.tsNsec;
+  }
+
   /** This frame's times since the stream's first and previous frames; on revisits the delta is what the first pass stored. Valid until the next call. */
   tick(pinfo: PacketInfo, key: string): StreamTick {
     const { tsSec, tsNsec } = pinfo.raw;

@@ -210,6 +210,8 @@ function dissectUdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
   if (!ud) {
     const st = pinfo.session.state<UdpState>('udp', () => ({ streams: 0 }));
     ud = new UdpConversation(st.streams++);
+    // init_udp_conversation_data dates the conversation from its first datagram, with payload or not.
+    ud.start(pinfo);
     conv.data.set('udp', ud);
   }
   t?.addGenerated(udpFields.stream, tvb, 8, 0, ud.stream);
