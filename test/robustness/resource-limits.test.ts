@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import type { RawPacket } from '@netdissect/core';
+import { packets } from '../support/frame-builders.js';
 import { removeCaptureFiles, writeCapture } from './support/capture-file.js';
 import { expertEntries, type ExpertEntry } from './support/expert-report.js';
 import {
@@ -20,7 +22,7 @@ interface LimitCase {
   readonly via: string;
   readonly limit: string;
   readonly value: number;
-  readonly frames: () => Uint8Array[];
+  readonly frames: () => readonly Uint8Array[] | readonly RawPacket[];
   readonly protocol: string;
   readonly summary: RegExp;
 }
@@ -32,6 +34,8 @@ const CASES: readonly LimitCase[] = [
   { via: 'SMTP DATA', limit: 'tcpReassemblyBytesPerFlow', value: 1 << 20, frames: () => smtpEndlessData(3 << 20), protocol: 'SMTP', summary: /reassembly limit reached \(tcpReassemblyBytesPerFlow=1048576\)/ },
   { via: 'SMTP DATA', limit: 'tcpReassemblyBytesTotal', value: 1 << 20, frames: () => smtpEndlessData(3 << 20), protocol: 'SMTP', summary: /reassembly limit reached \(tcpReassemblyBytesTotal=1048576\)/ },
   { via: 'IPv4', limit: 'ipFragmentBytesTotal', value: 50_000, frames: () => ipv4IncompleteDatagrams(200, 1000), protocol: 'IPv4', summary: /^IP fragment limit reached \(ipFragmentBytesTotal=50000\)/ },
+  // A second apart: a timeout of two seconds drops the first datagrams (by default none is set, as in Wireshark).
+  { via: 'IPv4', limit: 'ipFragmentTimeoutSec', value: 2, frames: () => packets(ipv4IncompleteDatagrams(6, 100), 1000), protocol: 'IPv4', summary: /^IP fragment limit reached \(ipFragmentTimeoutSec=2\)/ },
   { via: 'HTTP', limit: 'maxDecompressedBytes', value: 1 << 20, frames: () => httpGzipBomb(8 << 20), protocol: 'HTTP', summary: /body larger than the decompression limit \(maxDecompressedBytes=1048576\)/ },
   { via: 'IMF', limit: 'maxMimeParts', value: 10, frames: () => mailWithManyParts(50), protocol: 'MIME multipart', summary: /^MIME parts limit reached \(maxMimeParts=10\)/ },
   { via: 'DNS', limit: 'dnsMaxPointers', value: 5, frames: () => [dnsPointerChain(5)], protocol: 'DNS', summary: /^DNS compression pointer limit reached \(dnsMaxPointers=5\)/ },

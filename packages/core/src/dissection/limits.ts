@@ -18,7 +18,11 @@ export interface Limits {
   maxOpenFlows: number;
   /** Bytes held in incomplete IP datagrams. */
   ipFragmentBytesTotal: number;
-  /** Seconds after which an incomplete IP datagram is dropped. */
+  /**
+   * Seconds after which an incomplete IP datagram is dropped; 0 (the
+   * default, as Wireshark, whose reassembly tables never age) keeps them
+   * until ipFragmentBytesTotal makes room.
+   */
   ipFragmentTimeoutSec: number;
   /** Largest decompressed HTTP body. */
   maxDecompressedBytes: number;
@@ -37,7 +41,7 @@ export const defaultLimits: Limits = {
   tcpReassemblyBytesTotal: 256 * 1024 * 1024,
   maxOpenFlows: 100_000,
   ipFragmentBytesTotal: 64 * 1024 * 1024,
-  ipFragmentTimeoutSec: 60,
+  ipFragmentTimeoutSec: 0,
   maxDecompressedBytes: 64 * 1024 * 1024,
   dnsMaxPointers: 64,
   imapMaxLiteralBytes: 16 * 1024 * 1024,

@@ -13,8 +13,9 @@ const MAX_FRAGMENTS_PER_DATAGRAM = 16384;
 /**
  * IP-style reassembly with fragment_add_check semantics: datagrams keyed by
  * (addresses, id); a datagram leaves the table when it completes, so a
- * later reuse of the id starts afresh. Incomplete datagrams expire after a
- * timeout or when the total held exceeds the byte cap; both are counted.
+ * later reuse of the id starts afresh. Incomplete datagrams are dropped when
+ * the total held exceeds the byte cap, and after a timeout when one is set
+ * (0: none); both are counted.
  */
 export class FragmentTable {
   private readonly pending = new Map<string, { head: FragmentHead; firstSec: number }>();
@@ -64,6 +65,7 @@ export class FragmentTable {
   }
 
   private expire(nowSec: number): void {
+    if (this.timeoutSec <= 0) return;
     for (const [k, e] of this.pending) {
       if (nowSec - e.firstSec <= this.timeoutSec) break; // insertion order is time order
       this.drop(k);
