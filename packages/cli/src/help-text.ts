@@ -107,6 +107,8 @@ Statistics (-z, repeatable, printed after the packets, in tshark's layout):
 Limits (--limit NAME=N, repeatable; they keep memory bounded on hostile input, and
 reaching one is reported in the expert info, -z expert):
 ${limitsHelp()}
+  (ipFragmentTimeoutSec 0: incomplete IP datagrams wait, as in Wireshark, until
+  ipFragmentBytesTotal makes room)
   example: netdissect -r huge.pcap --limit maxOpenFlows=20000 -q -z expert
 
 Other:

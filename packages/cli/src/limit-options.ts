@@ -12,7 +12,7 @@ export function limitsHelp(): string {
   const d = limitDefaults();
   const width = Math.max(...Object.keys(d).map((k) => k.length));
   return Object.entries(d)
-    .map(([k, v]) => `  ${k.padEnd(width)}  default ${v}${k === 'ipFragmentTimeoutSec' && v === 0 ? ' (no timeout, as in Wireshark)' : ''}`)
+    .map(([k, v]) => `  ${k.padEnd(width)}  default ${v}`)
     .join('\n');
 }
 

@@ -307,14 +307,29 @@ export function dissectNdOptions(
       default: {
         const note = `Dissector for ICMPv6 Option (${type}) code not implemented, Contact Wireshark developers if you want this supported`;
         pinfo.expert(o, eiUndecodedOption, note);
-        o?.addItem(f.data, tvb, body, len - 2);
+        // proto_tree_add_item checks its bytes with a tree or without: a length past the data fails the frame either way.
+        if (o) o.addItem(f.data, tvb, body, len - 2);
+        else tvb.check(body, len - 2);
         break;
       }
+    }
+    // What the option's length holds beyond what its dissection read is unknown data (the redirected header reads
+    // to the end of the message, so a length past it fails here).
+    const read = type === OPT.REDIRECTED_HEADER ? tvb.reported - off : FIXED_OPTION_BYTES.get(type);
+    if (read !== undefined && read < len) {
+      const item = o ? o.addItem(f.unknownData, tvb, off + read, len - read) : null;
+      if (!o) tvb.check(off + read, len - read);
+      pinfo.expert(item, eiUnknownData);
     }
     o?.appendText(')');
     off = end;
   }
 }
+
+/** Bytes Wireshark's dissection of a fixed-size option reads, type and length included. */
+const FIXED_OPTION_BYTES = new Map<number, number>([
+  [OPT.PREFIX_INFORMATION, 32], [OPT.MTU, 8], [OPT.ADVINTERVAL, 8], [OPT.HOME_AGENT_INFO, 8], [OPT.EFO, 8], [OPT.PREF64, 16],
+]);
 
 /** The first `bytes` bytes of an IPv6 prefix at `at`, zero-filled to 16. */
 function prefixBytes(tvb: Tvb, at: number, bytes: number): Uint8Array {

@@ -1,6 +1,7 @@
 // Writes captures/icmpv6-nd-options.pcap (and a solicitation whose checksum is wrong): Neighbor Discovery messages with
 // the options a router or host on a lab LAN sends (RFC 4861, 4191, 8106,
-// 5175, 8910, 8781, 3971, 6275) and damaged ones, errors quoting no IPv6 packet,
+// 5175, 8910, 8781, 3971, 6275) and damaged ones (lengths past the data, fixed-size
+// options longer than their contents), errors quoting no IPv6 packet,
 // and a type nobody assigned. Its tshark output is the CLI
 // golden cases V-icmpv6-nd-options and fields-icmpv6-nd-options
 // (node scripts/record-goldens.mjs --set cli). From the repository root:
@@ -51,6 +52,8 @@ function withChecksumOff(frame: Uint8Array): Uint8Array {
 const routerMac = [0x02, 0, 0, 0, 0, 0x01];
 const hostMac = [0x02, 0, 0, 0, 0, 0x02];
 
+/** Eight bytes an option's length counts beyond what its dissection reads. */
+const EXTRA = [0xaa, 0xaa, 0xaa, 0xaa, 0xaa, 0xaa, 0xaa, 0xaa];
 const raHeader = [64, 0x48, ...u16(1800), ...u32(30000), ...u32(1000)];
 const frames = [
   // A router advertisement as radvd sends it for a lab LAN: every option it may carry.
@@ -127,6 +130,20 @@ const frames = [
   icmpv6(ROUTER, HOST, 1, [0, 0, 0, 0]),
   icmpv6(ROUTER, HOST, 1, [0, 0, 0, 0, 0x45, 0, 0, 20]),
   icmpv6(HOST, ROUTER, 50, [1, 2, 3, 4, 5, 6]),
+  // Fixed-size options eight bytes longer than they should be: what the length holds past them is unknown data.
+  icmpv6(ROUTER, ALL_NODES, 134, [
+    ...raHeader,
+    ...opt(3, [64, 0xc0, ...u32(86400), ...u32(14400), 0, 0, 0, 0, ...DOC(0, 7), ...EXTRA]),
+    ...opt(5, [0, 0, ...u32(1500), ...EXTRA]),
+    ...opt(7, [0, 0, ...u32(600_000), ...EXTRA]),
+    ...opt(8, [0, 0, ...u16(10), ...u16(1800), ...EXTRA]),
+    ...opt(26, [0x80, 0, 0, 0, 0, 0, ...EXTRA]),
+    ...opt(38, [0x07, 0x08, ...DOC(0x64, 0xff, 0x9b).slice(0, 12), ...EXTRA]),
+  ]),
+  // A redirected header whose length runs past the message, and an option nobody assigned whose length does
+  // (the first ends the dissection where there is a tree, the second with one or without).
+  icmpv6(ROUTER, HOST, 137, [0, 0, 0, 0, ...ROUTER, ...DOC(0, 9), 4, 20, 0, 0, 0, 0, 0, 0, 0x45, 0, 0, 20]),
+  icmpv6(ROUTER, ALL_NODES, 134, [...raHeader, 200, 20, 1, 2, 3, 4, 5, 6]),
 ];
 
 const writer = await PcapWriter.open(out);
