@@ -38,6 +38,7 @@ export const ethFields = defineFields('eth', {
 
 export const ethExpert = {
   lenPastEnd: defineExpert('eth', 'eth.len.past_end', Group.MALFORMED, Severity.ERROR, 'Length field value goes past the end of the payload'),
+  invalidLentype: defineExpert('eth', 'eth.invalid_lentype.expert', Group.PROTOCOL, Severity.WARN, 'Invalid length/type'),
   paddingBad: defineExpert('eth', 'eth.padding_bad', Group.PROTOCOL, Severity.NOTE, 'Padding identification may be inaccurate and impact trailer dissector'),
   srcNotGroup: defineExpert('eth', 'eth.src_not_group', Group.PROTOCOL, Severity.WARN, 'Source MAC must not be a group address: IEEE 802.3-2002, Section 3.2.3(b)'),
 };

@@ -69,7 +69,8 @@ export function dissectEthernetCommon(tvb: Tvb, pinfo: PacketInfo, tree: FieldNo
     pinfo.cols.setInfo(`Ethernet Unknown: Invalid length/type: 0x${hex4(type)} (${type})`);
     const t = tree?.addProtocol(hfEth, tvb, 0, 14, `Ethernet Unknown, Src: ${pinfo.src}, Dst: ${pinfo.dst}`) ?? null;
     addressItems(tvb, t);
-    t?.addItem(ethFields.invalidLentype, tvb, 12, 2);
+    const item = t ? t.addItem(ethFields.invalidLentype, tvb, 12, 2) : null;
+    pinfo.expert(item, ethExpert.invalidLentype, `Invalid length/type: 0x${hex4(type)} (${type})`);
     pinfo.call(dataDissector, tvb.sub(14), tree);
     return tvb.length;
   }

@@ -140,7 +140,15 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
       t?.addItem(icmpFields.redirGw, tvb, 4, 4);
       break;
     case TYPE.TIMXCEED:
-      t?.addItem(icmpFields.unused, tvb, 4, 4);
+      // RFC 4884 as for unreachables: a non-zero byte 5 is the original datagram's length in 32-bit words.
+      if (origLen > 0) {
+        t?.addItem(icmpFields.unused, tvb, 4, 1);
+        t?.addItem(icmpFields.length, tvb, 5, 1);
+        t?.addGenerated(icmpFields.lengthOriginal, tvb, 5, 1, origLen * 4);
+        t?.addItem(icmpFields.unused, tvb, 6, 2);
+      } else {
+        t?.addItem(icmpFields.unused, tvb, 4, 4);
+      }
       break;
     case TYPE.RTRADVERT:
       if (t) {

@@ -120,6 +120,8 @@ export const tcpOptionProtos = {
   cc: defineFields('tcp', { p: { abbrev: 'tcp.options.cc', name: 'TCP Option - CC', type: FT.BYTES, noDisplayValue: true } }).p,
   md5: defineFields('tcp', { p: { abbrev: 'tcp.options.md5', name: 'TCP Option - TCP MD5 signature', type: FT.BYTES, noDisplayValue: true } }).p,
   userTo: defineFields('tcp', { p: { abbrev: 'tcp.options.user_to', name: 'TCP Option - User Timeout', type: FT.BYTES, noDisplayValue: true } }).p,
+  scpsRec: defineFields('tcp', { p: { abbrev: 'tcp.options.scpsrec', name: 'TCP Option - SCPS record boundary', type: FT.BYTES, noDisplayValue: true } }).p,
+  scpsCor: defineFields('tcp', { p: { abbrev: 'tcp.options.scpscor', name: 'TCP Option - SCPS corruption experienced', type: FT.BYTES, noDisplayValue: true } }).p,
   unknown: defineFields('tcp', { p: { abbrev: 'tcp.options.unknown', name: 'TCP Option - Unknown', type: FT.BYTES, noDisplayValue: true } }).p,
 };
 

@@ -19,7 +19,7 @@ export interface TcpHeaderInfo {
   info: TransportInfoText | null;
 }
 
-const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6, ECHOREPLY: 7, TIMESTAMP: 8, CC: 11, CCNEW: 12, CCECHO: 13, MD5: 19, USER_TO: 28, TFO: 34 } as const;
+const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6, ECHOREPLY: 7, TIMESTAMP: 8, CC: 11, CCNEW: 12, CCECHO: 13, MD5: 19, SCPS_REC: 22, SCPS_COR: 23, USER_TO: 28, TFO: 34 } as const;
 /** Short names of the option dissectors, as the "Options: (n bytes), ..." summary lists them. */
 const OPTION_NAMES: Record<number, string> = {
   2: 'Maximum segment size', 3: 'Window scale', 4: 'SACK permitted', 5: 'SACK', 6: 'Echo', 7: 'Echo reply', 8: 'Timestamps', 11: 'CC', 12: 'CC.NEW', 13: 'CC.ECHO',
@@ -187,6 +187,12 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       hdr.info?.option(' MD5');
       if (!lenCheck(pinfo, lenItem, len, 18)) break;
       item?.addItem(tcpFields.optionMd5Digest, tvb, 2, 16);
+      break;
+    }
+    case KIND.SCPS_REC: case KIND.SCPS_COR: {
+      // SCPS-TP's record boundary and corruption experienced options: the kind and a length that should be 2.
+      const item = tree ? tree.addItem(kind === KIND.SCPS_REC ? tcpOptionProtos.scpsRec : tcpOptionProtos.scpsCor, tvb, 0, -1) : null;
+      lenCheck(pinfo, addKindLen(item, tvb), len, 2);
       break;
     }
     case KIND.USER_TO: {

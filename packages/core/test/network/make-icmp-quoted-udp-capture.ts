@@ -47,6 +47,9 @@ const frames = [
   ethernet(0x0800, ip4(ROUTER, CLIENT, 1, icmpv4Message(11, 0, [0, 0, 0, 0, ...probe.subarray(0, 28)]), 0x300)),
   // Time exceeded quoting the whole probe.
   ethernet(0x0800, ip4(ROUTER, CLIENT, 1, icmpv4Message(11, 0, [0, 0, 0, 0, ...probe]), 0x301)),
+  // Time exceeded with RFC 4884's length of the original datagram (32 words: the probe zero-padded to 128 bytes), as
+  // routers that append ICMP extensions send it (here with none after it).
+  ethernet(0x0800, ip4(ROUTER, CLIENT, 1, icmpv4Message(11, 0, [0, 32, 0, 0, ...probe, ...new Array<number>(128 - probe.length).fill(0)]), 0x302)),
   ethernet(0x86dd, query6),
   // ICMPv6 port unreachable (code 4) quoting the whole query.
   ethernet(0x86dd, ipv6({ src: SERVER6, dst: CLIENT6, nextHeader: 58 }, icmpv6Message(SERVER6, CLIENT6, 1, 4, [0, 0, 0, 0, ...query6]))),

@@ -5,7 +5,7 @@
 // versions and types, Cisco PVST+
 // by SNAP with its originating VLAN, an unknown TLV and a bad length), and
 // LLC's control field in each form (TEST, a supervisory RR, an information
-// frame), SNAP with an ethertype and with an OUI nobody registered, and
+// frame), a length/type field that is neither, SNAP with an ethertype and with an OUI nobody registered, and
 // frames the capture cut short. Its tshark output is the CLI golden
 // cases *-llc-stp (node scripts/record-goldens.mjs --set cli). From the
 // repository root:
@@ -69,6 +69,8 @@ const frames = [
   ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(16, 0x08, 0x81, 0x8001, 19, 0x7002, 0x8003, 0x180)]),
   ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(3, 2, 0x3c, 0x1000, 0, 0x1000, 0x8002, 0)]),
   ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(4, 2, 0x3c, 0x1000, 0, 0x1000, 0x8002, 0)]),
+  // A length/type between 1500 and 1536, which is neither: "Ethernet Unknown" with a warning.
+  Uint8Array.from([...BROADCAST, ...SWITCH, 0x05, 0xf0, ...latin1('neither a length nor a type'), ...new Array<number>(19).fill(0)]),
   // Frames the capture cut short: a BPDU before its port identifier (nothing of it is shown), an LLC header after
   // its DSAP, and 802.3 padding cut inside (the cut ends the dissection there).
   ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(0, 0, 0x81, 0x8001, 19, 0x7002, 0x8003, 0x180)]).subarray(0, 36),

@@ -1,7 +1,8 @@
 // Writes captures/tcp-options.pcap: a SYN/SYN-ACK pair, then segments with the
 // TCP options Wireshark registers beyond the usual handshake ones, each with
 // a good and a bad length (RFC 1644's connection counts CC, CC.NEW and
-// CC.ECHO, RFC 2385's MD5 signature, RFC 5482's user timeout), SACK blocks
+// CC.ECHO, RFC 2385's MD5 signature, RFC 5482's user timeout, SCPS-TP's record
+// boundary and corruption experienced), SACK blocks
 // cut short, kinds no
 // dissector owns, and padding after the end of the list that is not zeros.
 // Its tshark output is the CLI golden cases *-tcp-options (node
@@ -36,6 +37,9 @@ const segments: Array<{ fromClient: boolean; flags: number; options: number[] }>
   // SACK blocks cut short: a left edge without its right edge (length 6), and a block and a half (length 12).
   { fromClient: false, flags: 0x10, options: [NOP, NOP, 5, 6, 0, 0, 0x03, 0xe9] },
   { fromClient: false, flags: 0x10, options: [5, 12, 0, 0, 0x03, 0xe9, 0, 0, 0x03, 0xf0, 0, 0] },
+  // SCPS-TP's record boundary and corruption experienced options, then a record boundary with a bad length.
+  { fromClient: true, flags: 0x10, options: [22, 2, 23, 2] },
+  { fromClient: true, flags: 0x10, options: [22, 3, 0, NOP] },
   // An MSS option, the end of the list, then padding that is not zeros.
   { fromClient: true, flags: 0x10, options: [2, 4, 0x05, 0xb4, 0, 0, 7, 0] },
 ];
