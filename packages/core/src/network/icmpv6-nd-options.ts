@@ -14,7 +14,7 @@ import type { Tvb } from '../dissection/tvb.js';
 import { NameBudget, readDnsName } from './dns-name-expansion.js';
 
 const OPT = {
-  SOURCE_LINKADDR: 1, TARGET_LINKADDR: 2, PREFIX_INFORMATION: 3, REDIRECTED_HEADER: 4, MTU: 5, ADVINTERVAL: 7, HOME_AGENT_INFO: 8, NONCE: 14,
+  SOURCE_LINKADDR: 1, TARGET_LINKADDR: 2, PREFIX_INFORMATION: 3, REDIRECTED_HEADER: 4, MTU: 5, ADVINTERVAL: 7, SOURCE_ADDRLIST: 9, TARGET_ADDRLIST: 10, HOME_AGENT_INFO: 8, NONCE: 14,
   ROUTE_INFO: 24, RDNSS: 25, EFO: 26, DNSSL: 31, CAPPORT: 37, PREF64: 38,
 } as const;
 
@@ -72,6 +72,7 @@ export const ndOptionFields = defineFields('icmpv6', {
   routeLifetime: { abbrev: 'icmpv6.opt.route_lifetime', name: 'Route Lifetime', type: FT.UINT32, base: BASE.DEC },
   rdnssLifetime: { abbrev: 'icmpv6.opt.rdnss.lifetime', name: 'Lifetime', type: FT.UINT32, base: BASE.DEC },
   rdnss: { abbrev: 'icmpv6.opt.rdnss', name: 'Recursive DNS Servers', type: FT.IPv6 },
+  ipv6Address: { abbrev: 'icmpv6.opt.ipv6_address', name: 'IPv6 Address', type: FT.IPv6 },
   efo: { abbrev: 'icmpv6.opt.efo', name: 'Flags Expansion Option', type: FT.UINT16, base: BASE.HEX },
   efoM: { abbrev: 'icmpv6.opt.efo.m', name: 'Managed address configuration', type: FT.BOOLEAN, bitWidth: 16, tfs: TFS_SET_NOTSET, bitmask: 0x8000 },
   efoO: { abbrev: 'icmpv6.opt.efo.o', name: 'Other configuration', type: FT.BOOLEAN, bitWidth: 16, tfs: TFS_SET_NOTSET, bitmask: 0x4000 },
@@ -253,6 +254,15 @@ export function dissectNdOptions(
         }
         break;
       }
+      case OPT.SOURCE_ADDRLIST: case OPT.TARGET_ADDRLIST:
+        // Inverse Neighbor Discovery (RFC 3122): six reserved bytes, then addresses for as long as the option runs.
+        o?.addItem(f.reserved, tvb, body, 6);
+        for (let at = body + 6; at < end; at += 16) {
+          o?.addItem(f.ipv6Address, tvb, at, 16);
+          const text = formatIPv6(tvb.view(at, 16), 0);
+          o?.appendText(` ${text}`);
+        }
+        break;
       case OPT.RDNSS: {
         o?.addItem(f.reserved, tvb, body, 2);
         if (o) addLifetime(o, f.rdnssLifetime, tvb, body + 2, 'RDNSS address MUST no longer be used');

@@ -1,7 +1,7 @@
 // Writes captures/icmpv6-nd-options.pcap (and a solicitation whose checksum is wrong): Neighbor Discovery messages with
 // the options a router or host on a lab LAN sends (RFC 4861, 4191, 8106,
 // 5175, 8910, 8781, 3971, 6275) and damaged ones (lengths past the data, fixed-size
-// options longer than their contents), errors quoting no IPv6 packet,
+// options longer than their contents), Inverse ND address lists, errors quoting no IPv6 packet,
 // and a type nobody assigned. Its tshark output is the CLI
 // golden cases V-icmpv6-nd-options and fields-icmpv6-nd-options
 // (node scripts/record-goldens.mjs --set cli). From the repository root:
@@ -140,6 +140,8 @@ const frames = [
     ...opt(26, [0x80, 0, 0, 0, 0, 0, ...EXTRA]),
     ...opt(38, [0x07, 0x08, ...DOC(0x64, 0xff, 0x9b).slice(0, 12), ...EXTRA]),
   ]),
+  // Inverse Neighbor Discovery's address lists (RFC 3122): source with two addresses, target with one.
+  icmpv6(ROUTER, ALL_NODES, 134, [...raHeader, ...opt(9, [0, 0, 0, 0, 0, 0, ...DOC(0, 1), ...DOC(0, 2)]), ...opt(10, [0, 0, 0, 0, 0, 0, ...DOC(0, 3)])]),
   // A redirected header whose length runs past the message, and an option nobody assigned whose length does
   // (the first ends the dissection where there is a tree, the second with one or without).
   icmpv6(ROUTER, HOST, 137, [0, 0, 0, 0, ...ROUTER, ...DOC(0, 9), 4, 20, 0, 0, 0, 0, 0, 0, 0x45, 0, 0, 20]),
