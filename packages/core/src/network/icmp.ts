@@ -118,37 +118,28 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
       pinfo.cols.appendInfo(` id=0x${hex4(tvb.u16(4))}, seq=${tvb.u16(6)}/${tvb.u16le(6)}`);
       if (iph) pinfo.cols.appendInfo(`, ttl=${iph.ttl}`);
       break;
-    case TYPE.UNREACH:
+    case TYPE.UNREACH: case TYPE.TIMXCEED: {
+      // RFC 4884: a non-zero byte 5 is the original datagram's length in 32-bit words; "fragmentation needed" has its MTU after it.
+      const mtu = type === TYPE.UNREACH && code === 4;
       if (origLen > 0) {
         t?.addItem(icmpFields.unused, tvb, 4, 1);
         t?.addItem(icmpFields.length, tvb, 5, 1);
         t?.addGenerated(icmpFields.lengthOriginal, tvb, 5, 1, origLen * 4);
-        if (code === 4) t?.addItem(icmpFields.mtu, tvb, 6, 2);
-        else t?.addItem(icmpFields.unused, tvb, 6, 2);
-      } else if (code === 4) {
+        t?.addItem(mtu ? icmpFields.mtu : icmpFields.unused, tvb, 6, 2);
+      } else if (mtu) {
         t?.addItem(icmpFields.unused, tvb, 4, 2);
         t?.addItem(icmpFields.mtu, tvb, 6, 2);
       } else {
         t?.addItem(icmpFields.unused, tvb, 4, 4);
       }
       break;
+    }
     case TYPE.PARAMPROB:
       t?.addItem(icmpFields.pointer, tvb, 4, 1);
       t?.addItem(icmpFields.unused, tvb, 5, 3);
       break;
     case TYPE.REDIRECT:
       t?.addItem(icmpFields.redirGw, tvb, 4, 4);
-      break;
-    case TYPE.TIMXCEED:
-      // RFC 4884 as for unreachables: a non-zero byte 5 is the original datagram's length in 32-bit words.
-      if (origLen > 0) {
-        t?.addItem(icmpFields.unused, tvb, 4, 1);
-        t?.addItem(icmpFields.length, tvb, 5, 1);
-        t?.addGenerated(icmpFields.lengthOriginal, tvb, 5, 1, origLen * 4);
-        t?.addItem(icmpFields.unused, tvb, 6, 2);
-      } else {
-        t?.addItem(icmpFields.unused, tvb, 4, 4);
-      }
       break;
     case TYPE.RTRADVERT:
       if (t) {

@@ -248,9 +248,7 @@ export function dissectNdOptions(
             o.appendText(` ${text}/${prefixLen}`);
           }
         } else {
-          const item = o ? o.addItem(f.unknownData, tvb, at, len - 8) : null;
-          if (!o) tvb.check(at, len - 8);
-          pinfo.expert(item, eiUnknownData);
+          addUnknownData(o, pinfo, tvb, at, len - 8);
         }
         break;
       }
@@ -326,14 +324,17 @@ export function dissectNdOptions(
     // What the option's length holds beyond what its dissection read is unknown data (the redirected header reads
     // to the end of the message, so a length past it fails here).
     const read = type === OPT.REDIRECTED_HEADER ? tvb.reported - off : FIXED_OPTION_BYTES.get(type);
-    if (read !== undefined && read < len) {
-      const item = o ? o.addItem(f.unknownData, tvb, off + read, len - read) : null;
-      if (!o) tvb.check(off + read, len - read);
-      pinfo.expert(item, eiUnknownData);
-    }
+    if (read !== undefined && read < len) addUnknownData(o, pinfo, tvb, off + read, len - read);
     o?.appendText(')');
     off = end;
   }
+}
+
+/** Bytes an option holds that its dissection does not read: an item with the malformed expert, checked with a tree or without (proto_tree_add_item). */
+function addUnknownData(o: FieldNode | null, pinfo: PacketInfo, tvb: Tvb, at: number, len: number): void {
+  const item = o ? o.addItem(ndOptionFields.unknownData, tvb, at, len) : null;
+  if (!o) tvb.check(at, len);
+  pinfo.expert(item, eiUnknownData);
 }
 
 /** Bytes Wireshark's dissection of a fixed-size option reads, type and length included. */
