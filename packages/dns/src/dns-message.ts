@@ -1,4 +1,4 @@
-import { FieldGroup, timeDelta, type FieldNode, type PacketInfo, type Tvb, NameBudget } from '@netdissect/core';
+import { FieldGroup, timeDelta, type FieldNode, type PacketInfo, type Tvb, NameBudget, addItem, addSubtree, isOwnNode } from '@netdissect/core';
 import { dissectDso } from './dso.js';
 import { ei, f, hfDns, hfLlmnr, hfMdns } from './fields.js';
 import { addFlagsTree, decodeFlags } from './header-flags.js';
@@ -7,7 +7,6 @@ import type { DnsFlavor, DnsMessage, DnsResourceRecord } from './message-types.j
 import { dissectQuestion } from './question.js';
 import { dissectResourceRecord } from './resource-record.js';
 import { matchTransaction, type TransactionMatch } from './transactions.js';
-import { addItem, addSubtree, isOwnNode } from './tree-helpers.js';
 import { Opcode, RRType, opcodeNames, rcodeNames } from './value-strings.js';
 
 const HEADER_LEN = 12;

@@ -1,6 +1,6 @@
+import { addItem, isOwnNode } from '@netdissect/core';
 import type { FieldNode, Tvb } from '@netdissect/core';
 import { f } from './fields.js';
-import { addItem, isOwnNode } from './tree-helpers.js';
 import { dsoTypeRanges, rangeName } from './value-strings.js';
 
 const KEEPALIVE = 1;

@@ -1,8 +1,8 @@
+import { addAsciiItem, addItem, addUtf8Item, isOwnNode } from '@netdissect/core';
 import type { FieldDef } from '@netdissect/core';
 import { ei, f } from './fields.js';
 import type { EdnsOptionValue } from './message-types.js';
 import type { RdataDecoder } from './rdata-context.js';
-import { addAsciiItem, addItem, addUtf8Item, isOwnNode } from './tree-helpers.js';
 import { EdnsOption, RRType, ednsOptionNames } from './value-strings.js';
 
 const AFNUM_INET = 1;

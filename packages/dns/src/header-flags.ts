@@ -1,7 +1,7 @@
+import { addItem, isOwnNode } from '@netdissect/core';
 import type { FieldDef, FieldNode, Tvb } from '@netdissect/core';
 import { f } from './fields.js';
 import type { DnsFlavor, DnsHeader } from './message-types.js';
-import { addItem, isOwnNode } from './tree-helpers.js';
 import { opcodeNames, rcodeNames } from './value-strings.js';
 
 const F_RESPONSE = 0x8000;

@@ -1,8 +1,7 @@
-import { type FieldNode, labelCount, readDnsName } from '@netdissect/core';
+import { type FieldNode, labelCount, readDnsName, addItem, addSubtree } from '@netdissect/core';
 import { f } from './fields.js';
 import type { MessageContext } from './message-context.js';
 import type { DnsQuestion } from './message-types.js';
-import { addItem, addSubtree } from './tree-helpers.js';
 import { className, rrTypeName } from './value-strings.js';
 
 const QU_BIT = 0x8000;

@@ -1,7 +1,6 @@
-import { formatIPv4, formatIPv6, type FieldDef } from '@netdissect/core';
+import { formatIPv4, formatIPv6, type FieldDef, addItem, appendLabel } from '@netdissect/core';
 import { f } from './fields.js';
 import { appendInfo, appendSummary, nameAt, rawRData, type RdataDecoder } from './rdata-context.js';
-import { addItem, appendLabel } from './tree-helpers.js';
 import { RRType } from './value-strings.js';
 
 const a: RdataDecoder = (c, off) => {

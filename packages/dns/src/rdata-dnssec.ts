@@ -1,7 +1,6 @@
-import { type FieldDef, type FieldNode, type Tvb, durationText } from '@netdissect/core';
+import { type FieldDef, type FieldNode, type Tvb, durationText, addItem, appendLabel } from '@netdissect/core';
 import { ei, f } from './fields.js';
 import { appendInfo, appendSummary, nameAt, rawRData, type RdataContext, type RdataDecoder } from './rdata-context.js';
-import { addItem, appendLabel } from './tree-helpers.js';
 import { RRType, rrTypeDescription } from './value-strings.js';
 
 const DNS_ALGO_RSAMD5 = 1;

@@ -1,6 +1,6 @@
+import { addAsciiItem, addItem, appendLabel } from '@netdissect/core';
 import { ei, f } from './fields.js';
 import { appendInfo, nameAt, rawRData, type RdataDecoder } from './rdata-context.js';
-import { addAsciiItem, addItem, appendLabel } from './tree-helpers.js';
 import { RRType } from './value-strings.js';
 
 /** CERT (RFC 4398). */

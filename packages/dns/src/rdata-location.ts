@@ -1,7 +1,6 @@
-import { formatDouble } from '@netdissect/core';
+import { formatDouble, addItem, appendLabel } from '@netdissect/core';
 import { f } from './fields.js';
 import { rawRData, type RdataDecoder } from './rdata-context.js';
-import { addItem, appendLabel } from './tree-helpers.js';
 import { RRType } from './value-strings.js';
 
 /** RFC 1876 size/precision byte: mantissa and power of ten, in centimetres; returned in metres. */

@@ -1,7 +1,6 @@
-import { type FieldDef, durationText } from '@netdissect/core';
+import { type FieldDef, durationText, addItem, appendLabel } from '@netdissect/core';
 import { f } from './fields.js';
 import { appendInfo, appendSummary, nameAt, rawRData, type RdataDecoder } from './rdata-context.js';
-import { addItem, appendLabel } from './tree-helpers.js';
 import { RRType } from './value-strings.js';
 
 /** NS, CNAME, PTR, DNAME: one name, shown in Info and in the record's summary. */

@@ -1,7 +1,6 @@
-import { formatBytesAsText, formatIPv4, formatIPv6 } from '@netdissect/core';
+import { formatBytesAsText, formatIPv4, formatIPv6, addAsciiItem, addItem, isOwnNode } from '@netdissect/core';
 import { f } from './fields.js';
 import { appendInfo, appendSummary, nameAt, rawRData, type RdataDecoder } from './rdata-context.js';
-import { addAsciiItem, addItem, isOwnNode } from './tree-helpers.js';
 import { RRType, svcbParamKeyNames } from './value-strings.js';
 
 const srv: RdataDecoder = (c, off) => {

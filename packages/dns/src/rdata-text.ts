@@ -1,7 +1,6 @@
-import { formatText, type FieldDef } from '@netdissect/core';
+import { formatText, type FieldDef, addAsciiItem, addItem, addUtf8Item, asciiText, cString } from '@netdissect/core';
 import { f } from './fields.js';
 import { appendInfo, appendSummary, rawRData, type RdataContext, type RdataDecoder } from './rdata-context.js';
-import { addAsciiItem, addItem, addUtf8Item, asciiText, cString } from './tree-helpers.js';
 import { RRType } from './value-strings.js';
 
 /**

@@ -1,3 +1,4 @@
+import { addItem } from '@netdissect/core';
 import { ei, f } from './fields.js';
 import type { DnsRData } from './message-types.js';
 import { addressDecoders } from './rdata-addresses.js';
@@ -9,7 +10,6 @@ import { locationDecoders } from './rdata-location.js';
 import { nameRecordDecoders } from './rdata-name-records.js';
 import { serviceDecoders } from './rdata-services.js';
 import { textDecoders } from './rdata-text.js';
-import { addItem } from './tree-helpers.js';
 
 const decoders = new Map<number, RdataDecoder>([
   ...addressDecoders,

@@ -1,9 +1,8 @@
-import { type FieldNode, readDnsName, durationText } from '@netdissect/core';
+import { type FieldNode, readDnsName, durationText, addItem, addSubtree, appendLabel, isOwnNode } from '@netdissect/core';
 import { ei, f } from './fields.js';
 import type { MessageContext } from './message-context.js';
 import type { DnsRData, DnsResourceRecord } from './message-types.js';
 import { decodeRData } from './rdata.js';
-import { addItem, addSubtree, appendLabel, isOwnNode } from './tree-helpers.js';
 import { RRType, className, rrTypeName } from './value-strings.js';
 
 const CACHE_FLUSH_BIT = 0x8000;

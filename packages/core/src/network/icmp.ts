@@ -1,5 +1,6 @@
-import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
+import { defineFields, defineProtocol, FT, BASE, TFS_SET_NOTSET, vals } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
+import { addItem } from '../fields/proto-tree-items.js';
 import { makeDissector } from '../dissection/dissector.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
@@ -9,13 +10,14 @@ import { dataDissector } from '../link/data.js';
 import { hex4 } from '../link/hex.js';
 import { durationText, timeDelta } from '../fields/time-format.js';
 import { echoReply, echoRequest } from './echo-transactions.js';
+import { dissectIcmpExtensions } from './icmp-extensions.js';
 import { internetChecksum } from './internet-checksum.js';
 import { ipDissector, type Ipv4Header } from './ipv4.js';
 import { addVerifiedChecksum } from './verified-checksum.js';
 import { AddressType } from '../dissection/address.js';
 import { checksumStatusNames } from '../fields/checksum-status.js';
 
-const TYPE = { ECHOREPLY: 0, UNREACH: 3, SOURCEQUENCH: 4, REDIRECT: 5, ALTHOST: 6, ECHO: 8, RTRADVERT: 9, RTRSOLICIT: 10, TIMXCEED: 11, PARAMPROB: 12, TSTAMP: 13, TSTAMPREPLY: 14, IREQ: 15, IREQREPLY: 16, MASKREQ: 17, MASKREPLY: 18 } as const;
+const TYPE = { ECHOREPLY: 0, UNREACH: 3, SOURCEQUENCH: 4, REDIRECT: 5, ALTHOST: 6, ECHO: 8, RTRADVERT: 9, RTRSOLICIT: 10, TIMXCEED: 11, PARAMPROB: 12, TSTAMP: 13, TSTAMPREPLY: 14, IREQ: 15, IREQREPLY: 16, MASKREQ: 17, MASKREPLY: 18, EXTECHO: 42, EXTECHOREPLY: 43 } as const;
 
 const typeNames = vals({
   0: 'Echo (ping) reply', 1: 'Reserved', 2: 'Reserved', 3: 'Destination unreachable', 4: 'Source quench (flow control)', 5: 'Redirect',
@@ -33,6 +35,8 @@ const codeNames: Record<number, ReadonlyMap<number, string>> = {
   9: vals({ 0: 'Normal router advertisement', 16: 'Does not route common traffic' }),
   11: vals({ 0: 'Time to live exceeded in transit', 1: 'Fragment reassembly time exceeded' }),
   12: vals({ 0: 'Pointer indicates the error', 1: 'Required option missing', 2: 'Bad length' }),
+  42: vals({ 0: 'No error' }),
+  43: vals({ 0: 'No error', 1: 'Malformed Query', 2: 'No Such Interface', 3: 'No Such Table Entry', 4: 'Multiple Interfaces Satisfy Query' }),
 };
 
 export const hfIcmp = defineProtocol('icmp', 'Internet Control Message Protocol');
@@ -66,6 +70,14 @@ export const icmpFields = defineFields('icmp', {
   noResp: { abbrev: 'icmp.no_resp', name: 'No response seen', type: FT.NONE },
   dataTime: { abbrev: 'icmp.data_time', name: 'Timestamp from icmp data', type: FT.ABSOLUTE_TIME, base: BASE.ABSOLUTE_TIME_LOCAL },
   dataTimeRelative: { abbrev: 'icmp.data_time_relative', name: 'Timestamp from icmp data (relative)', type: FT.RELATIVE_TIME },
+  extEchoSeq: { abbrev: 'icmp.ext.echo.seq', name: 'Sequence Number', type: FT.UINT8, base: BASE.DEC_HEX },
+  extEchoReqReserved: { abbrev: 'icmp.ext.echo.req.res', name: 'Reserved', type: FT.UINT8, base: BASE.HEX, bitmask: 0xfe },
+  extEchoReqLocal: { abbrev: 'icmp.ext.echo.req.local', name: 'Local bit', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x01 },
+  extEchoRspState: { abbrev: 'icmp.ext.echo.rsp.state', name: 'State', type: FT.UINT8, base: BASE.DEC, bitmask: 0xe0, strings: vals({ 0: 'Reserved', 1: 'Incomplete', 2: 'Reachable', 3: 'Stale', 4: 'Delay', 5: 'Probe', 6: 'Failed' }) },
+  extEchoRspReserved: { abbrev: 'icmp.ext.echo.rsp.res', name: 'Reserved', type: FT.UINT8, base: BASE.HEX, bitmask: 0x18 },
+  extEchoRspActive: { abbrev: 'icmp.ext.echo.rsp.active', name: 'Active bit', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x04 },
+  extEchoRspIpv4: { abbrev: 'icmp.ext.echo.rsp.ipv4', name: 'IPv4 bit', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x02 },
+  extEchoRspIpv6: { abbrev: 'icmp.ext.echo.rsp.ipv6', name: 'IPv6 bit', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x01 },
 });
 const eiRespNotFound = defineExpert('icmp', 'icmp.resp_not_found', Group.SEQUENCE, Severity.WARN, 'Response not found');
 const eiChecksum = defineExpert('icmp', 'icmp.checksum_bad', Group.CHECKSUM, Severity.WARN, 'Bad checksum');
@@ -136,7 +148,13 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
     }
     case TYPE.PARAMPROB:
       t?.addItem(icmpFields.pointer, tvb, 4, 1);
-      t?.addItem(icmpFields.unused, tvb, 5, 3);
+      if (origLen > 0) {
+        t?.addItem(icmpFields.length, tvb, 5, 1);
+        t?.addGenerated(icmpFields.lengthOriginal, tvb, 5, 1, origLen * 4);
+        t?.addItem(icmpFields.unused, tvb, 6, 2);
+      } else {
+        t?.addItem(icmpFields.unused, tvb, 5, 3);
+      }
       break;
     case TYPE.REDIRECT:
       t?.addItem(icmpFields.redirGw, tvb, 4, 4);
@@ -146,6 +164,17 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
         t.addItem(icmpFields.numAddrs, tvb, 4, 1);
         t.addItem(icmpFields.addrEntrySize, tvb, 5, 1);
         t.addItem(icmpFields.lifetime, tvb, 6, 2).appendText(` (${durationText(tvb.u16(6))})`);
+      }
+      break;
+    case TYPE.EXTECHO: case TYPE.EXTECHOREPLY:
+      if (t) {
+        t.addItem(icmpFields.ident, tvb, 4, 2);
+        t.addItem(icmpFields.identLe, tvb, 4, 2, true);
+        t.addItem(icmpFields.extEchoSeq, tvb, 6, 1);
+        const bits = type === TYPE.EXTECHO
+          ? [icmpFields.extEchoReqReserved, icmpFields.extEchoReqLocal]
+          : [icmpFields.extEchoRspState, icmpFields.extEchoRspReserved, icmpFields.extEchoRspActive, icmpFields.extEchoRspIpv4, icmpFields.extEchoRspIpv6];
+        for (const def of bits) t.addItem(def, tvb, 7, 1);
       }
       break;
   }
@@ -158,6 +187,9 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
       else if (origLen && tvb.reported > 8 + origLen * 4 && tvb.u16(10) > origLen * 4) next.setActualLength(((tvb.u8(8) & 0x0f) + origLen) * 4);
       pinfo.call(ipDissector, next, t);
       pinfo.inErrorPacket = saveErr;
+      // Extensions (RFC 4884 and the MPLS draft before it) after the original datagram, or after its first 128 bytes when
+      // no length is given; a quoted datagram longer than that is taken to fill the message (RFC 1812).
+      if (tvb.reported > 8 + 128 && tvb.u16(10) <= 128) dissectIcmpExtensions(tvb.sub(8 + (origLen ? origLen * 4 : 128)), pinfo, t);
       break;
     }
     case TYPE.ECHOREPLY: case TYPE.ECHO: {
@@ -216,10 +248,8 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
       }
       let off = 8;
       for (let i = 0; i < count; i++, off += 8) {
-        if (t) {
-          t.addItem(icmpFields.routerAddress, tvb, off, 4);
-          t.addItem(icmpFields.prefLevel, tvb, off + 4, 4);
-        } else tvb.check(off, 8);
+        addItem(t, icmpFields.routerAddress, tvb, off, 4);
+        addItem(t, icmpFields.prefLevel, tvb, off + 4, 4);
       }
       if (tvb.remaining(off) > 0) pinfo.call(dataDissector, tvb.sub(off), t);
       break;
@@ -236,6 +266,10 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
       break;
     case TYPE.MASKREQ: case TYPE.MASKREPLY:
       t?.addItem(icmpFields.addressMask, tvb, 8, 4);
+      break;
+    case TYPE.EXTECHO:
+      // RFC 8335: the interface asked about, as an extension object.
+      if (tvb.reported > 8) dissectIcmpExtensions(tvb.sub(8), pinfo, t);
       break;
     default:
       // Other types show nothing past their eight bytes (tshark 4.0: no data layer for them).

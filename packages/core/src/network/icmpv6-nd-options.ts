@@ -7,6 +7,7 @@
  */
 import { defineFields, FT, BASE, vals, TFS_SET_NOTSET } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
+import { addItem } from '../fields/proto-tree-items.js';
 import { formatEther, formatHexBytes, formatIPv6 } from '../dissection/address.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
@@ -316,8 +317,7 @@ export function dissectNdOptions(
         const note = `Dissector for ICMPv6 Option (${type}) code not implemented, Contact Wireshark developers if you want this supported`;
         pinfo.expert(o, eiUndecodedOption, note);
         // proto_tree_add_item checks its bytes with a tree or without: a length past the data fails the frame either way.
-        if (o) o.addItem(f.data, tvb, body, len - 2);
-        else tvb.check(body, len - 2);
+        addItem(o, f.data, tvb, body, len - 2);
         break;
       }
     }
@@ -332,9 +332,7 @@ export function dissectNdOptions(
 
 /** Bytes an option holds that its dissection does not read: an item with the malformed expert, checked with a tree or without (proto_tree_add_item). */
 function addUnknownData(o: FieldNode | null, pinfo: PacketInfo, tvb: Tvb, at: number, len: number): void {
-  const item = o ? o.addItem(ndOptionFields.unknownData, tvb, at, len) : null;
-  if (!o) tvb.check(at, len);
-  pinfo.expert(item, eiUnknownData);
+  pinfo.expert(addItem(o, ndOptionFields.unknownData, tvb, at, len), eiUnknownData);
 }
 
 /** Bytes Wireshark's dissection of a fixed-size option reads, type and length included. */

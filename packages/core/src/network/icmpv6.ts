@@ -1,7 +1,9 @@
 import { defineFields, defineProtocol, FT, BASE, vals, TFS_SET_NOTSET } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
+import { addItem } from '../fields/proto-tree-items.js';
 import { formatIPv6 } from '../dissection/address.js';
 import { makeDissector } from '../dissection/dissector.js';
+import { icmpExtensionsDissector } from './icmp-extensions.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import { defaultRegistry } from '../dissection/session.js';
@@ -98,12 +100,10 @@ function dissectMldv2Records(tvb: Tvb, off: number, t: FieldNode | null): void {
     if (mar?.ctx.full) mar.appendText(` ${mldrRecordTypes.get(recordType) ?? `Unknown Record Type (${recordType})`}: ${formatIPv6(tvb.bytes, tvb.start + off + 4)}`);
     off += 20;
     for (let i = 0; i < nbSources; i++, off += 16) {
-      if (mar) mar.addItem(icmpv6Fields.mldrMarSourceAddress, tvb, off, 16);
-      else tvb.check(off, 16);
+      addItem(mar, icmpv6Fields.mldrMarSourceAddress, tvb, off, 16);
     }
     if (auxLen) {
-      if (mar) mar.addItem(icmpv6Fields.mldrMarAuxData, tvb, off, auxLen);
-      else tvb.check(off, auxLen);
+      addItem(mar, icmpv6Fields.mldrMarAuxData, tvb, off, auxLen);
       off += auxLen;
     }
   }
@@ -219,12 +219,14 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
       }
       dissectContainedPacket(tvb, 8, pinfo, t);
       if (originalWords) {
-        // Wireshark 4.0 reads the length as a C char (signed). The extensions themselves are not decoded here,
-        // but an original datagram said to run past the message ends the dissection, as their tvb does.
+        // Wireshark 4.0 reads the length as a C char (signed); an original datagram said to run past the message ends
+        // the dissection there. A negative offset counts from the end (tvb_new_subset_remaining).
         const extensions = 8 + 8 * (originalWords < 128 ? originalWords : originalWords - 256);
         if (extensions > tvb.length) tvb.check(extensions, 0);
-        // A negative offset counts from the end (tvb_new_subset_remaining): further back than the start fails too.
         else if (extensions < 0 && -extensions > tvb.length) tvb.check(0, -extensions);
+        const ext = tvb.sub(extensions < 0 ? tvb.length + extensions : extensions);
+        // Through the dissector table, as Wireshark does: what the extensions dissector declines is data.
+        if (pinfo.call(icmpExtensionsDissector, ext, t) === 0) pinfo.call(dataDissector, ext, t);
       }
       return tvb.length;
     }

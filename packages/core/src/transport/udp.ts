@@ -106,9 +106,12 @@ function decodeUdpPorts(tvb: Tvb, offset: number, pinfo: PacketInfo, udpTree: Fi
   let reportedLen = tvb.reportedRemaining(offset);
   if (ulen - offset < reportedLen) reportedLen = ulen - offset;
   if (len > reportedLen) len = reportedLen;
-  // Wireshark adds the payload item "to the end": in a shown tree, nothing left after the header is an exception.
+  // Wireshark adds the payload item "to the end": in a shown tree, nothing left after the header is an exception. Its
+  // label counts the length field's bytes, its value holds all there is (more, in a datagram an ICMP error quotes
+  // inside an IP packet said longer than the datagram).
   if (udpTree?.ctx.full && tvb.remaining(offset) === 0) tvb.check(offset, 1);
-  udpTree?.add(udpFields.payload, tvb, offset, len, tvb.view(offset, len)).setText(`UDP payload (${len} byte${len === 1 ? '' : 's'})`);
+  const itemLen = tvb.remaining(offset);
+  udpTree?.add(udpFields.payload, tvb, offset, itemLen, tvb.view(offset, itemLen)).setText(`UDP payload (${len} byte${len === 1 ? '' : 's'})`);
   const next = tvb.sub(offset, len, reportedLen);
   if (pinfo.session.taps.has('udp.follow')) pinfo.tap('udp.follow', { stream: info.stream, payload: next.view(0, next.length) } satisfies UdpFollowData);
   if (pinfo.visited && pinfo.session.transportOnly) return;

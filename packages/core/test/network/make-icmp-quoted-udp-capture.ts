@@ -3,8 +3,8 @@
 // (port unreachable, ICMPv4 and ICMPv6, quoting the whole query) and
 // traceroute's probes (time exceeded, quoting the whole probe or only the
 // 8 bytes after the IP header that RFC 792 asks for), and ICMPv6 errors whose
-// RFC 4884 original datagram length runs past them (the extensions after it
-// are not decoded). Its tshark output is
+// RFC 4884 original datagram length runs past them (the extensions
+// themselves: make-icmp-extensions-capture.ts). Its tshark output is
 // the CLI golden cases *-icmp-quoted-udp (node scripts/record-goldens.mjs
 // --set cli). From the repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-icmp-quoted-udp-capture.ts

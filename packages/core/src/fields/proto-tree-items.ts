@@ -1,12 +1,14 @@
-import { BoundsKind, DissectorBoundsError, FT, Group, Severity, addExpertTree, defineExpert, type FieldDef, type FieldNode, type Tvb } from '@netdissect/core';
+// Wireshark's proto_tree_add_* calls as dissectors make them with or without
+// a tree: the bounds checks they make either way, the subtree checks they
+// make only with a tree, and string items cut at a NUL.
+import { BoundsKind, DissectorBoundsError } from '../dissection/dissector-errors.js';
+import { addExpertTree, eiTrailingStray } from '../dissection/expert.js';
+import type { Tvb } from '../dissection/tvb.js';
+import type { FieldDef } from './field-def.js';
+import type { FieldNode } from './field-node.js';
+import { FT } from './field-types.js';
 
 const utf8 = new TextDecoder('utf-8');
-
-/**
- * proto.c's warning on a string item whose bytes go on after a NUL (the
- * value stops at the NUL). Wireshark attaches it to the item only.
- */
-const eiTrailingStray = defineExpert('_ws.string', '_ws.string.trailing_stray_characters', Group.UNDECODED, Severity.WARN, 'Trailing stray characters');
 
 function reportedError(): never {
   throw new DissectorBoundsError(BoundsKind.Reported);
