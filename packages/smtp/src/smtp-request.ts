@@ -71,9 +71,10 @@ export function dissectCommands(tvb: Tvb, pinfo: PacketInfo, s: SmtpSession, smt
       showPlainAuth(tvb, pinfo, smtpTree, off, len, decryption);
     } else {
       const cmdlen = len >= 4 ? 4 : len;
-      const line = smtpTree?.add(smtpFields.commandLine, tvb, off, next - off, readAscii(tvb, off, next - off)) ?? null;
-      line?.add(smtpFields.reqCommand, tvb, off, cmdlen, readAscii(tvb, off, cmdlen));
-      const addParameter = (): void => void line?.add(smtpFields.reqParameter, tvb, off + 5, len - 5, readAscii(tvb, off + 5, len - 5));
+      // proto_tree_add_item with ENC_ASCII: each value ends at a NUL, with the trailing-stray warning if bytes follow.
+      const line = smtpTree?.addItem(smtpFields.commandLine, tvb, off, next - off) ?? null;
+      line?.addItem(smtpFields.reqCommand, tvb, off, cmdlen);
+      const addParameter = (): void => void line?.addItem(smtpFields.reqParameter, tvb, off + 5, len - 5);
       if (len > 5 && s.usernameCmdFrame === num) {
         addParameter();
         if (len >= 11) {

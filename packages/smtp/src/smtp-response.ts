@@ -69,7 +69,8 @@ export function dissectReplies(tvb: Tvb, pinfo: PacketInfo, s: SmtpSession, smtp
       if (!pinfo.visited) followReply(pinfo, s, code);
       const continued = multiline === MultiLine.CONTINUE || multiline === MultiLine.END;
       if (!continued) {
-        respTree = smtpTree?.add(smtpFields.response, tvb, off, next - off, readAscii(tvb, off, next - off)) ?? null;
+        // proto_tree_add_item with ENC_ASCII: the value ends at a NUL, with the trailing-stray warning if bytes follow.
+        respTree = smtpTree?.addItem(smtpFields.response, tvb, off, next - off) ?? null;
         codeItem = respTree?.add(smtpFields.responseCode, tvb, off, 3, code) ?? null;
       } else if (multilineCode !== code) {
         pinfo.expert(codeItem, smtpExpert.rspCode, `Unexpected response code ${code} in multiline response. Expected ${multilineCode}`);
@@ -84,7 +85,7 @@ export function dissectReplies(tvb: Tvb, pinfo: PacketInfo, s: SmtpSession, smtp
           }
         }
         if (!decoded) {
-          respTree?.add(smtpFields.rspParameter, tvb, off + 4, linelen - 4, readAscii(tvb, off + 4, linelen - 4));
+          respTree?.addItem(smtpFields.rspParameter, tvb, off + 4, linelen - 4);
           cols.appendInfo(continued ? formatBytesAsText(tvb.view(off + 4, linelen - 4)) : formatBytesAsText(tvb.view(off, linelen)));
         }
       } else {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ethernet, ipv4, latin1, packets, tcp } from '../../../test/support/frame-builders.js';
 import { corpusPackets, dissectPackets } from './support/dissect.js';
 
 const FIELDS = ['smtp.req.command', 'smtp.req.parameter', 'smtp.response.code', 'smtp.rsp.parameter', 'smtp.auth.username', 'smtp.auth.password', 'smtp.auth.username_password', 'smtp.data.reassembled.in', 'smtp.data.fragment', 'imf.subject'];
@@ -69,5 +70,34 @@ describe('SMTP dissection of real sessions', () => {
     expect(frames.find((f) => f.num === 11)!.info).toBe('S: 220 2.0.0 Ready to start TLS');
     // No TLS dissector is loaded here: the encrypted records are data, not SMTP.
     expect(frames.filter((f) => f.num > 11).every((f) => f.protocol !== 'SMTP')).toBe(true);
+  });
+
+  it('ends command and reply values at a NUL, with the trailing-stray warning, as tshark 4.0 does', () => {
+    // A crafted session: NULs inside a greeting, an EHLO argument and a reply line (checked against tshark 4.0).
+    const client = [10, 0, 0, 1];
+    const server = [10, 0, 0, 2];
+    let clientSeq = 1000;
+    let serverSeq = 5000;
+    const segment = (fromClient: boolean, text: string): Uint8Array => {
+      const payload = latin1(text);
+      const seq = fromClient ? clientSeq : serverSeq;
+      if (fromClient) clientSeq += payload.length;
+      else serverSeq += payload.length;
+      return ethernet(0x0800, ipv4({ protocol: 6, src: fromClient ? client : server, dst: fromClient ? server : client, id: 1 },
+        tcp({ sport: fromClient ? 41000 : 25, dport: fromClient ? 25 : 41000, seq, ack: fromClient ? serverSeq : clientSeq, flags: 0x18 }, payload)));
+    };
+    const frames = dissectPackets(packets([segment(false, '220 mx\0junk ESMTP\r\n'), segment(true, 'EHLO a\0b\r\n'), segment(false, '250-mx\0x\r\n250 OK\r\n')]),
+      ['smtp.response', 'smtp.rsp.parameter', 'smtp.command_line', 'smtp.req.command', 'smtp.req.parameter', '_ws.string.trailing_stray_characters']);
+    const [greeting, ehlo, reply] = frames;
+    expect(greeting!.fields.get('smtp.response')).toEqual(['220 mx']);
+    expect(greeting!.fields.get('smtp.rsp.parameter')).toEqual(['mx']);
+    expect(ehlo!.fields.get('smtp.command_line')).toEqual(['EHLO a']);
+    expect(ehlo!.fields.get('smtp.req.command')).toEqual(['EHLO']);
+    expect(ehlo!.fields.get('smtp.req.parameter')).toEqual(['a']);
+    expect(reply!.fields.get('smtp.rsp.parameter')).toEqual(['mx', 'OK']);
+    // One warning under each value cut short.
+    expect(greeting!.fields.get('_ws.string.trailing_stray_characters')).toHaveLength(2);
+    expect(ehlo!.fields.get('_ws.string.trailing_stray_characters')).toHaveLength(2);
+    expect(reply!.fields.get('_ws.string.trailing_stray_characters')).toHaveLength(2);
   });
 });

@@ -90,6 +90,9 @@ export const tcpFields = defineFields('tcp', {
   optionTfoCookie: { abbrev: 'tcp.options.tfo.cookie', name: 'Fast Open Cookie', type: FT.BYTES },
   optionCc: { abbrev: 'tcp.options.cc_value', name: 'TCP CC Option', type: FT.UINT32, base: BASE.DEC },
   optionMd5Digest: { abbrev: 'tcp.options.md5.digest', name: 'MD5 digest', type: FT.BYTES },
+  optionAoKeyId: { abbrev: 'tcp.options.ao.keyid', name: 'AO KeyID', type: FT.UINT8, base: BASE.DEC },
+  optionAoRNextKeyId: { abbrev: 'tcp.options.ao.rnextkeyid', name: 'AO RNextKeyID', type: FT.UINT8, base: BASE.DEC },
+  optionAoMac: { abbrev: 'tcp.options.ao.mac', name: 'AO MAC', type: FT.BYTES },
   optionUserToGranularity: { abbrev: 'tcp.options.user_to_granularity', name: 'Granularity', type: FT.BOOLEAN, bitWidth: 16, tfs: { true: 'Minutes', false: 'Seconds' }, bitmask: 0x8000 },
   optionUserToVal: { abbrev: 'tcp.options.user_to_val', name: 'User Timeout', type: FT.UINT16, base: BASE.DEC, bitmask: 0x7fff },
   optionTfoRequest: { abbrev: 'tcp.options.tfo.request', name: 'Fast Open Cookie Request', type: FT.NONE },
@@ -122,6 +125,7 @@ export const tcpOptionProtos = {
   userTo: defineFields('tcp', { p: { abbrev: 'tcp.options.user_to', name: 'TCP Option - User Timeout', type: FT.BYTES, noDisplayValue: true } }).p,
   scpsRec: defineFields('tcp', { p: { abbrev: 'tcp.options.scpsrec', name: 'TCP Option - SCPS record boundary', type: FT.BYTES, noDisplayValue: true } }).p,
   scpsCor: defineFields('tcp', { p: { abbrev: 'tcp.options.scpscor', name: 'TCP Option - SCPS corruption experienced', type: FT.BYTES, noDisplayValue: true } }).p,
+  ao: defineFields('tcp', { p: { abbrev: 'tcp.options.ao', name: 'TCP Option - TCP AO', type: FT.BYTES, noDisplayValue: true } }).p,
   unknown: defineFields('tcp', { p: { abbrev: 'tcp.options.unknown', name: 'TCP Option - Unknown', type: FT.BYTES, noDisplayValue: true } }).p,
 };
 

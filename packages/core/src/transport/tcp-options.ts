@@ -19,7 +19,7 @@ export interface TcpHeaderInfo {
   info: TransportInfoText | null;
 }
 
-const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6, ECHOREPLY: 7, TIMESTAMP: 8, CC: 11, CCNEW: 12, CCECHO: 13, MD5: 19, SCPS_REC: 22, SCPS_COR: 23, USER_TO: 28, TFO: 34 } as const;
+const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6, ECHOREPLY: 7, TIMESTAMP: 8, CC: 11, CCNEW: 12, CCECHO: 13, MD5: 19, SCPS_REC: 22, SCPS_COR: 23, USER_TO: 28, AO: 29, TFO: 34 } as const;
 /** Short names of the option dissectors, as the "Options: (n bytes), ..." summary lists them. */
 const OPTION_NAMES: Record<number, string> = {
   2: 'Maximum segment size', 3: 'Window scale', 4: 'SACK permitted', 5: 'SACK', 6: 'Echo', 7: 'Echo reply', 8: 'Timestamps', 11: 'CC', 12: 'CC.NEW', 13: 'CC.ECHO',
@@ -187,6 +187,23 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       hdr.info?.option(' MD5');
       if (!lenCheck(pinfo, lenItem, len, 18)) break;
       item?.addItem(tcpFields.optionMd5Digest, tvb, 2, 16);
+      break;
+    }
+    case KIND.AO: {
+      // RFC 5925's authentication option: the key the MAC was made with, the key the sender wants next, the MAC.
+      const item = tree ? tree.addItem(tcpOptionProtos.ao, tvb, 0, -1) : null;
+      const lenItem = addKindLen(item, tvb);
+      // Wireshark 4.0 appends it to Info without a space, whatever the length.
+      hdr.info?.option('TCP AO');
+      if (len < 4) {
+        pinfo.expert(lenItem, tcpExpert.optLenInvalid, 'option length should be >= than 4');
+        break;
+      }
+      if (item) {
+        item.addItem(tcpFields.optionAoKeyId, tvb, 2, 1);
+        item.addItem(tcpFields.optionAoRNextKeyId, tvb, 3, 1);
+        if (len > 4) item.addItem(tcpFields.optionAoMac, tvb, 4, len - 4);
+      }
       break;
     }
     case KIND.SCPS_REC: case KIND.SCPS_COR: {
