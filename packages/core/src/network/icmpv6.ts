@@ -18,7 +18,7 @@ import { addVerifiedChecksum } from './verified-checksum.js';
 import type { Ipv6Header } from './ipv6.js';
 import { checksumStatusNames } from '../fields/checksum-status.js';
 
-const T = { UNREACH: 1, TOO_BIG: 2, TIME_EXCEEDED: 3, PARAM_PROB: 4, ECHO_REQUEST: 128, ECHO_REPLY: 129, MLD_QUERY: 130, MLD_REPORT: 131, MLD_DONE: 132, RS: 133, RA: 134, NS: 135, NA: 136, REDIRECT: 137, MLDV2_REPORT: 143 } as const;
+const T = { UNREACH: 1, TOO_BIG: 2, TIME_EXCEEDED: 3, PARAM_PROB: 4, ECHO_REQUEST: 128, ECHO_REPLY: 129, MLD_QUERY: 130, MLD_REPORT: 131, MLD_DONE: 132, RS: 133, RA: 134, NS: 135, NA: 136, REDIRECT: 137, MLDV2_REPORT: 143, EXT_ECHO_REQUEST: 160, EXT_ECHO_REPLY: 161 } as const;
 
 const typeNames = vals({
   1: 'Destination Unreachable', 2: 'Packet Too Big', 3: 'Time Exceeded', 4: 'Parameter Problem', 100: 'Private experimentation', 101: 'Private experimentation',
@@ -34,6 +34,8 @@ const typeNames = vals({
 });
 const unreachCodes = vals({ 0: 'no route to destination', 1: 'Administratively prohibited', 2: 'Beyond scope of source address', 3: 'Address unreachable', 4: 'Port unreachable', 5: 'Source address failed ingress/egress policy', 6: 'Reject route to destination', 7: 'Error in Source Routing Header' });
 const timeexCodes = vals({ 0: 'hop limit exceeded in transit', 1: 'fragment reassembly time exceeded' });
+const extEchoRequestCodes = vals({ 0: 'No error' });
+const extEchoReplyCodes = vals({ 0: 'No error', 1: 'Malformed Query', 2: 'No Such Interface', 3: 'No Such Table Entry', 4: 'Multiple Interfaces Satisfy Query' });
 const paramCodes = vals({ 0: 'erroneous header field encountered', 1: 'unrecognized Next Header type encountered', 2: 'unrecognized IPv6 option encountered', 3: 'IPv6 First Fragment has incomplete IPv6 Header Chain' });
 
 export const hfIcmpv6 = defineProtocol('icmpv6', 'Internet Control Message Protocol v6');
@@ -49,6 +51,14 @@ export const icmpv6Fields = defineFields('icmpv6', {
   originalLength: { abbrev: 'icmpv6.length', name: 'Length of original datagram', type: FT.UINT8, base: BASE.DEC },
   pointer: { abbrev: 'icmpv6.pointer', name: 'Pointer', type: FT.UINT32, base: BASE.DEC },
   echoId: { abbrev: 'icmpv6.echo.identifier', name: 'Identifier', type: FT.UINT16, base: BASE.HEX },
+  extEchoSeq: { abbrev: 'icmpv6.ext.echo.seq', name: 'Sequence number', type: FT.UINT8, base: BASE.DEC_HEX },
+  extEchoReqReserved: { abbrev: 'icmpv6.ext.echo.req.res', name: 'Reserved', type: FT.UINT8, base: BASE.HEX, bitmask: 0xfe },
+  extEchoReqLocal: { abbrev: 'icmpv6.ext.echo.req.local', name: 'Local bit', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x01 },
+  extEchoRspState: { abbrev: 'icmpv6.ext.echo.rsp.state', name: 'State', type: FT.UINT8, base: BASE.DEC, bitmask: 0xe0, strings: vals({ 0: 'Reserved', 1: 'Incomplete', 2: 'Reachable', 3: 'Stale', 4: 'Delay', 5: 'Probe', 6: 'Failed' }) },
+  extEchoRspReserved: { abbrev: 'icmpv6.ext.echo.rsp.res', name: 'Reserved', type: FT.UINT8, base: BASE.HEX, bitmask: 0x18 },
+  extEchoRspActive: { abbrev: 'icmpv6.ext.echo.rsp.active', name: 'Active bit', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x04 },
+  extEchoRspIpv4: { abbrev: 'icmpv6.ext.echo.rsp.ipv4', name: 'IPv4 bit', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x02 },
+  extEchoRspIpv6: { abbrev: 'icmpv6.ext.echo.rsp.ipv6', name: 'IPv6 bit', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x01 },
   echoSeq: { abbrev: 'icmpv6.echo.sequence_number', name: 'Sequence', type: FT.UINT16, base: BASE.DEC },
   respIn: { abbrev: 'icmpv6.resp_in', name: 'Response In', type: FT.FRAMENUM },
   respTo: { abbrev: 'icmpv6.resp_to', name: 'Response To', type: FT.FRAMENUM },
@@ -115,7 +125,7 @@ const eiUndecodedType = defineExpert('icmpv6', 'icmpv6.undecoded.type', Group.UN
 /**
  * Types with a case of their own in packet-icmpv6.c that are not dissected
  * here (router renumbering, node information, mobile IPv6, SEND, multicast
- * router discovery, FMIPv6, RPL, ILNPv6, 6LoWPAN, MPL, extended echo):
+ * router discovery, FMIPv6, RPL, ILNPv6, 6LoWPAN, MPL):
  * the rest get the "not implemented" note.
  */
 const WIRESHARK_DISSECTS = new Set([138, 139, 140, 141, 142, ...Array.from({ length: 18 }, (_, i) => 144 + i)]);
@@ -150,6 +160,8 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
   if (type === T.UNREACH) codeName = unreachCodes.get(code) ?? 'Unknown';
   else if (type === T.TIME_EXCEEDED) codeName = timeexCodes.get(code) ?? `Unknown (${code})`;
   else if (type === T.PARAM_PROB) codeName = paramCodes.get(code) ?? `Unknown (${code})`;
+  else if (type === T.EXT_ECHO_REQUEST) codeName = extEchoRequestCodes.get(code) ?? `Unknown (${code})`;
+  else if (type === T.EXT_ECHO_REPLY) codeName = extEchoReplyCodes.get(code) ?? `Unknown (${code})`;
   if (codeName) {
     pinfo.cols.appendInfo(` (${codeName})`);
     codeItem?.appendText(` (${codeName})`);
@@ -295,6 +307,22 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
       t?.addItem(icmpv6Fields.mldv2NbMcastRecords, tvb, 6, 2);
       dissectMldv2Records(tvb, 8, t);
       return tvb.length;
+    case T.EXT_ECHO_REQUEST: case T.EXT_ECHO_REPLY: {
+      // RFC 8335 (PROBE): the interface asked about travels as an ICMP extension object.
+      t?.addItem(icmpv6Fields.echoId, tvb, 4, 2);
+      if (t) {
+        t.addItem(icmpv6Fields.extEchoSeq, tvb, 6, 1);
+        const bits = type === T.EXT_ECHO_REQUEST
+          ? [icmpv6Fields.extEchoReqReserved, icmpv6Fields.extEchoReqLocal]
+          : [icmpv6Fields.extEchoRspState, icmpv6Fields.extEchoRspReserved, icmpv6Fields.extEchoRspActive, icmpv6Fields.extEchoRspIpv4, icmpv6Fields.extEchoRspIpv6];
+        for (const def of bits) t.addItem(def, tvb, 7, 1);
+      }
+      if (type === T.EXT_ECHO_REQUEST && tvb.reported > 8) {
+        const ext = tvb.sub(8);
+        if (pinfo.call(icmpExtensionsDissector, ext, t) === 0) pinfo.call(dataDissector, ext, t);
+      }
+      return tvb.length;
+    }
     default:
       if (WIRESHARK_DISSECTS.has(type)) {
         // Wireshark has a dissection of its own for these; here their body is shown as data.

@@ -4,7 +4,8 @@
 // over IPv4 and IPv6, with and without RFC 4884's original datagram length,
 // and damaged ones (a bad checksum, an unsupported version, objects with a
 // bad or overlong length, unknown classes). Also RFC 8335's extended echo
-// request with its interface identification objects. Its tshark output is
+// request and reply (ICMP and ICMPv6) with its interface identification
+// objects. Its tshark output is
 // the CLI golden cases *-icmp-extensions (node scripts/record-goldens.mjs
 // --set cli). From the repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-icmp-extensions-capture.ts
@@ -124,6 +125,9 @@ const frames = [
   // Parameter problem with RFC 4884's length and a label stack; a redirect longer than 136 bytes quoting a short datagram.
   ethernet(0x0800, ip4(ROUTER, CLIENT, 1, icmpv4Message(12, 0, [20, 32, 0, 0, ...padded, ...mpls]), 0x310)),
   ethernet(0x0800, ip4(ROUTER, CLIENT, 1, icmpv4Message(5, 1, [10, 0, 0, 1, ...padded, ...mpls]), 0x311)),
+  // ICMPv6 extended echo (RFC 8335, types 160 and 161): a request probing an interface by IPv6 address, and a reply.
+  ethernet(0x86dd, ipv6({ src: CLIENT6, dst: ROUTER6, nextHeader: 58 }, icmpv6Message(CLIENT6, ROUTER6, 160, 0, [0x12, 0x34, 1, 1, ...extensions([object(3, 3, [0, 2, 16, 0, ...FAR6])])]))),
+  ethernet(0x86dd, ipv6({ src: ROUTER6, dst: CLIENT6, nextHeader: 58 }, icmpv6Message(ROUTER6, CLIENT6, 161, 2, [0x12, 0x34, 1, 0x25]))),
 ];
 
 const writer = await PcapWriter.open(out);
