@@ -10,7 +10,7 @@ import {
   type TcpInfo,
   type Tvb,
 } from '@netdissect/core';
-import { addAsciiItem, asciiCString } from './ascii-item.js';
+import { asciiCString } from './ascii-c-string.js';
 import { reassembleData } from './data-reassembly.js';
 import { hfPop, popExpert, popFields } from './fields.js';
 import { popConversation, type PopConversation } from './pop-conversation.js';
@@ -62,7 +62,8 @@ function dissectPop(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: 
   const { tokenLen, next: paramStart } = firstToken(line);
   let argType: PopArgType = PopArgType.UNKNOWN;
   if (tokenLen !== 0) {
-    if (lineItem) addAsciiItem(lineItem, isRequest ? popFields.requestCommand : popFields.responseIndicator, tvb, 0, tokenLen);
+    // proto_tree_add_item with ENC_ASCII: the value ends at a NUL (with the trailing-stray warning where Wireshark gives it).
+    lineItem?.addItem(isRequest ? popFields.requestCommand : popFields.responseIndicator, tvb, 0, tokenLen);
     if (isRequest) argType = startsWithIgnoreCase(line, 'USER') ? PopArgType.USERNAME : startsWithIgnoreCase(line, 'PASS') ? PopArgType.PASSWORD : PopArgType.UNKNOWN;
     if (!pinfo.visited) trackCommandState(pinfo, conv, line, isRequest);
     if (pinfo.getFrameData(TOT_LEN_INVALID_KEY)) pinfo.expert(lineItem, popExpert.totLenInvalid);
@@ -70,7 +71,7 @@ function dissectPop(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: 
   const paramLen = tokenLen !== 0 ? first.len - paramStart : first.len;
   const paramOffset = tokenLen !== 0 ? paramStart : 0;
   if (paramLen !== 0) {
-    if (lineItem) addAsciiItem(lineItem, isRequest ? popFields.requestParameter : popFields.responseDescription, tvb, paramOffset, paramLen);
+    lineItem?.addItem(isRequest ? popFields.requestParameter : popFields.responseDescription, tvb, paramOffset, paramLen);
     if (argType === PopArgType.USERNAME && !pinfo.visited && conv.username === null) conv.username = asciiCString(tvb.view(paramOffset, paramLen));
   }
   if (popTree) addDataLines(tvb, popTree, first.next, isRequest);

@@ -264,6 +264,11 @@ export class FieldNode {
   /** Add a field whose value is read from the packet according to its type (proto_tree_add_item). */
   addItem(def: FieldDef, tvb: Tvb, off: number, len: number, littleEndian = false): FieldNode {
     if (len < 0) ensureToEnd(tvb, off, def.type);
+    // A text-only or protocol item is clipped to the captured data, failing only when it starts past it (get_hfi_length).
+    else if ((def.type === FT.NONE || def.type === FT.PROTOCOL) && off + len > tvb.length) {
+      if (off > tvb.length) tvb.check(off, 0);
+      len = tvb.length - off;
+    }
     if (this.ctx.interest !== null && this.ctx.interest[def.id] !== 1) {
       // Still bounds-check, so a pruned tree fails where a full one would.
       tvb.check(off, len < 0 ? 0 : len);
@@ -459,27 +464,26 @@ function readFieldValue(def: FieldDef, tvb: Tvb, off: number, len: number, le: b
 
 /** Anything but NULs after the NUL that ended a string (proto.c's detect_trailing_stray_characters). */
 /**
- * detect_trailing_stray_characters on an ENC_ASCII string: Wireshark looks
- * for non-NUL bytes of the string as it converted it to UTF-8 (a byte above
- * 0x7f is three bytes there), from the first NUL to the field's length in
- * the packet, so what lies beyond that length once converted goes unseen.
+ * proto.c's detect_trailing_stray_characters: whether anything but NULs
+ * follows the NUL that ended a string value. Wireshark looks in its
+ * converted (UTF-8) string, from the value's end up to the item's byte
+ * length: each byte a U+FFFD replaced before the NUL takes three, so a
+ * value with many of them hides what follows. `valueUtf8Length` is the
+ * value's length in that string.
  */
-function hasStrayAfterNul(bytes: Uint8Array): boolean {
+export function hasTrailingStray(bytes: Uint8Array, valueUtf8Length: number): boolean {
   const nul = bytes.indexOf(0);
   if (nul < 0) return false;
-  let pos = 0;
-  for (let i = 0; i < nul; i++) pos += bytes[i]! >= 0x80 ? 3 : 1;
-  pos++;
-  for (let i = nul + 1; i < bytes.length && pos < bytes.length; i++) {
+  // The NUL itself, then one converted byte per NUL after it; any other byte converts to something not NUL.
+  for (let i = nul + 1, pos = valueUtf8Length + 1; i < bytes.length && pos < bytes.length; i++, pos++) {
     if (bytes[i] !== 0) return true;
-    pos++;
   }
   return false;
 }
 
 /** A string item whose bytes go on after the NUL that ended it gets the "Trailing stray characters" expert. */
 function addStrayExpert(node: FieldNode, tvb: Tvb, off: number, len: number, value: unknown): void {
-  if (typeof value === 'string' && value.length < len && hasStrayAfterNul(tvb.view(off, len))) {
+  if (typeof value === 'string' && value.length < len && hasTrailingStray(tvb.view(off, len), Buffer.byteLength(value))) {
     addExpertTree(node, eiTrailingStray, eiTrailingStray.summary);
   }
 }

@@ -5,7 +5,7 @@ import { BoundsKind, DissectorBoundsError } from '../dissection/dissector-errors
 import { addExpertTree, eiTrailingStray } from '../dissection/expert.js';
 import type { Tvb } from '../dissection/tvb.js';
 import type { FieldDef } from './field-def.js';
-import type { FieldNode } from './field-node.js';
+import { hasTrailingStray, type FieldNode } from './field-node.js';
 import { FT } from './field-types.js';
 
 const utf8 = new TextDecoder('utf-8');
@@ -64,14 +64,8 @@ function addStringItem(tree: FieldNode | null, def: FieldDef, tvb: Tvb, off: num
   const value = cString(decoded);
   if (tree === null) return value;
   const item = tree.add(def, tvb, off, bytes.length, value);
-  if (value.length !== decoded.length && item !== tree && hasByteAfterNul(bytes)) addExpertTree(item, eiTrailingStray, eiTrailingStray.summary);
+  if (value.length !== decoded.length && item !== tree && hasTrailingStray(bytes, Buffer.byteLength(value))) addExpertTree(item, eiTrailingStray, eiTrailingStray.summary);
   return value;
-}
-
-function hasByteAfterNul(bytes: Uint8Array): boolean {
-  const nul = bytes.indexOf(0);
-  for (let i = nul + 1; i < bytes.length; i++) if (bytes[i] !== 0) return true;
-  return false;
 }
 
 /** ENC_ASCII: bytes above 0x7f are not ASCII and become U+FFFD. */

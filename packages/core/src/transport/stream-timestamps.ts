@@ -10,14 +10,16 @@ import { FrameTimeHistory } from '../dissection/frame-time-history.js';
  * each value in a heap number of its own.
  */
 export class StreamClock {
+  /** Set at the stream's first frame (a flag: a pcap record's microseconds past 999,999 give wiretap negative nanoseconds). */
+  started = false;
   firstSec = 0;
-  /** -1 until the stream's first frame (nanoseconds within a second are never negative; seconds before 1970 are). */
-  firstNsec = -1;
+  firstNsec = 0;
   prevSec = 0;
   prevNsec = 0;
 
   /** Start the clock at this frame (a stream whose first frame has no timestamps of its own, as UDP's without payload). */
   start(pinfo: PacketInfo): void {
+    this.started = true;
     this.firstSec = this.prevSec = pinfo.raw.tsSec;
     this.firstNsec = this.prevNsec = pinfo.raw.tsNsec;
   }
@@ -27,7 +29,8 @@ export class StreamClock {
     const { tsSec, tsNsec } = pinfo.raw;
     const deltas = pinfo.session.keepHistory ? pinfo.session.state(key, () => new FrameTimeHistory()) : null;
     const stored = pinfo.visited ? (deltas?.get(pinfo.num) ?? null) : null;
-    if (stored === null && this.firstNsec < 0) {
+    if (stored === null && !this.started) {
+      this.started = true;
       this.firstSec = tsSec;
       this.firstNsec = tsNsec;
       this.prevSec = tsSec;

@@ -249,6 +249,7 @@ export class TcpAnalysis extends StreamClock {
     this.fwd = this.flow1;
     this.rev = this.flow2;
     // The stream's times start at the frame that creates it, whether or not that frame gets as far as the clock.
+    this.started = true;
     this.firstSec = sec;
     this.firstNsec = nsec;
     this.prevSec = sec;

@@ -148,13 +148,14 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       break;
     }
     case KIND.ECHO: case KIND.ECHOREPLY: {
-      const item = tree ? tree.addItem(kind === KIND.ECHO ? tcpOptionProtos.echo : tcpOptionProtos.echoreply, tvb, 0, -1) : null;
+      // Wireshark 4.0 shows an echo reply as an echo (its item and its Info tag).
+      const item = tree ? tree.addItem(tcpOptionProtos.echo, tvb, 0, -1) : null;
       const lenItem = addKindLen(item, tvb);
       if (!lenCheck(pinfo, lenItem, len, 6)) break;
       const v = tvb.u32(2);
       item?.add(tcpFields.optionEcho, tvb, 2, 4, v);
       if (labels) item?.appendText(`: ${v}`);
-      infoUint(hdr, kind === KIND.ECHO ? 'ECHO' : 'ECHOREPLY', v);
+      infoUint(hdr, 'ECHO', v);
       break;
     }
     case KIND.TIMESTAMP: {

@@ -65,6 +65,8 @@ export const forgottenUdpState: PackedState = {
   },
   unpack(from, at) {
     const u = new UdpConversation(asInt32(from[at]!));
+    // A UDP conversation's clock starts when it is made (init_udp_conversation_data), so a forgotten one had started.
+    u.started = true;
     u.firstSec = asInt32(from[at + 1]!);
     u.firstNsec = asInt32(from[at + 2]!);
     u.prevSec = asInt32(from[at + 3]!);

@@ -2,7 +2,8 @@
 // TCP options Wireshark registers beyond the usual handshake ones, each with
 // a good and a bad length (RFC 1644's connection counts CC, CC.NEW and
 // CC.ECHO, RFC 2385's MD5 signature, RFC 5482's user timeout, SCPS-TP's record
-// boundary and corruption experienced, RFC 5925's TCP-AO), SACK blocks
+// boundary and corruption experienced, RFC 5925's TCP-AO, RFC 1072's echo
+// options), SACK blocks
 // cut short, kinds no
 // dissector owns, and padding after the end of the list that is not zeros.
 // Its tshark output is the CLI golden cases *-tcp-options (node
@@ -44,6 +45,9 @@ const segments: Array<{ fromClient: boolean; flags: number; options: number[] }>
   { fromClient: true, flags: 0x10, options: [29, 16, 7, 9, ...md5Digest.slice(0, 12)] },
   { fromClient: false, flags: 0x10, options: [NOP, NOP, 29, 20, 9, 7, ...md5Digest] },
   { fromClient: true, flags: 0x10, options: [29, 4, 1, 2, 29, 3, 5, NOP] },
+  // RFC 1072's echo and echo reply (obsolete), then an echo reply of the wrong length.
+  { fromClient: true, flags: 0x10, options: [6, 6, 0, 0, 0, 5, 7, 6, 0, 0, 0, 6] },
+  { fromClient: false, flags: 0x10, options: [NOP, 7, 3, 0] },
   // An MSS option, the end of the list, then padding that is not zeros.
   { fromClient: true, flags: 0x10, options: [2, 4, 0x05, 0xb4, 0, 0, 7, 0] },
 ];
