@@ -1,5 +1,6 @@
 import type { FieldDef } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
+import { addItem } from '../fields/proto-tree-items.js';
 import { Address, AddressType, formatIPv6 } from '../dissection/address.js';
 import { makeDissector } from '../dissection/dissector.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
@@ -95,21 +96,27 @@ function fallbackChain(nxt: number): Ipv6ChainState {
   return { header: { version: 6, nxt, hlim: 0, plen: 0 }, fragPlen: 0, jumboPlen: 0, tree: null, item: null, itemLen: 0 };
 }
 
+/** A routing header with segments left sends the packet on to its last address: columns and checksums use that one. */
+function setFinalDestination(pinfo: PacketInfo, address: Uint8Array, segleft: number): void {
+  if (segleft > 0 && pinfo.dst.type === AddressType.IPv6) pinfo.dst = new Address(AddressType.IPv6, address);
+}
+
 function dissectRouting(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data: unknown): number {
   pinfo.cols.appendSepInfo(' , ', 'IPv6 routing');
   const chain = chainOf(data);
   const nxt = tvb.u8(0);
   const hdrLen = tvb.u8(1);
   const len = (hdrLen + 1) << 3;
-  const type = tvb.u8(2);
   const root = rootFor(chain, tree);
   addLen(chain, len);
-  const segleft = tvb.u8(3);
   const t = root ? root.addProtocol(hfRouting, tvb, 0, len) : null;
-  if (t?.ctx.full) t.appendText(` (${extFields.routingType.strings!.get(type) ?? `Unknown type ${type}`})`);
   t?.addItem(extFields.routingNxt, tvb, 0, 1);
   t?.addItem(extFields.routingLen, tvb, 1, 1);
   t?.addGenerated(extFields.routingLenOct, tvb, 1, 1, len);
+  // The type is read after the lengths are shown: a header cut after them shows them, then fails.
+  const type = tvb.u8(2);
+  const segleft = tvb.u8(3);
+  if (t?.ctx.full) t.appendText(` (${extFields.routingType.strings!.get(type) ?? `Unknown type ${type}`})`);
   const typeItem = t ? t.addItem(extFields.routingType, tvb, 2, 1) : null;
   t?.addItem(extFields.routingSegleft, tvb, 3, 1);
   tvb.check(0, len);
@@ -134,15 +141,22 @@ function dissectRouting(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
     t?.addItem(extFields.routingSrhLastEntry, tvb, 4, 1);
     t?.addItem(extFields.routingSrhFlags, tvb, 5, 1);
     t?.addItem(extFields.routingSrhTag, tvb, 6, 2);
-    for (let i = 0, off = 8; i <= lastEntry && off + 16 <= len; i++, off += 16) {
-      t?.addItem(extFields.routingSrhAddr, tvb, off, 16).setText(`Address[${i}]: ${formatIPv6(tvb.bytes, tvb.start + off)}`);
-      if (i === 0) finalDst = tvb.view(off, 16);
+    // Last Entry + 1 addresses, read within the header's length whatever it says: one past it is malformed.
+    const header = tvb.sub(0, len);
+    for (let i = 0, off = 8; i <= lastEntry; i++, off += 16) {
+      const item = addItem(t, extFields.routingSrhAddr, header, off, 16);
+      if (item !== t) item?.setText(`Address[${i}]: ${formatIPv6(tvb.bytes, tvb.start + off)}`);
+      if (i === 0) {
+        // The final destination is taken at once: a segment list that runs past the header still has it (tshark's columns).
+        finalDst = tvb.view(off, 16);
+        setFinalDestination(pinfo, finalDst, segleft);
+      }
     }
   } else if (len > 4) {
     const item = t ? t.addItem(extFields.routingUnknownData, tvb, 4, len - 4) : null;
     pinfo.expert(item, eiRoutingUndecoded);
   }
-  if (finalDst && segleft > 0 && pinfo.dst.type === AddressType.IPv6) pinfo.dst = new Address(AddressType.IPv6, finalDst);
+  if (finalDst) setFinalDestination(pinfo, finalDst, segleft);
   ipv6DissectNext(nxt, tvb.sub(len), pinfo, tree, chain ?? fallbackChain(nxt));
   return tvb.length;
 }

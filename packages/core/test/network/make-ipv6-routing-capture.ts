@@ -1,8 +1,9 @@
 // Writes captures/ipv6-routing-headers.pcap: UDP over IPv6 behind routing
 // headers of each kind tshark 4.0 tells apart: the deprecated source route
 // (type 0), Mobile IPv6's type 2, segment routing (type 4, RFC 8754) with
-// segments left and done, and types it does not decode (Nimrod, an
-// experiment). Its tshark output is the CLI golden cases
+// segments left and done, types it does not decode (Nimrod, an
+// experiment), and damaged ones (a segment list longer than its header, a
+// header cut after its length). Its tshark output is the CLI golden cases
 // *-ipv6-routing-headers (node scripts/record-goldens.mjs --set cli). From
 // the repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-ipv6-routing-capture.ts
@@ -36,6 +37,14 @@ function routed(dst: number[], type: number, segleft: number, specific: number[]
   return ethernet(0x86dd, ip);
 }
 
+/** The frame with its IPv6 payload length set to `n` (the bytes stay: they become an Ethernet trailer). */
+function truncatedPayloadLength(frame: Uint8Array, n: number): Uint8Array {
+  const f = frame.slice();
+  f[14 + 4] = n >> 8;
+  f[14 + 5] = n & 0xff;
+  return f;
+}
+
 const frames = [
   // Type 0 through two hops, one left: the packet is finally for the last address.
   routed(host(0x10), 0, 1, [0, 0, 0, 0, ...host(0x11), ...DST], DST),
@@ -47,6 +56,10 @@ const frames = [
   // Types tshark does not decode: Nimrod, and an experiment with data.
   routed(DST, 1, 0, [0, 0, 0, 0], DST),
   routed(DST, 253, 1, [0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7], DST),
+  // Damaged: a segment list whose Last Entry (5) counts more addresses than the header holds; a payload length of 2,
+  // which cuts the routing header after its length byte.
+  routed(host(0xaa), 4, 1, [5, 0, 0, 0, ...DST, ...host(0xaa)], DST),
+  truncatedPayloadLength(routed(host(0xaa), 4, 1, [1, 0, 0, 0, ...DST, ...host(0xaa)], DST), 2),
 ];
 
 const writer = await PcapWriter.open(out);
