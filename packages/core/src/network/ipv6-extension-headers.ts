@@ -1,6 +1,7 @@
 import type { FieldDef } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
 import { addItem } from '../fields/proto-tree-items.js';
+import { DESTINATION_ONLY, dissectOptionValue, HOP_BY_HOP_ONLY } from './ipv6-option-values.js';
 import { Address, AddressType, formatIPv6 } from '../dissection/address.js';
 import { makeDissector } from '../dissection/dissector.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
@@ -14,8 +15,6 @@ import { reassembleIpFragment } from './ip-fragment-state.js';
 import { ahFields, extFields, hfAh, hfDstopts, hfFraghdr, hfHopopts, hfRouting, ipv6Fields, ipv6FragmentFields } from './ipv6-fields.js';
 import { ipv6DissectNext, type Ipv6ChainState } from './ipv6.js';
 
-const eiOptUnknownData = defineExpert('ipv6', 'ipv6.opt.unknown_data.expert', Group.UNDECODED, Severity.NOTE, 'Unknown Data (not interpreted)');
-const eiOptInvalidLen = defineExpert('ipv6', 'ipv6.opt.invalid_len', Group.MALFORMED, Severity.ERROR, 'Invalid IPv6 option length');
 const eiOptHeaderMismatch = defineExpert('ipv6', 'ipv6.opt.header_mismatch', Group.PROTOCOL, Severity.WARN, 'Wrong options extension header for type');
 const eiRoutingUndecoded = defineExpert('ipv6', 'ipv6.routing.undecoded', Group.UNDECODED, Severity.NOTE, 'Undecoded IPv6 routing header field');
 const eiHopoptsNotFirst = defineExpert('ipv6.hopopts', 'ipv6.hopopts.not_first', Group.PROTOCOL, Severity.ERROR, 'IPv6 Hop-by-Hop extension header must appear immediately after IPv6 header');
@@ -48,45 +47,36 @@ function dissectOptions(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
   const t = root ? root.addProtocol(hop ? hfHopopts : hfDstopts, tvb, 0, len) : null;
   // RFC 2460: hop-by-hop options come right after the IPv6 header (this call's layer is the last one).
   if (hop && pinfo.layers[pinfo.layers.length - 2] !== 'ipv6') pinfo.expert(t, eiHopoptsNotFirst);
-  if (t) {
-    t.addItem(hop ? extFields.hopoptsNxt : extFields.dstoptsNxt, tvb, 0, 1);
-    t.addItem(hop ? extFields.hopoptsLen : extFields.dstoptsLen, tvb, 1, 1);
-    t.addGenerated(hop ? extFields.hopoptsLenOct : extFields.dstoptsLenOct, tvb, 1, 1, len);
-    let off = 2;
-    while (off < len) {
-      const type = tvb.u8(off);
-      const optLen = type === 0 ? 0 : tvb.u8(off + 1);
-      const name = ipv6Fields.optType.strings!.get(type) ?? `Unknown IPv6 Option (${type})`;
-      const o = t.add(ipv6Fields.opt, tvb, off, type === 0 ? 1 : 2 + optLen, null).setText(name);
-      const typeItem = o.addItem(ipv6Fields.optType, tvb, off, 1);
-      if (type === 0) {
-        o.add(ipv6Fields.optPad1, tvb, off, 1, null);
-        off += 1;
-        continue;
-      }
-      // RFC 2711: a router alert belongs in the hop-by-hop options.
-      if (type === 5 && !hop) pinfo.expert(typeItem, eiOptHeaderMismatch, 'Router Alert must use a hop-by-hop options header');
-      typeItem.addItem(ipv6Fields.optTypeAction, tvb, off, 1);
-      typeItem.addItem(ipv6Fields.optTypeChange, tvb, off, 1);
-      typeItem.addItem(ipv6Fields.optTypeRest, tvb, off, 1);
-      const lenItem = o.addItem(ipv6Fields.optLength, tvb, off + 1, 1);
-      const data = off + 2;
-      if (type === 1) o.addItem(ipv6Fields.optPadn, tvb, data, optLen);
-      else if (type === 5) {
-        // The value is read whatever the length says; what the option holds past it is unknown data.
-        if (optLen !== 2) pinfo.expert(lenItem, eiOptInvalidLen, `Router alert: Invalid Length (${optLen} bytes)`);
-        o.addItem(ipv6Fields.optRouterAlert, tvb, data, 2);
-        if (optLen > 2) pinfo.expert(o.addItem(ipv6Fields.optData, tvb, data + 2, optLen - 2), eiOptUnknownData);
-      } else if (!ipv6Fields.optType.strings!.has(type)) {
-        pinfo.expert(o.addItem(ipv6Fields.optUnknown, tvb, data, optLen), eiOptUnknownData);
-      } else if (optLen) {
-        pinfo.expert(o.addItem(ipv6Fields.optData, tvb, data, optLen), eiOptUnknownData);
-      }
-      // An option read past its length (a short router alert) goes on after what was read.
-      off = data + (type === 5 ? Math.max(optLen, 2) : optLen);
+  t?.addItem(hop ? extFields.hopoptsNxt : extFields.dstoptsNxt, tvb, 0, 1);
+  t?.addItem(hop ? extFields.hopoptsLen : extFields.dstoptsLen, tvb, 1, 1);
+  t?.addGenerated(hop ? extFields.hopoptsLenOct : extFields.dstoptsLenOct, tvb, 1, 1, len);
+  if (!t) tvb.check(0, len);
+  // The options are walked with a tree or without: a home address changes the source column, and reads past
+  // the data fail either way (proto_tree_add_item checks its bytes without a tree too).
+  let off = 2;
+  while (off < len) {
+    const type = tvb.u8(off);
+    if (type === 0) {
+      const pad = t ? t.add(ipv6Fields.opt, tvb, off, 1, null).setText('Pad1') : null;
+      pad?.addItem(ipv6Fields.optType, tvb, off, 1);
+      pad?.add(ipv6Fields.optPad1, tvb, off, 1, null);
+      off += 1;
+      continue;
     }
-  } else {
-    tvb.check(0, len);
+    const optLen = tvb.u8(off + 1);
+    const name = ipv6Fields.optType.strings!.get(type) ?? `Unknown IPv6 Option (${type})`;
+    const o = t ? t.add(ipv6Fields.opt, tvb, off, 2 + optLen, null).setText(name) : null;
+    const typeItem = o ? o.addItem(ipv6Fields.optType, tvb, off, 1) : null;
+    // Options registered for one header only (a router alert belongs to hop-by-hop, RFC 2711).
+    if (hop ? DESTINATION_ONLY.has(type) : HOP_BY_HOP_ONLY.has(type)) {
+      pinfo.expert(typeItem, eiOptHeaderMismatch, `${name} must use a ${hop ? 'destination' : 'hop-by-hop'} options header`);
+    }
+    typeItem?.addItem(ipv6Fields.optTypeAction, tvb, off, 1);
+    typeItem?.addItem(ipv6Fields.optTypeChange, tvb, off, 1);
+    typeItem?.addItem(ipv6Fields.optTypeRest, tvb, off, 1);
+    const lenItem = o ? o.addItem(ipv6Fields.optLength, tvb, off + 1, 1) : null;
+    // An option read past its length (a short router alert) goes on after what was read.
+    off += 2 + dissectOptionValue(type, tvb, off + 2, optLen, o, lenItem, pinfo);
   }
   ipv6DissectNext(nxt, tvb.sub(len), pinfo, tree, chain ?? { header: { version: 6, nxt, hlim: 0, plen: 0 }, fragPlen: 0, jumboPlen: 0, tree: null, item: null, itemLen: 0 });
   return tvb.length;

@@ -1,12 +1,15 @@
-import { defineFields, defineProtocol, FT, BASE, vals, TFS_YES_NO } from '../fields/field-def.js';
+import { defineFields, defineProtocol, FT, BASE, vals, TFS_TRUE_FALSE, TFS_YES_NO } from '../fields/field-def.js';
 import { defineFragmentFields } from '../reassembly/fragment-tree.js';
 import { ipProtocolNames } from './ip-protocol-names.js';
 import { dscpNames, ecnNames } from './ipv4-fields.js';
 
 const optTypes = vals({
-  0x00: 'Pad1', 0x01: 'PadN', 0xc2: 'Jumbo Payload', 0x63: 'RPL Option', 0x04: 'Tunnel Encapsulation Limit', 0x05: 'Router Alert',
-  0x26: 'Quick-Start', 0x07: 'CALIPSO', 0x08: 'SMF_DPD', 0xc9: 'Home Address', 0x8a: 'Endpoint Identification', 0x8b: 'ILNP Nonce',
-  0x8c: 'Line-Identification Option', 0x6d: 'MPL Option', 0xee: 'IP_DFF', 0x11: 'IOAM',
+  0x00: 'Pad1', 0x01: 'PadN', 0x04: 'Tunnel Encapsulation Limit', 0x05: 'Router Alert', 0x07: 'CALIPSO', 0x08: 'SMF_DPD',
+  0x0f: 'Performance and Diagnostic Metrics', 0x1e: 'Experimental (0x1E)', 0x26: 'Quick-Start', 0x30: 'Path MTU Option', 0x31: 'IOAM Option',
+  0x3e: 'Experimental (0x3E)', 0x41: 'Tunnel Payload Forwarding (TPF) Information', 0x5e: 'Experimental (0x5E)', 0x63: 'RPL Option',
+  0x6d: 'MPL Option', 0x7e: 'Experimental (0x7E)', 0x8a: 'Endpoint Identification', 0x8b: 'ILNP Nonce', 0x8c: 'Line-Identification Option',
+  0x9e: 'Experimental (0x9E)', 0xbe: 'Experimental (0xBE)', 0xc2: 'Jumbo Payload', 0xc9: 'Home Address', 0xde: 'Experimental (0xDE)',
+  0xee: 'IP_DFF', 0xfe: 'Experimental (0xFE)',
 });
 const optActions = vals({ 0: 'Skip and continue', 1: 'Discard', 2: 'Discard and send ICMP Parameter Problem', 3: 'Discard and send ICMP if not multicast' });
 const rtalertVals = vals({ 0: 'MLD', 1: 'RSVP', 2: 'Active Network' });
@@ -41,6 +44,19 @@ export const ipv6Fields = defineFields('ipv6', {
   optPadn: { abbrev: 'ipv6.opt.padn', name: 'PadN', type: FT.BYTES, allowZero: true },
   optRouterAlert: { abbrev: 'ipv6.opt.router_alert', name: 'Router Alert', type: FT.UINT16, base: BASE.DEC, strings: rtalertVals },
   optData: { abbrev: 'ipv6.opt_unknown_data', name: 'Unknown Data', type: FT.BYTES },
+  optTel: { abbrev: 'ipv6.opt.tel', name: 'Tunnel Encapsulation Limit', type: FT.UINT8, base: BASE.DEC },
+  optTpf: { abbrev: 'ipv6.opt.tpf_information', name: 'TPF Information', type: FT.UINT32, base: BASE.HEX },
+  optHomeAddress: { abbrev: 'ipv6.opt.mipv6.home_address', name: 'MIPv6 Home Address', type: FT.IPv6 },
+  optIlnpNonce: { abbrev: 'ipv6.opt.ilnp_nonce', name: 'ILNP Nonce', type: FT.BYTES },
+  optLioLength: { abbrev: 'ipv6.opt.lio.length', name: 'LineIDLen', type: FT.UINT8, base: BASE.DEC },
+  optLioLineId: { abbrev: 'ipv6.opt.lio.line_id', name: 'Line ID', type: FT.STRING },
+  optDffFlags: { abbrev: 'ipv6.opt.dff.flags', name: 'Flags', type: FT.UINT8, base: BASE.HEX },
+  optDffVer: { abbrev: 'ipv6.opt.dff.flag.ver', name: 'Version (VER)', type: FT.UINT8, base: BASE.DEC, bitmask: 0xc0 },
+  optDffDup: { abbrev: 'ipv6.opt.dff.flag.dup', name: 'Duplicate (DUP)', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_TRUE_FALSE, bitmask: 0x20 },
+  optDffRet: { abbrev: 'ipv6.opt.dff.flag.ret', name: 'Return (RET)', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_TRUE_FALSE, bitmask: 0x10 },
+  optDffRsv: { abbrev: 'ipv6.opt.dff.flag.rsv', name: 'Reserved', type: FT.UINT8, base: BASE.HEX, bitmask: 0x0f },
+  optDffSeq: { abbrev: 'ipv6.opt.dff.sequence_number', name: 'Sequence Number', type: FT.UINT16, base: BASE.DEC_HEX },
+  optExperimental: { abbrev: 'ipv6.opt.experimental', name: 'Experimental Option', type: FT.BYTES },
 });
 
 export const hfHopopts = defineProtocol('ipv6.hopopts', 'IPv6 Hop-by-Hop Option');

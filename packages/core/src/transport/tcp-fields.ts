@@ -96,6 +96,15 @@ export const tcpFields = defineFields('tcp', {
   optionUserToGranularity: { abbrev: 'tcp.options.user_to_granularity', name: 'Granularity', type: FT.BOOLEAN, bitWidth: 16, tfs: { true: 'Minutes', false: 'Seconds' }, bitmask: 0x8000 },
   optionUserToVal: { abbrev: 'tcp.options.user_to_val', name: 'User Timeout', type: FT.UINT16, base: BASE.DEC, bitmask: 0x7fff },
   optionTfoRequest: { abbrev: 'tcp.options.tfo.request', name: 'Fast Open Cookie Request', type: FT.NONE },
+  optionExpExid: {
+    abbrev: 'tcp.options.experimental.exid', name: 'Experiment Identifier', type: FT.UINT16, base: BASE.HEX,
+    strings: vals({
+      0x00ac: 'TCP ACK Rate Request', 0x0348: 'Host ID', 0x0a0d: 'Autonomous System Compensation', 0x0ca0: 'Capability Option', 0x0ed0: 'Extended Data Offset',
+      0x454e: 'Encryption Negotiation', 0x5323: 'Service Number', 0x75ec: 'Timestamp Interval', 0xacc0: 'Accurate ECN - Order 0', 0xacc1: 'Accurate ECN - Order 1',
+      0xacce: 'Accurate ECN', 0xe2d4: 'Shared Memory communications over RMDA protocol', 0xf989: 'Fast Open', 0xf990: 'Low Latency',
+    }),
+  },
+  optionExpData: { abbrev: 'tcp.options.experimental.data', name: 'Data', type: FT.BYTES },
   pduTime: { abbrev: 'tcp.pdu.time', name: 'Time until the last segment of this PDU', type: FT.RELATIVE_TIME },
   pduSize: { abbrev: 'tcp.pdu.size', name: 'PDU Size', type: FT.UINT32, base: BASE.DEC },
   pduLastFrame: { abbrev: 'tcp.pdu.last_frame', name: 'Last frame of this PDU', type: FT.FRAMENUM },
@@ -119,6 +128,7 @@ export const tcpOptionProtos = {
   echo: defineFields('tcp', { p: { abbrev: 'tcp.options.echo', name: 'TCP Option - Echo', type: FT.BYTES, noDisplayValue: true } }).p,
   echoreply: defineFields('tcp', { p: { abbrev: 'tcp.options.echoreply', name: 'TCP Option - Echo reply', type: FT.BYTES, noDisplayValue: true } }).p,
   tfo: defineFields('tcp', { p: { abbrev: 'tcp.options.tfo', name: 'TCP Option - TCP Fast Open', type: FT.BYTES, noDisplayValue: true } }).p,
+  experimental: defineFields('tcp', { p: { abbrev: 'tcp.options.experimental', name: 'TCP Option - Experimental', type: FT.BYTES, noDisplayValue: true } }).p,
   // One item for CC, CC.NEW and CC.ECHO, as Wireshark's option dissector adds for all three kinds.
   cc: defineFields('tcp', { p: { abbrev: 'tcp.options.cc', name: 'TCP Option - CC', type: FT.BYTES, noDisplayValue: true } }).p,
   md5: defineFields('tcp', { p: { abbrev: 'tcp.options.md5', name: 'TCP Option - TCP MD5 signature', type: FT.BYTES, noDisplayValue: true } }).p,

@@ -19,7 +19,7 @@ export interface TcpHeaderInfo {
   info: TransportInfoText | null;
 }
 
-const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6, ECHOREPLY: 7, TIMESTAMP: 8, CC: 11, CCNEW: 12, CCECHO: 13, MD5: 19, SCPS_REC: 22, SCPS_COR: 23, USER_TO: 28, AO: 29, TFO: 34 } as const;
+const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6, ECHOREPLY: 7, TIMESTAMP: 8, CC: 11, CCNEW: 12, CCECHO: 13, MD5: 19, SCPS_REC: 22, SCPS_COR: 23, USER_TO: 28, AO: 29, TFO: 34, EXP1: 253, EXP2: 254 } as const;
 /** Short names of the option dissectors, as the "Options: (n bytes), ..." summary lists them. */
 const OPTION_NAMES: Record<number, string> = {
   2: 'Maximum segment size', 3: 'Window scale', 4: 'SACK permitted', 5: 'SACK', 6: 'Echo', 7: 'Echo reply', 8: 'Timestamps', 11: 'CC', 12: 'CC.NEW', 13: 'CC.ECHO',
@@ -49,6 +49,17 @@ function optionName(kind: number): string {
 function addKindLen(proto: FieldNode | null, tvb: Tvb): FieldNode | null {
   proto?.addItem(tcpFields.optionKind, tvb, 0, 1);
   return proto ? proto.addItem(tcpFields.optionLen, tvb, 1, 1) : null;
+}
+
+/** TCP Fast Open's cookie request (`len` 2: the kind and length, or the experiment identifier) or its cookie after them. */
+function fastOpenPayload(tvb: Tvb, at: number, len: number, item: FieldNode | null, hdr: TcpHeaderInfo): void {
+  if (len === 2) {
+    item?.add(tcpFields.optionTfoRequest, tvb, at, 2, null);
+    hdr.info?.option(' TFO=R');
+  } else if (len > 2) {
+    item?.addItem(tcpFields.optionTfoCookie, tvb, at + 2, len - 2);
+    hdr.info?.option(' TFO=C');
+  }
 }
 
 /** One option with a length byte. */
@@ -226,12 +237,26 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
     case KIND.TFO: {
       const item = tree ? tree.addItem(tcpOptionProtos.tfo, tvb, 0, -1) : null;
       addKindLen(item, tvb);
-      if (len === 2) {
-        item?.add(tcpFields.optionTfoRequest, tvb, 0, 2, null);
-        hdr.info?.option(' TFO=R');
-      } else if (len > 2) {
-        item?.addItem(tcpFields.optionTfoCookie, tvb, 2, len - 2);
-        hdr.info?.option(' TFO=C');
+      fastOpenPayload(tvb, 0, len, item, hdr);
+      break;
+    }
+    case KIND.EXP1: case KIND.EXP2: {
+      // RFC 6994: shared experimental options, told apart by a 16-bit experiment identifier.
+      const item = tree ? tree.addItem(tcpOptionProtos.experimental, tvb, 0, -1) : null;
+      const lenItem = addKindLen(item, tvb);
+      if (len < 4) {
+        pinfo.expert(lenItem, tcpExpert.optLenInvalid, `option length ${len} smaller than 4`);
+        break;
+      }
+      const exid = tvb.u16(2);
+      item?.addItem(tcpFields.optionExpExid, tvb, 2, 2);
+      if (labels) item!.appendText(`: ${tcpFields.optionExpExid.strings!.get(exid) ?? 'Unknown'}`);
+      if (exid === 0xf989) {
+        // TCP Fast Open before its own kind (34): the same cookie or request after the identifier.
+        fastOpenPayload(tvb, 2, len - 2, item, hdr);
+      } else {
+        if (len > 4) item?.addItem(tcpFields.optionExpData, tvb, 4, len - 4);
+        hdr.info?.option(` ExID=${exid.toString(16).toUpperCase()}`);
       }
       break;
     }

@@ -2,7 +2,9 @@
 // whose router alert option (RFC 2711) is right or wrong in each way tshark
 // 4.0 tells apart: in a hop-by-hop header with each value, in a destination
 // options header (where it does not belong), longer than its two bytes and
-// shorter; and a first fragment the capture cut short, which tshark shows as
+// shorter; options Wireshark decodes besides (tunnel encapsulation limit,
+// TPF, ILNP nonce, line identification, IP_DFF, home address, experimental);
+// and a first fragment the capture cut short, which tshark shows as
 // data rather than dissecting what follows. Its tshark output is the CLI
 // golden cases *-ipv6-router-alert (node scripts/record-goldens.mjs --set cli).
 // From the repository root:
@@ -50,6 +52,21 @@ const frames = [
   // Four bytes long: the value, then two bytes of unknown data; no bytes long: the value is read from the padding after it.
   withOptions(HOP_BY_HOP, [5, 4, 0, 2, 0xde, 0xad]),
   withOptions(HOP_BY_HOP, [5, 0]),
+  // Other options Wireshark decodes: tunnel encapsulation limit, TPF information, an ILNP nonce, a line identification,
+  // IP_DFF's flags and sequence number; a home address among destination options; an experimental type and one
+  // without a registration (0x11).
+  withOptions(HOP_BY_HOP, [4, 1, 4, 0x41, 4, 0, 0, 0x12, 0x34]),
+  withOptions(HOP_BY_HOP, [0x8b, 6, 1, 2, 3, 4, 5, 6, 0x8c, 6, 5, 0x6c, 0x69, 0x6e, 0x65, 0x31, 0xee, 3, 0x60, 0x01, 0x02]),
+  withOptions(DESTINATION_OPTIONS, [0xc9, 16, 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x42]),
+  withOptions(DESTINATION_OPTIONS, [0x1e, 2, 0xab, 0xcd, 0x11, 2, 0, 0]),
+  // IP_DFF among destination options and a home address among hop-by-hop ones (each belongs to the other header).
+  withOptions(DESTINATION_OPTIONS, [0xee, 3, 0x40, 0, 1]),
+  withOptions(HOP_BY_HOP, [0xc9, 16, 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x42]),
+  // Lengths other than the option's: tunnel encapsulation limit 2, TPF 2, home address 8, IP_DFF 2, a line ID longer than its option.
+  withOptions(DESTINATION_OPTIONS, [4, 2, 4, 4, 0x41, 2, 0, 0]),
+  withOptions(DESTINATION_OPTIONS, [0xc9, 8, 1, 2, 3, 4, 5, 6, 7, 8]),
+  withOptions(HOP_BY_HOP, [0xee, 2, 0x40, 0]),
+  withOptions(DESTINATION_OPTIONS, [0x8c, 3, 9, 0x6c, 0x69]),
   // The first of two fragments, cut by the capture after 30 bytes of its UDP datagram.
   ethernet(0x86dd, ipv6({ src: SRC, dst: DST, nextHeader: UDP, fragment: { offset: 0, more: true, id: 7 } }, udp6Datagram(SRC, DST, 40000, 9, latin1('x'.repeat(200))).subarray(0, 48))),
 ];

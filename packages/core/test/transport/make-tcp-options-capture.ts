@@ -3,7 +3,7 @@
 // a good and a bad length (RFC 1644's connection counts CC, CC.NEW and
 // CC.ECHO, RFC 2385's MD5 signature, RFC 5482's user timeout, SCPS-TP's record
 // boundary and corruption experienced, RFC 5925's TCP-AO, RFC 1072's echo
-// options), SACK blocks
+// options, RFC 6994's experiments), SACK blocks
 // cut short, kinds no
 // dissector owns, and padding after the end of the list that is not zeros.
 // Its tshark output is the CLI golden cases *-tcp-options (node
@@ -48,6 +48,11 @@ const segments: Array<{ fromClient: boolean; flags: number; options: number[] }>
   // RFC 1072's echo and echo reply (obsolete), then an echo reply of the wrong length.
   { fromClient: true, flags: 0x10, options: [6, 6, 0, 0, 0, 5, 7, 6, 0, 0, 0, 6] },
   { fromClient: false, flags: 0x10, options: [NOP, 7, 3, 0] },
+  // RFC 6994's experimental options (kinds 253, 254): an unknown experiment identifier, the TCP Fast Open one
+  // (0xf989) with a cookie, a bare identifier, and lengths too short for one.
+  { fromClient: true, flags: 0x10, options: [253, 6, 0x12, 0x34, 0xab, 0xcd, 254, 6, 0xf9, 0x89, 1, 2] },
+  { fromClient: false, flags: 0x10, options: [254, 4, 0xf9, 0x89, 253, 2, 254, 3, 0] },
+  { fromClient: true, flags: 0x10, options: [253, 4, 0x00, 0xdd, 254, 8, 0x45, 0x4e, 1, 2, 3, 4] },
   // An MSS option, the end of the list, then padding that is not zeros.
   { fromClient: true, flags: 0x10, options: [2, 4, 0x05, 0xb4, 0, 0, 7, 0] },
 ];
