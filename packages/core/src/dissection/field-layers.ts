@@ -14,7 +14,8 @@ const LAYERS_OF_FIELDS: ReadonlyMap<string, readonly string[]> = new Map([
   ['tcp', ['tcp']],
   ['udp', ['udp']],
   ['arp', ['arp']],
-  ['icmp', ['icmp']],
+  // ICMP's multi-part extensions (icmp.ext.*) are under ICMPv6 too, kept where ICMP's handle declined them.
+  ['icmp', ['icmp', 'icmpv6']],
   ['icmpv6', ['icmpv6']],
   ['dns', ['dns', 'mdns', 'llmnr']],
   ['http', ['http', 'ssdp']],

@@ -73,6 +73,21 @@ export class TreeContext {
     return this.expertGate === 1;
   }
 
+  /** 1 keeps protocol items' places, 2 not, 0 not yet worked out. */
+  private placeGate = 0;
+
+  /**
+   * Whether this pruned tree keeps a place for each protocol item it drops
+   * (a place-holder its items hang under): for expert items, and for Data,
+   * which the data dissector adds under whatever tree its caller has, so
+   * that data.data values keep the full tree's order, as tshark's do.
+   */
+  get keepsProtocolPlaces(): boolean {
+    if (this.interest === null) return true;
+    if (this.placeGate === 0) this.placeGate = this.keepsExpertItems || keepsAnyFieldOf(this.interest, 'data') ? 1 : 2;
+    return this.placeGate === 1;
+  }
+
   /** Whether any of `defs` is kept (a dissector skips work only such fields would show). */
   keepsAnyOf(defs: readonly FieldDef[]): boolean {
     if (this.interest === null) return true;
@@ -253,7 +268,7 @@ export class FieldNode {
   add(def: FieldDef, tvb: Tvb | null, off: number, len: number, value: unknown): FieldNode {
     if (len < 0 && tvb) ensureToEnd(tvb, off, def.type);
     if (this.ctx.interest !== null && this.ctx.interest[def.id] !== 1) {
-      if (def.type === FT.PROTOCOL && this.ctx.keepsExpertItems) return this.placeHolder();
+      if (def.type === FT.PROTOCOL && this.ctx.keepsProtocolPlaces) return this.placeHolder();
       return this.standIn();
     }
     // -1: to the end of the data, as in Wireshark.

@@ -64,7 +64,9 @@ function addStringItem(tree: FieldNode | null, def: FieldDef, tvb: Tvb, off: num
   const value = cString(decoded);
   if (tree === null) return value;
   const item = tree.add(def, tvb, off, bytes.length, value);
-  if (value.length !== decoded.length && item !== tree && hasTrailingStray(bytes, Buffer.byteLength(value))) addExpertTree(item, eiTrailingStray, eiTrailingStray.summary);
+  // A pruned tree's stand-in passes the warning on to its nearest kept item, when expert items are kept at all.
+  const keeps = !item.isStandIn || item.ctx.keepsExpertItems;
+  if (keeps && value.length !== decoded.length && hasTrailingStray(bytes, Buffer.byteLength(value))) addExpertTree(item, eiTrailingStray, eiTrailingStray.summary);
   return value;
 }
 

@@ -135,7 +135,7 @@ function dissectRouting(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
     const header = tvb.sub(0, len);
     for (let i = 0, off = 8; i <= lastEntry; i++, off += 16) {
       const item = addItem(t, extFields.routingSrhAddr, header, off, 16);
-      if (item !== t) item?.setText(`Address[${i}]: ${formatIPv6(tvb.bytes, tvb.start + off)}`);
+      item?.setText(`Address[${i}]: ${formatIPv6(tvb.bytes, tvb.start + off)}`);
       if (i === 0) {
         // The final destination is taken at once: a segment list that runs past the header still has it (tshark's columns).
         finalDst = tvb.view(off, 16);

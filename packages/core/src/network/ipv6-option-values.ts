@@ -47,7 +47,7 @@ const FIXED: ReadonlyMap<number, FixedValue> = new Map<number, FixedValue>([
     add: (o, tvb, at) => {
       const flags = tvb.u8(at);
       const item = addItem(o, f.optDffFlags, tvb, at, 1);
-      if (item && item !== o) {
+      if (item) {
         if (item.ctx.full) item.appendText(`${flags & 0x20 ? ', Duplicate (DUP)' : ''}${flags & 0x10 ? ', Return (RET)' : ''}`);
         for (const def of [f.optDffVer, f.optDffDup, f.optDffRet, f.optDffRsv]) item.addItem(def, tvb, at, 1);
       }
