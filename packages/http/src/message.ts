@@ -137,7 +137,12 @@ export function dissectHttpMessage(tvb: Tvb, offset: number, ctx: MessageContext
     if (tree && httpTree === null) {
       httpTree = tree.addProtocol(ctx.protocol.def, tvb, origOffset, tvb.remaining(origOffset));
       ctx.shown.value = true;
-      if (leadingCrlf) pinfo.addExpertItem(httpTree, httpExpert.leadingCrlf, tvb, origOffset - 2, 2);
+      if (leadingCrlf) {
+        // Wireshark puts it at orig_offset - 2, the two bytes before the CRLF: for a message at the start of the data
+        // that offset is negative, which a tvb counts back from its end.
+        const at = origOffset - 2;
+        pinfo.addExpertItem(httpTree, httpExpert.leadingCrlf, tvb, at < 0 ? tvb.length + at : at, 2);
+      }
     }
     if (firstLoop && pinfo.ptype === PortType.TCP && (pinfo.srcport === 443 || pinfo.dstport === 443)) pinfo.expert(httpTree, httpExpert.tlsPort);
     firstLoop = false;
