@@ -1,4 +1,4 @@
-import { defineFields, defineProtocol, FT, BASE, TFS_SET_NOTSET, vals } from '../fields/field-def.js';
+import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
 import { addItem } from '../fields/proto-tree-items.js';
 import { makeDissector } from '../dissection/dissector.js';
@@ -10,6 +10,7 @@ import { dataDissector } from '../link/data.js';
 import { hex4 } from '../link/hex.js';
 import { durationText, timeDelta } from '../fields/time-format.js';
 import { echoReply, echoRequest } from './echo-transactions.js';
+import { addExtendedEchoBits, defineExtendedEchoFields, extendedEchoReplyCodes, extendedEchoRequestCodes } from './extended-echo.js';
 import { dissectIcmpExtensions } from './icmp-extensions.js';
 import { internetChecksum } from './internet-checksum.js';
 import { ipDissector, type Ipv4Header } from './ipv4.js';
@@ -35,8 +36,8 @@ const codeNames: Record<number, ReadonlyMap<number, string>> = {
   9: vals({ 0: 'Normal router advertisement', 16: 'Does not route common traffic' }),
   11: vals({ 0: 'Time to live exceeded in transit', 1: 'Fragment reassembly time exceeded' }),
   12: vals({ 0: 'Pointer indicates the error', 1: 'Required option missing', 2: 'Bad length' }),
-  42: vals({ 0: 'No error' }),
-  43: vals({ 0: 'No error', 1: 'Malformed Query', 2: 'No Such Interface', 3: 'No Such Table Entry', 4: 'Multiple Interfaces Satisfy Query' }),
+  42: extendedEchoRequestCodes,
+  43: extendedEchoReplyCodes,
 };
 
 export const hfIcmp = defineProtocol('icmp', 'Internet Control Message Protocol');
@@ -70,15 +71,8 @@ export const icmpFields = defineFields('icmp', {
   noResp: { abbrev: 'icmp.no_resp', name: 'No response seen', type: FT.NONE },
   dataTime: { abbrev: 'icmp.data_time', name: 'Timestamp from icmp data', type: FT.ABSOLUTE_TIME, base: BASE.ABSOLUTE_TIME_LOCAL },
   dataTimeRelative: { abbrev: 'icmp.data_time_relative', name: 'Timestamp from icmp data (relative)', type: FT.RELATIVE_TIME },
-  extEchoSeq: { abbrev: 'icmp.ext.echo.seq', name: 'Sequence Number', type: FT.UINT8, base: BASE.DEC_HEX },
-  extEchoReqReserved: { abbrev: 'icmp.ext.echo.req.res', name: 'Reserved', type: FT.UINT8, base: BASE.HEX, bitmask: 0xfe },
-  extEchoReqLocal: { abbrev: 'icmp.ext.echo.req.local', name: 'Local bit', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x01 },
-  extEchoRspState: { abbrev: 'icmp.ext.echo.rsp.state', name: 'State', type: FT.UINT8, base: BASE.DEC, bitmask: 0xe0, strings: vals({ 0: 'Reserved', 1: 'Incomplete', 2: 'Reachable', 3: 'Stale', 4: 'Delay', 5: 'Probe', 6: 'Failed' }) },
-  extEchoRspReserved: { abbrev: 'icmp.ext.echo.rsp.res', name: 'Reserved', type: FT.UINT8, base: BASE.HEX, bitmask: 0x18 },
-  extEchoRspActive: { abbrev: 'icmp.ext.echo.rsp.active', name: 'Active bit', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x04 },
-  extEchoRspIpv4: { abbrev: 'icmp.ext.echo.rsp.ipv4', name: 'IPv4 bit', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x02 },
-  extEchoRspIpv6: { abbrev: 'icmp.ext.echo.rsp.ipv6', name: 'IPv6 bit', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x01 },
 });
+const icmpExtendedEchoFields = defineExtendedEchoFields('icmp', 'Sequence Number');
 const eiRespNotFound = defineExpert('icmp', 'icmp.resp_not_found', Group.SEQUENCE, Severity.WARN, 'Response not found');
 const eiChecksum = defineExpert('icmp', 'icmp.checksum_bad', Group.CHECKSUM, Severity.WARN, 'Bad checksum');
 const icmpChecksumFields = { checksum: icmpFields.checksum, status: icmpFields.checksumStatus, bad: eiChecksum };
@@ -170,11 +164,7 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
       if (t) {
         t.addItem(icmpFields.ident, tvb, 4, 2);
         t.addItem(icmpFields.identLe, tvb, 4, 2, true);
-        t.addItem(icmpFields.extEchoSeq, tvb, 6, 1);
-        const bits = type === TYPE.EXTECHO
-          ? [icmpFields.extEchoReqReserved, icmpFields.extEchoReqLocal]
-          : [icmpFields.extEchoRspState, icmpFields.extEchoRspReserved, icmpFields.extEchoRspActive, icmpFields.extEchoRspIpv4, icmpFields.extEchoRspIpv6];
-        for (const def of bits) t.addItem(def, tvb, 7, 1);
+        addExtendedEchoBits(t, icmpExtendedEchoFields, tvb, type === TYPE.EXTECHO);
       }
       break;
   }

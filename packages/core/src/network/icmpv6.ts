@@ -4,6 +4,7 @@ import { addItem } from '../fields/proto-tree-items.js';
 import { formatIPv6 } from '../dissection/address.js';
 import { makeDissector } from '../dissection/dissector.js';
 import { icmpExtensionsDissector } from './icmp-extensions.js';
+import { addExtendedEchoBits, defineExtendedEchoFields, extendedEchoReplyCodes, extendedEchoRequestCodes } from './extended-echo.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import { defaultRegistry } from '../dissection/session.js';
@@ -34,11 +35,10 @@ const typeNames = vals({
 });
 const unreachCodes = vals({ 0: 'no route to destination', 1: 'Administratively prohibited', 2: 'Beyond scope of source address', 3: 'Address unreachable', 4: 'Port unreachable', 5: 'Source address failed ingress/egress policy', 6: 'Reject route to destination', 7: 'Error in Source Routing Header' });
 const timeexCodes = vals({ 0: 'hop limit exceeded in transit', 1: 'fragment reassembly time exceeded' });
-const extEchoRequestCodes = vals({ 0: 'No error' });
-const extEchoReplyCodes = vals({ 0: 'No error', 1: 'Malformed Query', 2: 'No Such Interface', 3: 'No Such Table Entry', 4: 'Multiple Interfaces Satisfy Query' });
 const paramCodes = vals({ 0: 'erroneous header field encountered', 1: 'unrecognized Next Header type encountered', 2: 'unrecognized IPv6 option encountered', 3: 'IPv6 First Fragment has incomplete IPv6 Header Chain' });
 
 export const hfIcmpv6 = defineProtocol('icmpv6', 'Internet Control Message Protocol v6');
+const icmpv6ExtendedEchoFields = defineExtendedEchoFields('icmpv6', 'Sequence number');
 const mldrRecordTypes = vals({ 1: 'Include', 2: 'Exclude', 3: 'Changed to include', 4: 'Changed to exclude', 5: 'Allow new sources', 6: 'Block old sources' });
 
 export const icmpv6Fields = defineFields('icmpv6', {
@@ -51,14 +51,6 @@ export const icmpv6Fields = defineFields('icmpv6', {
   originalLength: { abbrev: 'icmpv6.length', name: 'Length of original datagram', type: FT.UINT8, base: BASE.DEC },
   pointer: { abbrev: 'icmpv6.pointer', name: 'Pointer', type: FT.UINT32, base: BASE.DEC },
   echoId: { abbrev: 'icmpv6.echo.identifier', name: 'Identifier', type: FT.UINT16, base: BASE.HEX },
-  extEchoSeq: { abbrev: 'icmpv6.ext.echo.seq', name: 'Sequence number', type: FT.UINT8, base: BASE.DEC_HEX },
-  extEchoReqReserved: { abbrev: 'icmpv6.ext.echo.req.res', name: 'Reserved', type: FT.UINT8, base: BASE.HEX, bitmask: 0xfe },
-  extEchoReqLocal: { abbrev: 'icmpv6.ext.echo.req.local', name: 'Local bit', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x01 },
-  extEchoRspState: { abbrev: 'icmpv6.ext.echo.rsp.state', name: 'State', type: FT.UINT8, base: BASE.DEC, bitmask: 0xe0, strings: vals({ 0: 'Reserved', 1: 'Incomplete', 2: 'Reachable', 3: 'Stale', 4: 'Delay', 5: 'Probe', 6: 'Failed' }) },
-  extEchoRspReserved: { abbrev: 'icmpv6.ext.echo.rsp.res', name: 'Reserved', type: FT.UINT8, base: BASE.HEX, bitmask: 0x18 },
-  extEchoRspActive: { abbrev: 'icmpv6.ext.echo.rsp.active', name: 'Active bit', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x04 },
-  extEchoRspIpv4: { abbrev: 'icmpv6.ext.echo.rsp.ipv4', name: 'IPv4 bit', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x02 },
-  extEchoRspIpv6: { abbrev: 'icmpv6.ext.echo.rsp.ipv6', name: 'IPv6 bit', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x01 },
   echoSeq: { abbrev: 'icmpv6.echo.sequence_number', name: 'Sequence', type: FT.UINT16, base: BASE.DEC },
   respIn: { abbrev: 'icmpv6.resp_in', name: 'Response In', type: FT.FRAMENUM },
   respTo: { abbrev: 'icmpv6.resp_to', name: 'Response To', type: FT.FRAMENUM },
@@ -160,8 +152,8 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
   if (type === T.UNREACH) codeName = unreachCodes.get(code) ?? 'Unknown';
   else if (type === T.TIME_EXCEEDED) codeName = timeexCodes.get(code) ?? `Unknown (${code})`;
   else if (type === T.PARAM_PROB) codeName = paramCodes.get(code) ?? `Unknown (${code})`;
-  else if (type === T.EXT_ECHO_REQUEST) codeName = extEchoRequestCodes.get(code) ?? `Unknown (${code})`;
-  else if (type === T.EXT_ECHO_REPLY) codeName = extEchoReplyCodes.get(code) ?? `Unknown (${code})`;
+  else if (type === T.EXT_ECHO_REQUEST) codeName = extendedEchoRequestCodes.get(code) ?? `Unknown (${code})`;
+  else if (type === T.EXT_ECHO_REPLY) codeName = extendedEchoReplyCodes.get(code) ?? `Unknown (${code})`;
   if (codeName) {
     pinfo.cols.appendInfo(` (${codeName})`);
     codeItem?.appendText(` (${codeName})`);
@@ -310,13 +302,7 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
     case T.EXT_ECHO_REQUEST: case T.EXT_ECHO_REPLY: {
       // RFC 8335 (PROBE): the interface asked about travels as an ICMP extension object.
       t?.addItem(icmpv6Fields.echoId, tvb, 4, 2);
-      if (t) {
-        t.addItem(icmpv6Fields.extEchoSeq, tvb, 6, 1);
-        const bits = type === T.EXT_ECHO_REQUEST
-          ? [icmpv6Fields.extEchoReqReserved, icmpv6Fields.extEchoReqLocal]
-          : [icmpv6Fields.extEchoRspState, icmpv6Fields.extEchoRspReserved, icmpv6Fields.extEchoRspActive, icmpv6Fields.extEchoRspIpv4, icmpv6Fields.extEchoRspIpv6];
-        for (const def of bits) t.addItem(def, tvb, 7, 1);
-      }
+      if (t) addExtendedEchoBits(t, icmpv6ExtendedEchoFields, tvb, type === T.EXT_ECHO_REQUEST);
       if (type === T.EXT_ECHO_REQUEST && tvb.reported > 8) {
         const ext = tvb.sub(8);
         if (pinfo.call(icmpExtensionsDissector, ext, t) === 0) pinfo.call(dataDissector, ext, t);
