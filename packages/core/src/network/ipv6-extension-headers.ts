@@ -76,7 +76,7 @@ function dissectOptions(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
     typeItem?.addItem(ipv6Fields.optTypeRest, tvb, off, 1);
     const lenItem = o ? o.addItem(ipv6Fields.optLength, tvb, off + 1, 1) : null;
     // An option read past its length (a short router alert) goes on after what was read.
-    off += 2 + dissectOptionValue(type, tvb, off + 2, optLen, o, lenItem, pinfo);
+    off += 2 + dissectOptionValue(type, tvb, off + 2, optLen, o, lenItem, pinfo, chain?.header.hlim ?? 0);
   }
   ipv6DissectNext(nxt, tvb.sub(len), pinfo, tree, chain ?? { header: { version: 6, nxt, hlim: 0, plen: 0 }, fragPlen: 0, jumboPlen: 0, tree: null, item: null, itemLen: 0 });
   return tvb.length;

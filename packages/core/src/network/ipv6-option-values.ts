@@ -2,13 +2,15 @@
 // decodes them (dissect_opts): padding, router alert (RFC 2711), tunnel
 // encapsulation limit (RFC 2473), Mobile IPv6's home address (RFC 6275),
 // ILNP nonce (RFC 6744), line identification (RFC 6788), IP_DFF (RFC 6971),
-// TPF information (RFC 6706) and the experimental types (RFC 4727).
+// TPF information (RFC 6706), Quick-Start (RFC 4782) and the experimental
+// types (RFC 4727).
 import { Address, AddressType } from '../dissection/address.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import type { Tvb } from '../dissection/tvb.js';
 import type { FieldNode } from '../fields/field-node.js';
 import { addItem } from '../fields/proto-tree-items.js';
+import { QS_RATE_REPORT, QS_RATE_REQUEST, qsRates } from './ipv4-option-fields.js';
 import { ipv6Fields as f } from './ipv6-fields.js';
 
 export const eiOptUnknownData = defineExpert('ipv6', 'ipv6.opt.unknown_data.expert', Group.UNDECODED, Severity.NOTE, 'Unknown Data (not interpreted)');
@@ -62,7 +64,7 @@ const FIXED: ReadonlyMap<number, FixedValue> = new Map<number, FixedValue>([
  * took, which a fixed-size value read past a short length makes more than
  * `optLen`.
  */
-export function dissectOptionValue(type: number, tvb: Tvb, at: number, optLen: number, o: FieldNode | null, lenItem: FieldNode | null, pinfo: PacketInfo): number {
+export function dissectOptionValue(type: number, tvb: Tvb, at: number, optLen: number, o: FieldNode | null, lenItem: FieldNode | null, pinfo: PacketInfo, hopLimit: number): number {
   if (type === 1) {
     addItem(o, f.optPadn, tvb, at, optLen);
     return optLen;
@@ -74,7 +76,9 @@ export function dissectOptionValue(type: number, tvb: Tvb, at: number, optLen: n
     if (fixed.restIsData && optLen > fixed.size) pinfo.expert(addItem(o, f.optData, tvb, at + fixed.size, optLen - fixed.size), eiOptUnknownData);
     return Math.max(optLen, fixed.size);
   }
-  if (type === 0x8b) {
+  if (type === 0x26 && optLen === 6) {
+    quickStart(tvb, at, o, hopLimit);
+  } else if (type === 0x8b) {
     addItem(o, f.optIlnpNonce, tvb, at, optLen);
   } else if (type === 0x8c) {
     // The line ID's own length, kept within the option.
@@ -85,8 +89,33 @@ export function dissectOptionValue(type: number, tvb: Tvb, at: number, optLen: n
   } else if (!f.optType.strings!.has(type)) {
     pinfo.expert(addItem(o, f.optUnknown, tvb, at, optLen), eiOptUnknownData);
   } else if (optLen) {
-    // Registered, not decoded here (Jumbo Payload, Quick-Start, CALIPSO, SMF_DPD, PDM, Path MTU, IOAM, RPL, MPL).
+    // Registered, not decoded here (Jumbo Payload, CALIPSO, SMF_DPD, PDM, Path MTU, IOAM, RPL, MPL; Quick-Start of another length).
     pinfo.expert(addItem(o, f.optData, tvb, at, optLen), eiOptUnknownData);
   }
   return optLen;
+}
+
+/** Quick-Start (RFC 4782), as IPv4's option (ipv4-options.ts) with the hop limit for the TTL difference; the rate in the label. */
+function quickStart(tvb: Tvb, at: number, o: FieldNode | null, hopLimit: number): void {
+  const command = tvb.u8(at);
+  const fn = command >> 4;
+  const rate = qsRates.get(command & 0x0f) ?? `Unknown (${command & 0x0f})`;
+  if (!o) return;
+  addItem(o, f.optQsFunc, tvb, at, 1);
+  if (fn === QS_RATE_REQUEST) {
+    const qsTtl = tvb.u8(at + 1);
+    const ttlDiff = (hopLimit - qsTtl) & 0xff;
+    if (o.ctx.full) o.appendText(`, ${rate}, QS TTL ${qsTtl}, QS TTL diff ${ttlDiff}`);
+    o.addItem(f.optQsRate, tvb, at, 1);
+    o.addItem(f.optQsTtl, tvb, at + 1, 1);
+    o.addGenerated(f.optQsTtlDiff, tvb, at + 1, 1, ttlDiff);
+  } else if (fn === QS_RATE_REPORT) {
+    if (o.ctx.full) o.appendText(`, ${rate}`);
+    o.addItem(f.optQsRate, tvb, at, 1);
+    o.addItem(f.optQsUnused, tvb, at + 1, 1);
+  } else {
+    return;
+  }
+  o.addItem(f.optQsNonce, tvb, at + 2, 4);
+  o.addItem(f.optQsReserved, tvb, at + 2, 4);
 }

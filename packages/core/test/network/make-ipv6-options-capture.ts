@@ -3,7 +3,8 @@
 // 4.0 tells apart: in a hop-by-hop header with each value, in a destination
 // options header (where it does not belong), longer than its two bytes and
 // shorter; options Wireshark decodes besides (tunnel encapsulation limit,
-// TPF, ILNP nonce, line identification, IP_DFF, home address, experimental);
+// TPF, ILNP nonce, line identification, IP_DFF, home address, experimental,
+// Quick-Start);
 // and a first fragment the capture cut short, which tshark shows as
 // data rather than dissecting what follows. Its tshark output is the CLI
 // golden cases *-ipv6-router-alert (node scripts/record-goldens.mjs --set cli).
@@ -67,6 +68,9 @@ const frames = [
   withOptions(DESTINATION_OPTIONS, [0xc9, 8, 1, 2, 3, 4, 5, 6, 7, 8]),
   withOptions(HOP_BY_HOP, [0xee, 2, 0x40, 0]),
   withOptions(DESTINATION_OPTIONS, [0x8c, 3, 9, 0x6c, 0x69]),
+  // Quick-Start (RFC 4782) in hop-by-hop options: a rate request (QS TTL 60, nonce) and a rate report.
+  withOptions(HOP_BY_HOP, [0x26, 6, 0x05, 60, 0x12, 0x34, 0x56, 0x7b]),
+  withOptions(HOP_BY_HOP, [0x26, 6, 0x83, 0, 0xab, 0xcd, 0xef, 0x00]),
   // The first of two fragments, cut by the capture after 30 bytes of its UDP datagram.
   ethernet(0x86dd, ipv6({ src: SRC, dst: DST, nextHeader: UDP, fragment: { offset: 0, more: true, id: 7 } }, udp6Datagram(SRC, DST, 40000, 9, latin1('x'.repeat(200))).subarray(0, 48))),
 ];
