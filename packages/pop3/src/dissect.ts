@@ -7,10 +7,10 @@ import {
   streamPosition,
   type FieldNode,
   type PacketInfo,
+  readAsciiCString,
   type TcpInfo,
   type Tvb,
 } from '@netdissect/core';
-import { asciiCString } from './ascii-c-string.js';
 import { reassembleData } from './data-reassembly.js';
 import { hfPop, popExpert, popFields } from './fields.js';
 import { popConversation, type PopConversation } from './pop-conversation.js';
@@ -72,7 +72,7 @@ function dissectPop(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: 
   const paramOffset = tokenLen !== 0 ? paramStart : 0;
   if (paramLen !== 0) {
     lineItem?.addItem(isRequest ? popFields.requestParameter : popFields.responseDescription, tvb, paramOffset, paramLen);
-    if (argType === PopArgType.USERNAME && !pinfo.visited && conv.username === null) conv.username = asciiCString(tvb.view(paramOffset, paramLen));
+    if (argType === PopArgType.USERNAME && !pinfo.visited && conv.username === null) conv.username = readAsciiCString(tvb, paramOffset, paramLen);
   }
   if (popTree) addDataLines(tvb, popTree, first.next, isRequest);
   if (!pinfo.visited) trackSession(tvb, pinfo, conv, data, { isRequest, line, tokenLen, paramOffset, paramLen, argType, bodyStart: first.next });
@@ -163,12 +163,12 @@ function trackSession(tvb: Tvb, pinfo: PacketInfo, conv: PopConversation, data: 
   const interested = p.isRequest ? taps.has(CREDENTIALS_TAP) || taps.has(POP3_MESSAGE_TAP) : conv.credentials !== null || conv.collector !== null || conv.retrieval !== null;
   if (!interested) return;
   const stream = (data as TcpInfo | undefined)?.stream ?? 0;
-  const command = asciiCString(p.line.subarray(0, p.tokenLen)).toUpperCase();
-  const parameter = asciiCString(tvb.view(p.paramOffset, p.paramLen));
+  const command = readAsciiCString(tvb, 0, p.tokenLen).toUpperCase();
+  const parameter = readAsciiCString(tvb, p.paramOffset, p.paramLen);
   if (p.isRequest) {
     if (taps.has(CREDENTIALS_TAP)) {
       conv.credentials ??= new PopCredentialTracker();
-      conv.credentials.onRequest(pinfo, { argType: p.argType, command, parameter, text: asciiCString(p.line), stream }, conv.username);
+      conv.credentials.onRequest(pinfo, { argType: p.argType, command, parameter, text: readAsciiCString(tvb, 0, p.line.length), stream }, conv.username);
     }
     if (command === 'RETR' || command === 'TOP') conv.retrieval = taps.has(POP3_MESSAGE_TAP) ? { command, argument: parameter } : null;
     return;

@@ -486,7 +486,7 @@ function readFieldValue(def: FieldDef, tvb: Tvb, off: number, len: number, le: b
  * value with many of them hides what follows. `valueUtf8Length` is the
  * value's length in that string.
  */
-export function hasTrailingStray(bytes: Uint8Array, valueUtf8Length: number): boolean {
+function hasTrailingStray(bytes: Uint8Array, valueUtf8Length: number): boolean {
   const nul = bytes.indexOf(0);
   if (nul < 0) return false;
   // The NUL itself, then one converted byte per NUL after it; any other byte converts to something not NUL.
@@ -498,9 +498,12 @@ export function hasTrailingStray(bytes: Uint8Array, valueUtf8Length: number): bo
 
 /** A string item whose bytes go on after the NUL that ended it gets the "Trailing stray characters" expert. */
 function addStrayExpert(node: FieldNode, tvb: Tvb, off: number, len: number, value: unknown): void {
-  if (typeof value === 'string' && value.length < len && hasTrailingStray(tvb.view(off, len), Buffer.byteLength(value))) {
-    addExpertTree(node, eiTrailingStray, eiTrailingStray.summary);
-  }
+  if (typeof value === 'string' && value.length < len) addTrailingStrayExpert(node, tvb.view(off, len), value);
+}
+
+/** The "Trailing stray characters" expert on string item `node` (its `bytes`, its C-string `value`), when Wireshark gives it. */
+export function addTrailingStrayExpert(node: FieldNode, bytes: Uint8Array, value: string): void {
+  if (hasTrailingStray(bytes, Buffer.byteLength(value))) addExpertTree(node, eiTrailingStray, eiTrailingStray.summary);
 }
 
 function readUint(tvb: Tvb, off: number, len: number, le: boolean): number {

@@ -2,10 +2,9 @@
 // a tree: the bounds checks they make either way, the subtree checks they
 // make only with a tree, and string items cut at a NUL.
 import { BoundsKind, DissectorBoundsError } from '../dissection/dissector-errors.js';
-import { addExpertTree, eiTrailingStray } from '../dissection/expert.js';
 import type { Tvb } from '../dissection/tvb.js';
 import type { FieldDef } from './field-def.js';
-import { hasTrailingStray, type FieldNode } from './field-node.js';
+import { addTrailingStrayExpert, type FieldNode } from './field-node.js';
 import { FT } from './field-types.js';
 
 const utf8 = new TextDecoder('utf-8');
@@ -66,7 +65,7 @@ function addStringItem(tree: FieldNode | null, def: FieldDef, tvb: Tvb, off: num
   const item = tree.add(def, tvb, off, bytes.length, value);
   // A pruned tree's stand-in passes the warning on to its nearest kept item, when expert items are kept at all.
   const keeps = !item.isStandIn || item.ctx.keepsExpertItems;
-  if (keeps && value.length !== decoded.length && hasTrailingStray(bytes, Buffer.byteLength(value))) addExpertTree(item, eiTrailingStray, eiTrailingStray.summary);
+  if (keeps && value.length !== decoded.length) addTrailingStrayExpert(item, bytes, value);
   return value;
 }
 

@@ -136,11 +136,8 @@ function dissectRouting(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
     for (let i = 0, off = 8; i <= lastEntry; i++, off += 16) {
       const item = addItem(t, extFields.routingSrhAddr, header, off, 16);
       item?.setText(`Address[${i}]: ${formatIPv6(tvb.bytes, tvb.start + off)}`);
-      if (i === 0) {
-        // The final destination is taken at once: a segment list that runs past the header still has it (tshark's columns).
-        finalDst = tvb.view(off, 16);
-        setFinalDestination(pinfo, finalDst, segleft);
-      }
+      // The final destination is taken at once: a segment list that runs past the header still has it (tshark's columns).
+      if (i === 0) setFinalDestination(pinfo, tvb.view(off, 16), segleft);
     }
   } else if (len > 4) {
     const item = t ? t.addItem(extFields.routingUnknownData, tvb, 4, len - 4) : null;

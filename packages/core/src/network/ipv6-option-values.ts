@@ -98,9 +98,9 @@ export function dissectOptionValue(type: number, tvb: Tvb, at: number, optLen: n
 /** Quick-Start (RFC 4782), as IPv4's option (ipv4-options.ts) with the hop limit for the TTL difference; the rate in the label. */
 function quickStart(tvb: Tvb, at: number, o: FieldNode | null, hopLimit: number): void {
   const command = tvb.u8(at);
+  if (!o) return;
   const fn = command >> 4;
   const rate = qsRates.get(command & 0x0f) ?? `Unknown (${command & 0x0f})`;
-  if (!o) return;
   addItem(o, f.optQsFunc, tvb, at, 1);
   if (fn === QS_RATE_REQUEST) {
     const qsTtl = tvb.u8(at + 1);
