@@ -145,7 +145,7 @@ export class PacketInfo {
     this.layers.push(d.proto);
     // Only the dissector TCP calls directly may ask for more data (can_desegment counts down per call level).
     if (savedCanDesegment > 0) this.canDesegment = savedCanDesegment - 1;
-    const n = this.inErrorPacket ? this.callInErrorPacket(d, tvb, tree, data, savedProto) : d.dissect(tvb, this, tree, data);
+    const n = this.inErrorPacket ? this.callInErrorPacket(d, tvb, tree, data) : d.dissect(tvb, this, tree, data);
     if (n === 0) this.layers.length = depth;
     this.currentProto = savedProto;
     this.canDesegment = savedCanDesegment;
@@ -157,7 +157,7 @@ export class PacketInfo {
    * addresses of the frame that carries it; it being cut short is normal,
    * so only a snaplen cut is reported (call_dissector_work_error).
    */
-  private callInErrorPacket(d: Dissector, tvb: Tvb, tree: FieldNode | null, data: unknown, savedProto: string): number {
+  private callInErrorPacket(d: Dissector, tvb: Tvb, tree: FieldNode | null, data: unknown): number {
     const writable = this.cols.writable;
     this.cols.writable = false;
     const saved = [this.dlSrc, this.dlDst, this.netSrc, this.netDst, this.src, this.dst] as const;
@@ -171,7 +171,9 @@ export class PacketInfo {
     } catch (err) {
       restore();
       if (err instanceof DissectorBoundsError && err.kind === BoundsKind.Captured) {
-        this.currentProto = savedProto;
+        // call_dissector_work_error restores the name call_dissector_work had just set, the called
+        // protocol's: the outermost quoted layer names the cut ("IPv4 truncated" for a cut quoted UDP header).
+        this.currentProto = d.shortName;
         throw err;
       }
       if (err instanceof DissectorBoundsError) return tvb.length;

@@ -15,7 +15,10 @@ function hexDigits(def: FieldDef): number {
     case FT.UINT8: return 2;
     case FT.UINT16: return 4;
     case FT.UINT24: return 6;
-    case FT.UINT40: case FT.UINT48: case FT.UINT56: case FT.UINT64: return 16;
+    case FT.UINT40: return 10;
+    case FT.UINT48: return 12;
+    case FT.UINT56: return 14;
+    case FT.UINT64: return 16;
     default: return 8;
   }
 }
@@ -54,8 +57,11 @@ export function fieldDisplayValue(node: FieldNode): string {
     case FT.BOOLEAN:
       return v ? '1' : '0';
     case FT.UINT8: case FT.UINT16: case FT.UINT24: case FT.UINT32:
-    case FT.UINT40: case FT.UINT48: case FT.UINT56: case FT.UINT64:
       if (def.base === BASE.HEX || def.base === BASE.HEX_DEC) return hexOf(def, v as number | bigint);
+      return String(v);
+    // The 64-bit types' value strings are printed 64 bits wide, whatever the label's width.
+    case FT.UINT40: case FT.UINT48: case FT.UINT56: case FT.UINT64:
+      if (def.base === BASE.HEX || def.base === BASE.HEX_DEC) return `0x${BigInt(v as number | bigint).toString(16).padStart(16, '0')}`;
       return String(v);
     case FT.FRAMENUM: case FT.INT8: case FT.INT16: case FT.INT24: case FT.INT32: case FT.INT64:
       return String(v);

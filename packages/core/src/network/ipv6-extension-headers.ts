@@ -1,6 +1,6 @@
 import type { FieldDef } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
-import { addItem } from '../fields/proto-tree-items.js';
+import { addItem, appendLabel } from '../fields/proto-tree-items.js';
 import { DESTINATION_ONLY, dissectOptionValue, HOP_BY_HOP_ONLY } from './ipv6-option-values.js';
 import { Address, AddressType, formatIPv6 } from '../dissection/address.js';
 import { makeDissector } from '../dissection/dissector.js';
@@ -16,6 +16,7 @@ import { ahFields, extFields, hfAh, hfDstopts, hfFraghdr, hfHopopts, hfRouting, 
 import { ipv6DissectNext, type Ipv6ChainState } from './ipv6.js';
 
 const eiOptHeaderMismatch = defineExpert('ipv6', 'ipv6.opt.header_mismatch', Group.PROTOCOL, Severity.WARN, 'Wrong options extension header for type');
+const eiJumboFragment = defineExpert('ipv6', 'ipv6.opt.jumbo.fragment', Group.PROTOCOL, Severity.WARN, 'Jumbo Payload option cannot be used with a fragment header');
 const eiRoutingUndecoded = defineExpert('ipv6', 'ipv6.routing.undecoded', Group.UNDECODED, Severity.NOTE, 'Undecoded IPv6 routing header field');
 const eiHopoptsNotFirst = defineExpert('ipv6.hopopts', 'ipv6.hopopts.not_first', Group.PROTOCOL, Severity.ERROR, 'IPv6 Hop-by-Hop extension header must appear immediately after IPv6 header');
 const eiRoutingDeprecated = defineExpert('ipv6', 'ipv6.routing.deprecated', Group.DEPRECATED, Severity.NOTE, 'Routing header type is deprecated');
@@ -76,7 +77,7 @@ function dissectOptions(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
     typeItem?.addItem(ipv6Fields.optTypeRest, tvb, off, 1);
     const lenItem = o ? o.addItem(ipv6Fields.optLength, tvb, off + 1, 1) : null;
     // An option read past its length (a short router alert) goes on after what was read.
-    off += 2 + dissectOptionValue(type, tvb, off + 2, optLen, o, lenItem, pinfo, chain?.header.hlim ?? 0);
+    off += 2 + dissectOptionValue(type, tvb, off + 2, optLen, o, typeItem, lenItem, pinfo, chain?.header ?? null);
   }
   ipv6DissectNext(nxt, tvb.sub(len), pinfo, tree, chain ?? { header: { version: 6, nxt, hlim: 0, plen: 0 }, fragPlen: 0, jumboPlen: 0, tree: null, item: null, itemLen: 0 });
   return tvb.length;
@@ -160,6 +161,7 @@ function dissectFraghdr(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
   const root = rootFor(chain, tree);
   addLen(chain, 8);
   const t = root ? root.addProtocol(hfFraghdr, tvb, 0, 8) : null;
+  if (chain !== null && chain.jumboPlen !== 0) pinfo.expert(t, eiJumboFragment);
   if (t) {
     t.addItem(extFields.fraghdrNxt, tvb, 0, 1);
     t.addItem(extFields.fraghdrReservedOctet, tvb, 1, 1);
@@ -197,29 +199,26 @@ function dissectFraghdr(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
   return tvb.length;
 }
 
-/** IPsec AH (packet-ipsec.c): the header, then whatever it protects. */
+/** IPsec AH (packet-ipsec.c's dissect_ah): the header, then whatever it protects. */
 function dissectAh(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data: unknown): number {
+  pinfo.cols.setProtocol('AH');
+  pinfo.cols.clearInfo();
   const chain = chainOf(data);
   const nxt = tvb.u8(0);
   const ahLen = tvb.u8(1);
   const len = (ahLen + 2) << 2;
-  const spi = tvb.u32(4);
-  const seq = tvb.u32(8);
-  pinfo.cols.setProtocol('AH');
-  pinfo.cols.setInfo(`AH (SPI=0x${hex8(spi)})`);
   const root = chain ? rootFor(chain, tree) : tree;
   addLen(chain, len);
-  const t = root ? root.addProtocol(hfAh, tvb, 0, len) : null;
-  if (t) {
-    t.addItem(ahFields.nextHeader, tvb, 0, 1);
-    t.addItem(ahFields.length, tvb, 1, 1).appendText(` (${len} bytes)`);
-    t.addItem(ahFields.reserved, tvb, 2, 2);
-    t.addItem(ahFields.spi, tvb, 4, 4);
-    t.add(ahFields.sequence, tvb, 8, 4, seq);
-    if (len > 12) t.addItem(ahFields.icv, tvb, 12, len - 12);
-  } else {
-    tvb.check(0, len);
-  }
+  // The header's item runs to the end until its fields are read; a header cut short shows those that are there.
+  const t = root ? root.addProtocol(hfAh, tvb, 0, -1) : null;
+  addItem(t, ahFields.nextHeader, tvb, 0, 1);
+  appendLabel(addItem(t, ahFields.length, tvb, 1, 1), t, () => ` (${len} bytes)`);
+  addItem(t, ahFields.reserved, tvb, 2, 2);
+  addItem(t, ahFields.spi, tvb, 4, 4);
+  pinfo.cols.setInfo(`AH (SPI=0x${hex8(tvb.u32(4))})`);
+  addItem(t, ahFields.sequence, tvb, 8, 4);
+  addItem(t, ahFields.icv, tvb, 12, ahLen ? (ahLen - 1) * 4 : 0);
+  t?.setLength(len);
   if (chain) ipv6DissectNext(nxt, tvb.sub(len), pinfo, tree, chain);
   else {
     const d = pinfo.session.registry.getUint('ip.proto', nxt);

@@ -1,4 +1,5 @@
 import type { FieldNode } from '../fields/field-node.js';
+import { appendLabel } from '../fields/proto-tree-items.js';
 import { AddressType, formatIPv6 } from '../dissection/address.js';
 import { addEmbeddedAddressItems } from './ipv6-address-details.js';
 import { makeDissector } from '../dissection/dissector.js';
@@ -18,6 +19,7 @@ import { dispatchIpPayload } from './ip-payload-dispatch.js';
 const eiBogusVersion = defineExpert('ipv6', 'ipv6.bogus_ipv6_version', Group.MALFORMED, Severity.ERROR, 'Bogus IP version');
 const eiInvalidHeader = defineExpert('ipv6', 'ipv6.invalid_header', Group.MALFORMED, Severity.ERROR, 'Invalid IPv6 header');
 const eiPlenZero = defineExpert('ipv6', 'ipv6.plen_zero', Group.PROTOCOL, Severity.CHAT, 'IPv6 payload length equals 0 (maybe because of "TCP segmentation offload" (TSO))');
+const eiJumboMissing = defineExpert('ipv6', 'ipv6.opt.jumbo.missing', Group.MALFORMED, Severity.ERROR, 'IPv6 payload length equals 0 and Hop-By-Hop present and Jumbo Payload option missing');
 const eiPlenExceeds = defineExpert('ipv6', 'ipv6.plen_exceeds_framing', Group.PROTOCOL, Severity.WARN, 'IPv6 payload length does not match expected framing length');
 
 /** What IPv6 tells the layers above (ws_ip6). */
@@ -25,6 +27,7 @@ export interface Ipv6Header {
   version: 6;
   nxt: number;
   hlim: number;
+  /** The header's Payload Length field as sent (0 in a jumbogram). */
   plen: number;
 }
 
@@ -120,16 +123,50 @@ function dissectIpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numbe
     addEmbeddedAddressItems(item, tvb, 8, 'src');
     addEmbeddedAddressItems(item, tvb, 24, 'dst');
   }
-  const plen = plenRaw;
+  // A payload length of 0 before hop-by-hop options: a jumbogram (RFC 2675), whose length is the Jumbo Payload option's.
+  let plen = plenRaw;
+  let jumboPlen = 0;
+  if (plenRaw === 0 && nxt === 0) {
+    jumboPlen = jumboPayloadLength(tvb, 40);
+    if (jumboPlen !== 0) {
+      appendLabel(plenItem, item, () => ' (Jumbogram)');
+      plen = jumboPlen;
+    } else {
+      pinfo.cols.setInfo('Invalid IPv6 payload length');
+      pinfo.expert(plenItem, eiJumboMissing);
+    }
+  }
   const reportedPlen = tvb.reported - 40;
   if (!pinfo.inErrorPacket && plen > reportedPlen) pinfo.expert(plenItem, eiPlenExceeds, `IPv6 payload length exceeds framing length (${reportedPlen} bytes)`);
-  const header: Ipv6Header = { version: 6, nxt, hlim, plen };
-  const chain: Ipv6ChainState = { header, fragPlen: plenRaw, jumboPlen: 0, tree: item, item, itemLen: 40 };
+  const header: Ipv6Header = { version: 6, nxt, hlim, plen: plenRaw };
+  const chain: Ipv6ChainState = { header, fragPlen: plenRaw, jumboPlen, tree: item, item, itemLen: 40 };
   tvb.setActualLength(40 + plen);
   const saveFragmented = pinfo.fragmented;
   ipv6DissectNext(nxt, tvb.sub(40), pinfo, tree, chain);
   pinfo.fragmented = saveFragmented;
   return tvb.length;
+}
+
+/**
+ * ipv6_get_jumbo_plen: the Jumbo Payload option's length in the hop-by-hop
+ * header at `at`, when it is one (over 65535), else 0. Options are looked at
+ * while six bytes of one are there.
+ */
+function jumboPayloadLength(tvb: Tvb, at: number): number {
+  if (tvb.remaining(at) < 2) return 0;
+  const end = at + (tvb.u8(at + 1) + 1) * 8;
+  let off = at + 2;
+  while (off < end && tvb.remaining(off) >= 6) {
+    const type = tvb.u8(off++);
+    if (type === 0) continue;
+    const len = tvb.u8(off++);
+    if (type === 0xc2 && len === 4) {
+      const value = tvb.u32(off);
+      return value > 0xffff ? value : 0;
+    }
+    off += len;
+  }
+  return 0;
 }
 
 export const ipv6Dissector = makeDissector('ipv6', 'IPv6', dissectIpv6);

@@ -4,7 +4,8 @@
 // traceroute's probes (time exceeded, quoting the whole probe or only the
 // 8 bytes after the IP header that RFC 792 asks for), and ICMPv6 errors whose
 // RFC 4884 original datagram length runs past them (the extensions
-// themselves: make-icmp-extensions-capture.ts). Its tshark output is
+// themselves: make-icmp-extensions-capture.ts), and errors cut short by the
+// snapshot length in the datagram they quote. Its tshark output is
 // the CLI golden cases *-icmp-quoted-udp (node scripts/record-goldens.mjs
 // --set cli). From the repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-icmp-quoted-udp-capture.ts
@@ -59,7 +60,21 @@ const frames = [
   ethernet(0x86dd, ipv6({ src: SERVER6, dst: CLIENT6, nextHeader: 58 }, icmpv6Message(SERVER6, CLIENT6, 1, 4, [200, 0, 0, 0, ...query6]))),
 ];
 
+// Then frames cut by the snapshot length inside what they quote: inside the IPv4 header, inside the UDP header
+// after it, and inside the quoted IPv6 header. The outermost quoted layer names the cut ("IPv4 truncated" for a
+// cut UDP header), as call_dissector_work_error restores it.
+const snapCuts: Array<[Uint8Array, number]> = [
+  [frames[4]!, 14 + 20 + 8 + 10],
+  [frames[4]!, 14 + 20 + 8 + 24],
+  [frames[7]!, 14 + 40 + 8 + 20],
+];
+const records = packets([...frames, ...snapCuts.map(([f]) => f)], 1000);
+snapCuts.forEach(([, caplen], i) => {
+  const r = records[frames.length + i]!;
+  r.caplen = caplen;
+  r.bytes = r.bytes.subarray(0, caplen);
+});
 const writer = await PcapWriter.open(out);
-await writer.writeBatch(packets(frames, 1000));
+await writer.writeBatch(records);
 await writer.close();
 console.log(`wrote ${out}`);
