@@ -112,3 +112,27 @@ export function addSubtree(tree: FieldNode | null, tvb: Tvb, off: number, len: n
   return tree.addText(tvb, off, len < 0 ? tvb.length - off : len, label());
 }
 
+/**
+ * proto_tree_add_bitmask's label: each set flag by name, each named value as
+ * "name: value" (integers without names and clear flags say nothing).
+ */
+export function appendBitmaskLabel(item: FieldNode | null, parent: FieldNode | null, value: number, defs: readonly FieldDef[]): void {
+  appendLabel(item, parent, () => {
+    let text = '';
+    for (const def of defs) {
+      const mask = def.bitmask ?? 0;
+      const v = (value & mask) >>> Math.log2(mask & -mask);
+      if (def.strings) text += `, ${def.name}: ${def.strings.get(v) ?? 'Unknown'}`;
+      else if (def.type === FT.BOOLEAN && v) text += `, ${def.name}`;
+    }
+    return text;
+  });
+}
+
+/** proto_tree_add_bitmask: the field, its label, and each bit field under it. */
+export function addBitmask(tree: FieldNode | null, def: FieldDef, tvb: Tvb, at: number, len: number, value: number, defs: readonly FieldDef[]): void {
+  const item = addItem(tree, def, tvb, at, len);
+  appendBitmaskLabel(item, tree, value, defs);
+  // A pruned tree's stand-in still takes the bits that are kept.
+  if (item) for (const d of defs) item.addItem(d, tvb, at, len);
+}

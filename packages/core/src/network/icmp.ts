@@ -11,6 +11,7 @@ import { hex4 } from '../link/hex.js';
 import { durationText, timeDelta } from '../fields/time-format.js';
 import { echoReply, echoRequest } from './echo-transactions.js';
 import { addExtendedEchoBits, defineExtendedEchoFields, extendedEchoReplyCodes, extendedEchoRequestCodes } from './extended-echo.js';
+import { dissectMobileIpExtensions } from './icmp-mobile-ip-extensions.js';
 import { dissectIcmpExtensions } from './icmp-extensions.js';
 import { internetChecksum } from './internet-checksum.js';
 import { ipDissector, type Ipv4Header } from './ipv4.js';
@@ -230,7 +231,7 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
       break;
     }
     case TYPE.RTRADVERT: {
-      // The addresses, when each entry is the two words RFC 1256 defines; Mobile IP's extensions after them are data.
+      // The addresses, when each entry is the two words RFC 1256 defines; Mobile IP's extensions after them.
       const count = tvb.u8(4);
       if (tvb.u8(5) !== 2) {
         if (tvb.remaining(8) > 0) pinfo.call(dataDissector, tvb.sub(8), t);
@@ -241,7 +242,7 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
         addItem(t, icmpFields.routerAddress, tvb, off, 4);
         addItem(t, icmpFields.prefLevel, tvb, off + 4, 4);
       }
-      if (tvb.remaining(off) > 0) pinfo.call(dataDissector, tvb.sub(off), t);
+      if (t && (code === 0 || code === 16)) dissectMobileIpExtensions(tvb, off, t);
       break;
     }
     case TYPE.TSTAMP: case TYPE.TSTAMPREPLY:

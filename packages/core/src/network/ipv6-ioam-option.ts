@@ -9,7 +9,7 @@ import type { Tvb } from '../dissection/tvb.js';
 import type { FieldDef } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
 import { bitPicture } from '../fields/field-value-format.js';
-import { addItem, addSubtree, appendLabel, isOwnNode } from '../fields/proto-tree-items.js';
+import { addBitmask, addItem, addSubtree, appendBitmaskLabel, isOwnNode } from '../fields/proto-tree-items.js';
 import { ioamOptionTypes, ipv6OptionFields as f } from './ipv6-option-fields.js';
 
 const eiInvalidNodeLen = defineExpert('ipv6', 'ipv6.opt.ioam.trace.invalid_nodelen', Group.PROTOCOL, Severity.ERROR, 'Invalid "NodeLen" value: cannot be 0');
@@ -41,31 +41,6 @@ const NODE_PARTS: readonly NodePart[] = [
   // Bits 12 to 21 are undefined: four bytes each all the same.
   ...Array.from({ length: 10 }, () => ({ field: f.nodeUndefined, size: 4 })),
 ];
-
-/**
- * proto_tree_add_bitmask's label: each set flag by name, each named value as
- * "name: value" (integers without names and clear flags say nothing).
- */
-function appendBitmaskLabel(item: FieldNode | null, parent: FieldNode | null, value: number, defs: readonly FieldDef[]): void {
-  appendLabel(item, parent, () => {
-    let text = '';
-    for (const def of defs) {
-      const mask = def.bitmask ?? 0;
-      const v = (value & mask) >>> Math.log2(mask & -mask);
-      if (def.strings) text += `, ${def.name}: ${def.strings.get(v) ?? 'Unknown'}`;
-      else if (def.tfs && v) text += `, ${def.name}`;
-    }
-    return text;
-  });
-}
-
-/** proto_tree_add_bitmask: the field, its label, and each bit field under it. */
-export function addBitmask(tree: FieldNode | null, def: FieldDef, tvb: Tvb, at: number, len: number, value: number, defs: readonly FieldDef[]): void {
-  const item = addItem(tree, def, tvb, at, len);
-  appendBitmaskLabel(item, tree, value, defs);
-  // A pruned tree's stand-in still takes the bits that are kept.
-  if (item) for (const d of defs) item.addItem(d, tvb, at, len);
-}
 
 /** proto_tree_add_bits_item within one byte: the value's bits pictured in that byte. */
 function addBitsInByte(tree: FieldNode | null, def: FieldDef, tvb: Tvb, at: number, mask: number, shift: number): { item: FieldNode | null; value: number } {

@@ -12,10 +12,10 @@ import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import type { Tvb } from '../dissection/tvb.js';
 import type { FieldNode } from '../fields/field-node.js';
-import { addItem } from '../fields/proto-tree-items.js';
+import { addBitmask, addItem } from '../fields/proto-tree-items.js';
 import { QS_RATE_REPORT, QS_RATE_REQUEST, qsRates } from './ipv4-option-fields.js';
 import { ipv6Fields as f } from './ipv6-fields.js';
-import { addBitmask, dissectIoamOption } from './ipv6-ioam-option.js';
+import { dissectIoamOption } from './ipv6-ioam-option.js';
 import { ipv6OptionFields as g } from './ipv6-option-fields.js';
 import type { Ipv6Header } from './ipv6.js';
 

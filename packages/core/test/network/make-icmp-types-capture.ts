@@ -2,7 +2,8 @@
 // may meet besides echo: fragmentation needed with its next-hop MTU (path
 // MTU discovery), host and protocol unreachable, redirect with its gateway,
 // parameter problem with its pointer, source quench, router advertisement
-// and solicitation, timestamp and address mask requests and replies,
+// and solicitation (and a mobility agent's advertisement with Mobile IP
+// extensions), timestamp and address mask requests and replies,
 // Photuris, types nobody assigned, and an echo request whose checksum is
 // wrong. Its tshark output is the CLI golden cases
 // *-icmp-types (node scripts/record-goldens.mjs --set cli). From the
@@ -68,6 +69,14 @@ const frames = [
   fromHost(76, 73, [0, 0, 0, 0, ...latin1Bytes('trailing')]),
   // An echo request whose checksum field is off by 0x1111.
   withChecksumOff(fromHost(8, 0, [...u16(0x3333), ...u16(1), ...latin1Bytes('abcdefgh')])),
+  // A mobility agent's advertisement (RFC 5944): one address, then Mobile IP extensions: the agent advertisement
+  // (sequence 7, lifetime 600 s, home and foreign agent, GRE, one care-of address), prefix lengths, padding, a
+  // challenge (RFC 3012), and a type with no name. Code 16 (no common traffic) with an advertisement of no care-of
+  // address; code 8, whose extensions tshark does not look at; an extension whose length runs past the message.
+  fromRouter(9, 0, [1, 2, ...u16(1800), ...ROUTER, ...u32(0), 16, 10, ...u16(7), ...u16(600), 0x34, 0x00, 10, 0, 0, 9, 19, 1, 24, 0, 24, 4, 1, 2, 3, 4, 200, 6, 0xab, 0xcd, 0, 0], [224, 0, 0, 1]),
+  fromRouter(9, 16, [1, 2, ...u16(1800), ...ROUTER, ...u32(0), 16, 6, ...u16(8), ...u16(600), 0x90, 0x00], [224, 0, 0, 1]),
+  fromRouter(9, 8, [1, 2, ...u16(1800), ...ROUTER, ...u32(0), 16, 6, ...u16(9), ...u16(600), 0x90, 0x00], [224, 0, 0, 1]),
+  fromRouter(9, 0, [1, 2, ...u16(1800), ...ROUTER, ...u32(0), 19, 8, 24, 16], [224, 0, 0, 1]),
 ];
 
 const writer = await PcapWriter.open(out);
