@@ -9,10 +9,10 @@ import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-de
 import { makeDissector } from '../dissection/dissector.js';
 import { defaultRegistry } from '../dissection/session.js';
 import { dataDissector } from './data.js';
-import { ethertypeDissector, type EthertypeData } from './ethertype.js';
 import { etypeNames } from './ethertype-values.js';
 import { hex2 } from './hex.js';
 import { ouiVendor } from './oui-names.js';
+import { bridgedDissector, OUI_CISCO, OUI_IEEE_802_1, snapPidFieldByOui } from './snap-oui-pids.js';
 import { stpDissector } from './stp.js';
 import { dissectXdlcControl } from './xdlc-control.js';
 import type { FieldNode } from '../fields/field-node.js';
@@ -28,17 +28,9 @@ const sapNames = vals({
   0xaa: 'SNAP', 0xba: 'Banyan Vines', 0xbc: 'Banyan Vines', 0xe0: 'NetWare', 0xf0: 'NetBIOS', 0xf4: 'IBM Net Management', 0xf8: 'HP Extended LLC',
   0xfa: 'Ungermann-Bass', 0xfc: 'Remote Program Load', 0xfe: 'ISO Network Layer', 0xff: 'Global LSAP',
 });
-const ciscoPids = vals({
-  0x0102: 'DRIP', 0x0104: 'PAgP', 0x0105: 'MLS Hello', 0x0108: 'RLQ BPDUs (request)', 0x0109: 'RLQ BPDUs (response)', 0x010b: 'PVSTP+',
-  0x010c: 'VLAN Bridge', 0x0111: 'UDLD', 0x0139: 'MCP', 0x2000: 'CDP', 0x2001: 'CGMP', 0x2003: 'VTP', 0x2004: 'DTP', 0x200a: 'STP Uplink Fast',
-});
-/** oui_vals: the OUIs SNAP's Info names. */
-const snapOuiNames = vals({ 0x000000: 'Encapsulated Ethernet', 0x00000c: 'Cisco', 0x0000f8: 'Cisco 90-Compatible', 0x080007: 'Apple' });
 
 const OUI_ENCAP_ETHER = 0x000000;
-const OUI_CISCO = 0x00000c;
 const OUI_CISCO_90 = 0x0000f8;
-const OUI_APPLE_ATALK = 0x080007;
 const SAP_STP = 0x42;
 const SAP_SNAP = 0xaa;
 const CISCO_PID_PVSTP = 0x010b;
@@ -57,7 +49,6 @@ export const llcFields = defineFields('llc', {
   oui: { abbrev: 'llc.oui', name: 'Organization Code', type: FT.UINT24, base: BASE.DEC },
   type: { abbrev: 'llc.type', name: 'Type', type: FT.UINT16, base: BASE.HEX, strings: etypeNames },
   pid: { abbrev: 'llc.pid', name: 'Protocol ID', type: FT.UINT16, base: BASE.HEX },
-  ciscoPid: { abbrev: 'llc.cisco_pid', name: 'PID', type: FT.UINT16, base: BASE.HEX, strings: ciscoPids },
 });
 
 /**
@@ -110,25 +101,34 @@ defaultRegistry.addNamed(llcDissector);
 function dissectSnap(tvb: Tvb, off: number, pinfo: PacketInfo, tree: FieldNode | null, t: FieldNode | null, information: boolean): number {
   const oui = tvb.u24(off);
   const pid = tvb.u16(off + 3);
-  pinfo.cols.appendInfo(`; SNAP, OUI 0x${oui.toString(16).toUpperCase().padStart(6, '0')} (${snapOuiNames.get(oui) ?? 'Unknown'}), PID 0x${pid.toString(16).toUpperCase().padStart(4, '0')}`);
+  // The vendor's name from the manuf table (uint_get_manuf_name_if_known).
+  pinfo.cols.appendInfo(`; SNAP, OUI 0x${oui.toString(16).toUpperCase().padStart(6, '0')} (${ouiVendor(oui) ?? 'Unknown'}), PID 0x${pid.toString(16).toUpperCase().padStart(4, '0')}`);
   t?.add(llcFields.oui, tvb, off, 3, oui).setValueText(ouiText(oui));
   const next = tvb.sub(off + 5);
-  if (oui === OUI_ENCAP_ETHER || oui === OUI_CISCO_90 || oui === OUI_APPLE_ATALK) {
+  if (oui === OUI_ENCAP_ETHER || oui === OUI_CISCO_90) {
     if (information) {
       t?.add(llcFields.type, tvb, off + 3, 2, pid);
-      const data: EthertypeData = { etype: pid, payloadOffset: off + 5, headerTree: t, trailerField: null, fcsLen: 0 };
-      // Called as a function, not as a layer: tshark's frame.protocols reads "eth:llc:arp" here, where Ethernet II gives "eth:ethertype:arp".
-      ethertypeDissector.dissect(tvb, pinfo, tree, data);
+      // Straight through the ethertype table, not the "ethertype" dissector: tshark's frame.protocols reads
+      // "eth:llc:arp" here, and a type nobody registered leaves LLC in the Protocol column.
+      if (!pinfo.session.registry.tryUint('ethertype', pid, next, pinfo, tree)) pinfo.call(dataDissector, next, tree);
       return tvb.length;
     }
-  } else if (oui === OUI_CISCO) {
-    t?.add(llcFields.ciscoPid, tvb, off + 3, 2, pid);
-    if (information && pid === CISCO_PID_PVSTP) {
-      pinfo.call(stpDissector, next, tree, { pvst: true });
+  } else if (oui === OUI_IEEE_802_1) {
+    t?.add(llcFields.pid, tvb, off + 3, 2, pid);
+    // Bridged frames (RFC 2684), whatever the control field: Ethernet with or without its FCS after two bytes of
+    // padding, BPDUs.
+    const bridged = bridgedDissector(pid);
+    if (bridged) {
+      pinfo.call(bridged.dissector, tvb.sub(off + 5 + bridged.padding), tree);
       return tvb.length;
     }
   } else {
-    t?.add(llcFields.pid, tvb, off + 3, 2, pid);
+    const pidField = snapPidFieldByOui.get(oui);
+    t?.add(pidField ?? llcFields.pid, tvb, off + 3, 2, pid);
+    if (information && oui === OUI_CISCO && pid === CISCO_PID_PVSTP) {
+      pinfo.call(stpDissector, next, tree, { pvst: true });
+      return tvb.length;
+    }
   }
   if (next.reported > 0) pinfo.call(dataDissector, next, tree);
   return tvb.length;

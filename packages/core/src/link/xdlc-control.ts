@@ -77,7 +77,8 @@ export function dissectXdlcControl(tvb: Tvb, off: number, tree: FieldNode | null
       c.addItem(isResponse ? f.uModifierResp : f.uModifierCmd, tvb, off, 1);
       c.addItem(f.ftypeU, tvb, off, 1);
     }
-    return { value: first, length: 1, summary, carriesInformation: modifier === 0 };
+    // XDLC_IS_INFORMATION: a UI frame is one only without its poll/final bit (control exactly 0x03).
+    return { value: first, length: 1, summary, carriesInformation: first === 0x03 };
   }
   const value = tvb.u16le(off);
   const pf = (value & 0x0100) !== 0;

@@ -5,7 +5,8 @@
 // versions and types, Cisco PVST+
 // by SNAP with its originating VLAN, an unknown TLV and a bad length), and
 // LLC's control field in each form (TEST, a supervisory RR, an information
-// frame), a length/type field that is neither, SNAP with an ethertype and with an OUI nobody registered, and
+// frame, UI frames with the poll bit), a length/type field that is neither, SNAP with an ethertype, with an OUI nobody
+// registered, with vendors' PID tables and IEEE 802.1's bridged frames, and
 // frames the capture cut short. Its tshark output is the CLI golden
 // cases *-llc-stp (node scripts/record-goldens.mjs --set cli). From the
 // repository root:
@@ -38,6 +39,8 @@ function bpdu(version: number, type: number, flags: number, rootWord: number, co
 }
 
 const STP_LLC = [0x42, 0x42, 0x03];
+/** An ARP request in an Ethernet II frame, as a bridge carries it over SNAP. */
+const BRIDGED_ARP = [...BROADCAST, ...SWITCH, 0x08, 0x06, 0, 1, 0x08, 0, 6, 4, 0, 1, ...SWITCH, 10, 0, 0, 1, 0, 0, 0, 0, 0, 0, 10, 0, 0, 2];
 const frames = [
   // 802.1D: a root bridge's configuration BPDU, then one with the topology change flags, then a TCN.
   ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(0, 0, 0x00, 0x8000, 0, 0x8000, 0x8001, 0)]),
@@ -69,6 +72,20 @@ const frames = [
   ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(16, 0x08, 0x81, 0x8001, 19, 0x7002, 0x8003, 0x180)]),
   ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(3, 2, 0x3c, 0x1000, 0, 0x1000, 0x8002, 0)]),
   ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(4, 2, 0x3c, 0x1000, 0, 0x1000, 0x8002, 0)]),
+  // UI frames with the poll bit set: not information frames to LLC (XDLC_IS_INFORMATION), so neither a BPDU nor
+  // SNAP's payload is handed on.
+  ieee8023(STP_MULTICAST, [0x42, 0x42, 0x13, ...u16(0), 0, 0x80]),
+  ieee8023(BROADCAST, [0xaa, 0xaa, 0x13, 0, 0, 0, 0x08, 0x06, 0, 1, 0x08, 0, 6, 4, 0, 1, ...SWITCH, 10, 0, 0, 1, 0, 0, 0, 0, 0, 0, 10, 0, 0, 2]),
+  // SNAP under OUIs with PID tables of their own (Extreme, Nortel, AppleTalk: named from their tables, the payload
+  // data), an ethertype nobody registered (LLC stays the protocol), and IEEE 802.1 bridged frames (RFC 2684): an
+  // Ethernet frame without its FCS, one with it, and a BPDU.
+  ieee8023(BROADCAST, [0xaa, 0xaa, 0x03, 0x00, 0xe0, 0x2b, ...u16(0x00bc), ...latin1('extreme')]),
+  ieee8023(BROADCAST, [0xaa, 0xaa, 0x03, 0x00, 0x00, 0x81, ...u16(0x01a9), ...latin1('nortel')]),
+  ieee8023(BROADCAST, [0xaa, 0xaa, 0x03, 0x08, 0x00, 0x07, ...u16(0x809c), ...latin1('atalk')]),
+  ieee8023(BROADCAST, [0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00, ...u16(0x88b5), ...latin1('local experimental')]),
+  ieee8023(BROADCAST, [0xaa, 0xaa, 0x03, 0x00, 0x80, 0xc2, ...u16(0x0007), 0, 0, ...BRIDGED_ARP]),
+  ieee8023(BROADCAST, [0xaa, 0xaa, 0x03, 0x00, 0x80, 0xc2, ...u16(0x0001), 0, 0, ...BRIDGED_ARP, 0xde, 0xad, 0xbe, 0xef]),
+  ieee8023(STP_MULTICAST, [0xaa, 0xaa, 0x03, 0x00, 0x80, 0xc2, ...u16(0x000e), ...u16(0), 0, 0x80]),
   // A length/type between 1500 and 1536, which is neither: "Ethernet Unknown" with a warning.
   Uint8Array.from([...BROADCAST, ...SWITCH, 0x05, 0xf0, ...latin1('neither a length nor a type'), ...new Array<number>(19).fill(0)]),
   // Frames the capture cut short: a BPDU before its port identifier (nothing of it is shown), an LLC header after
