@@ -87,7 +87,8 @@ export class Tvb {
   }
 
   reportedRemaining(off: number): number {
-    return off <= this.reported ? this.reported - off : 0;
+    // tvb_reported_length_remaining answers 0 for an offset past the captured data (compute_offset fails there).
+    return off <= this.length && off <= this.reported ? this.reported - off : 0;
   }
 
   u8(off: number): number {
