@@ -251,7 +251,11 @@ export class PcapngBlockParser {
           origLen = u32(b, p + 8, le);
           caplen = origLen;
           if (iface.snaplen !== 0 && caplen > iface.snaplen) caplen = iface.snaplen;
-          if (caplen > len - MIN_SPB_BYTES) caplen = len - MIN_SPB_BYTES;
+          const padded = caplen % 4 === 0 ? caplen : caplen + 4 - (caplen % 4);
+          if (len < MIN_SPB_BYTES + padded) {
+            need = this.fail(base + p, `simple packet block total length ${len} is too small for ${caplen} bytes of packet data`);
+            break;
+          }
         } else {
           if (enhanced) {
             ifId = u32(b, p + 8, le);
@@ -282,13 +286,15 @@ export class PcapngBlockParser {
           need = len;
           break;
         }
-        const t = p + len - 4;
+        // A simple packet block has no options: wiretap reads its trailer right after the padded packet data, so
+        // bytes the total length holds beyond them make the two lengths disagree.
+        const t = simple ? p + MIN_SPB_BYTES - 4 + (caplen % 4 === 0 ? caplen : caplen + 4 - (caplen % 4)) : p + len - 4;
         let trailer = le
           ? (b[t] | (b[t + 1] << 8) | (b[t + 2] << 16) | (b[t + 3] << 24)) >>> 0
           : ((b[t] << 24) | (b[t + 1] << 16) | (b[t + 2] << 8) | b[t + 3]) >>> 0;
         if (trailer % 4 !== 0) trailer += 4 - (trailer % 4);
         if (trailer !== len) {
-          need = this.failTrailer(b, p, len, le, base);
+          need = this.failTrailer(b, p, len, t, le, base);
           break;
         }
         let comments: string[] | undefined;
@@ -339,7 +345,7 @@ export class PcapngBlockParser {
         break;
       }
       if (!this.trailerMatches(b, p, len, le)) {
-        need = this.failTrailer(b, p, len, le, base);
+        need = this.failTrailer(b, p, len, p + len - 4, le, base);
         break;
       }
       if (type === BLOCK_TYPE_SHB) {
@@ -392,8 +398,8 @@ export class PcapngBlockParser {
     return trailer === len;
   }
 
-  private failTrailer(b: Uint8Array, p: number, len: number, le: boolean, base: number): number {
-    const trailer = u32(b, p + len - 4, le);
+  private failTrailer(b: Uint8Array, p: number, len: number, at: number, le: boolean, base: number): number {
+    const trailer = u32(b, at, le);
     return this.fail(base + p, `block total lengths don't match (first ${len}, second ${trailer})`);
   }
 

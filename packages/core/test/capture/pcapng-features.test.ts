@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CaptureFileError } from '../../src/capture/capture-error.js';
 import { TS_PRECISION_PER_PACKET } from '../../src/capture/capture-info.js';
 import { tsPrecisionForUnits, unitsForTsresol } from '../../src/capture/pcapng-reader.js';
 import { readAll } from './corpus.js';
@@ -97,22 +98,34 @@ describe('pcapng timestamps', () => {
 describe('pcapng blocks', () => {
   const data = (len: number) => Uint8Array.from({ length: len }, (_, i) => i & 0xff);
 
-  it('Simple Packet Blocks: caplen = min(original length, snaplen, block space), no timestamp, interface 0', async () => {
+  it('Simple Packet Blocks: caplen = min(original length, snaplen), no timestamp, interface 0', async () => {
     const b = new PcapngBuilder()
       .shb()
       .idb(1, 64, [{ code: 9, value: Uint8Array.of(9) }])
       .idb(0, 0)
       .spb(100, data(64)) // cut by the snaplen
-      .spb(30, data(30)) // shorter than the snaplen
-      .spb(50, data(40)); // the block holds only 40 of the 50 bytes: limited by block space
+      .spb(30, data(30)); // shorter than the snaplen
     const result = await readAll(tempFile(b.bytes()));
     expect(result.error).toBeUndefined();
     expect(result.packets.map((p) => [p.caplen, p.len, p.tsSec, p.tsNsec, p.interfaceId, p.linktype, p.tsPrecision])).toEqual([
       [64, 100, 0, 0, 0, 1, 9],
       [30, 30, 0, 0, 0, 1, 9],
-      [40, 50, 0, 0, 0, 1, 9],
     ]);
     expect(result.packets[0]!.bytes).toEqual(data(64));
+  });
+
+  it('a Simple Packet Block is as long as its data: too short for it, or holding more, the file is damaged there (as wiretap reads it)', async () => {
+    const head = () => new PcapngBuilder().shb().idb(1, 64).spb(20, data(20));
+    // 40 of the 50 bytes the block says the packet has, within the snaplen.
+    const short = await readAll(tempFile(head().spb(50, data(40)).bytes()));
+    expect(short.packets.map((p) => p.caplen)).toEqual([20]);
+    expect(short.error).toBeInstanceOf(CaptureFileError);
+    expect((short.error as CaptureFileError).detail).toBe('simple packet block total length 56 is too small for 50 bytes of packet data');
+    // 24 bytes of data for a 20-byte packet: wiretap reads the trailer after the 20 and finds packet bytes there.
+    const long = await readAll(tempFile(head().spb(20, data(24)).bytes()));
+    expect(long.packets.map((p) => p.caplen)).toEqual([20]);
+    expect(long.error).toBeInstanceOf(CaptureFileError);
+    expect((long.error as CaptureFileError).detail).toMatch(/^block total lengths don't match \(first 40, second \d+\)$/);
   });
 
   it('obsolete Packet Blocks, with 16-bit interface ids and comments', async () => {
