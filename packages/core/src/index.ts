@@ -70,6 +70,7 @@ import './link/llc.js';
 import './link/linux-cooked.js';
 import './link/null-loopback.js';
 import './link/raw-ip.js';
+import './link/user-dlt.js';
 import './network/arp.js';
 import './network/ipv4.js';
 import './network/ipv6.js';

@@ -11,6 +11,9 @@ export const LINKTYPE_RAW_OPENBSD = 12;
 /** The registered raw-IP link type (IPv4 or IPv6, by the version nibble). */
 export const LINKTYPE_RAW = 101;
 export const LINKTYPE_LINUX_SLL = 113;
+/** DLT_USER0 to DLT_USER15: link types for private use. */
+export const LINKTYPE_USER0 = 147;
+export const LINKTYPE_USER15 = 162;
 export const LINKTYPE_USB_FREEBSD = 186;
 export const LINKTYPE_USB_LINUX = 189;
 export const LINKTYPE_USB_LINUX_MMAPPED = 220;

@@ -1,4 +1,4 @@
-import { LINKTYPE_ETHERNET, LINKTYPE_IPV4, LINKTYPE_IPV6, LINKTYPE_LINUX_SLL, LINKTYPE_LINUX_SLL2, LINKTYPE_NULL, LINKTYPE_RAW, LINKTYPE_RAW_OPENBSD } from '../capture/linktypes.js';
+import { LINKTYPE_ETHERNET, LINKTYPE_IPV4, LINKTYPE_IPV6, LINKTYPE_LINUX_SLL, LINKTYPE_LINUX_SLL2, LINKTYPE_NULL, LINKTYPE_RAW, LINKTYPE_RAW_OPENBSD, LINKTYPE_USER0, LINKTYPE_USER15 } from '../capture/linktypes.js';
 
 /**
  * Wiretap's encapsulation number for a pcap link type, which is what
@@ -13,7 +13,9 @@ export function wtapEncapOf(linktype: number): number {
     case LINKTYPE_IPV4: return 129;
     case LINKTYPE_IPV6: return 130;
     case LINKTYPE_LINUX_SLL2: return 210;
-    default: return -1;
+    default:
+      // WTAP_ENCAP_USER0 to USER15.
+      return linktype >= LINKTYPE_USER0 && linktype <= LINKTYPE_USER15 ? 45 + linktype - LINKTYPE_USER0 : -1;
   }
 }
 
@@ -26,4 +28,5 @@ export const WTAP_ENCAP_NAMES: ReadonlyMap<number, string> = new Map([
   [129, 'Raw IPv4'],
   [130, 'Raw IPv6'],
   [210, 'Linux cooked-mode capture v2'],
+  ...Array.from({ length: 16 }, (_, n): [number, string] => [45 + n, `USER ${n}`]),
 ]);
