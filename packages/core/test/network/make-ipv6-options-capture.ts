@@ -15,25 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { PcapWriter } from '@netdissect/core';
 import { concat, ethernet, ipv6, latin1, packets } from '../../../../test/support/frame-builders.js';
 import { udp6Datagram } from './checksummed-messages.js';
+import { DESTINATION_OPTIONS, DST, HOP_BY_HOP, optionHeader, SRC, UDP } from './ipv6-option-headers.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'ipv6-options.pcap');
-
-const host = (last: number): number[] => [0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, last];
-const SRC = host(2);
-const DST = host(1);
-const HOP_BY_HOP = 0;
-const DESTINATION_OPTIONS = 60;
-const UDP = 17;
-
-/** An option header before `next`: the options, then PadN (or Pad1) to a multiple of eight bytes. */
-function optionHeader(next: number, options: number[]): Uint8Array {
-  const bytes = [next, 0, ...options];
-  const pad = (8 - (bytes.length % 8)) % 8;
-  if (pad === 1) bytes.push(0);
-  else if (pad > 1) bytes.push(1, pad - 2, ...new Array<number>(pad - 2).fill(0));
-  bytes[1] = bytes.length / 8 - 1;
-  return Uint8Array.from(bytes);
-}
 
 /** UDP over IPv6 behind one option header of the given kind. */
 function withOptions(kind: number, options: number[]): Uint8Array {
