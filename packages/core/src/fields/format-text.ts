@@ -144,7 +144,8 @@ export function formatBytesAsText(bytes: Uint8Array, replaceSpace = false): stri
     }
     const ch = String.fromCodePoint(uc);
     if (!UNPRINTABLE.test(ch)) out += ch;
-    else if (replaceSpace && (uc === 0x09 || uc === 0x0a || uc === 0x0c || uc === 0x0d || /\s/u.test(ch))) out += ' ';
+    // g_unichar_isspace: of the characters not printable, only ASCII whitespace (JavaScript's \s would take U+FEFF too).
+    else if (replaceSpace && (uc === 0x09 || uc === 0x0a || uc === 0x0c || uc === 0x0d)) out += ' ';
     // An overlong form of an ASCII control: escaped by its last byte, as format_text does.
     else if (c < 0x80) out += controlEscape(c);
     else out += universalName(uc);

@@ -70,4 +70,8 @@ describe('formatBytesAsText (tvb_format_text)', () => {
     expect(text(0x61, 0x0d, 0x0a, 0x1b, 0x7f, 0xe2, 0x80, 0xae)).toBe('a\\r\\n\\033\\177\\u202E');
     expect(formatBytesAsText(Uint8Array.from([0x61, 0x09, 0x62, 0x0d, 0x0a]), true)).toBe('a b  ');
   });
+
+  it('with whitespace replaced, still escapes a byte-order mark (not a space to g_unichar_isspace, unlike \\s)', () => {
+    expect(formatBytesAsText(Uint8Array.from([0x61, 0xef, 0xbb, 0xbf, 0x2e, 0x0d, 0x0a]), true)).toBe('a\\uFEFF.  ');
+  });
 });
