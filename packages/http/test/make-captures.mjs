@@ -290,3 +290,25 @@ function request(line, headers, body = '') {
   c.close();
   c.write('connect-tunnel.pcap');
 }
+
+// XML bodies packet-xml.c's tokenizer cannot read to the end: tags, comments, instructions and CDATA sections
+// never closed ("Unrecognized text" up to the next blank, or a DTD tag up to a later '>'), text outside every
+// element ("Unknown"), and processing instructions, each in a POST answered with 204.
+{
+  const c = new Connection();
+  c.open();
+  const bodies = [
+    '<a>x</a', '<a>x</a><b', '<a>x</a> junk', '<a>x<b y="1"', '<a>x</a>\r\n</c', '<a><!-- c', '<?xml version="1.0"?><a>1</a>',
+    '<a>x<b<c>d</c>', '<a>x</a\tz', '<a><!-- c <d>e</d>', '<a>x <b y="1" z', '<a>x</a>tail<', '<a>1</a>< b',
+    '<a><?pi x', '<a><![CDATA[ x', '<a><![CDATA[ x > y', '<a><!DOCTYPE x', '<a><?pi x > y',
+    // Processing instructions: the XML declaration's own fields, another instruction's attributes, one without.
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><a/>', '<?xml-stylesheet type="text/xsl" href="s.xsl"?><a/>',
+    '<?pi x?><a/>', '<?xml version="1.0" foo="b"?><a/>', "<?xml version='1.0'?><a/>", '<a><?xml version="1.0"?></a>',
+  ];
+  for (const body of bodies) {
+    c.send(true, request('POST /xml HTTP/1.1', ['Content-Type: text/xml', `Content-Length: ${Buffer.byteLength(body)}`], body));
+    c.send(false, response('204 No Content', []));
+  }
+  c.close();
+  c.write('xml-unrecognized.pcap');
+}

@@ -1,5 +1,5 @@
 import {
-  defineFields, defineProtocol, formatBytesAsText, FT, makeDissector, registerMediaType, type FieldNode, type PacketInfo, type Tvb,
+  defineExpert, defineFields, defineProtocol, formatBytesAsText, FT, Group, makeDissector, registerMediaType, Severity, type FieldNode, type PacketInfo, type Tvb,
 } from '@netdissect/core';
 import { XML_MEDIA_TYPES } from './xml-media-types.js';
 
@@ -12,9 +12,20 @@ export const xmlFields = defineFields('xml', {
   doctype: { abbrev: 'xml.doctype', name: 'Doctype', type: FT.STRING },
   cdata: { abbrev: 'xml.cdata', name: 'CDATA', type: FT.STRING },
   tag: { abbrev: 'xml.tag', name: 'Tag', type: FT.STRING },
+  dtdTag: { abbrev: 'xml.dtdtag', name: 'DTD Tag', type: FT.STRING },
+  xmlDeclaration: { abbrev: 'xml.xmlpi.xml', name: 'xml.xmlpi.xml', type: FT.STRING },
+  declarationVersion: { abbrev: 'xml.xmlpi.xml.version', name: 'version', type: FT.STRING },
+  declarationEncoding: { abbrev: 'xml.xmlpi.xml.encoding', name: 'encoding', type: FT.STRING },
+  declarationStandalone: { abbrev: 'xml.xmlpi.xml.standalone', name: 'standalone', type: FT.STRING },
+  unknown: { abbrev: 'xml.unknown', name: 'Unknown', type: FT.STRING },
 });
+const eiUnrecognizedText = defineExpert('xml', 'xml.unrecognized_text', Group.PROTOCOL, Severity.WARN, 'Unrecognized text');
+
+const isBlank = (c: number | undefined): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 
 const utf8 = new TextDecoder('utf-8');
+// One character per byte, so offsets in the text are offsets in the bytes.
+const latin1 = new TextDecoder('latin1');
 
 /** Elements nested deeper than this are shown flat (hostile input must not build a huge stack). */
 const MAX_DEPTH = 1000;
@@ -43,6 +54,28 @@ function attributes(tag: string): Array<{ at: number; text: string }> {
   for (let m = re.exec(tag); m; m = re.exec(tag)) out.push({ at: m.index, text: `${m[1]}=${m[2]}` });
   return out;
 }
+
+/** A processing instruction as packet-xml.c's grammar reads it: `<?name`, attributes, `?>`; null when it does not. */
+function processingInstruction(text: string): { name: string; attributes: Array<{ at: number; name: string; text: string }>; close: number } | null {
+  const head = /^<\?([^\s?>="'<]+)/.exec(text);
+  if (!head) return null;
+  const list: Array<{ at: number; name: string; text: string }> = [];
+  const step = /[ \t\r\n]*(?:(\?>)|([^\s?>="'<]+)=("[^"]*"|'[^']*'))/y;
+  step.lastIndex = head[0].length;
+  for (let m = step.exec(text); m; m = step.exec(text)) {
+    if (m[1]) return { name: head[1]!, attributes: list, close: step.lastIndex - 2 };
+    const at = m.index + m[0].length - m[2]!.length - 1 - m[3]!.length;
+    list.push({ at, name: m[2]!, text: `${m[2]}=${m[3]}` });
+  }
+  return null;
+}
+
+/** The XML declaration's attributes packet-xml.c names; others are plain attributes. */
+const DECLARATION_ATTRIBUTES: ReadonlyMap<string, typeof xmlFields.tag> = new Map([
+  ['version', xmlFields.declarationVersion],
+  ['encoding', xmlFields.declarationEncoding],
+  ['standalone', xmlFields.declarationStandalone],
+]);
 
 /** A start tag's attributes; with any, the tag shows as "<name" and the last attribute carries the tag's end. */
 function addAttributes(tvb: Tvb, node: FieldNode, offset: number, tagText: string, full: boolean): void {
@@ -81,23 +114,70 @@ function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
     if (b[p] !== 0x3c) {
       let q = b.indexOf(0x3c, p);
       if (q < 0 || q > end) q = end;
-      // Blanks before text are skipped, as packet-xml.c's tokenizer ignores them.
-      while (p < q && (b[p] === 0x20 || b[p] === 0x09 || b[p] === 0x0d || b[p] === 0x0a)) p++;
-      if (p < q) add(xmlFields.cdata, p, q);
+      // Blanks before text are skipped, as packet-xml.c's tokenizer ignores them; text outside every element is "Unknown".
+      while (p < q && isBlank(b[p])) p++;
+      if (p < q) add(stack.length > 1 ? xmlFields.cdata : xmlFields.unknown, p, q);
       p = q;
       continue;
     }
-    const kinds: Array<[string, string, typeof xmlFields.tag]> = [['<?', '?>', xmlFields.xmlpi], ['<!--', '-->', xmlFields.comment], ['<![CDATA[', ']]>', xmlFields.cdataSection], ['<!', '>', xmlFields.doctype]];
+    // What no token matches from a '<' (a tag, comment or instruction never closed) is unrecognized up to the next blank.
+    const unrecognized = (): void => {
+      let q = p;
+      while (q < end && !isBlank(b[q])) q++;
+      const item = stack[stack.length - 1]!.addText(tvb, p - base, q - p, 'Unrecognized text');
+      pinfo.expert(item, eiUnrecognizedText);
+      p = q;
+    };
+    if (startsAt(b, p, end, '<?')) {
+      // A processing instruction: "<?name", its attributes, "?>" (the XML declaration's own fields for "<?xml").
+      const pi = processingInstruction(latin1.decode(b.subarray(p, end)));
+      if (pi === null) {
+        unrecognized();
+        continue;
+      }
+      const q = p + pi.close + 2;
+      const declaration = pi.name === 'xml';
+      const node = add(declaration ? xmlFields.xmlDeclaration : xmlFields.xmlpi, p, q);
+      if (full) node.setText(`<?${pi.name}`);
+      for (const a of pi.attributes) {
+        const known = declaration ? DECLARATION_ATTRIBUTES.get(a.name) : undefined;
+        // Offsets from the byte-per-character text; values decoded from the bytes as UTF-8.
+        const raw = b.subarray(p + a.at, p + a.at + a.text.length);
+        const value = known ? utf8.decode(raw.subarray(a.name.length + 2, raw.length - 1)) : utf8.decode(raw);
+        const item = node.add(known ?? xmlFields.attribute, tvb, p - base + a.at, raw.length, value);
+        if (full) item.setText(formatBytesAsText(raw));
+      }
+      if (full) node.addText(tvb, p - base + pi.close, 2, '?>');
+      p = q;
+      continue;
+    }
+    const kinds: Array<[string, string, typeof xmlFields.tag]> = [['<!--', '-->', xmlFields.comment], ['<![CDATA[', ']]>', xmlFields.cdataSection], ['<!', '>', xmlFields.doctype]];
     const kind = kinds.find(([open]) => startsAt(b, p, end, open));
     if (kind) {
       const close = indexOf(b, p + kind[0].length, end, kind[1]);
-      const q = close < 0 ? end : close + kind[1].length;
-      add(kind[2], p, q);
-      p = q;
+      if (close >= 0) {
+        add(kind[2], p, close + kind[1].length);
+        p = close + kind[1].length;
+        continue;
+      }
+      // A "<!" token never closed is still a DTD tag up to the next '>'.
+      const gt = indexOf(b, p + 2, end, '>');
+      if (gt >= 0) {
+        add(xmlFields.dtdTag, p, gt + 1);
+        p = gt + 1;
+      } else {
+        unrecognized();
+      }
       continue;
     }
     let q = b.indexOf(0x3e, p);
-    q = q < 0 || q >= end ? end : q + 1;
+    // A tag ends at its '>', with no '<' before it.
+    const lt = b.indexOf(0x3c, p + 1);
+    if (q < 0 || q >= end || (lt >= 0 && lt < q)) {
+      unrecognized();
+      continue;
+    }
+    q += 1;
     if (b[p + 1] === 0x2f) {
       // The closing tag is shown inside its element.
       if (full) stack[stack.length - 1]!.addText(tvb, p - base, q - p, formatBytesAsText(b.subarray(p, q)));
