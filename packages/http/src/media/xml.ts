@@ -55,19 +55,38 @@ function attributes(tag: string): Array<{ at: number; text: string }> {
   return out;
 }
 
-/** A processing instruction as packet-xml.c's grammar reads it: `<?name`, attributes, `?>`; null when it does not. */
-function processingInstruction(text: string): { name: string; attributes: Array<{ at: number; name: string; text: string }>; close: number } | null {
-  const head = /^<\?([^\s?>="'<]+)/.exec(text);
-  if (!head) return null;
+/**
+ * A processing instruction at `at` in `text` as packet-xml.c's grammar reads it: `<?name`, attributes, `?>`;
+ * null when it does not. Sticky matches from `at`, so a failed attempt costs what it read, not the rest of the text.
+ */
+function processingInstruction(text: string, at: number): { name: string; attributes: Array<{ at: number; name: string; text: string }>; close: number } | null {
+  const head = /<\?([^\s?>="'<]+)/y;
+  head.lastIndex = at;
+  const h = head.exec(text);
+  if (!h) return null;
   const list: Array<{ at: number; name: string; text: string }> = [];
   const step = /[ \t\r\n]*(?:(\?>)|([^\s?>="'<]+)=("[^"]*"|'[^']*'))/y;
-  step.lastIndex = head[0].length;
+  step.lastIndex = head.lastIndex;
   for (let m = step.exec(text); m; m = step.exec(text)) {
-    if (m[1]) return { name: head[1]!, attributes: list, close: step.lastIndex - 2 };
-    const at = m.index + m[0].length - m[2]!.length - 1 - m[3]!.length;
-    list.push({ at, name: m[2]!, text: `${m[2]}=${m[3]}` });
+    if (m[1]) return { name: h[1]!, attributes: list, close: step.lastIndex - 2 };
+    list.push({ at: step.lastIndex - m[2]!.length - 1 - m[3]!.length, name: m[2]!, text: `${m[2]}=${m[3]}` });
   }
   return null;
+}
+
+/** indexOf for a scan that only moves forward: a search resumes from what an earlier one proved (each byte read once). */
+class ForwardSearch {
+  private from = -1;
+  private found = -1;
+  constructor(private readonly b: Uint8Array, private readonly end: number, private readonly needle: string) {}
+
+  next(from: number): number {
+    if (this.from < 0 || from < this.from || (this.found >= 0 && this.found < from)) {
+      this.from = from;
+      this.found = indexOf(this.b, from, this.end, this.needle);
+    }
+    return this.found;
+  }
 }
 
 /** The XML declaration's attributes packet-xml.c names; others are plain attributes. */
@@ -109,6 +128,14 @@ function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
     if (full && node !== top) node.setText(formatBytesAsText(raw));
     return node;
   };
+  // Searches for what closes a token, each resumed rather than repeated (a body of unclosed '<' must not cost n²).
+  const searches = new Map<string, ForwardSearch>();
+  const find = (needle: string, from: number): number => {
+    let s = searches.get(needle);
+    if (!s) searches.set(needle, (s = new ForwardSearch(b, end, needle)));
+    return s.next(from);
+  };
+  let text: string | null = null;
   let p = base;
   while (p < end) {
     if (b[p] !== 0x3c) {
@@ -130,38 +157,39 @@ function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
     };
     if (startsAt(b, p, end, '<?')) {
       // A processing instruction: "<?name", its attributes, "?>" (the XML declaration's own fields for "<?xml").
-      const pi = processingInstruction(latin1.decode(b.subarray(p, end)));
+      text ??= latin1.decode(b.subarray(base, end));
+      const pi = processingInstruction(text, p - base);
       if (pi === null) {
         unrecognized();
         continue;
       }
-      const q = p + pi.close + 2;
+      const q = base + pi.close + 2;
       const declaration = pi.name === 'xml';
       const node = add(declaration ? xmlFields.xmlDeclaration : xmlFields.xmlpi, p, q);
       if (full) node.setText(`<?${pi.name}`);
       for (const a of pi.attributes) {
         const known = declaration ? DECLARATION_ATTRIBUTES.get(a.name) : undefined;
         // Offsets from the byte-per-character text; values decoded from the bytes as UTF-8.
-        const raw = b.subarray(p + a.at, p + a.at + a.text.length);
+        const raw = b.subarray(base + a.at, base + a.at + a.text.length);
         const value = known ? utf8.decode(raw.subarray(a.name.length + 2, raw.length - 1)) : utf8.decode(raw);
-        const item = node.add(known ?? xmlFields.attribute, tvb, p - base + a.at, raw.length, value);
+        const item = node.add(known ?? xmlFields.attribute, tvb, a.at, raw.length, value);
         if (full) item.setText(formatBytesAsText(raw));
       }
-      if (full) node.addText(tvb, p - base + pi.close, 2, '?>');
+      if (full) node.addText(tvb, pi.close, 2, '?>');
       p = q;
       continue;
     }
     const kinds: Array<[string, string, typeof xmlFields.tag]> = [['<!--', '-->', xmlFields.comment], ['<![CDATA[', ']]>', xmlFields.cdataSection], ['<!', '>', xmlFields.doctype]];
     const kind = kinds.find(([open]) => startsAt(b, p, end, open));
     if (kind) {
-      const close = indexOf(b, p + kind[0].length, end, kind[1]);
+      const close = find(kind[1], p + kind[0].length);
       if (close >= 0) {
         add(kind[2], p, close + kind[1].length);
         p = close + kind[1].length;
         continue;
       }
       // A "<!" token never closed is still a DTD tag up to the next '>'.
-      const gt = indexOf(b, p + 2, end, '>');
+      const gt = find('>', p + 2);
       if (gt >= 0) {
         add(xmlFields.dtdTag, p, gt + 1);
         p = gt + 1;
@@ -170,10 +198,10 @@ function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
       }
       continue;
     }
-    let q = b.indexOf(0x3e, p);
+    let q = find('>', p);
     // A tag ends at its '>', with no '<' before it.
-    const lt = b.indexOf(0x3c, p + 1);
-    if (q < 0 || q >= end || (lt >= 0 && lt < q)) {
+    const lt = find('<', p + 1);
+    if (q < 0 || (lt >= 0 && lt < q)) {
       unrecognized();
       continue;
     }
