@@ -18,6 +18,7 @@ import { TS_PRECISION_PER_PACKET, TS_PRECISION_UNKNOWN } from './capture-info.js
 import { CaptureFileError } from './capture-error.js';
 import { PCAPNG_BYTE_ORDER_MAGIC } from './capture-format-sniffer.js';
 import { MAX_PACKET_BYTES_DBUS, maxPacketBytesForLinktype } from './linktypes.js';
+import { padTo4 } from './pcapng-padding.js';
 
 export const BLOCK_TYPE_SHB = 0x0a0d0d0a;
 export const BLOCK_TYPE_IDB = 0x00000001;
@@ -213,7 +214,7 @@ export class PcapngBlockParser {
         type = u32(b, p, le);
       }
       let len = u32(b, p + 4, le);
-      if (len % 4 !== 0) len += 4 - (len % 4);
+      len = padTo4(len);
       const min = minimumBlockBytes(type);
       if (len < min) {
         need = this.fail(base + p, `block of type 0x${hex8(type)} has total length ${len}, less than the minimum of ${min}`);
@@ -238,6 +239,8 @@ export class PcapngBlockParser {
           break;
         }
         let ifId: number, hi: number, lo: number, caplen: number, origLen: number;
+        // The packet data padded to 32 bits: after it come the options (or, in a simple packet block, the trailer).
+        let dataBytes: number;
         let iface: InterfaceState | undefined;
         if (simple) {
           iface = section.interfaces[0];
@@ -251,8 +254,8 @@ export class PcapngBlockParser {
           origLen = u32(b, p + 8, le);
           caplen = origLen;
           if (iface.snaplen !== 0 && caplen > iface.snaplen) caplen = iface.snaplen;
-          const padded = caplen % 4 === 0 ? caplen : caplen + 4 - (caplen % 4);
-          if (len < MIN_SPB_BYTES + padded) {
+          dataBytes = padTo4(caplen);
+          if (len < MIN_SPB_BYTES + dataBytes) {
             need = this.fail(base + p, `simple packet block total length ${len} is too small for ${caplen} bytes of packet data`);
             break;
           }
@@ -266,8 +269,8 @@ export class PcapngBlockParser {
           lo = u32(b, p + 16, le);
           caplen = u32(b, p + 20, le);
           origLen = u32(b, p + 24, le);
-          const padded = caplen % 4 === 0 ? caplen : caplen + 4 - (caplen % 4);
-          if (len < MIN_EPB_BYTES + padded) {
+          dataBytes = padTo4(caplen);
+          if (len < MIN_EPB_BYTES + dataBytes) {
             need = this.fail(base + p, `${enhanced ? 'enhanced packet block' : 'packet block'} total length ${len} is too small for ${caplen} bytes of packet data`);
             break;
           }
@@ -288,11 +291,10 @@ export class PcapngBlockParser {
         }
         // A simple packet block has no options: wiretap reads its trailer right after the padded packet data, so
         // bytes the total length holds beyond them make the two lengths disagree.
-        const t = simple ? p + MIN_SPB_BYTES - 4 + (caplen % 4 === 0 ? caplen : caplen + 4 - (caplen % 4)) : p + len - 4;
-        let trailer = le
+        const t = simple ? p + MIN_SPB_BYTES - 4 + dataBytes : p + len - 4;
+        const trailer = padTo4(le
           ? (b[t] | (b[t + 1] << 8) | (b[t + 2] << 16) | (b[t + 3] << 24)) >>> 0
-          : ((b[t] << 24) | (b[t + 1] << 16) | (b[t + 2] << 8) | b[t + 3]) >>> 0;
-        if (trailer % 4 !== 0) trailer += 4 - (trailer % 4);
+          : ((b[t] << 24) | (b[t + 1] << 16) | (b[t + 2] << 8) | b[t + 3]) >>> 0);
         if (trailer !== len) {
           need = this.failTrailer(b, p, len, t, le, base);
           break;
@@ -300,7 +302,7 @@ export class PcapngBlockParser {
         let comments: string[] | undefined;
         const data = p + fixed;
         if (!simple) {
-          const optStart = data + (caplen % 4 === 0 ? caplen : caplen + 4 - (caplen % 4));
+          const optStart = data + dataBytes;
           const optEnd = p + len - 4;
           if (optStart < optEnd) {
             const options = this.readOptions(b, optStart, optEnd, le, base + p);
@@ -393,9 +395,7 @@ export class PcapngBlockParser {
   }
 
   private trailerMatches(b: Uint8Array, p: number, len: number, le: boolean): boolean {
-    let trailer = u32(b, p + len - 4, le);
-    if (trailer % 4 !== 0) trailer += 4 - (trailer % 4);
-    return trailer === len;
+    return padTo4(u32(b, p + len - 4, le)) === len;
   }
 
   private failTrailer(b: Uint8Array, p: number, len: number, at: number, le: boolean, base: number): number {
@@ -465,7 +465,7 @@ export class PcapngBlockParser {
       const code = le ? b[p] | (b[p + 1] << 8) : (b[p] << 8) | b[p + 1];
       const length = le ? b[p + 2] | (b[p + 3] << 8) : (b[p + 2] << 8) | b[p + 3];
       p += 4;
-      const padded = length % 4 === 0 ? length : length + 4 - (length % 4);
+      const padded = padTo4(length);
       if (padded > stop - p) {
         this.fail(blockOffset, `option ${code} of length ${length} runs past the end of the block`);
         return undefined;

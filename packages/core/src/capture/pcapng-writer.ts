@@ -8,6 +8,7 @@
 import type { RawPacket } from './raw-packet.js';
 import { BufferedByteSink, openByteSink, type CaptureOutput } from './byte-sink.js';
 import { CaptureWriteError } from './capture-write-error.js';
+import { padTo4 } from './pcapng-padding.js';
 import { MAX_PACKET_BYTES_STANDARD } from './linktypes.js';
 import {
   BLOCK_TYPE_EPB,
@@ -102,7 +103,7 @@ export class PcapngWriter {
   private prepare(packet: RawPacket): Promise<void> | undefined {
     if (this.closed) throw new Error(`PcapngWriter for ${JSON.stringify(this.out.name)} is closed`);
     if (this.byKey.has(this.keyOf(packet)) && packet.comments === undefined) {
-      return this.out.reserve(EPB_FIXED_BYTES + padded(packet.bytes.length) + 4);
+      return this.out.reserve(EPB_FIXED_BYTES + padTo4(packet.bytes.length) + 4);
     }
     return this.prepareSlow(packet);
   }
@@ -110,7 +111,7 @@ export class PcapngWriter {
   private async prepareSlow(packet: RawPacket): Promise<void> {
     const key = this.keyOf(packet);
     if (!this.byKey.has(key)) await this.writeInterface(key, packet);
-    await this.out.reserve(EPB_FIXED_BYTES + padded(packet.bytes.length) + optionsBytes(packet.comments) + 4);
+    await this.out.reserve(EPB_FIXED_BYTES + padTo4(packet.bytes.length) + optionsBytes(packet.comments) + 4);
   }
 
   private keyOf(packet: RawPacket): number {
@@ -124,7 +125,7 @@ export class PcapngWriter {
     const caplen = packet.bytes.length;
     const comments = packet.comments;
     const optBytes = comments === undefined || comments.length === 0 ? 0 : optionsBytes(comments);
-    const total = EPB_FIXED_BYTES + padded(caplen) + optBytes + 4;
+    const total = EPB_FIXED_BYTES + padTo4(caplen) + optBytes + 4;
     const b = this.out.buf;
     let p = this.out.pos;
     p = putU32le(b, p, BLOCK_TYPE_EPB);
@@ -241,9 +242,6 @@ export class PcapngWriter {
   }
 }
 
-function padded(n: number): number {
-  return n % 4 === 0 ? n : n + 4 - (n % 4);
-}
 
 /** Bytes of an option area holding these comments plus opt_endofopt (0 when none). */
 function optionsBytes(comments: readonly string[] | undefined): number {
@@ -256,7 +254,7 @@ function optionsBytesOf(options: readonly { value: Uint8Array }[]): number {
   let n = 4; // opt_endofopt
   for (const o of options) {
     if (o.value.length > 0xffff) throw new RangeError(`a pcapng option holds at most 65535 bytes (got ${o.value.length})`);
-    n += 4 + padded(o.value.length);
+    n += 4 + padTo4(o.value.length);
   }
   return n;
 }

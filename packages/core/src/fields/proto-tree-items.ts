@@ -129,10 +129,11 @@ export function appendBitmaskLabel(item: FieldNode | null, parent: FieldNode | n
   });
 }
 
-/** proto_tree_add_bitmask: the field, its label, and each bit field under it. */
-export function addBitmask(tree: FieldNode | null, def: FieldDef, tvb: Tvb, at: number, len: number, value: number, defs: readonly FieldDef[]): void {
+/** proto_tree_add_bitmask: the field, its label, and each bit field under it; returns the field's node (as addItem). */
+export function addBitmask(tree: FieldNode | null, def: FieldDef, tvb: Tvb, at: number, len: number, value: number, defs: readonly FieldDef[]): FieldNode | null {
   const item = addItem(tree, def, tvb, at, len);
   appendBitmaskLabel(item, tree, value, defs);
   // A pruned tree's stand-in still takes the bits that are kept.
   if (item) for (const d of defs) item.addItem(d, tvb, at, len);
+  return item;
 }

@@ -95,5 +95,7 @@ export function dissectEthernetCommon(tvb: Tvb, pinfo: PacketInfo, tree: FieldNo
 /** The Ethernet link type of files: FCS presence unknown, guessed from the trailer (-1). */
 export const ethernetDissector = makeDissector('eth', 'Ethernet', (tvb, pinfo, tree) => dissectEthernetCommon(tvb, pinfo, tree, pinfo.session.pref('eth.fcs_len', -1)));
 export const ethernetWithoutFcsDissector = makeDissector('eth', 'Ethernet', (tvb, pinfo, tree) => dissectEthernetCommon(tvb, pinfo, tree, 0));
+/** Ethernet frames known to end in their 4-byte FCS (eth_withfcs): bridged over SNAP with it (RFC 2684). */
+export const ethernetWithFcsDissector = makeDissector('eth', 'Ethernet', (tvb, pinfo, tree) => dissectEthernetCommon(tvb, pinfo, tree, 4));
 
 defaultRegistry.addUint('wtap_encap', LINKTYPE_ETHERNET, ethernetDissector);

@@ -3,10 +3,10 @@
 // OUI's is a bare "Protocol ID". None of the protocols behind them is decoded
 // here (their payloads are data), except IEEE 802.1's bridged frames
 // (RFC 2684): Ethernet with or without its FCS, and spanning tree BPDUs.
-import { makeDissector, type Dissector } from '../dissection/dissector.js';
+import type { Dissector } from '../dissection/dissector.js';
 import { BASE, defineFields, FT, vals } from '../fields/field-def.js';
 import type { FieldDef } from '../fields/field-def.js';
-import { dissectEthernetCommon } from './ethernet.js';
+import { ethernetWithFcsDissector, ethernetWithoutFcsDissector } from './ethernet.js';
 import { stpDissector } from './stp.js';
 
 const pid = (abbrev: string, strings?: Record<number, string>) => ({ abbrev, name: 'PID', type: FT.UINT16, base: BASE.HEX, ...(strings ? { strings: vals(strings) } : {}) }) as const;
@@ -53,15 +53,19 @@ export const snapPidFieldByOui: ReadonlyMap<number, FieldDef> = new Map([
   [0x506f9a, snapPidFields.wfa],
 ]);
 
-const ethernetWithFcs = makeDissector('eth', 'Ethernet', (tvb, pinfo, tree) => dissectEthernetCommon(tvb, pinfo, tree, 4));
-const ethernetWithoutFcs = makeDissector('eth', 'Ethernet', (tvb, pinfo, tree) => dissectEthernetCommon(tvb, pinfo, tree, 0));
+type Bridged = { readonly dissector: Dissector; readonly padding: number };
+let bridged: ReadonlyMap<number, Bridged> | null = null;
 
-/** What IEEE 802.1's bridged PIDs carry (RFC 2684's 0x0001, 0x0007 and 0x000E) when it is decoded here, after how many bytes of padding. */
-export function bridgedDissector(pidValue: number): { dissector: Dissector; padding: number } | undefined {
-  switch (pidValue) {
-    case 0x0001: return { dissector: ethernetWithFcs, padding: 2 };
-    case 0x0007: return { dissector: ethernetWithoutFcs, padding: 2 };
-    case 0x000e: return { dissector: stpDissector, padding: 0 };
-    default: return undefined;
-  }
+/**
+ * What IEEE 802.1's bridged PIDs carry (RFC 2684's 0x0001, 0x0007 and 0x000E) when it is decoded here, after how
+ * many bytes of padding. The table is made on first use: Ethernet's module is still loading when this one is
+ * (Ethernet -> 802.3 -> LLC -> here).
+ */
+export function bridgedDissector(pidValue: number): Bridged | undefined {
+  bridged ??= new Map([
+    [0x0001, { dissector: ethernetWithFcsDissector, padding: 2 }],
+    [0x0007, { dissector: ethernetWithoutFcsDissector, padding: 2 }],
+    [0x000e, { dissector: stpDissector, padding: 0 }],
+  ]);
+  return bridged.get(pidValue);
 }

@@ -8,7 +8,7 @@ import type { PacketInfo } from '../dissection/packet-info.js';
 import type { Tvb } from '../dissection/tvb.js';
 import { BASE, defineFields, FT, TFS_SET_NOTSET, TFS_TRUE_FALSE, vals } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
-import { addAsciiItem, addItem, addSubtree, isOwnNode } from '../fields/proto-tree-items.js';
+import { addAsciiItem, addItem, addSubtree, appendBitmaskLabel, isOwnNode } from '../fields/proto-tree-items.js';
 import { checksumStatusNames } from '../fields/checksum-status.js';
 import { internetChecksum } from './internet-checksum.js';
 import { addVerifiedChecksum } from './verified-checksum.js';
@@ -195,16 +195,10 @@ function interfaceInformation(tvb: Tvb, o: ExtensionObject, cType: number): bool
   const { tree, end } = o;
   title(o, 'Interface Information Object');
   const ct = tree?.add(f.cType, tvb, o.off + 3, 1, cType) ?? null;
-  if (ct && o.isOwn) {
-    // proto_tree_add_bitmask: the role by name, each flag that is set by its name.
-    let text = `, Interface Role: ${interfaceRoles.get(cType >> 6)}`;
-    if (cType & 0x08) text += ', ifIndex';
-    if (cType & 0x04) text += ', IP Address';
-    if (cType & 0x02) text += ', Interface Name';
-    if (cType & 0x01) text += ', MTU';
-    ct.appendText(text);
-  }
-  if (ct) for (const def of [f.infoRole, f.infoReserved, f.infoIfIndex, f.infoIpAddr, f.infoNamePresent, f.infoMtuPresent]) ct.addItem(def, tvb, o.off + 3, 1);
+  // proto_tree_add_bitmask: the role by name, each flag that is set by its name.
+  const bits = [f.infoRole, f.infoReserved, f.infoIfIndex, f.infoIpAddr, f.infoNamePresent, f.infoMtuPresent];
+  appendBitmaskLabel(ct, tree, cType, bits);
+  if (ct) for (const def of bits) ct.addItem(def, tvb, o.off + 3, 1);
   let at = o.off + 4;
   if (cType & 0x08) {
     addItem(tree, f.infoIndex, tvb, at, 4);

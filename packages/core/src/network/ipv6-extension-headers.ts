@@ -79,7 +79,7 @@ function dissectOptions(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
     // An option read past its length (a short router alert) goes on after what was read.
     off += 2 + dissectOptionValue(type, tvb, off + 2, optLen, o, typeItem, lenItem, pinfo, chain?.header ?? null);
   }
-  ipv6DissectNext(nxt, tvb.sub(len), pinfo, tree, chain ?? { header: { version: 6, nxt, hlim: 0, plen: 0 }, fragPlen: 0, jumboPlen: 0, tree: null, item: null, itemLen: 0 });
+  ipv6DissectNext(nxt, tvb.sub(len), pinfo, tree, chain ?? fallbackChain(nxt));
   return tvb.length;
 }
 

@@ -9,7 +9,7 @@ import type { Tvb } from '../dissection/tvb.js';
 import type { FieldDef } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
 import { bitPicture } from '../fields/field-value-format.js';
-import { addBitmask, addItem, addSubtree, appendBitmaskLabel, isOwnNode } from '../fields/proto-tree-items.js';
+import { addBitmask, addItem, addSubtree, isOwnNode } from '../fields/proto-tree-items.js';
 import { ioamOptionTypes, ipv6OptionFields as f } from './ipv6-option-fields.js';
 
 const eiInvalidNodeLen = defineExpert('ipv6', 'ipv6.opt.ioam.trace.invalid_nodelen', Group.PROTOCOL, Severity.ERROR, 'Invalid "NodeLen" value: cannot be 0');
@@ -51,8 +51,8 @@ function addBitsInByte(tree: FieldNode | null, def: FieldDef, tvb: Tvb, at: numb
 }
 
 /** The option's value at `at` (after its type and length): returns the offset after what was read. */
-export function dissectIoamOption(tvb: Tvb, at: number, optLen: number, o: FieldNode | null, pinfo: PacketInfo, invalidLen: (len: number) => void): number {
-  if (optLen < 2) invalidLen(optLen);
+export function dissectIoamOption(tvb: Tvb, at: number, optLen: number, o: FieldNode | null, pinfo: PacketInfo, invalidLen: () => void): number {
+  if (optLen < 2) invalidLen();
   addItem(o, f.ioamRsv, tvb, at, 1);
   const type = tvb.u8(at + 1);
   addItem(o, f.ioamOptType, tvb, at + 1, 1);
@@ -61,8 +61,8 @@ export function dissectIoamOption(tvb: Tvb, at: number, optLen: number, o: Field
   return at + 2;
 }
 
-function dissectTrace(tvb: Tvb, at: number, optLen: number, t: FieldNode | null, pinfo: PacketInfo, invalidLen: (len: number) => void): number {
-  if (optLen < 10) invalidLen(optLen);
+function dissectTrace(tvb: Tvb, at: number, optLen: number, t: FieldNode | null, pinfo: PacketInfo, invalidLen: () => void): number {
+  if (optLen < 10) invalidLen();
   addItem(t, f.traceNs, tvb, at, 2);
   at += 2;
   const nodeLen = addBitsInByte(t, f.traceNodeLen, tvb, at, 0xf8, 3);
@@ -74,9 +74,7 @@ function dissectTrace(tvb: Tvb, at: number, optLen: number, t: FieldNode | null,
   if (remLen.value * 4 > room) pinfo.expert(remLen.item, eiInvalidRemLen, `IOAM RemLen: Invalid length (${remLen.value * 4} bytes)`);
   at += 2;
   const traceType = tvb.u24(at);
-  const typeItem = addItem(t, f.traceType, tvb, at, 3);
-  appendBitmaskLabel(typeItem, t, traceType, TRACE_TYPE_BITS);
-  if (typeItem) for (const d of TRACE_TYPE_BITS) typeItem.addItem(d, tvb, at, 3);
+  const typeItem = addBitmask(t, f.traceType, tvb, at, 3, traceType, TRACE_TYPE_BITS);
   addItem(t, f.traceRsv, tvb, at + 3, 1);
   at += 4;
   if (!nodeLen.value || remLen.value * 4 > room) return at;
@@ -100,7 +98,7 @@ function dissectTrace(tvb: Tvb, at: number, optLen: number, t: FieldNode | null,
     left -= nodeSize;
     if (traceType & OSS_BIT) {
       if (left < 4) {
-        invalidLen(optLen);
+        invalidLen();
         return at;
       }
       const ossLen = tvb.u8(at);
@@ -110,7 +108,7 @@ function dissectTrace(tvb: Tvb, at: number, optLen: number, t: FieldNode | null,
       at += 4;
       left -= 4;
       if (left < ossLen * 4) {
-        invalidLen(optLen);
+        invalidLen();
         return at;
       }
       if (ossLen > 0) {
@@ -120,7 +118,7 @@ function dissectTrace(tvb: Tvb, at: number, optLen: number, t: FieldNode | null,
       }
     }
   }
-  if (left) invalidLen(optLen);
+  if (left) invalidLen();
   return at;
 }
 

@@ -72,7 +72,6 @@ const FIXED: ReadonlyMap<number, FixedValue> = new Map<number, FixedValue>([
 interface OptionContext {
   readonly o: FieldNode | null;
   readonly typeItem: FieldNode | null;
-  readonly lenItem: FieldNode | null;
   readonly pinfo: PacketInfo;
   /** The IPv6 header the options came with (null for a header met without one). */
   readonly header: Ipv6Header | null;
@@ -179,17 +178,18 @@ export function dissectOptionValue(type: number, tvb: Tvb, at: number, optLen: n
     addItem(o, f.optPadn, tvb, at, optLen);
     return optLen;
   }
+  // The invalid-length error on the length item, in each option's own words.
+  const invalidLen = (prefix: string): void => pinfo.expert(lenItem, eiOptInvalidLen, `${prefix} (${optLen} bytes)`);
   const fixed = FIXED.get(type);
   if (fixed) {
-    if (optLen !== fixed.size) pinfo.expert(lenItem, eiOptInvalidLen, `${fixed.invalid} (${optLen} bytes)`);
+    if (optLen !== fixed.size) invalidLen(fixed.invalid);
     fixed.add(o, tvb, at, pinfo);
     if (fixed.restIsData && optLen > fixed.size) pinfo.expert(addItem(o, f.optData, tvb, at + fixed.size, optLen - fixed.size), eiOptUnknownData);
     return Math.max(optLen, fixed.size);
   }
   const reader = READERS.get(type);
   if (reader) {
-    const invalidLen = (prefix: string): void => pinfo.expert(lenItem, eiOptInvalidLen, `${prefix} (${optLen} bytes)`);
-    const end = reader(tvb, at, optLen, { o, typeItem, lenItem, pinfo, header, invalidLen });
+    const end = reader(tvb, at, optLen, { o, typeItem, pinfo, header, invalidLen });
     // What the reader left of the option's length is unknown data. packet-ipv6.c keeps the option's start in 8 bits:
     // past byte 255 of the header the check never holds, and the next option starts where the reader stopped.
     const optEnd = (at & 0xff) + optLen;

@@ -96,6 +96,13 @@ const DECLARATION_ATTRIBUTES: ReadonlyMap<string, typeof xmlFields.tag> = new Ma
   ['standalone', xmlFields.declarationStandalone],
 ]);
 
+/** The `<!` tokens, each with its end and field: comments, CDATA sections, and declarations such as DOCTYPE. */
+const DECLARATIONS: ReadonlyArray<readonly [string, string, typeof xmlFields.tag]> = [
+  ['<!--', '-->', xmlFields.comment],
+  ['<![CDATA[', ']]>', xmlFields.cdataSection],
+  ['<!', '>', xmlFields.doctype],
+];
+
 /** A start tag's attributes; with any, the tag shows as "<name" and the last attribute carries the tag's end. */
 function addAttributes(tvb: Tvb, node: FieldNode, offset: number, tagText: string, full: boolean): void {
   const list = attributes(tagText);
@@ -135,32 +142,33 @@ function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
     if (!s) searches.set(needle, (s = new ForwardSearch(b, end, needle)));
     return s.next(from);
   };
+  // What no token matches from a '<' (a tag, comment or instruction never closed) is unrecognized up to the next
+  // blank: returns where it ends.
+  const unrecognized = (from: number): number => {
+    let q = from;
+    while (q < end && !isBlank(b[q])) q++;
+    const item = stack[stack.length - 1]!.addText(tvb, from - base, q - from, 'Unrecognized text');
+    pinfo.expert(item, eiUnrecognizedText);
+    return q;
+  };
   let text: string | null = null;
   let p = base;
   while (p < end) {
     if (b[p] !== 0x3c) {
-      let q = b.indexOf(0x3c, p);
-      if (q < 0 || q > end) q = end;
+      let q = find('<', p);
+      if (q < 0) q = end;
       // Blanks before text are skipped, as packet-xml.c's tokenizer ignores them; text outside every element is "Unknown".
       while (p < q && isBlank(b[p])) p++;
       if (p < q) add(stack.length > 1 ? xmlFields.cdata : xmlFields.unknown, p, q);
       p = q;
       continue;
     }
-    // What no token matches from a '<' (a tag, comment or instruction never closed) is unrecognized up to the next blank.
-    const unrecognized = (): void => {
-      let q = p;
-      while (q < end && !isBlank(b[q])) q++;
-      const item = stack[stack.length - 1]!.addText(tvb, p - base, q - p, 'Unrecognized text');
-      pinfo.expert(item, eiUnrecognizedText);
-      p = q;
-    };
     if (startsAt(b, p, end, '<?')) {
       // A processing instruction: "<?name", its attributes, "?>" (the XML declaration's own fields for "<?xml").
       text ??= latin1.decode(b.subarray(base, end));
       const pi = processingInstruction(text, p - base);
       if (pi === null) {
-        unrecognized();
+        p = unrecognized(p);
         continue;
       }
       const q = base + pi.close + 2;
@@ -179,8 +187,7 @@ function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
       p = q;
       continue;
     }
-    const kinds: Array<[string, string, typeof xmlFields.tag]> = [['<!--', '-->', xmlFields.comment], ['<![CDATA[', ']]>', xmlFields.cdataSection], ['<!', '>', xmlFields.doctype]];
-    const kind = kinds.find(([open]) => startsAt(b, p, end, open));
+    const kind = DECLARATIONS.find(([open]) => startsAt(b, p, end, open));
     if (kind) {
       const close = find(kind[1], p + kind[0].length);
       if (close >= 0) {
@@ -194,7 +201,7 @@ function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
         add(xmlFields.dtdTag, p, gt + 1);
         p = gt + 1;
       } else {
-        unrecognized();
+        p = unrecognized(p);
       }
       continue;
     }
@@ -202,7 +209,7 @@ function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
     // A tag ends at its '>', with no '<' before it.
     const lt = find('<', p + 1);
     if (q < 0 || (lt >= 0 && lt < q)) {
-      unrecognized();
+      p = unrecognized(p);
       continue;
     }
     q += 1;
