@@ -46,7 +46,8 @@ const FLAGS = [f.r, f.b, f.h, f.f, f.m, f.g, f.v, f.rt, f.u, f.x, f.reserved];
 
 /** The extensions from `off` to the end of the advertisement, under `tree`. */
 export function dissectMobileIpExtensions(tvb: Tvb, off: number, tree: FieldNode): void {
-  while (tvb.reported - off > 0) {
+  // tvb_reported_length_remaining: 0 past the captured data, so an extension whose length runs past a cut ends the list.
+  while (tvb.reportedRemaining(off) > 0) {
     const type = tvb.u8(off);
     const length = type === PADDING ? 0 : tvb.u8(off + 1);
     const ext = addSubtree(tree, tvb, off, 1, () => `Ext: ${extensionNames.get(type) ?? `Unknown ext ${type}`}`);

@@ -77,9 +77,17 @@ const frames = [
   fromRouter(9, 16, [1, 2, ...u16(1800), ...ROUTER, ...u32(0), 16, 6, ...u16(8), ...u16(600), 0x90, 0x00], [224, 0, 0, 1]),
   fromRouter(9, 8, [1, 2, ...u16(1800), ...ROUTER, ...u32(0), 16, 6, ...u16(9), ...u16(600), 0x90, 0x00], [224, 0, 0, 1]),
   fromRouter(9, 0, [1, 2, ...u16(1800), ...ROUTER, ...u32(0), 19, 8, 24, 16], [224, 0, 0, 1]),
+  // An extension of a type with no name whose content the capture kept, cut before the rest of its length: the list
+  // ends there (tshark reads no more past the captured data), not with "Packet size limited during capture".
+  fromRouter(9, 0, [1, 2, ...u16(1800), ...ROUTER, ...u32(0), 200, 6, 0xab, 0xcd, 1, 2, 3, 4, 19, 1, 24], [224, 0, 0, 1]),
 ];
 
 const writer = await PcapWriter.open(out);
-await writer.writeBatch(packets(frames, 1000));
+const records = packets(frames, 1000);
+// The last frame was cut by the capture after the unnamed extension's two bytes of content.
+const cut = records[records.length - 1]!;
+cut.caplen = 14 + 20 + 8 + 8 + 4;
+cut.bytes = cut.bytes.subarray(0, cut.caplen);
+await writer.writeBatch(records);
 await writer.close();
 console.log(`wrote ${out}`);
