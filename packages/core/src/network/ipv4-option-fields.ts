@@ -1,5 +1,6 @@
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import { BASE, defineFields, FT, vals, type FieldDef } from '../fields/field-def.js';
+import { quickStartFieldDefs } from './quick-start-option.js';
 
 /** Option type codes (packet-ip.h), copy and class bits included. */
 export const IPOPT = {
@@ -55,14 +56,7 @@ export const knownIpOptions = new Map<number, KnownIpOption>([
   [IPOPT.QS, { field: ipOptionProtocols.qs, shortName: 'Quick-Start' }],
 ]);
 
-const qsRates = vals({
-  0: '0 bit/s', 1: '80 Kbit/s', 2: '160 Kbit/s', 3: '320 Kbit/s', 4: '640 Kbit/s', 5: '1.28 Mbit/s', 6: '2.56 Mbit/s', 7: '5.12 Mbit/s',
-  8: '10.24 Mbit/s', 9: '20.48 Mbit/s', 10: '40.96 Mbit/s', 11: '81.92 Mbit/s', 12: '163.84 Mbit/s', 13: '327.68 Mbit/s', 14: '655.36 Mbit/s', 15: '1.31072 Gbit/s',
-});
-export const qsFunctions = vals({ 0: 'Rate request', 8: 'Rate report' });
-export const QS_RATE_REQUEST = 0;
-export const QS_RATE_REPORT = 8;
-export { qsRates };
+export { QS_RATE_REPORT, QS_RATE_REQUEST, qsFunctions, qsRates } from './quick-start-option.js';
 
 /** RFC 791's security levels (two bytes) and RFC 1108's classification levels (one). */
 export const rfc791SecurityLevels = vals({
@@ -83,13 +77,7 @@ export const ipOptionFields = defineFields('ip', {
   ohc: { abbrev: 'ip.opt.ohc', name: 'Outbound Hop Count', type: FT.UINT16, base: BASE.DEC },
   rhc: { abbrev: 'ip.opt.rhc', name: 'Return Hop Count', type: FT.UINT16, base: BASE.DEC },
   originator: { abbrev: 'ip.opt.originator', name: 'Originator IP Address', type: FT.IPv4 },
-  qsFunc: { abbrev: 'ip.opt.qs_func', name: 'Function', type: FT.UINT8, base: BASE.DEC, strings: qsFunctions, bitmask: 0xf0 },
-  qsRate: { abbrev: 'ip.opt.qs_rate', name: 'Rate', type: FT.UINT8, base: BASE.DEC, strings: qsRates, bitmask: 0x0f },
-  qsTtl: { abbrev: 'ip.opt.qs_ttl', name: 'QS TTL', type: FT.UINT8, base: BASE.DEC },
-  qsTtlDiff: { abbrev: 'ip.opt.qs_ttl_diff', name: 'TTL Diff', type: FT.UINT8, base: BASE.DEC },
-  qsUnused: { abbrev: 'ip.opt.qs_unused', name: 'Not Used', type: FT.UINT8, base: BASE.DEC },
-  qsNonce: { abbrev: 'ip.opt.qs_nonce', name: 'QS Nonce', type: FT.UINT32, base: BASE.HEX, bitmask: 0xfffffffc },
-  qsReserved: { abbrev: 'ip.opt.qs_reserved', name: 'Reserved', type: FT.UINT32, base: BASE.HEX, bitmask: 0x00000003 },
+  ...quickStartFieldDefs('ip.opt'),
   secRfc791Sec: { abbrev: 'ip.opt.sec_rfc791_sec', name: 'Security', type: FT.UINT16, base: BASE.HEX, strings: rfc791SecurityLevels },
   secRfc791Comp: { abbrev: 'ip.opt.sec_rfc791_comp', name: 'Compartments', type: FT.UINT16, base: BASE.DEC },
   secRfc791Hr: { abbrev: 'ip.opt.sec_rfc791_hr', name: 'Handling Restrictions', type: FT.STRING },

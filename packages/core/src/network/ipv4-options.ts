@@ -5,7 +5,8 @@ import { formatIPv4 } from '../dissection/address.js';
 import { integerValueText } from '../fields/field-value-format.js';
 import { ipFields } from './ipv4-fields.js';
 import { addOptionType, fixedOptionHeader, optionHeader, plural, type IpOption } from './ipv4-option-header.js';
-import { IPOPT, ipOptionExperts, ipOptionFields, ipOptionProtocols, knownIpOptions, QS_RATE_REPORT, QS_RATE_REQUEST, qsFunctions, qsRates } from './ipv4-option-fields.js';
+import { IPOPT, ipOptionExperts, ipOptionFields, ipOptionProtocols, knownIpOptions, qsFunctions } from './ipv4-option-fields.js';
+import { addQuickStart } from './quick-start-option.js';
 import { dissectCipso, dissectExtendedSecurity, dissectSecurity } from './ipv4-security-options.js';
 
 /** An address of a route (dissect_option_route), with its host name hidden beside it. */
@@ -150,29 +151,10 @@ function nameOr(table: ReadonlyMap<number, string>, v: number): string {
 
 /** Quick-Start (RFC 4782): a rate request or report, summed up in the item's label. */
 function dissectQuickStart(o: IpOption): void {
-  const { tvb } = o;
-  const command = tvb.u8(2);
-  const fn = command >> 4;
-  const rate = command & 0x0f;
+  const fn = o.tvb.u8(2) >> 4;
   const item = fixedOptionHeader(o, 8);
   item?.appendText(`: ${nameOr(qsFunctions, fn)} (${fn})`);
-  item?.addItem(ipOptionFields.qsFunc, tvb, 2, 1);
-  if (fn === QS_RATE_REQUEST) {
-    item?.addItem(ipOptionFields.qsRate, tvb, 2, 1);
-    item?.addItem(ipOptionFields.qsTtl, tvb, 3, 1);
-    const qsTtl = tvb.u8(3);
-    const ttlDiff = (o.ttl - qsTtl) & 0xff;
-    item?.addGenerated(ipOptionFields.qsTtlDiff, tvb, 3, 1, ttlDiff);
-    item?.appendText(`, ${nameOr(qsRates, rate)}, QS TTL ${qsTtl}, QS TTL diff ${ttlDiff}`);
-    item?.addItem(ipOptionFields.qsNonce, tvb, 4, 4);
-    item?.addItem(ipOptionFields.qsReserved, tvb, 4, 4);
-  } else if (fn === QS_RATE_REPORT) {
-    item?.addItem(ipOptionFields.qsRate, tvb, 2, 1);
-    item?.appendText(`, ${nameOr(qsRates, rate)}`);
-    item?.addItem(ipOptionFields.qsUnused, tvb, 3, 1);
-    item?.addItem(ipOptionFields.qsNonce, tvb, 4, 4);
-    item?.addItem(ipOptionFields.qsReserved, tvb, 4, 4);
-  }
+  addQuickStart(item, ipOptionFields, o.tvb, 2, o.ttl);
 }
 
 const optionDissectors = new Map<number, (o: IpOption) => void>([

@@ -2,7 +2,7 @@ import { defineFields, defineProtocol, FT, BASE, vals, TFS_TRUE_FALSE, TFS_YES_N
 import { defineFragmentFields } from '../reassembly/fragment-tree.js';
 import { ipProtocolNames } from './ip-protocol-names.js';
 import { dscpNames, ecnNames } from './ipv4-fields.js';
-import { qsFunctions, qsRates } from './ipv4-option-fields.js';
+import { quickStartFieldDefs } from './quick-start-option.js';
 
 const optTypes = vals({
   0x00: 'Pad1', 0x01: 'PadN', 0x04: 'Tunnel Encapsulation Limit', 0x05: 'Router Alert', 0x07: 'CALIPSO', 0x08: 'SMF_DPD',
@@ -58,13 +58,7 @@ export const ipv6Fields = defineFields('ipv6', {
   optDffRsv: { abbrev: 'ipv6.opt.dff.flag.rsv', name: 'Reserved', type: FT.UINT8, base: BASE.HEX, bitmask: 0x0f },
   optDffSeq: { abbrev: 'ipv6.opt.dff.sequence_number', name: 'Sequence Number', type: FT.UINT16, base: BASE.DEC_HEX },
   optExperimental: { abbrev: 'ipv6.opt.experimental', name: 'Experimental Option', type: FT.BYTES },
-  optQsFunc: { abbrev: 'ipv6.opt.qs_func', name: 'Function', type: FT.UINT8, base: BASE.DEC, strings: qsFunctions, bitmask: 0xf0 },
-  optQsRate: { abbrev: 'ipv6.opt.qs_rate', name: 'Rate', type: FT.UINT8, base: BASE.DEC, strings: qsRates, bitmask: 0x0f },
-  optQsTtl: { abbrev: 'ipv6.opt.qs_ttl', name: 'QS TTL', type: FT.UINT8, base: BASE.DEC },
-  optQsTtlDiff: { abbrev: 'ipv6.opt.qs_ttl_diff', name: 'TTL Diff', type: FT.UINT8, base: BASE.DEC },
-  optQsUnused: { abbrev: 'ipv6.opt.qs_unused', name: 'Not Used', type: FT.UINT8, base: BASE.DEC },
-  optQsNonce: { abbrev: 'ipv6.opt.qs_nonce', name: 'QS Nonce', type: FT.UINT32, base: BASE.HEX, bitmask: 0xfffffffc },
-  optQsReserved: { abbrev: 'ipv6.opt.qs_reserved', name: 'Reserved', type: FT.UINT32, base: BASE.HEX, bitmask: 0x00000003 },
+  ...quickStartFieldDefs('ipv6.opt'),
 });
 
 export const hfHopopts = defineProtocol('ipv6.hopopts', 'IPv6 Hop-by-Hop Option');

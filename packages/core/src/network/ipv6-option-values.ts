@@ -13,11 +13,11 @@ import type { PacketInfo } from '../dissection/packet-info.js';
 import type { Tvb } from '../dissection/tvb.js';
 import type { FieldNode } from '../fields/field-node.js';
 import { addBitmask, addItem } from '../fields/proto-tree-items.js';
-import { QS_RATE_REPORT, QS_RATE_REQUEST, qsRates } from './ipv4-option-fields.js';
 import { ipv6Fields as f } from './ipv6-fields.js';
 import { dissectIoamOption } from './ipv6-ioam-option.js';
 import { ipv6OptionFields as g } from './ipv6-option-fields.js';
 import type { Ipv6Header } from './ipv6.js';
+import { addQuickStart } from './quick-start-option.js';
 
 export const eiOptUnknownData = defineExpert('ipv6', 'ipv6.opt.unknown_data.expert', Group.UNDECODED, Severity.NOTE, 'Unknown Data (not interpreted)');
 export const eiOptInvalidLen = defineExpert('ipv6', 'ipv6.opt.invalid_len', Group.MALFORMED, Severity.ERROR, 'Invalid IPv6 option length');
@@ -198,7 +198,8 @@ export function dissectOptionValue(type: number, tvb: Tvb, at: number, optLen: n
     return optEnd - at;
   }
   if (type === 0x26 && optLen === 6) {
-    quickStart(tvb, at, o, header?.hlim ?? 0);
+    // As IPv4's option, with the hop limit for the TTL difference; the rate in the option's label.
+    addQuickStart(o, f, tvb, at, header?.hlim ?? 0);
   } else if (type === 0x8b) {
     addItem(o, f.optIlnpNonce, tvb, at, optLen);
   } else if (type === 0x8c) {
@@ -214,29 +215,4 @@ export function dissectOptionValue(type: number, tvb: Tvb, at: number, optLen: n
     pinfo.expert(addItem(o, f.optData, tvb, at, optLen), eiOptUnknownData);
   }
   return optLen;
-}
-
-/** Quick-Start (RFC 4782), as IPv4's option (ipv4-options.ts) with the hop limit for the TTL difference; the rate in the label. */
-function quickStart(tvb: Tvb, at: number, o: FieldNode | null, hopLimit: number): void {
-  const command = tvb.u8(at);
-  if (!o) return;
-  const fn = command >> 4;
-  const rate = qsRates.get(command & 0x0f) ?? `Unknown (${command & 0x0f})`;
-  addItem(o, f.optQsFunc, tvb, at, 1);
-  if (fn === QS_RATE_REQUEST) {
-    const qsTtl = tvb.u8(at + 1);
-    const ttlDiff = (hopLimit - qsTtl) & 0xff;
-    if (o.ctx.full) o.appendText(`, ${rate}, QS TTL ${qsTtl}, QS TTL diff ${ttlDiff}`);
-    o.addItem(f.optQsRate, tvb, at, 1);
-    o.addItem(f.optQsTtl, tvb, at + 1, 1);
-    o.addGenerated(f.optQsTtlDiff, tvb, at + 1, 1, ttlDiff);
-  } else if (fn === QS_RATE_REPORT) {
-    if (o.ctx.full) o.appendText(`, ${rate}`);
-    o.addItem(f.optQsRate, tvb, at, 1);
-    o.addItem(f.optQsUnused, tvb, at + 1, 1);
-  } else {
-    return;
-  }
-  o.addItem(f.optQsNonce, tvb, at + 2, 4);
-  o.addItem(f.optQsReserved, tvb, at + 2, 4);
 }
