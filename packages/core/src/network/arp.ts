@@ -45,12 +45,14 @@ const isIPv4Proto = (pro: number, pln: number) => pro === ETHERTYPE.IPv4 && pln 
 
 function protoAddr(tvb: Tvb, off: number, len: number, pro: number): string {
   if (len === 0) return '<No address>';
+  tvb.check(off, len); // an address cut short throws, as tvb_arpproaddr_to_str's does
   if (isIPv4Proto(pro, len)) return formatIPv4Bytes(tvb.bytes, tvb.start + off);
   return formatHexBytes(tvb.view(off, len), ':');
 }
 
 function hwAddr(tvb: Tvb, off: number, len: number, hrd: number): string {
   if (len === 0) return '<No address>';
+  tvb.check(off, len);
   if (isEtherHw(hrd, len)) return formatEther(tvb.bytes, tvb.start + off);
   return formatHexBytes(tvb.view(off, len), ':');
 }

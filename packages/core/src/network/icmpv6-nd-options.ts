@@ -118,6 +118,7 @@ function addLifetime(o: FieldNode, def: typeof ndOptionFields.routeLifetime, tvb
 function linkLayerAddress(tvb: Tvb, pinfo: PacketInfo, o: FieldNode | null, at: number, len: number, source: boolean): void {
   const f = ndOptionFields;
   if (len === 8) {
+    tvb.check(at, 6); // tvb_ether_to_str's bounds: a cut address shows nothing
     const mac = formatEther(tvb.bytes, tvb.start + at);
     if (o) {
       o.addItem(f.linkaddrMac, tvb, at, 6);

@@ -55,8 +55,21 @@ const frames = [
   // Headers the capture cut short after 4, 5 and 7 bytes: each shows the fields it has.
   ...[4, 5, 7].map((n) => arp(1, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER).subarray(0, 14 + n)),
 ];
+// Cut by the snapshot length: MAPOS UNARP inside its sender's hardware address, MARS inside the sender's
+// protocol address (Info, which names both, cannot be written), a reply inside its target's protocol address.
+const snapCuts: Array<[Uint8Array, number]> = [
+  [arp(23, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER), 14 + 12],
+  [arp(11, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER), 14 + 16],
+  [arp(2, ROUTER_MAC, HOST_MAC, ROUTER_MAC, ROUTER, HOST_MAC, HOST), 14 + 26],
+];
+const records = packets([...frames, ...snapCuts.map(([bytes]) => bytes)], 1000);
+snapCuts.forEach(([, caplen], i) => {
+  const r = records[frames.length + i]!;
+  r.caplen = caplen;
+  r.bytes = r.bytes.subarray(0, caplen);
+});
 
 const writer = await PcapWriter.open(out);
-await writer.writeBatch(packets(frames, 1000));
+await writer.writeBatch(records);
 await writer.close();
 console.log(`wrote ${out}`);

@@ -148,7 +148,14 @@ const frames = [
   icmpv6(ROUTER, ALL_NODES, 134, [...raHeader, 200, 20, 1, 2, 3, 4, 5, 6]),
 ];
 
+// A neighbor solicitation the snapshot length cut inside its source link-layer address: Info cannot name it.
+const cutSolicitation = icmpv6(HOST, SOLICITED, 135, [0, 0, 0, 0, ...ROUTER, ...opt(1, hostMac)]);
+const records = packets([...frames, cutSolicitation], 1000);
+const cut = records[records.length - 1]!;
+cut.caplen = 14 + 40 + 8 + 16 + 2 + 3;
+cut.bytes = cut.bytes.subarray(0, cut.caplen);
+
 const writer = await PcapWriter.open(out);
-await writer.writeBatch(packets(frames, 1000));
+await writer.writeBatch(records);
 await writer.close();
 console.log(`wrote ${out}`);
