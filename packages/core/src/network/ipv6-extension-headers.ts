@@ -57,6 +57,8 @@ function dissectOptions(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
   let off = 2;
   while (off < len) {
     const type = tvb.u8(off);
+    // dissect_opts reads the length byte before it knows the option is a Pad1: a Pad1 ending the data fails.
+    const optLen = tvb.u8(off + 1);
     if (type === 0) {
       const pad = t ? t.add(ipv6Fields.opt, tvb, off, 1, null).setText('Pad1') : null;
       pad?.addItem(ipv6Fields.optType, tvb, off, 1);
@@ -64,7 +66,6 @@ function dissectOptions(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
       off += 1;
       continue;
     }
-    const optLen = tvb.u8(off + 1);
     const name = ipv6Fields.optType.strings!.get(type) ?? `Unknown IPv6 Option (${type})`;
     const o = t ? t.add(ipv6Fields.opt, tvb, off, 2 + optLen, null).setText(name) : null;
     const typeItem = o ? o.addItem(ipv6Fields.optType, tvb, off, 1) : null;

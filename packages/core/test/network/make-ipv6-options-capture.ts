@@ -4,7 +4,7 @@
 // options header (where it does not belong), longer than its two bytes and
 // shorter; options Wireshark decodes besides (tunnel encapsulation limit,
 // TPF, ILNP nonce, line identification, IP_DFF, home address, experimental,
-// Quick-Start);
+// Quick-Start); a Pad1 the payload ends after;
 // and a first fragment the capture cut short, which tshark shows as
 // data rather than dissecting what follows. Its tshark output is the CLI
 // golden cases *-ipv6-router-alert (node scripts/record-goldens.mjs --set cli).
@@ -55,6 +55,8 @@ const frames = [
   // Quick-Start (RFC 4782) in hop-by-hop options: a rate request (QS TTL 60, nonce) and a rate report.
   withOptions(HOP_BY_HOP, [0x26, 6, 0x05, 60, 0x12, 0x34, 0x56, 0x7b]),
   withOptions(HOP_BY_HOP, [0x26, 6, 0x83, 0, 0xab, 0xcd, 0xef, 0x00]),
+  // A hop-by-hop header whose payload length ends it after a Pad1: reading that option's length byte fails.
+  ethernet(0x86dd, ipv6({ src: SRC, dst: DST, nextHeader: HOP_BY_HOP }, Uint8Array.from([UDP, 0, 0]))),
   // The first of two fragments, cut by the capture after 30 bytes of its UDP datagram.
   ethernet(0x86dd, ipv6({ src: SRC, dst: DST, nextHeader: UDP, fragment: { offset: 0, more: true, id: 7 } }, udp6Datagram(SRC, DST, 40000, 9, latin1('x'.repeat(200))).subarray(0, 48))),
 ];
