@@ -194,7 +194,10 @@ function unknown(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   pinfo.cols.setInfo(commands.get(type) ?? `Unknown Type:0x${type.toString(16).padStart(2, '0')}`);
   const t = tree ? tree.addProtocol(hfIgmp, tvb, 0, -1) : null;
   t?.add(igmpFields.type, tvb, 0, 1, type);
-  t?.add(igmpFields.data, tvb, 1, tvb.remaining(1), tvb.view(1, tvb.remaining(1)));
+  // proto_tree_add_item's -1, "to the end", needs a byte there (get_hfi_length), with a tree or without:
+  // a message of its type byte alone is malformed.
+  tvb.check(1, 1);
+  t?.addItem(igmpFields.data, tvb, 1, -1);
   return tvb.length;
 }
 

@@ -3,7 +3,7 @@
 // v2 general and group-specific queries and a leave, IGMPv3 queries (with
 // sources, and a maximum response time in its exponential form) and v3
 // reports with several group records, each with the Router Alert option
-// RFC 2236 and 3376 ask for; and a report with a bad checksum. Its tshark
+// RFC 2236 and 3376 ask for; a report with a bad checksum; an unassigned type. Its tshark
 // output is the CLI golden cases *-igmp (node scripts/record-goldens.mjs
 // --set cli). From the repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-igmp-capture.ts
@@ -29,6 +29,11 @@ function igmp(src: number[], dst: number[], message: number[], badChecksum = fal
   const sum = checksum(m) ^ (badChecksum ? 0x1111 : 0);
   m[2] = sum >> 8;
   m[3] = sum & 0xff;
+  return withRouterAlert(src, dst, m);
+}
+
+/** IPv4 with the Router Alert option (TTL 1, protocol 2) around the bytes as they are. */
+function withRouterAlert(src: number[], dst: number[], m: number[]): Uint8Array {
   const total = 24 + m.length;
   const h = [0x46, 0xc0, total >> 8, total & 0xff, 0, 0, 0x40, 0, 1, 2, 0, 0, ...src, ...dst, 0x94, 0x04, 0, 0];
   const hsum = checksum(h);
@@ -68,6 +73,10 @@ const frames = [
   igmp(HOST, IGMPV3_ROUTERS, v3Report([{ type: 5, group: [232, 1, 1, 1], sources: [[10, 0, 0, 1]] }, { type: 6, group: [232, 1, 1, 2], sources: [[10, 0, 0, 2], [10, 0, 0, 3]], aux: [1, 2, 3, 4] }, { type: 1, group: [232, 1, 1, 3], sources: [] }, { type: 2, group: [232, 1, 1, 4], sources: [] }])),
   // A v2 report with a bad checksum.
   igmp(HOST, MDNS, v2(0x16, 0, MDNS), true),
+  // A type nobody assigned, with four bytes after its header and with nothing after its type byte (malformed:
+  // its data item reaches "to the end" from the end).
+  igmp(HOST, SSDP, [0x65, 0, 0, 0, 1, 2, 3, 4]),
+  withRouterAlert(HOST, SSDP, [0x65]),
 ];
 
 const writer = await PcapWriter.open(out);
