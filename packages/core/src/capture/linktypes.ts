@@ -10,6 +10,8 @@ export const LINKTYPE_ETHERNET = 1;
 export const LINKTYPE_RAW_OPENBSD = 12;
 /** The registered raw-IP link type (IPv4 or IPv6, by the version nibble). */
 export const LINKTYPE_RAW = 101;
+/** OpenBSD's loopback: DLT_NULL's address family, in network byte order. */
+export const LINKTYPE_LOOP = 108;
 export const LINKTYPE_LINUX_SLL = 113;
 /** DLT_USER0 to DLT_USER15: link types for private use. */
 export const LINKTYPE_USER0 = 147;
@@ -31,6 +33,7 @@ export const LINKTYPE_NAMES: Readonly<Record<number, string>> = {
   [LINKTYPE_ETHERNET]: 'Ethernet',
   [LINKTYPE_RAW_OPENBSD]: 'Raw IP',
   [LINKTYPE_RAW]: 'Raw IP',
+  [LINKTYPE_LOOP]: 'OpenBSD loopback (LOOP)',
   [LINKTYPE_LINUX_SLL]: 'Linux cooked capture v1 (SLL)',
   [LINKTYPE_USB_FREEBSD]: 'USB (FreeBSD)',
   [LINKTYPE_USB_LINUX]: 'USB (Linux)',

@@ -1,7 +1,7 @@
 import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
 import { makeDissector } from '../dissection/dissector.js';
 import { defaultRegistry } from '../dissection/session.js';
-import { LINKTYPE_NULL } from '../capture/linktypes.js';
+import { LINKTYPE_LOOP, LINKTYPE_NULL } from '../capture/linktypes.js';
 import { dataDissector } from './data.js';
 import { Address } from '../dissection/address.js';
 import { etypeNames } from './ethertype-values.js';
@@ -45,3 +45,19 @@ export const nullDissector = makeDissector('null', 'NULL', (tvb, pinfo, tree) =>
   return tvb.length;
 });
 defaultRegistry.addUint('wtap_encap', LINKTYPE_NULL, nullDissector);
+
+/**
+ * OpenBSD loopback (DLT_LOOP, dissect_loop): the same address family, always
+ * in network byte order, and no ethertype form.
+ */
+export const loopDissector = makeDissector('null', 'Null', (tvb, pinfo, tree) => {
+  pinfo.cols.setProtocol('N/A');
+  pinfo.cols.setInfo('Null/Loopback');
+  pinfo.src = pinfo.dst = Address.NOT_APPLICABLE;
+  const family = tvb.u32(0);
+  if (tree) tree.addProtocol(hfNull, tvb, 0, 4).add(nullFields.family, tvb, 0, 4, family);
+  const next = tvb.sub(4);
+  if (!pinfo.session.registry.tryUint('null.type', family, next, pinfo, tree)) pinfo.call(dataDissector, next, tree);
+  return tvb.length;
+});
+defaultRegistry.addUint('wtap_encap', LINKTYPE_LOOP, loopDissector);
