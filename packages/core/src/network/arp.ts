@@ -38,6 +38,7 @@ export const arpFields = defineFields('arp', {
   dstHwMac: { abbrev: 'arp.dst.hw_mac', name: 'Target MAC address', type: FT.ETHER },
   dstProto: { abbrev: 'arp.dst.proto', name: 'Target protocol address', type: FT.BYTES },
   dstProtoIpv4: { abbrev: 'arp.dst.proto_ipv4', name: 'Target IP address', type: FT.IPv4 },
+  drarpErrorStatus: { abbrev: 'arp.dst.drarp_error_status', name: 'DRARP error status', type: FT.UINT16, base: BASE.DEC, strings: vals({ 1: 'restricted', 2: 'no address', 3: 'serverdown', 4: 'moved', 5: 'failure' }) },
 });
 
 const isEtherHw = (hrd: number, hln: number) => (hrd === 1 || hrd === 6) && hln === 6;
@@ -168,6 +169,8 @@ export const arpDissector = makeDissector('arp', 'ARP/RARP', (tvb, pinfo, tree) 
     if (pln) t.addItem(ipv4 ? arpFields.srcProtoIpv4 : arpFields.srcProto, tvb, spa, pln);
     if (hln) t.addItem(ether ? arpFields.dstHwMac : arpFields.dstHw, tvb, tha, hln);
     if (pln && op !== OP.DRARPERROR) t.addItem(ipv4 ? arpFields.dstProtoIpv4 : arpFields.dstProto, tvb, tpa, pln);
+    // A DRARP error's status is the first byte of the target protocol address.
+    else if (pln) t.addItem(arpFields.drarpErrorStatus, tvb, tpa, 1);
   }
   return tvb.length;
 });

@@ -54,6 +54,9 @@ const frames = [
   arp(1, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER, 0x0806, 6),
   // Headers the capture cut short after 4, 5 and 7 bytes: each shows the fields it has.
   ...[4, 5, 7].map((n) => arp(1, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER).subarray(0, 14 + n)),
+  // DRARP errors: the status ("moved") in the first byte of the target protocol address, and a status with no name.
+  arp(7, ROUTER_MAC, HOST_MAC, ROUTER_MAC, ROUTER, HOST_MAC, [4, 0, 0, 0], 0x8035),
+  arp(7, ROUTER_MAC, HOST_MAC, ROUTER_MAC, ROUTER, HOST_MAC, [9, 0, 0, 0], 0x8035),
 ];
 // Cut by the snapshot length: MAPOS UNARP inside its sender's hardware address, MARS inside the sender's
 // protocol address (Info, which names both, cannot be written), a reply inside its target's protocol address.
