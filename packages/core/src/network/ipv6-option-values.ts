@@ -17,7 +17,7 @@ import { ipv6Fields as f } from './ipv6-fields.js';
 import { dissectIoamOption } from './ipv6-ioam-option.js';
 import { ipv6OptionFields as g } from './ipv6-option-fields.js';
 import type { Ipv6Header } from './ipv6.js';
-import { addQuickStart } from './quick-start-option.js';
+import { addQuickStart, QS_RATE_REPORT, QS_RATE_REQUEST } from './quick-start-option.js';
 
 export const eiOptUnknownData = defineExpert('ipv6', 'ipv6.opt.unknown_data.expert', Group.UNDECODED, Severity.NOTE, 'Unknown Data (not interpreted)');
 export const eiOptInvalidLen = defineExpert('ipv6', 'ipv6.opt.invalid_len', Group.MALFORMED, Severity.ERROR, 'Invalid IPv6 option length');
@@ -160,6 +160,15 @@ const READERS: ReadonlyMap<number, OptionReader> = new Map<number, OptionReader>
     }
     return off;
   }],
+  [0x26, (tvb, at, optLen, c) => {
+    // Decoded whatever its length, as IPv4's option is, with the hop limit for the TTL difference.
+    if (optLen !== 6) c.invalidLen('Quick-Start: Invalid Length');
+    addQuickStart(c.o, f, tvb, at, c.header?.hlim ?? 0);
+    const fn = tvb.u8(at) >> 4;
+    if (fn !== QS_RATE_REQUEST && fn !== QS_RATE_REPORT) return at;
+    tvb.check(at + 2, 4); // the nonce, checked without a tree too
+    return at + 6;
+  }],
   [0x31, (tvb, at, optLen, c) => dissectIoamOption(tvb, at, optLen, c.o, c.pinfo, () => c.invalidLen('IOAM Option: Invalid length'))],
   [0x8a, (tvb, at, optLen, c) => {
     c.pinfo.expert(addItem(c.o, f.optUnknown, tvb, at, optLen), eiOptUnknownData);
@@ -197,10 +206,7 @@ export function dissectOptionValue(type: number, tvb: Tvb, at: number, optLen: n
     pinfo.expert(addItem(o, f.optData, tvb, end, optEnd - end), eiOptUnknownData);
     return optEnd - at;
   }
-  if (type === 0x26 && optLen === 6) {
-    // As IPv4's option, with the hop limit for the TTL difference; the rate in the option's label.
-    addQuickStart(o, f, tvb, at, header?.hlim ?? 0);
-  } else if (type === 0x8b) {
+  if (type === 0x8b) {
     addItem(o, f.optIlnpNonce, tvb, at, optLen);
   } else if (type === 0x8c) {
     // The line ID's own length, kept within the option.
@@ -208,11 +214,8 @@ export function dissectOptionValue(type: number, tvb: Tvb, at: number, optLen: n
     addItem(o, f.optLioLineId, tvb, at + 1, Math.min(tvb.u8(at), optLen - 1));
   } else if (EXPERIMENTAL.has(type)) {
     addItem(o, f.optExperimental, tvb, at, optLen);
-  } else if (!f.optType.strings!.has(type)) {
+  } else {
     pinfo.expert(addItem(o, f.optUnknown, tvb, at, optLen), eiOptUnknownData);
-  } else if (optLen) {
-    // Quick-Start of another length.
-    pinfo.expert(addItem(o, f.optData, tvb, at, optLen), eiOptUnknownData);
   }
   return optLen;
 }

@@ -4,7 +4,7 @@
 // options header (where it does not belong), longer than its two bytes and
 // shorter; options Wireshark decodes besides (tunnel encapsulation limit,
 // TPF, ILNP nonce, line identification, IP_DFF, home address, experimental,
-// Quick-Start); a Pad1 the payload ends after;
+// Quick-Start, also of other lengths); a Pad1 the payload ends after;
 // and a first fragment the capture cut short, which tshark shows as
 // data rather than dissecting what follows. Its tshark output is the CLI
 // golden cases *-ipv6-router-alert (node scripts/record-goldens.mjs --set cli).
@@ -55,6 +55,11 @@ const frames = [
   // Quick-Start (RFC 4782) in hop-by-hop options: a rate request (QS TTL 60, nonce) and a rate report.
   withOptions(HOP_BY_HOP, [0x26, 6, 0x05, 60, 0x12, 0x34, 0x56, 0x7b]),
   withOptions(HOP_BY_HOP, [0x26, 6, 0x83, 0, 0xab, 0xcd, 0xef, 0x00]),
+  // Quick-Start of other lengths, decoded all the same: a request 9 bytes long, a report 4 bytes long (its nonce read
+  // past the option), a function with no fields of its own.
+  withOptions(HOP_BY_HOP, [0x26, 9, 0x05, 60, 0x12, 0x34, 0x56, 0x7b, 1, 2, 3]),
+  withOptions(HOP_BY_HOP, [0x26, 4, 0x83, 0, 0xab, 0xcd, 0xef, 0x00]),
+  withOptions(HOP_BY_HOP, [0x26, 2, 0x45, 0]),
   // A hop-by-hop header whose payload length ends it after a Pad1: reading that option's length byte fails.
   ethernet(0x86dd, ipv6({ src: SRC, dst: DST, nextHeader: HOP_BY_HOP }, Uint8Array.from([UDP, 0, 0]))),
   // The first of two fragments, cut by the capture after 30 bytes of its UDP datagram.
