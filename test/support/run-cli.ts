@@ -6,13 +6,17 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run netdissect in-process and capture its output. */
+/**
+ * Run netdissect in-process and capture its output. Standard output is
+ * taken as bytes, as a pipe takes it, and read as UTF-8 (as a golden file is):
+ * values that kept bytes which are not UTF-8 arrive as those bytes.
+ */
 export async function runNetdissect(argv: string[]): Promise<CliResult> {
-  let stdout = '';
+  const stdout: Buffer[] = [];
   let stderr = '';
   const status = await runCli(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
+    stdout: { write: (s: string | Uint8Array) => void stdout.push(Buffer.from(s)), takesBytes: true },
+    stderr: { write: (s: string | Uint8Array) => (stderr += String(s)) },
   });
-  return { status, stdout, stderr };
+  return { status, stdout: Buffer.concat(stdout).toString('utf8'), stderr };
 }

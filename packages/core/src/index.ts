@@ -11,6 +11,7 @@ export * from './fields/field-group.js';
 export * from './fields/field-value-format.js';
 export * from './fields/time-format.js';
 export * from './fields/format-text.js';
+export * from './fields/raw-byte-strings.js';
 export * from './fields/proto-tree-items.js';
 export * from './dissection/data-source.js';
 export * from './dissection/tvb.js';

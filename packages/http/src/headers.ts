@@ -1,4 +1,4 @@
-import { formatBytesAsText, type FieldDef, type FieldNode, type PacketInfo, type TcpInfo, type Tvb } from '@netdissect/core';
+import { formatBytesAsText, rawByteString, type FieldDef, type FieldNode, type PacketInfo, type TcpInfo, type Tvb } from '@netdissect/core';
 import { dissectBasicAuth } from './basic-auth.js';
 import type { HttpConversation, HttpStreamState } from './conversation-state.js';
 import { httpExpert, httpFields } from './fields.js';
@@ -180,10 +180,14 @@ export function processHeader(tvb: Tvb, offset: number, len: number, lineLen: nu
       if (!te.understood) pinfo.expert(hdrItem, httpExpert.teUnknown);
       break;
     }
-    case Special.HOST:
-      ctx.summary.httpHost = value;
-      ctx.state.httpHost = value;
+    case Special.HOST: {
+      // Kept as the bytes it is (the full request URI built from it shows them so), where http.host has ASCII.
+      const nul = valueBytes.indexOf(0);
+      const host = rawByteString(nul < 0 ? valueBytes : valueBytes.subarray(0, nul));
+      ctx.summary.httpHost = host;
+      ctx.state.httpHost = host;
       break;
+    }
     case Special.UPGRADE:
       headers.upgrade = value.toLowerCase();
       break;

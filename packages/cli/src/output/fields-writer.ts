@@ -6,6 +6,8 @@ import type { FramePrinter, TreeNeeds } from './frame-printer.js';
 import type { OutputStream } from './output-stream.js';
 import type { TimeReference } from './summary-line.js';
 
+const STRING_TYPES: ReadonlySet<number> = new Set([FT.STRING, FT.STRINGZ, FT.UINT_STRING, FT.STRINGZPAD]);
+
 /** tshark's print_escaped_csv: only these five are escaped in -T fields values. */
 function escapeFieldValue(s: string): string {
   // A scan of the char codes (\b \t \n \f \r are 8, 9, 10, 12, 13): most values have none, and a regex test per value cost more.
@@ -27,6 +29,8 @@ export class FieldsWriter implements FramePrinter {
   readonly needs: TreeNeeds;
   /** Only _ws.col.* fields read the columns. */
   readonly columns: boolean;
+  /** Per -e field: whether its value is a string, which may keep bytes that are not UTF-8. */
+  private readonly stringColumns: boolean[];
   /** The column of each -e field that names one (null for the others and for unknown titles, which stay empty as in tshark). */
   private readonly columnTitles: Array<ColumnTitle | null>;
 
@@ -38,6 +42,7 @@ export class FieldsWriter implements FramePrinter {
     const defs: FieldDef[] = [];
     const invalid: string[] = [];
     let labels = false;
+    this.stringColumns = fields.map(() => false);
     fields.forEach((f, i) => {
       // A repeated -e field fills only its last column, as tshark's field index does.
       this.index.set(f, i);
@@ -47,6 +52,7 @@ export class FieldsWriter implements FramePrinter {
         invalid.push(f);
         return;
       }
+      this.stringColumns[i] = found.some((d) => STRING_TYPES.has(d.type));
       for (const d of found) {
         defs.push(d);
         // A protocol's value in -T fields is its summary label.
@@ -91,7 +97,8 @@ export class FieldsWriter implements FramePrinter {
     if (!out.room(3 * chars + 1)) return;
     for (let i = 0; i < cells.length; i++) {
       if (i > 0) out.putText(separator);
-      out.putText(cells[i]!);
+      if (this.stringColumns[i]) out.putValue(cells[i]!);
+      else out.putText(cells[i]!);
     }
     out.putByte(0x0a);
   }

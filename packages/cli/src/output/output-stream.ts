@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { hasRawBytes, rawStringBytes } from '@netdissect/core';
 import { escapeForTerminal } from './terminal-safety.js';
 
 /** Bytes a write of formatted lines carries. */
@@ -14,6 +15,8 @@ export interface TextSink {
   on?(event: 'error', listener: (err: NodeJS.ErrnoException) => void): unknown;
   once?(event: 'drain', listener: () => void): unknown;
   writableNeedDrain?: boolean;
+  /** A collector that is given bytes as a Node stream is (tests of what a pipe receives). */
+  takesBytes?: boolean;
 }
 
 /**
@@ -41,7 +44,7 @@ export class OutputStream {
 
   constructor(private readonly stream: TextSink) {
     this.isTty = !!stream.isTTY;
-    this.takesBytes = stream instanceof Writable;
+    this.takesBytes = stream instanceof Writable || stream.takesBytes === true;
     stream.on?.('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EPIPE') this.closed = true;
       else throw err;
@@ -73,7 +76,8 @@ export class OutputStream {
     const s = this.buf.join('');
     this.buf = [];
     this.size = 0;
-    this.stream.write(s);
+    // A value that kept bytes which are not UTF-8 (-T fields, -T json) is written as those bytes, as tshark does.
+    this.stream.write(this.takesBytes && hasRawBytes(s) ? rawStringBytes(s) : s);
   }
 
   private sendBytes(): void {
@@ -153,6 +157,12 @@ export class OutputStream {
       }
     }
     this.used = start + c.write(s, start);
+  }
+
+  /** A field's value: as putText, but a value that kept bytes which are not UTF-8 is written as those bytes. */
+  putValue(s: string): void {
+    if (s !== '' && hasRawBytes(s)) this.putBytes(rawStringBytes(s));
+    else this.putText(s);
   }
 
   /** Flush and wait until the stream took the bytes (so exit does not cut output). */

@@ -1,3 +1,5 @@
+import { hasRawBytes, rawStringBytes } from './raw-byte-strings.js';
+
 /**
  * Code points g_unichar_isprint rejects beyond ASCII: controls, format
  * characters (bidi overrides that could reorder what a reader sees),
@@ -27,6 +29,8 @@ export function formatText(s: string, replaceSpace = false): string {
     }
   }
   if (simple) return s;
+  // A value that kept bytes which are not UTF-8 shows them as format_text reads such bytes.
+  if (hasRawBytes(s)) return formatBytesAsText(rawStringBytes(s), replaceSpace);
   // Runs of printable characters are copied whole: a string built a character
   // at a time costs a string object per character (250 MB for an 8 MB line).
   let out = '';

@@ -1,5 +1,5 @@
 import {
-  defineFields, defineProtocol, FT, makeDissector, mediaDataName, registerMediaType, textLinesDissector, type FieldNode, type MediaInfo, type Tvb,
+  defineFields, defineProtocol, FT, makeDissector, mediaDataName, rawByteString, registerMediaType, textLinesDissector, type FieldNode, type MediaInfo, type Tvb,
 } from '@netdissect/core';
 
 export const hfJson = defineProtocol('json', 'JavaScript Object Notation');
@@ -179,44 +179,10 @@ class JsonParser {
   }
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Length of the valid UTF-8 sequence at `i`, or 0. */
-function utf8SequenceAt(b: Uint8Array, i: number): number {
-  const c = b[i]!;
-  const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-  if (n <= 1 || i + n > b.length) return n === 1 ? 1 : 0;
-  for (let k = 1; k < n; k++) if ((b[i + k]! & 0xc0) !== 0x80) return 0;
-  try {
-    strictUtf8.decode(b.subarray(i, i + n));
-    return n;
-  } catch {
-    return 0;
-  }
-}
-
-/** Text as tshark prints it: UTF-8 where valid, other bytes as Latin-1 characters. */
-function decodeLenient(b: Uint8Array): string {
-  try {
-    return strictUtf8.decode(b);
-  } catch {
-    let out = '';
-    for (let i = 0; i < b.length; ) {
-      const n = utf8SequenceAt(b, i);
-      if (n > 0) {
-        out += strictUtf8.decode(b.subarray(i, i + n));
-        i += n;
-      } else {
-        out += String.fromCharCode(b[i++]!);
-      }
-    }
-    return out;
-  }
-}
-
 /** json_string_unescape: JSON escapes undone; \u escapes that are not printable characters are dropped. */
 function unescape(b: Uint8Array): string {
-  let s = decodeLenient(b);
+  // The bytes as they are: -T fields prints them so, a label through format_text.
+  let s = rawByteString(b);
   if (!s.includes('\\')) return s;
   s = s.replace(/\\(u([0-9a-fA-F]{4})(?:\\u([0-9a-fA-F]{4}))?|.)/g, (_m, esc: string, hex?: string, hex2?: string) => {
     if (hex === undefined) return ({ b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' } as Record<string, string>)[esc] ?? esc;

@@ -5,8 +5,10 @@ import { corpusPath } from '../../../../../test/support/paths.js';
 export interface PrintedBothWays {
   /** The reference lines, each with its newline. */
   lines: string;
-  /** What the printer wrote to a sink that is not a terminal (its byte path). */
+  /** What the printer wrote to a sink that is not a terminal (its byte path), as UTF-8. */
   bytes: string;
+  /** The same bytes as they were written (values that kept bytes which are not UTF-8 are written as those). */
+  rawBytes: Buffer;
   /** What the printer wrote to a terminal (escaped text). */
   terminal: string;
   frames: number;
@@ -23,9 +25,9 @@ export async function printBothWays(
   options: { columns?: boolean; tree?: TreeContext | null },
   printers: (toBytes: OutputStream, toTerminal: OutputStream) => (f: DissectedFrame, raw: RawPacket) => string,
 ): Promise<PrintedBothWays> {
-  const bytesOut: string[] = [];
+  const bytesOut: Buffer[] = [];
   const terminalOut: string[] = [];
-  const toBytes = new OutputStream({ write: (s) => void bytesOut.push(String(s)) });
+  const toBytes = new OutputStream({ write: (s) => void bytesOut.push(Buffer.from(s)), takesBytes: true });
   const toTerminal = new OutputStream({ write: (s) => void terminalOut.push(String(s)), isTTY: true });
   const printFrame = printers(toBytes, toTerminal);
   const lines: string[] = [];
@@ -43,5 +45,6 @@ export async function printBothWays(
   }
   await toBytes.end();
   await toTerminal.end();
-  return { lines: lines.map((l) => l + '\n').join(''), bytes: bytesOut.join(''), terminal: terminalOut.join(''), frames };
+  const rawBytes = Buffer.concat(bytesOut);
+  return { lines: lines.map((l) => l + '\n').join(''), bytes: rawBytes.toString('utf8'), rawBytes, terminal: terminalOut.join(''), frames };
 }
