@@ -48,14 +48,19 @@ function protoAddr(tvb: Tvb, off: number, len: number, pro: number): string {
   if (len === 0) return '<No address>';
   tvb.check(off, len); // an address cut short throws, as tvb_arpproaddr_to_str's does
   if (isIPv4Proto(pro, len)) return formatIPv4Bytes(tvb.bytes, tvb.start + off);
-  return formatHexBytes(tvb.view(off, len), ':');
+  return bytesToStr(tvb.view(off, len));
 }
 
 function hwAddr(tvb: Tvb, off: number, len: number, hrd: number): string {
   if (len === 0) return '<No address>';
   tvb.check(off, len);
   if (isEtherHw(hrd, len)) return formatEther(tvb.bytes, tvb.start + off);
-  return formatHexBytes(tvb.view(off, len), ':');
+  return bytesToStr(tvb.view(off, len));
+}
+
+/** tvb_bytes_to_str: plain hex, cut after 36 bytes with "…". */
+function bytesToStr(b: Uint8Array): string {
+  return b.length <= 36 ? formatHexBytes(b) : `${formatHexBytes(b.subarray(0, 36))}\u2026`;
 }
 
 function sameBytes(tvb: Tvb, a: number, b: number, len: number): boolean {
@@ -94,20 +99,21 @@ export const arpDissector = makeDissector('arp', 'ARP/RARP', (tvb, pinfo, tree) 
   else if (op >= 11 && op <= 22) pinfo.cols.setProtocol('MARS');
   else if (op === 23) pinfo.cols.setProtocol('MAPOS');
   const sha = 8, spa = sha + hln, tha = spa + pln, tpa = tha + hln;
-  let gratuitous = false, probe = false, announcement = false;
-  if ((op === OP.REQUEST || op === OP.REPLY) && sameBytes(tvb, spa, tpa, pln)) {
-    gratuitous = true;
-    if (op === OP.REQUEST && allZero(tvb, tha, 6)) announcement = true;
-  } else if (op === OP.REQUEST && allZero(tvb, tha, 6) && tvb.u32(spa) === 0) {
-    probe = true;
-  }
-  // Address conflicts: the sender's binding, and a reply's target's (a request's target means nothing, RFC 826).
+  // Address conflicts: the sender's binding, and a reply's target's (a request's target means nothing, RFC 826);
+  // checked before the gratuitous test, so a packet cut in its target address still reports its sender's.
   let duplicate = -1;
   if ((op === OP.REQUEST || op === OP.REPLY) && isEtherHw(hrd, hln) && isIPv4Proto(pro, pln)) {
     const claims = (macOff: number, ipOff: number): boolean => (tvb.u8(macOff) & 0x01) === 0 && !allZero(tvb, macOff, 6) && tvb.u32(ipOff) !== 0;
     if (claims(sha, spa) && checkForDuplicateAddress(tvb, pinfo, tree, sha, tvb.u32(spa))) duplicate = tvb.u32(spa);
     // A gratuitous reply names the same address twice: reported once.
     if (op !== OP.REQUEST && claims(tha, tpa) && duplicate !== tvb.u32(tpa) && checkForDuplicateAddress(tvb, pinfo, tree, tha, tvb.u32(tpa))) duplicate = tvb.u32(tpa);
+  }
+  let gratuitous = false, probe = false, announcement = false;
+  if ((op === OP.REQUEST || op === OP.REPLY) && sameBytes(tvb, spa, tpa, pln)) {
+    gratuitous = true;
+    if (op === OP.REQUEST && allZero(tvb, tha, 6)) announcement = true;
+  } else if (op === OP.REQUEST && allZero(tvb, tha, 6) && tvb.u32(spa) === 0) {
+    probe = true;
   }
   const cols = pinfo.cols;
   switch (op) {

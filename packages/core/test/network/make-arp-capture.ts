@@ -57,13 +57,18 @@ const frames = [
   // DRARP errors: the status ("moved") in the first byte of the target protocol address, and a status with no name.
   arp(7, ROUTER_MAC, HOST_MAC, ROUTER_MAC, ROUTER, HOST_MAC, [4, 0, 0, 0], 0x8035),
   arp(7, ROUTER_MAC, HOST_MAC, ROUTER_MAC, ROUTER, HOST_MAC, [9, 0, 0, 0], 0x8035),
+  // Hardware that is not Ethernet (Frame Relay, 15): its addresses are plain hex in Info.
+  arp(2, HOST_MAC, BROADCAST, HOST_MAC, HOST, BROADCAST, ROUTER, 0x0806, 15),
+  arp(3, HOST_MAC, BROADCAST, HOST_MAC, NONE, HOST_MAC, NONE, 0x8035, 15),
 ];
 // Cut by the snapshot length: MAPOS UNARP inside its sender's hardware address, MARS inside the sender's
-// protocol address (Info, which names both, cannot be written), a reply inside its target's protocol address.
+// protocol address (Info, which names both, cannot be written), replies inside their target's protocol address.
 const snapCuts: Array<[Uint8Array, number]> = [
   [arp(23, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER), 14 + 12],
   [arp(11, HOST_MAC, BROADCAST, HOST_MAC, HOST, ZERO_MAC, ROUTER), 14 + 16],
   [arp(2, ROUTER_MAC, HOST_MAC, ROUTER_MAC, ROUTER, HOST_MAC, HOST), 14 + 26],
+  // Another MAC claiming the router's address, cut in its target's: the sender's conflict is reported first.
+  [arp(2, OTHER_MAC, HOST_MAC, OTHER_MAC, ROUTER, HOST_MAC, HOST), 14 + 26],
 ];
 const records = packets([...frames, ...snapCuts.map(([bytes]) => bytes)], 1000);
 snapCuts.forEach(([, caplen], i) => {
