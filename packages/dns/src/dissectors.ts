@@ -18,6 +18,8 @@ const columnNames: Record<DnsFlavor, string> = { dns: 'DNS', mdns: 'MDNS', llmnr
 /** One message: the Protocol column, the message itself, then the tap (also after an error). */
 function dissectOne(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, flavor: DnsFlavor, tcp: boolean, transportInfo: unknown): void {
   pinfo.cols.setProtocol(columnNames[flavor]);
+  // dissect_dns_common clears Info before it reads the header: a message too short for one shows no text of TCP's or UDP's.
+  pinfo.cols.clearInfo();
   const message = emptyMessage();
   try {
     dissectDnsMessage(tvb, pinfo, tree, { tcp, flavor, trackTransactions: true, transportInfo }, message);
