@@ -108,10 +108,10 @@ function decodeUdpPorts(tvb: Tvb, offset: number, pinfo: PacketInfo, udpTree: Fi
   let reportedLen = tvb.reportedRemaining(offset);
   if (ulen - offset < reportedLen) reportedLen = ulen - offset;
   if (len > reportedLen) len = reportedLen;
-  // Wireshark adds the payload item "to the end": in a shown tree, nothing left after the header is an exception. Its
-  // label counts the length field's bytes, its value holds all there is (more, in a datagram an ICMP error quotes
-  // inside an IP packet said longer than the datagram).
-  if (udpTree?.ctx.full && tvb.remaining(offset) === 0) tvb.check(offset, 1);
+  // Wireshark adds the payload item "to the end": nothing left after the header is an exception, in every output
+  // (tshark's summary, -T fields and -Y included). Its label counts the length field's bytes, its value holds all
+  // there is (more, in a datagram an ICMP error quotes inside an IP packet said longer than the datagram).
+  if (tvb.remaining(offset) === 0) tvb.check(offset, 1);
   const itemLen = tvb.remaining(offset);
   udpTree?.add(udpFields.payload, tvb, offset, itemLen, tvb.view(offset, itemLen)).setText(`UDP payload (${len} byte${len === 1 ? '' : 's'})`);
   const next = tvb.sub(offset, len, reportedLen);
