@@ -4,7 +4,9 @@
  * (same seeds, mutators and numbering, so case c of seed s is the same file
  * here and there), writes each to DIR, dissects it with netdissect and with
  * tshark 4.0 (`-V`, `-n -o tcp.reassemble_out_of_order:TRUE`), and lists the
- * cases whose output differs, fewest differing lines first: damaged input
+ * cases whose output differs, fewest differing lines first. The summary lines
+ * are compared too (a fourth column of the report): they are dissected
+ * without a tree, where an error `-V` shows may not be raised. Damaged input
  * reaches the corners of a dissector a real capture seldom does, and each
  * difference there is one from Wireshark. Needs tshark and the built CLI
  * (`npx tsc -b && node scripts/bundle-cli.mjs`).
@@ -73,7 +75,7 @@ async function main(): Promise<number> {
   for (const p of craftedCaptures()) seeds.push(await loadSeed(p, relative(repoRoot, p)));
   const donors = new SeedPayloads(seeds);
   const cli = join(repoRoot, 'packages', 'cli', 'bin', 'netdissect.js');
-  const rows: Array<{ lines: number; file: string; source: string }> = [];
+  const rows: Array<{ lines: number; file: string; source: string; summaryLines: number }> = [];
   for (let i = 0; i < args.cases; i++) {
     const c = await buildCase(args.seed, i, seeds, donors, args.window);
     const file = join(args.out, `s${args.seed}-c${i}.${c.format}`);
@@ -83,14 +85,19 @@ async function main(): Promise<number> {
     const theirs = run('tshark', ['-n', '-o', 'tcp.reassemble_out_of_order:TRUE', '-r', file, '-V']);
     writeFileSync(`${file}.netdissect.txt`, ours, 'latin1');
     writeFileSync(`${file}.tshark.txt`, theirs, 'latin1');
-    rows.push({ lines: differingLines(ours, theirs), file, source: c.source });
+    const ourSummary = run(process.execPath, [cli, '-r', file]);
+    const theirSummary = run('tshark', ['-n', '-o', 'tcp.reassemble_out_of_order:TRUE', '-r', file]);
+    writeFileSync(`${file}.summary.netdissect.txt`, ourSummary, 'latin1');
+    writeFileSync(`${file}.summary.tshark.txt`, theirSummary, 'latin1');
+    rows.push({ lines: differingLines(ours, theirs), file, source: c.source, summaryLines: differingLines(ourSummary, theirSummary) });
   }
   rows.sort((a, b) => a.lines - b.lines || a.file.localeCompare(b.file));
-  const report = rows.map((r) => `${r.lines}\t${r.file}\t${r.source}`).join('\n');
+  const report = rows.map((r) => `${r.lines}\t${r.file}\t${r.source}\t${r.summaryLines}`).join('\n');
   writeFileSync(join(args.out, 'report.tsv'), `${report}\n`);
   const equal = rows.filter((r) => r.lines === 0).length;
-  process.stdout.write(`${rows.filter((r) => r.lines > 0).map((r) => `${r.lines}\t${r.file}\t${r.source}`).join('\n')}\n`);
-  process.stdout.write(`fuzz-differential: seed ${args.seed}: ${equal} of ${rows.length} cases print what tshark prints (report: ${join(args.out, 'report.tsv')})\n`);
+  const summaryEqual = rows.filter((r) => r.summaryLines === 0).length;
+  process.stdout.write(`${rows.filter((r) => r.lines > 0 || r.summaryLines > 0).map((r) => `${r.lines}\t${r.file}\t${r.source}\t${r.summaryLines}`).join('\n')}\n`);
+  process.stdout.write(`fuzz-differential: seed ${args.seed}: ${equal} of ${rows.length} cases print what tshark prints with -V, ${summaryEqual} in the summary (report: ${join(args.out, 'report.tsv')})\n`);
   return 0;
 }
 
