@@ -124,7 +124,8 @@ export const stpDissector = makeDissector('stp', 'STP', (tvb, pinfo, tree, data)
   const root = `${rootWord & 0xf000}/${rootWord & 0x0fff}/${formatEther(tvb.bytes, tvb.start + 7)}`;
   const cost = tvb.u32(13);
   const port = tvb.u16(25);
-  pinfo.cols.setInfo(`${rapid ? rapidKind(version) : 'Conf'}. ${flags & 0x01 ? 'TC + ' : ''}Root = ${root}  Cost = ${cost}  Port = 0x${port.toString(16).padStart(4, '0')}`);
+  // packet-stp.c prints the cost with %d: past 2^31 it reads as negative.
+  pinfo.cols.setInfo(`${rapid ? rapidKind(version) : 'Conf'}. ${flags & 0x01 ? 'TC + ' : ''}Root = ${root}  Cost = ${cost | 0}  Port = 0x${port.toString(16).padStart(4, '0')}`);
   const t = addHeader();
   if (t) {
     const fl = t.addItem(f.flags, tvb, 4, 1);

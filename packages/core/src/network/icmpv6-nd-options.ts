@@ -141,9 +141,11 @@ function linkLayerAddress(tvb: Tvb, pinfo: PacketInfo, o: FieldNode | null, at: 
     }
     // Wireshark says "from" for a target address in this form too.
     pinfo.cols.appendInfo(` from ${eui}`);
-  } else if (o) {
-    o.addItem(f.linkaddr, tvb, at, len - 2);
-    o.addItem(source ? f.srcLinkaddr : f.targetLinkaddr, tvb, at, len - 2).setHidden();
+  } else {
+    // proto_tree_add_item checks the bytes with a tree or without.
+    tvb.check(at, len - 2);
+    o?.addItem(f.linkaddr, tvb, at, len - 2);
+    o?.addItem(source ? f.srcLinkaddr : f.targetLinkaddr, tvb, at, len - 2).setHidden();
   }
 }
 

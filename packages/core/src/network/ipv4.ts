@@ -252,6 +252,8 @@ function dissectIpAnyVersion(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null
   }
   const ti = tree ? tree.addProtocol(hfIp, tvb, 0, 1, `Internet Protocol, bogus version (${version})`) : null;
   pinfo.expert(ti ? ti.add(ipFields.version, tvb, 0, 1, version) : null, eiBogusVersion);
+  pinfo.cols.setProtocol('IP');
+  pinfo.cols.setInfo(`Bogus IP version (${version})`);
   return 1;
 }
 

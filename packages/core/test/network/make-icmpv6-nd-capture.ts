@@ -148,6 +148,9 @@ const frames = [
   icmpv6(ROUTER, ALL_NODES, 134, [...raHeader, 200, 20, 1, 2, 3, 4, 5, 6]),
 ];
 
+// A neighbor solicitation whose source link-layer address option says 24 bytes where the message has 8: malformed,
+// with a tree or without.
+frames.push(icmpv6(HOST, SOLICITED, 135, [0, 0, 0, 0, ...ROUTER, 1, 3, ...hostMac]));
 // A neighbor solicitation the snapshot length cut inside its source link-layer address: Info cannot name it.
 const cutSolicitation = icmpv6(HOST, SOLICITED, 135, [0, 0, 0, 0, ...ROUTER, ...opt(1, hostMac)]);
 const records = packets([...frames, cutSolicitation], 1000);

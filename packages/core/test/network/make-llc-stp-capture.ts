@@ -93,6 +93,8 @@ const frames = [
   ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(0, 0, 0x81, 0x8001, 19, 0x7002, 0x8003, 0x180)]).subarray(0, 36),
   ieee8023(BROADCAST, [0x18, 0x19, 0x01, 0x03]).subarray(0, 15),
   ieee8023(BROADCAST, [0x18, 0x19, 0x01, 0x03]).subarray(0, 59),
+  // A root path cost past 2^31: Info prints it signed, as packet-stp.c's %d does; the tree unsigned.
+  ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(0, 0, 0x00, 0x8000, 0x80000000, 0x8000, 0x8001, 0)]),
 ];
 
 const writer = await PcapWriter.open(out);
