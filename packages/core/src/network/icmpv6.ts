@@ -173,8 +173,8 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
   if (type === T.ECHO_REQUEST || type === T.ECHO_REPLY) {
     const id = tvb.u16(4);
     const seq = tvb.u16(6);
-    t?.addItem(icmpv6Fields.echoId, tvb, 4, 2);
-    t?.addItem(icmpv6Fields.echoSeq, tvb, 6, 2);
+    addItem(t, icmpv6Fields.echoId, tvb, 4, 2);
+    addItem(t, icmpv6Fields.echoSeq, tvb, 6, 2);
     pinfo.cols.appendInfo(` id=0x${hex4(id)}, seq=${seq}`);
     if (iph) pinfo.cols.appendInfo(`, hop limit=${iph.hlim}`);
     off = 8;
@@ -216,10 +216,10 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
       // RFC 4884: a non-zero first byte is the original datagram's length in 64-bit words, with ICMP extensions after it.
       const originalWords = tvb.u8(4);
       if (originalWords) {
-        t?.addItem(icmpv6Fields.originalLength, tvb, 4, 1);
-        t?.addItem(icmpv6Fields.reserved, tvb, 5, 3);
+        addItem(t, icmpv6Fields.originalLength, tvb, 4, 1);
+        addItem(t, icmpv6Fields.reserved, tvb, 5, 3);
       } else {
-        t?.addItem(icmpv6Fields.reserved, tvb, 4, 4);
+        addItem(t, icmpv6Fields.reserved, tvb, 4, 4);
       }
       dissectContainedPacket(tvb, 8, pinfo, t);
       if (originalWords) {
@@ -235,30 +235,30 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
       return tvb.length;
     }
     case T.TOO_BIG: case T.PARAM_PROB: {
-      t?.addItem(type === T.TOO_BIG ? icmpv6Fields.mtu : icmpv6Fields.pointer, tvb, 4, 4);
+      addItem(t, type === T.TOO_BIG ? icmpv6Fields.mtu : icmpv6Fields.pointer, tvb, 4, 4);
       dissectContainedPacket(tvb, 8, pinfo, t);
       return tvb.length;
     }
     case T.RS:
-      t?.addItem(icmpv6Fields.reserved, tvb, 4, 4);
+      addItem(t, icmpv6Fields.reserved, tvb, 4, 4);
       off = 8;
       break;
     case T.RA:
-      t?.addItem(icmpv6Fields.ndRaCurHopLimit, tvb, 4, 1);
+      addItem(t, icmpv6Fields.ndRaCurHopLimit, tvb, 4, 1);
       if (t) {
         const flag = tvb.u8(5);
         const f = t.addItem(icmpv6Fields.ndRaFlag, tvb, 5, 1);
         for (const def of [icmpv6Fields.ndRaFlagM, icmpv6Fields.ndRaFlagO, icmpv6Fields.ndRaFlagH, icmpv6Fields.ndRaFlagPrf, icmpv6Fields.ndRaFlagP, icmpv6Fields.ndRaFlagRsv]) f.addItem(def, tvb, 5, 1);
         f.appendText(routerFlagsText((flag & 0x80) !== 0, (flag & 0x40) !== 0, (flag & 0x20) !== 0, (flag & 0x18) >> 3, (flag & 0x04) !== 0));
       }
-      t?.addItem(icmpv6Fields.ndRaRouterLifetime, tvb, 6, 2);
-      t?.addItem(icmpv6Fields.ndRaReachableTime, tvb, 8, 4);
-      t?.addItem(icmpv6Fields.ndRaRetransTimer, tvb, 12, 4);
+      addItem(t, icmpv6Fields.ndRaRouterLifetime, tvb, 6, 2);
+      addItem(t, icmpv6Fields.ndRaReachableTime, tvb, 8, 4);
+      addItem(t, icmpv6Fields.ndRaRetransTimer, tvb, 12, 4);
       off = 16;
       break;
     case T.NS:
-      t?.addItem(icmpv6Fields.reserved, tvb, 4, 4);
-      t?.addItem(icmpv6Fields.ndNsTarget, tvb, 8, 16);
+      addItem(t, icmpv6Fields.reserved, tvb, 4, 4);
+      addItem(t, icmpv6Fields.ndNsTarget, tvb, 8, 16);
       pinfo.cols.appendInfo(` for ${formatIPv6(tvb.view(8, 16), 0)}`);
       off = 24;
       break;
@@ -284,24 +284,24 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
       break;
     }
     case T.REDIRECT:
-      t?.addItem(icmpv6Fields.reserved, tvb, 4, 4);
-      t?.addItem(icmpv6Fields.ndRdTarget, tvb, 8, 16);
-      t?.addItem(icmpv6Fields.ndRdDestination, tvb, 24, 16);
+      addItem(t, icmpv6Fields.reserved, tvb, 4, 4);
+      addItem(t, icmpv6Fields.ndRdTarget, tvb, 8, 16);
+      addItem(t, icmpv6Fields.ndRdDestination, tvb, 24, 16);
       off = 40;
       break;
     case T.MLD_QUERY: case T.MLD_REPORT: case T.MLD_DONE:
-      t?.addItem(icmpv6Fields.mldMaxResponse, tvb, 4, 2);
-      t?.addItem(icmpv6Fields.reserved, tvb, 6, 2);
-      t?.addItem(icmpv6Fields.mldMulticastAddress, tvb, 8, 16);
+      addItem(t, icmpv6Fields.mldMaxResponse, tvb, 4, 2);
+      addItem(t, icmpv6Fields.reserved, tvb, 6, 2);
+      addItem(t, icmpv6Fields.mldMulticastAddress, tvb, 8, 16);
       return tvb.length;
     case T.MLDV2_REPORT:
-      t?.addItem(icmpv6Fields.reserved, tvb, 4, 2);
-      t?.addItem(icmpv6Fields.mldv2NbMcastRecords, tvb, 6, 2);
+      addItem(t, icmpv6Fields.reserved, tvb, 4, 2);
+      addItem(t, icmpv6Fields.mldv2NbMcastRecords, tvb, 6, 2);
       dissectMldv2Records(tvb, 8, t);
       return tvb.length;
     case T.EXT_ECHO_REQUEST: case T.EXT_ECHO_REPLY: {
       // RFC 8335 (PROBE): the interface asked about travels as an ICMP extension object.
-      t?.addItem(icmpv6Fields.echoId, tvb, 4, 2);
+      addItem(t, icmpv6Fields.echoId, tvb, 4, 2);
       if (t) addExtendedEchoBits(t, icmpv6ExtendedEchoFields, tvb, type === T.EXT_ECHO_REQUEST);
       if (type === T.EXT_ECHO_REQUEST && tvb.reported > 8) {
         const ext = tvb.sub(8);
