@@ -253,10 +253,13 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
         t.addItem(icmpFields.originateTimestamp, tvb, 8, 4).appendText(` (${timeOfDay(8)} after midnight UTC)`);
         t.addItem(icmpFields.receiveTimestamp, tvb, 12, 4).appendText(` (${timeOfDay(12)} after midnight UTC)`);
         t.addItem(icmpFields.transmitTimestamp, tvb, 16, 4).appendText(` (${timeOfDay(16)} after midnight UTC)`);
+      } else {
+        // Read without a tree too: a message cut in its times is malformed in the summary.
+        tvb.check(8, 12);
       }
       break;
     case TYPE.MASKREQ: case TYPE.MASKREPLY:
-      t?.addItem(icmpFields.addressMask, tvb, 8, 4);
+      addItem(t, icmpFields.addressMask, tvb, 8, 4);
       break;
     case TYPE.EXTECHO:
       // RFC 8335: the interface asked about, as an extension object.

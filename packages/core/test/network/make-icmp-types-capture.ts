@@ -77,6 +77,10 @@ const frames = [
   fromRouter(9, 16, [1, 2, ...u16(1800), ...ROUTER, ...u32(0), 16, 6, ...u16(8), ...u16(600), 0x90, 0x00], [224, 0, 0, 1]),
   fromRouter(9, 8, [1, 2, ...u16(1800), ...ROUTER, ...u32(0), 16, 6, ...u16(9), ...u16(600), 0x90, 0x00], [224, 0, 0, 1]),
   fromRouter(9, 0, [1, 2, ...u16(1800), ...ROUTER, ...u32(0), 19, 8, 24, 16], [224, 0, 0, 1]),
+  // A timestamp request with only its originate time and an address mask request cut in its mask: malformed, in the
+  // summary too.
+  fromHost(13, 0, [...u16(0x1111), ...u16(3), ...u32(36_000_000)]),
+  fromHost(17, 0, [...u16(0x2222), ...u16(2), 255, 255]),
   // An extension of a type with no name whose content the capture kept, cut before the rest of its length: the list
   // ends there (tshark reads no more past the captured data), not with "Packet size limited during capture".
   fromRouter(9, 0, [1, 2, ...u16(1800), ...ROUTER, ...u32(0), 200, 6, 0xab, 0xcd, 1, 2, 3, 4, 19, 1, 24], [224, 0, 0, 1]),
