@@ -1,11 +1,13 @@
 /**
  * IGMP (packet-igmp.c): membership queries and reports of versions 1 to 3
  * (RFC 1112, 2236, 3376), what hosts send when they join mDNS's or SSDP's
- * group and what their router asks. IGMPv0, DVMRP, PIMv1 and multicast
- * traceroute, which share the protocol number, are shown as data.
+ * group and what their router asks, and RFC 988's version 0 (types 0-15).
+ * DVMRP, PIMv1 and multicast traceroute, which share the protocol number,
+ * are shown as data.
  */
 import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
+import { addItem } from '../fields/proto-tree-items.js';
 import { formatIPv4 } from '../dissection/address.js';
 import { makeDissector } from '../dissection/dissector.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
@@ -48,6 +50,11 @@ export const igmpFields = defineFields('igmp', {
   maddr: { abbrev: 'igmp.maddr', name: 'Multicast Address', type: FT.IPv4 },
   auxData: { abbrev: 'igmp.aux_data', name: 'Aux Data', type: FT.BYTES },
   data: { abbrev: 'igmp.data', name: 'Data', type: FT.BYTES },
+  groupType: { abbrev: 'igmp.group_type', name: 'Type Of Group', type: FT.UINT8, base: BASE.DEC, strings: vals({ 0: 'Public Group', 1: 'Private Group' }) },
+  reply: { abbrev: 'igmp.reply', name: 'Reply', type: FT.UINT8, base: BASE.DEC, strings: vals({ 0: 'Request Granted', 1: 'Request Denied, No Resources', 2: 'Request Denied, Invalid Code', 3: 'Request Denied, Invalid Group', 4: 'Request Denied, Invalid Key' }) },
+  replyPending: { abbrev: 'igmp.reply.pending', name: 'Reply Pending', type: FT.UINT8, base: BASE.DEC },
+  identifier: { abbrev: 'igmp.identifier', name: 'Identifier', type: FT.UINT32, base: BASE.DEC },
+  accessKey: { abbrev: 'igmp.access_key', name: 'Access Key', type: FT.BYTES },
 });
 const eiChecksum = defineExpert('igmp', 'igmp.bad_checksum', Group.CHECKSUM, Severity.ERROR, 'Bad checksum');
 const igmpChecksumFields = { checksum: igmpFields.checksum, status: igmpFields.checksumStatus, bad: eiChecksum };
@@ -86,6 +93,21 @@ function sources(tvb: Tvb, pinfo: PacketInfo, t: FieldNode | null, off: number, 
     t?.addItem(igmpFields.saddr, tvb, off, 4);
   }
   return off;
+}
+
+/** IGMPv0 (RFC 988), types 0 to 15: the code (group type, or a reply's code), identifier, group and access key. */
+function v0(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  const t = common(tvb, pinfo, tree, 0);
+  const type = tvb.u8(0);
+  const code = tvb.u8(1);
+  // Replies are the even types: codes below 5 are answers, the others seconds until one.
+  if (type === 1) t?.add(igmpFields.groupType, tvb, 1, 1, code);
+  else if (!(type & 1)) t?.add(code < 5 ? igmpFields.reply : igmpFields.replyPending, tvb, 1, 1, code);
+  checksum(tvb, pinfo, t, 20);
+  addItem(t, igmpFields.identifier, tvb, 4, 4);
+  addItem(t, igmpFields.maddr, tvb, 8, 4);
+  addItem(t, igmpFields.accessKey, tvb, 12, 8);
+  return 20;
 }
 
 function v1(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
@@ -212,7 +234,9 @@ function membershipQuery(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): n
  * table (so frame.protocols reads "ip:igmp:igmp" for them, and "ip:igmp"
  * for a type none takes).
  */
-const byType = new Map([
+const v0Dissector = makeDissector('igmp', 'IGMP', v0);
+const byType = new Map<number, ReturnType<typeof makeDissector>>([
+  ...Array.from({ length: 16 }, (_, type): [number, ReturnType<typeof makeDissector>] => [type, v0Dissector]),
   [TYPE.V1_QUERY, makeDissector('igmp', 'IGMP', membershipQuery)],
   [TYPE.V1_REPORT, makeDissector('igmp', 'IGMP', v1)],
   [TYPE.V2_REPORT, makeDissector('igmp', 'IGMP', v2)],
@@ -222,7 +246,7 @@ const byType = new Map([
 
 function dissectIgmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   pinfo.cols.clearInfo();
-  const d = byType.get(tvb.u8(0) as (typeof TYPE)[keyof typeof TYPE]);
+  const d = byType.get(tvb.u8(0));
   if (d) pinfo.call(d, tvb, tree);
   else unknown(tvb, pinfo, tree);
   return tvb.length;

@@ -3,7 +3,8 @@
 // v2 general and group-specific queries and a leave, IGMPv3 queries (with
 // sources, and a maximum response time in its exponential form) and v3
 // reports with several group records, each with the Router Alert option
-// RFC 2236 and 3376 ask for; a report with a bad checksum; an unassigned type. Its tshark
+// RFC 2236 and 3376 ask for; a report with a bad checksum; an unassigned type;
+// RFC 988's version 0. Its tshark
 // output is the CLI golden cases *-igmp (node scripts/record-goldens.mjs
 // --set cli). From the repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-igmp-capture.ts
@@ -45,6 +46,11 @@ function withRouterAlert(src: number[], dst: number[], m: number[]): Uint8Array 
 
 const v2 = (type: number, maxResp: number, group: number[]): number[] => [type, maxResp, 0, 0, ...group];
 
+/** An IGMPv0 message: type, code, checksum, identifier, group, access key (20 bytes). */
+const v0 = (type: number, code: number, identifier: number, group: number[], key: number[]): number[] => [
+  type, code, 0, 0, (identifier >>> 24) & 0xff, (identifier >>> 16) & 0xff, (identifier >>> 8) & 0xff, identifier & 0xff, ...group, ...key,
+];
+
 /** An IGMPv3 query: max response code, group, S flag and QRV, QQIC, sources. */
 const v3Query = (maxRespCode: number, group: number[], sqrv: number, qqic: number, sources: number[][]): number[] => [
   0x11, maxRespCode, 0, 0, ...group, sqrv, qqic, 0, sources.length, ...sources.flat(),
@@ -77,6 +83,14 @@ const frames = [
   // its data item reaches "to the end" from the end).
   igmp(HOST, SSDP, [0x65, 0, 0, 0, 1, 2, 3, 4]),
   withRouterAlert(HOST, SSDP, [0x65]),
+  // IGMPv0 (RFC 988): a create-group request for a private group, its reply (granted, with the group), a join
+  // reply still pending (retry in 7 s), a join request (odd types have no code), type 0, and one cut short.
+  igmp(HOST, ROUTER, v0(1, 1, 0x01020304, [0, 0, 0, 0], [1, 2, 3, 4, 5, 6, 7, 8])),
+  igmp(ROUTER, HOST, v0(2, 0, 0x01020304, [232, 1, 2, 3], [1, 2, 3, 4, 5, 6, 7, 8])),
+  igmp(ROUTER, HOST, v0(4, 7, 0x01020305, [232, 1, 2, 3], [0, 0, 0, 0, 0, 0, 0, 0])),
+  igmp(HOST, ROUTER, v0(3, 9, 0x01020305, [232, 1, 2, 3], [1, 2, 3, 4, 5, 6, 7, 8])),
+  igmp(HOST, ROUTER, v0(0, 0, 0, [0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0])),
+  igmp(HOST, ROUTER, v0(1, 0, 0x01020306, [0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0]).slice(0, 12)),
 ];
 
 const writer = await PcapWriter.open(out);
