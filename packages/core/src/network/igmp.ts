@@ -1,63 +1,22 @@
 /**
  * IGMP (packet-igmp.c): membership queries and reports of versions 1 to 3
  * (RFC 1112, 2236, 3376), what hosts send when they join mDNS's or SSDP's
- * group and what their router asks, and RFC 988's version 0 (types 0-15).
- * DVMRP, PIMv1 and multicast traceroute, which share the protocol number,
- * are shown as data.
+ * group and what their router asks, RFC 988's version 0 (types 0-15) and
+ * multicast traceroute (igmp-mtrace.ts). DVMRP and PIMv1, which share the
+ * protocol number, are shown as data.
  */
-import { defineFields, defineProtocol, FT, BASE, vals } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
 import { addItem } from '../fields/proto-tree-items.js';
 import { formatIPv4 } from '../dissection/address.js';
 import { makeDissector } from '../dissection/dissector.js';
-import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import { defaultRegistry } from '../dissection/session.js';
 import type { Tvb } from '../dissection/tvb.js';
-import { internetChecksum } from './internet-checksum.js';
-import { addVerifiedChecksum } from './verified-checksum.js';
-import { checksumStatusNames } from '../fields/checksum-status.js';
+import { hfIgmp, igmpChecksum, igmpFields, IGMP_TYPE_NAMES, recordTypes } from './igmp-fields.js';
+import { dissectMtrace } from './igmp-mtrace.js';
 
 const TYPE = { V1_QUERY: 0x11, V1_REPORT: 0x12, V2_REPORT: 0x16, V2_LEAVE: 0x17, V3_REPORT: 0x22 } as const;
 const REC = { MODE_IS_INCLUDE: 1, MODE_IS_EXCLUDE: 2, TO_INCLUDE: 3, TO_EXCLUDE: 4, ALLOW: 5, BLOCK: 6 } as const;
-
-const commands = vals({
-  0x01: 'Create Group Request', 0x02: 'Create Group Reply', 0x03: 'Join Group Request', 0x04: 'Join Group Reply', 0x05: 'Leave Group Request',
-  0x06: 'Leave Group Reply', 0x07: 'Confirm Group Request', 0x08: 'Confirm Group Reply', 0x11: 'Membership Query', 0x12: 'Membership Report',
-  0x13: 'DVMRP Protocol', 0x14: 'PIM Routing Message', 0x16: 'Membership Report', 0x17: 'Leave Group', 0x1e: 'Traceroute Response',
-  0x1f: 'Traceroute Query or Request', 0x22: 'Membership Report',
-});
-const recordTypes = vals({ 1: 'Mode Is Include', 2: 'Mode Is Exclude', 3: 'Change To Include Mode', 4: 'Change To Exclude Mode', 5: 'Allow New Sources', 6: 'Block Old Sources' });
-
-export const hfIgmp = defineProtocol('igmp', 'Internet Group Management Protocol');
-export const igmpFields = defineFields('igmp', {
-  type: { abbrev: 'igmp.type', name: 'Type', type: FT.UINT8, base: BASE.HEX, strings: commands },
-  reserved: { abbrev: 'igmp.reserved', name: 'Reserved', type: FT.BYTES },
-  version: { abbrev: 'igmp.version', name: 'IGMP Version', type: FT.UINT8, base: BASE.DEC },
-  checksum: { abbrev: 'igmp.checksum', name: 'Checksum', type: FT.UINT16, base: BASE.HEX },
-  checksumStatus: { abbrev: 'igmp.checksum.status', name: 'Checksum Status', type: FT.UINT8, base: BASE.NONE, strings: checksumStatusNames },
-  maxResp: { abbrev: 'igmp.max_resp', name: 'Max Resp Time', type: FT.UINT8, base: BASE.DEC },
-  maxRespExp: { abbrev: 'igmp.max_resp.exp', name: 'Exponent', type: FT.UINT8, base: BASE.HEX, bitmask: 0x70 },
-  maxRespMant: { abbrev: 'igmp.max_resp.mant', name: 'Mantissa', type: FT.UINT8, base: BASE.HEX, bitmask: 0x0f },
-  s: { abbrev: 'igmp.s', name: 'S', type: FT.BOOLEAN, bitWidth: 8, tfs: { true: 'SUPPRESS router side processing', false: 'Do not suppress router side processing' }, bitmask: 0x08 },
-  qrv: { abbrev: 'igmp.qrv', name: 'QRV', type: FT.UINT8, base: BASE.DEC, bitmask: 0x07 },
-  qqic: { abbrev: 'igmp.qqic', name: 'QQIC', type: FT.UINT8, base: BASE.DEC },
-  numSrc: { abbrev: 'igmp.num_src', name: 'Num Src', type: FT.UINT16, base: BASE.DEC },
-  saddr: { abbrev: 'igmp.saddr', name: 'Source Address', type: FT.IPv4 },
-  numGrpRecs: { abbrev: 'igmp.num_grp_recs', name: 'Num Group Records', type: FT.UINT16, base: BASE.DEC },
-  recordType: { abbrev: 'igmp.record_type', name: 'Record Type', type: FT.UINT8, base: BASE.DEC, strings: recordTypes },
-  auxDataLen: { abbrev: 'igmp.aux_data_len', name: 'Aux Data Len', type: FT.UINT8, base: BASE.DEC },
-  maddr: { abbrev: 'igmp.maddr', name: 'Multicast Address', type: FT.IPv4 },
-  auxData: { abbrev: 'igmp.aux_data', name: 'Aux Data', type: FT.BYTES },
-  data: { abbrev: 'igmp.data', name: 'Data', type: FT.BYTES },
-  groupType: { abbrev: 'igmp.group_type', name: 'Type Of Group', type: FT.UINT8, base: BASE.DEC, strings: vals({ 0: 'Public Group', 1: 'Private Group' }) },
-  reply: { abbrev: 'igmp.reply', name: 'Reply', type: FT.UINT8, base: BASE.DEC, strings: vals({ 0: 'Request Granted', 1: 'Request Denied, No Resources', 2: 'Request Denied, Invalid Code', 3: 'Request Denied, Invalid Group', 4: 'Request Denied, Invalid Key' }) },
-  replyPending: { abbrev: 'igmp.reply.pending', name: 'Reply Pending', type: FT.UINT8, base: BASE.DEC },
-  identifier: { abbrev: 'igmp.identifier', name: 'Identifier', type: FT.UINT32, base: BASE.DEC },
-  accessKey: { abbrev: 'igmp.access_key', name: 'Access Key', type: FT.BYTES },
-});
-const eiChecksum = defineExpert('igmp', 'igmp.bad_checksum', Group.CHECKSUM, Severity.ERROR, 'Bad checksum');
-const igmpChecksumFields = { checksum: igmpFields.checksum, status: igmpFields.checksumStatus, bad: eiChecksum };
 
 const ipv4At = (tvb: Tvb, off: number): string => formatIPv4(tvb.u32(off));
 
@@ -65,26 +24,13 @@ const ipv4At = (tvb: Tvb, off: number): string => formatIPv4(tvb.u32(off));
 function common(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, version: number): FieldNode | null {
   pinfo.cols.setProtocol(`IGMPv${version}`);
   const type = tvb.u8(0);
-  pinfo.cols.setInfo(commands.get(type) ?? `Unknown Type:0x${type.toString(16).padStart(2, '0')}`);
+  pinfo.cols.setInfo(IGMP_TYPE_NAMES.get(type) ?? `Unknown Type:0x${type.toString(16).padStart(2, '0')}`);
   const t = tree ? tree.addProtocol(hfIgmp, tvb, 0, -1) : null;
   t?.addGenerated(igmpFields.version, tvb, 0, 0, version);
   t?.addItem(igmpFields.type, tvb, 0, 1);
   return t;
 }
 
-/** igmp_checksum with proto_tree_add_checksum's texts: over `len` bytes (0: the whole message). */
-function checksum(tvb: Tvb, pinfo: PacketInfo, t: FieldNode | null, len: number): void {
-  const n = len === 0 ? tvb.reported : len;
-  const sum = tvb.u16(2);
-  if (!pinfo.fragmented && tvb.length >= n) {
-    addVerifiedChecksum(pinfo, t, igmpChecksumFields, tvb, 2, sum, internetChecksum(tvb.view(0, n)));
-    return;
-  }
-  if (t) {
-    t.add(igmpFields.checksum, tvb, 2, 2, sum).appendText(' [unverified]');
-    t.addGenerated(igmpFields.checksumStatus, tvb, 2, 0, 2);
-  }
-}
 
 /** " {a, b}" sources after `prefix` in Info, with the addresses under `t`. */
 function sources(tvb: Tvb, pinfo: PacketInfo, t: FieldNode | null, off: number, count: number): number {
@@ -103,7 +49,7 @@ function v0(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   // Replies are the even types: codes below 5 are answers, the others seconds until one.
   if (type === 1) t?.add(igmpFields.groupType, tvb, 1, 1, code);
   else if (!(type & 1)) t?.add(code < 5 ? igmpFields.reply : igmpFields.replyPending, tvb, 1, 1, code);
-  checksum(tvb, pinfo, t, 20);
+  igmpChecksum(tvb, pinfo, t, 20);
   addItem(t, igmpFields.identifier, tvb, 4, 4);
   addItem(t, igmpFields.maddr, tvb, 8, 4);
   addItem(t, igmpFields.accessKey, tvb, 12, 8);
@@ -113,7 +59,7 @@ function v0(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
 function v1(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   const t = common(tvb, pinfo, tree, 1);
   t?.addItem(igmpFields.reserved, tvb, 1, 1);
-  checksum(tvb, pinfo, t, 8);
+  igmpChecksum(tvb, pinfo, t, 8);
   t?.addItem(igmpFields.maddr, tvb, 4, 4);
   return 8;
 }
@@ -123,7 +69,7 @@ function v2(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   const type = tvb.u8(0);
   const tsecs = tvb.u8(1);
   t?.add(igmpFields.maxResp, tvb, 1, 1, tsecs).setValueText(`${(tsecs * 0.1).toFixed(1)} sec (0x${tsecs.toString(16).padStart(2, '0')})`);
-  checksum(tvb, pinfo, t, 8);
+  igmpChecksum(tvb, pinfo, t, 8);
   t?.addItem(igmpFields.maddr, tvb, 4, 4);
   const group = tvb.u32(4);
   if (group === 0) pinfo.cols.appendInfo(', general');
@@ -146,7 +92,7 @@ function v3Query(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
       mr.addItem(igmpFields.maxRespMant, tvb, 1, 1);
     }
   }
-  checksum(tvb, pinfo, t, 0);
+  igmpChecksum(tvb, pinfo, t, 0);
   t?.addItem(igmpFields.maddr, tvb, 4, 4);
   const group = tvb.u32(4);
   pinfo.cols.appendInfo(group === 0 ? ', general' : `, specific for group ${formatIPv4(group)}`);
@@ -181,7 +127,7 @@ function recordInfo(type: number, group: string, num: number): string {
 function v3Report(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   const t = common(tvb, pinfo, tree, 3);
   t?.addItem(igmpFields.reserved, tvb, 1, 1);
-  checksum(tvb, pinfo, t, 0);
+  igmpChecksum(tvb, pinfo, t, 0);
   t?.addItem(igmpFields.reserved, tvb, 4, 2);
   let num = tvb.u16(6);
   if (!num) pinfo.cols.appendInfo(' - General query');
@@ -213,7 +159,7 @@ function v3Report(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
 function unknown(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   pinfo.cols.setProtocol('IGMP');
   const type = tvb.u8(0);
-  pinfo.cols.setInfo(commands.get(type) ?? `Unknown Type:0x${type.toString(16).padStart(2, '0')}`);
+  pinfo.cols.setInfo(IGMP_TYPE_NAMES.get(type) ?? `Unknown Type:0x${type.toString(16).padStart(2, '0')}`);
   const t = tree ? tree.addProtocol(hfIgmp, tvb, 0, -1) : null;
   t?.add(igmpFields.type, tvb, 0, 1, type);
   // proto_tree_add_item's -1, "to the end", needs a byte there (get_hfi_length), with a tree or without:
@@ -235,8 +181,11 @@ function membershipQuery(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): n
  * for a type none takes).
  */
 const v0Dissector = makeDissector('igmp', 'IGMP', v0);
+const mtraceDissector = makeDissector('igmp', 'IGMP', dissectMtrace);
 const byType = new Map<number, ReturnType<typeof makeDissector>>([
   ...Array.from({ length: 16 }, (_, type): [number, ReturnType<typeof makeDissector>] => [type, v0Dissector]),
+  [0x1e, mtraceDissector],
+  [0x1f, mtraceDissector],
   [TYPE.V1_QUERY, makeDissector('igmp', 'IGMP', membershipQuery)],
   [TYPE.V1_REPORT, makeDissector('igmp', 'IGMP', v1)],
   [TYPE.V2_REPORT, makeDissector('igmp', 'IGMP', v2)],

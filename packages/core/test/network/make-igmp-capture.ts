@@ -4,7 +4,7 @@
 // sources, and a maximum response time in its exponential form) and v3
 // reports with several group records, each with the Router Alert option
 // RFC 2236 and 3376 ask for; a report with a bad checksum; an unassigned type;
-// RFC 988's version 0. Its tshark
+// RFC 988's version 0; multicast traceroute. Its tshark
 // output is the CLI golden cases *-igmp (node scripts/record-goldens.mjs
 // --set cli). From the repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-igmp-capture.ts
@@ -45,6 +45,15 @@ function withRouterAlert(src: number[], dst: number[], m: number[]): Uint8Array 
 }
 
 const v2 = (type: number, maxResp: number, group: number[]): number[] => [type, maxResp, 0, 0, ...group];
+
+/** A multicast traceroute header (30 hops, group, source, receiver, response address, TTL 64, query ID) and blocks. */
+const mtrace = (type: number, blocks: number[][]): number[] => [
+  type, 30, 0, 0, ...SSDP, 10, 0, 0, 1, ...HOST, ...ROUTER, 64, 0x01, 0x02, 0x03, ...blocks.flat(),
+];
+/** A traceroute response block: arrival time, in/out interfaces, previous router, counts, protocol, TTL, S bit and mask, code. */
+const traceBlock = (protocol: number, code: number): number[] => [
+  0xe0, 0, 0, 1, ...ROUTER, 192, 168, 2, 1, 10, 0, 0, 254, 0, 0, 0, 10, 0, 0, 0, 20, 0, 0, 0, 30, protocol, 1, 0x40 | 24, code,
+];
 
 /** An IGMPv0 message: type, code, checksum, identifier, group, access key (20 bytes). */
 const v0 = (type: number, code: number, identifier: number, group: number[], key: number[]): number[] => [
@@ -91,6 +100,12 @@ const frames = [
   igmp(HOST, ROUTER, v0(3, 9, 0x01020305, [232, 1, 2, 3], [1, 2, 3, 4, 5, 6, 7, 8])),
   igmp(HOST, ROUTER, v0(0, 0, 0, [0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0])),
   igmp(HOST, ROUTER, v0(1, 0, 0x01020306, [0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0]).slice(0, 12)),
+  // Multicast traceroute: a query (the header alone), a request with one block, a response with two blocks (PIM,
+  // then DVMRP with a forwarding code nobody named), and a response whose second block is cut short.
+  igmp(HOST, ROUTER, mtrace(0x1f, [])),
+  igmp(ROUTER, HOST, mtrace(0x1f, [traceBlock(3, 0x00)])),
+  igmp(ROUTER, HOST, mtrace(0x1e, [traceBlock(3, 0x00), traceBlock(1, 0x42)])),
+  igmp(ROUTER, HOST, mtrace(0x1e, [traceBlock(3, 0x06), traceBlock(3, 0x00).slice(0, 20)])),
 ];
 
 const writer = await PcapWriter.open(out);
