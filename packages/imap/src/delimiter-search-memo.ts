@@ -19,11 +19,11 @@ export class DelimiterSearchMemo {
   /** findByte(tvb, byte, offset, maxLen) for a search starting at stream position `key` (-1: no memo). */
   find(tvb: Tvb, byte: number, offset: number, key: number, maxLen = -1): number {
     const stop = maxLen < 0 ? tvb.length : Math.min(tvb.length, offset + maxLen);
-    const from = byte === this.byte ? this.progress.resumeAt(offset, key, stop) : offset;
+    const from = byte === this.byte ? this.progress.resumeAt(offset, key, stop, tvb) : offset;
     const at = from < stop ? findByte(tvb, byte, from, stop - from) : -1;
     if (at < 0 && key >= 0) {
       this.byte = byte;
-      this.progress.noEndBefore(offset, key, stop);
+      this.progress.noEndBefore(offset, key, stop, tvb);
     }
     return at;
   }

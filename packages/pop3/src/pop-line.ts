@@ -10,8 +10,8 @@ const SPACE = 0x20;
  * stream position `key`) stopped without finding one.
  */
 export function hasLineFeed(tvb: Tvb, memo: UnfinishedLineMemo, key: number): boolean {
-  const found = tvb.find(LF, memo.resumeAt(0, key, tvb.length)) >= 0;
-  if (!found) memo.noEndBefore(0, key, tvb.length);
+  const found = tvb.find(LF, memo.resumeAt(0, key, tvb.length, tvb)) >= 0;
+  if (!found) memo.noEndBefore(0, key, tvb.length, tvb);
   return found;
 }
 

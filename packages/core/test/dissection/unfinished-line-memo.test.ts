@@ -47,7 +47,7 @@ describe('UnfinishedLineMemo', () => {
         let off = 0;
         while (off < tvb.length) {
           const key = pduStart + off;
-          if (memo.resumeAt(off, key, tvb.length) > off) resumed++;
+          if (memo.resumeAt(off, key, tvb.length, tvb) > off) resumed++;
           const got = memo.findLineEnd(tvb, off, key, within);
           const want = findLineEnd(tvb, off, true, within);
           if (got.len !== want.len || got.next !== want.next) mismatches.push(`round ${round}, line at ${key}: ${JSON.stringify(got)} for ${JSON.stringify(want)}`);
@@ -66,23 +66,28 @@ describe('UnfinishedLineMemo', () => {
   it('starts over for other data: another stream position, or fewer bytes than it searched', () => {
     const memo = new UnfinishedLineMemo();
     const text = new TextEncoder().encode('abcdefgh\r\nrest');
+    const more = Tvb.fromBytes('t', text.slice(0, 9));
     expect(memo.findLineEnd(Tvb.fromBytes('t', text.slice(0, 8)), 0, 100).len).toBe(-1);
-    expect(memo.resumeAt(0, 100, 9)).toBe(7);
+    expect(memo.resumeAt(0, 100, 9, more)).toBe(7);
     // Another line, or the same position in shorter data (a later pass), is searched from its start.
-    expect(memo.resumeAt(0, 101, 9)).toBe(0);
-    expect(memo.resumeAt(0, 100, 6)).toBe(0);
+    expect(memo.resumeAt(0, 101, 9, more)).toBe(0);
+    expect(memo.resumeAt(0, 100, 6, Tvb.fromBytes('t', text.slice(0, 6)))).toBe(0);
+    // So is other data at the same position (a segment sent again with other bytes): its line may end sooner.
+    const other = Tvb.fromBytes('t', new TextEncoder().encode('ab\r\ncdefgh'));
+    expect(memo.resumeAt(0, 100, 9, other)).toBe(0);
+    expect(memo.findLineEnd(other, 0, 100)).toEqual({ len: 2, next: 4 });
     expect(memo.findLineEnd(Tvb.fromBytes('t', new TextEncoder().encode('ab\ncd')), 0, 100)).toEqual({ len: 2, next: 3 });
     // Without a stream position nothing is remembered.
     const none = new UnfinishedLineMemo();
     none.findLineEnd(Tvb.fromBytes('t', text.slice(0, 8)), 0, -1);
-    expect(none.resumeAt(0, -1, 9)).toBe(0);
+    expect(none.resumeAt(0, -1, 9, more)).toBe(0);
   });
 
   it('searches again the CR that ended the data, whose LF may come next', () => {
     const memo = new UnfinishedLineMemo();
     const bytes = new TextEncoder().encode('line\r\nnext');
     expect(memo.findLineEnd(Tvb.fromBytes('t', bytes.slice(0, 5)), 0, 7).len).toBe(-1);
-    expect(memo.resumeAt(0, 7, 6)).toBe(4);
+    expect(memo.resumeAt(0, 7, 6, Tvb.fromBytes('t', bytes.slice(0, 6)))).toBe(4);
     expect(memo.findLineEnd(Tvb.fromBytes('t', bytes.slice(0, 6)), 0, 7)).toEqual({ len: 4, next: 6 });
   });
 });
