@@ -83,7 +83,10 @@ function dissectSll(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, version
   }
   pinfo.cols.setProtocol('SLL');
   pinfo.cols.clearInfo();
-  pinfo.cols.setInfo(packetTypes.get(pkttype) ?? `Unknown (${pkttype})`);
+  // packet-sll.c reads Info's packet type as 16 bits in both versions: in v2 that takes the address length along
+  // (0x0406, "Unknown (1030)", for a packet we sent with a MAC address), seen when no protocol replaces Info.
+  const infoType = version === 1 ? pkttype : tvb.u16(10);
+  pinfo.cols.setInfo(packetTypes.get(infoType) ?? `Unknown (${infoType})`);
   const fh = tree ? tree.addProtocol(hfSll, tvb, 0, headerSize, `Linux cooked capture v${version}`) : null;
   let protocol: number;
   if (version === 1) {
