@@ -5,6 +5,9 @@ import { LINKTYPE_LOOP, LINKTYPE_NULL } from '../capture/linktypes.js';
 import { dataDissector } from './data.js';
 import { Address } from '../dissection/address.js';
 import { etypeNames } from './ethertype-values.js';
+import type { FieldNode } from '../fields/field-node.js';
+import type { PacketInfo } from '../dissection/packet-info.js';
+import type { Tvb } from '../dissection/tvb.js';
 
 /** BSD AF_ values as written by BSD kernels, whatever the reading host uses. */
 export const BSD_AF = { INET: 2, ISO: 7, APPLETALK: 16, IPX: 23, INET6_BSD: 24, INET6_FREEBSD: 28, INET6_DARWIN: 30 } as const;
@@ -22,9 +25,7 @@ export const nullFields = defineFields('null', {
  * (packet-null.c).
  */
 export const nullDissector = makeDissector('null', 'NULL', (tvb, pinfo, tree) => {
-  pinfo.cols.setProtocol('N/A');
-  pinfo.cols.setInfo('Null/Loopback');
-  pinfo.src = pinfo.dst = Address.NOT_APPLICABLE;
+  loopbackColumns(pinfo);
   // Wireshark reads it in host order; every host we run on is little-endian.
   let header = tvb.u32le(0);
   if ((header & 0xffff0000) !== 0) {
@@ -33,17 +34,29 @@ export const nullDissector = makeDissector('null', 'NULL', (tvb, pinfo, tree) =>
   } else if ((header & 0xff) === 0 && (header & 0xff00) < 0x0600) {
     header = ((header & 0xff) << 8) | ((header >>> 8) & 0xff);
   }
-  const next = tvb.sub(4);
-  const registry = pinfo.session.registry;
   if (header > 1500) {
+    const next = tvb.sub(4);
     if (tree) tree.addProtocol(hfNull, tvb, 0, 4).add(nullFields.etype, tvb, 0, 4, header & 0xffff);
-    if (!registry.tryUint('ethertype', header & 0xffff, next, pinfo, tree)) pinfo.call(dataDissector, next, tree);
+    if (!pinfo.session.registry.tryUint('ethertype', header & 0xffff, next, pinfo, tree)) pinfo.call(dataDissector, next, tree);
   } else {
-    if (tree) tree.addProtocol(hfNull, tvb, 0, 4).add(nullFields.family, tvb, 0, 4, header);
-    if (!registry.tryUint('null.type', header, next, pinfo, tree)) pinfo.call(dataDissector, next, tree);
+    dissectFamily(tvb, pinfo, tree, header);
   }
   return tvb.length;
 });
+
+/** What a loopback header leaves in the columns when nothing above replaces it. */
+function loopbackColumns(pinfo: PacketInfo): void {
+  pinfo.cols.setProtocol('N/A');
+  pinfo.cols.setInfo('Null/Loopback');
+  pinfo.src = pinfo.dst = Address.NOT_APPLICABLE;
+}
+
+/** The address family's item, then the protocol null.type names for it (data otherwise). */
+function dissectFamily(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, family: number): void {
+  const next = tvb.sub(4);
+  if (tree) tree.addProtocol(hfNull, tvb, 0, 4).add(nullFields.family, tvb, 0, 4, family);
+  if (!pinfo.session.registry.tryUint('null.type', family, next, pinfo, tree)) pinfo.call(dataDissector, next, tree);
+}
 defaultRegistry.addUint('wtap_encap', LINKTYPE_NULL, nullDissector);
 
 /**
@@ -51,13 +64,8 @@ defaultRegistry.addUint('wtap_encap', LINKTYPE_NULL, nullDissector);
  * in network byte order, and no ethertype form.
  */
 export const loopDissector = makeDissector('null', 'Null', (tvb, pinfo, tree) => {
-  pinfo.cols.setProtocol('N/A');
-  pinfo.cols.setInfo('Null/Loopback');
-  pinfo.src = pinfo.dst = Address.NOT_APPLICABLE;
-  const family = tvb.u32(0);
-  if (tree) tree.addProtocol(hfNull, tvb, 0, 4).add(nullFields.family, tvb, 0, 4, family);
-  const next = tvb.sub(4);
-  if (!pinfo.session.registry.tryUint('null.type', family, next, pinfo, tree)) pinfo.call(dataDissector, next, tree);
+  loopbackColumns(pinfo);
+  dissectFamily(tvb, pinfo, tree, tvb.u32(0));
   return tvb.length;
 });
 defaultRegistry.addUint('wtap_encap', LINKTYPE_LOOP, loopDissector);

@@ -8,7 +8,7 @@
 import type { FieldNode } from '../fields/field-node.js';
 import { addItem } from '../fields/proto-tree-items.js';
 import { formatIPv4 } from '../dissection/address.js';
-import { makeDissector } from '../dissection/dissector.js';
+import { makeDissector, type Dissector } from '../dissection/dissector.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import { defaultRegistry } from '../dissection/session.js';
 import type { Tvb } from '../dissection/tvb.js';
@@ -30,7 +30,6 @@ function common(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, version: nu
   t?.addItem(igmpFields.type, tvb, 0, 1);
   return t;
 }
-
 
 /** " {a, b}" sources after `prefix` in Info, with the addresses under `t`. */
 function sources(tvb: Tvb, pinfo: PacketInfo, t: FieldNode | null, off: number, count: number): number {
@@ -182,8 +181,8 @@ function membershipQuery(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): n
  */
 const v0Dissector = makeDissector('igmp', 'IGMP', v0);
 const mtraceDissector = makeDissector('igmp', 'IGMP', dissectMtrace);
-const byType = new Map<number, ReturnType<typeof makeDissector>>([
-  ...Array.from({ length: 16 }, (_, type): [number, ReturnType<typeof makeDissector>] => [type, v0Dissector]),
+const byType = new Map<number, Dissector>([
+  ...Array.from({ length: 16 }, (_, type): [number, Dissector] => [type, v0Dissector]),
   [0x1e, mtraceDissector],
   [0x1f, mtraceDissector],
   [TYPE.V1_QUERY, makeDissector('igmp', 'IGMP', membershipQuery)],
