@@ -200,8 +200,10 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
         } else {
           const c = requestKeyChecksum(tvb.u16(2));
           const tr = echoRequest(pinfo, 'icmp', `${c}|${seqKey}`);
+          // The first pass starts the transaction; a revisit that finds no reply notes a broadcast or multicast
+          // destination instead of a missing reply.
           if (!tr) {
-            const nu = isNotUnicast(pinfo);
+            const nu = pinfo.visited ? isNotUnicast(pinfo) : null;
             if (nu) pinfo.cols.appendInfo(` (${nu})`);
             else if (pinfo.visited) {
               const it = t ? t.add(icmpFields.noResp, null, 0, 0, null).setGenerated() : null;

@@ -183,8 +183,9 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
       if (type === T.ECHO_REQUEST) {
         const k = cksum === 0xffff ? 0 : cksum;
         const tr = echoRequest(pinfo, 'icmpv6', `${k}|${seqKey}`);
+        // The first pass starts the transaction; a revisit that finds no reply notes a multicast destination instead.
         if (!tr) {
-          if (pinfo.dst.bytes[0] === 0xff) pinfo.cols.appendInfo(' (multicast)');
+          if (pinfo.visited && pinfo.dst.bytes[0] === 0xff) pinfo.cols.appendInfo(' (multicast)');
           else if (pinfo.visited) {
             const it = t ? t.add(icmpv6Fields.noResp, null, 0, 0, null).setGenerated() : null;
             pinfo.cols.appendInfo(' (no response found!)');

@@ -77,6 +77,10 @@ const frames = [
   fromRouter(9, 16, [1, 2, ...u16(1800), ...ROUTER, ...u32(0), 16, 6, ...u16(8), ...u16(600), 0x90, 0x00], [224, 0, 0, 1]),
   fromRouter(9, 8, [1, 2, ...u16(1800), ...ROUTER, ...u32(0), 16, 6, ...u16(9), ...u16(600), 0x90, 0x00], [224, 0, 0, 1]),
   fromRouter(9, 0, [1, 2, ...u16(1800), ...ROUTER, ...u32(0), 19, 8, 24, 16], [224, 0, 0, 1]),
+  // Echo requests nobody answers, to a multicast group and to the broadcast address: a revisit (-2) notes the
+  // destination where a unicast request says "no response found!"; the first pass says nothing.
+  fromRouter(8, 0, [...u16(0x4444), ...u16(1), ...latin1Bytes('mc')], [224, 0, 0, 1]),
+  fromRouter(8, 0, [...u16(0x4444), ...u16(2), ...latin1Bytes('bc')], [255, 255, 255, 255]),
   // A timestamp request with only its originate time and an address mask request cut in its mask: malformed, in the
   // summary too.
   fromHost(13, 0, [...u16(0x1111), ...u16(3), ...u32(36_000_000)]),

@@ -151,6 +151,8 @@ const frames = [
 // A neighbor solicitation whose source link-layer address option says 24 bytes where the message has 8: malformed,
 // with a tree or without.
 frames.push(icmpv6(HOST, SOLICITED, 135, [0, 0, 0, 0, ...ROUTER, 1, 3, ...hostMac]));
+// An echo request to all nodes nobody answers: "(multicast)" on a revisit (-2) only.
+frames.push(icmpv6(HOST, ALL_NODES, 128, [0, 7, 0, 1, 0x61, 0x62]));
 // A redirect that ends inside its destination address: malformed in the summary too.
 frames.push(icmpv6(ROUTER, HOST, 137, [0, 0, 0, 0, ...ROUTER, ...DOC(0, 9).slice(0, 8)]));
 // A neighbor solicitation the snapshot length cut inside its source link-layer address: Info cannot name it.
