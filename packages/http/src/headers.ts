@@ -2,7 +2,7 @@ import { formatBytesAsText, rawByteString, type FieldDef, type FieldNode, type P
 import { dissectBasicAuth } from './basic-auth.js';
 import type { HttpConversation, HttpStreamState } from './conversation-state.js';
 import { httpExpert, httpFields } from './fields.js';
-import { asciiCString, asciiString } from './line-scan.js';
+import { asciiCString, asciiString, cStringBytes } from './line-scan.js';
 import { HttpType } from './message-type.js';
 import { parseTransferCoding, TransferCoding } from './transfer-coding.js';
 
@@ -182,8 +182,7 @@ export function processHeader(tvb: Tvb, offset: number, len: number, lineLen: nu
     }
     case Special.HOST: {
       // Kept as the bytes it is (the full request URI built from it shows them so), where http.host has ASCII.
-      const nul = valueBytes.indexOf(0);
-      const host = rawByteString(nul < 0 ? valueBytes : valueBytes.subarray(0, nul));
+      const host = rawByteString(cStringBytes(valueBytes));
       ctx.summary.httpHost = host;
       ctx.state.httpHost = host;
       break;

@@ -38,10 +38,15 @@ export function asciiString(bytes: Uint8Array): string {
   return /[^\x00-\x7f]/.test(s) ? s.replace(/[^\x00-\x7f]/g, '\ufffd') : s;
 }
 
+/** The bytes of a C string: up to the first NUL. */
+export function cStringBytes(bytes: Uint8Array): Uint8Array {
+  const nul = bytes.indexOf(0);
+  return nul < 0 ? bytes : bytes.subarray(0, nul);
+}
+
 /** An ENC_ASCII string as a C string: it ends at the first NUL. */
 export function asciiCString(bytes: Uint8Array): string {
-  const nul = bytes.indexOf(0);
-  return asciiString(nul < 0 ? bytes : bytes.subarray(0, nul));
+  return asciiString(cStringBytes(bytes));
 }
 
 /** Case-insensitive comparison of ASCII bytes with a lower-case literal (g_ascii_strncasecmp). */

@@ -92,11 +92,12 @@ async function main(): Promise<number> {
     rows.push({ lines: differingLines(ours, theirs), file, source: c.source, summaryLines: differingLines(ourSummary, theirSummary) });
   }
   rows.sort((a, b) => a.lines - b.lines || a.file.localeCompare(b.file));
-  const report = rows.map((r) => `${r.lines}\t${r.file}\t${r.source}\t${r.summaryLines}`).join('\n');
+  const line = (r: (typeof rows)[number]): string => `${r.lines}\t${r.file}\t${r.source}\t${r.summaryLines}`;
+  const report = rows.map(line).join('\n');
   writeFileSync(join(args.out, 'report.tsv'), `${report}\n`);
   const equal = rows.filter((r) => r.lines === 0).length;
   const summaryEqual = rows.filter((r) => r.summaryLines === 0).length;
-  process.stdout.write(`${rows.filter((r) => r.lines > 0 || r.summaryLines > 0).map((r) => `${r.lines}\t${r.file}\t${r.source}\t${r.summaryLines}`).join('\n')}\n`);
+  process.stdout.write(`${rows.filter((r) => r.lines > 0 || r.summaryLines > 0).map(line).join('\n')}\n`);
   process.stdout.write(`fuzz-differential: seed ${args.seed}: ${equal} of ${rows.length} cases print what tshark prints with -V, ${summaryEqual} in the summary (report: ${join(args.out, 'report.tsv')})\n`);
   return 0;
 }

@@ -203,12 +203,15 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
           // The first pass starts the transaction; a revisit that finds no reply notes a broadcast or multicast
           // destination instead of a missing reply.
           if (!tr) {
-            const nu = pinfo.visited ? isNotUnicast(pinfo) : null;
-            if (nu) pinfo.cols.appendInfo(` (${nu})`);
-            else if (pinfo.visited) {
-              const it = t ? t.add(icmpFields.noResp, null, 0, 0, null).setGenerated() : null;
-              pinfo.cols.appendInfo(' (no response found!)');
-              pinfo.expert(it, eiRespNotFound, 'No response seen to ICMP request');
+            if (pinfo.visited) {
+              const nu = isNotUnicast(pinfo);
+              if (nu) {
+                pinfo.cols.appendInfo(` (${nu})`);
+              } else {
+                const it = t ? t.add(icmpFields.noResp, null, 0, 0, null).setGenerated() : null;
+                pinfo.cols.appendInfo(' (no response found!)');
+                pinfo.expert(it, eiRespNotFound, 'No response seen to ICMP request');
+              }
             }
           } else if (tr.responseFrame) {
             t?.addGenerated(icmpFields.respIn, null, 0, 0, tr.responseFrame);

@@ -185,11 +185,14 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
         const tr = echoRequest(pinfo, 'icmpv6', `${k}|${seqKey}`);
         // The first pass starts the transaction; a revisit that finds no reply notes a multicast destination instead.
         if (!tr) {
-          if (pinfo.visited && pinfo.dst.bytes[0] === 0xff) pinfo.cols.appendInfo(' (multicast)');
-          else if (pinfo.visited) {
-            const it = t ? t.add(icmpv6Fields.noResp, null, 0, 0, null).setGenerated() : null;
-            pinfo.cols.appendInfo(' (no response found!)');
-            pinfo.expert(it, eiRespNotFound, `No response seen to ICMPv6 request in frame ${pinfo.num}`);
+          if (pinfo.visited) {
+            if (pinfo.dst.bytes[0] === 0xff) {
+              pinfo.cols.appendInfo(' (multicast)');
+            } else {
+              const it = t ? t.add(icmpv6Fields.noResp, null, 0, 0, null).setGenerated() : null;
+              pinfo.cols.appendInfo(' (no response found!)');
+              pinfo.expert(it, eiRespNotFound, `No response seen to ICMPv6 request in frame ${pinfo.num}`);
+            }
           }
         } else if (tr.responseFrame) {
           t?.addGenerated(icmpv6Fields.respIn, null, 0, 0, tr.responseFrame);
