@@ -57,7 +57,7 @@ export class JsonPrinter implements FramePrinter {
   private readonly fields: FieldsWriter | null;
 
   constructor(private readonly out: OutputStream, fieldOptions: CliOptions['fieldOptions'], fields: readonly string[]) {
-    this.d = new JsonDumper((s) => out.write(s));
+    this.d = new JsonDumper((s) => out.writeValues(s));
     this.fields = fields.length ? new FieldsWriter(fieldOptions, fields, out) : null;
     this.needs = this.fields ? this.fields.needs : { kind: 'full', labels: true };
   }

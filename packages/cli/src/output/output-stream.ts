@@ -33,6 +33,8 @@ export interface TextSink {
  */
 export class OutputStream {
   private buf: string[] = [];
+  /** Whether `buf` holds text from writeValues. */
+  private textHoldsValues = false;
   private size = 0;
   /** Bytes from the put methods, not yet written. */
   private chunk: Buffer | null = null;
@@ -66,6 +68,15 @@ export class OutputStream {
     this.write(s + '\n');
   }
 
+  /**
+   * Text holding field values (-T json), which may keep bytes that are not UTF-8: written as those bytes, as
+   * tshark does. Labels never hold them (format_text shows them), so other text is not searched for them.
+   */
+  writeValues(s: string): void {
+    this.textHoldsValues = true;
+    this.write(s);
+  }
+
   flush(): void {
     this.sendText();
     this.sendBytes();
@@ -74,10 +85,12 @@ export class OutputStream {
   private sendText(): void {
     if (!this.buf.length || this.closed) return;
     const s = this.buf.join('');
+    const values = this.textHoldsValues;
     this.buf = [];
     this.size = 0;
-    // A value that kept bytes which are not UTF-8 (-T fields, -T json) is written as those bytes, as tshark does.
-    this.stream.write(this.takesBytes && hasRawBytes(s) ? rawStringBytes(s) : s);
+    this.textHoldsValues = false;
+    // Not to a terminal, which would get packet bytes raw (0x9b is a CSI there): it gets replacement characters.
+    this.stream.write(values && this.takesBytes && !this.isTty && hasRawBytes(s) ? rawStringBytes(s) : s);
   }
 
   private sendBytes(): void {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { rawByteString } from '@netdissect/core';
 import { OutputStream } from '../../src/output/output-stream.js';
 import { corpusAvailable, corpusPath, goldensDir, repoRoot } from '../../../../test/support/paths.js';
 import { seededRandom } from '../../../../test/support/seeded-random.js';
@@ -73,6 +74,30 @@ describe('OutputStream to a Node stream', () => {
     await out.end();
     await settle(sink);
     expect(Buffer.concat(sink.chunks).toString('utf8')).toBe('GET /\\x1b[2J \u2192 \\x07done\n');
+  });
+
+  it('field values that kept bytes which are not UTF-8 are those bytes in a pipe, replacement characters on a terminal', async () => {
+    // "a", then 0x9b (a CSI to an 8-bit terminal) and 0xe4 kept as raw bytes, then a newline.
+    const value = rawByteString(Uint8Array.of(0x61, 0x9b, 0xe4, 0x0a));
+    const pipe = new SlowSink();
+    const toPipe = new OutputStream(pipe);
+    toPipe.writeValues(value);
+    await toPipe.end();
+    await settle(pipe);
+    expect(Buffer.concat(pipe.chunks)).toEqual(Buffer.from([0x61, 0x9b, 0xe4, 0x0a]));
+    const terminal = new SlowSink(true);
+    const toTerminal = new OutputStream(terminal);
+    toTerminal.writeValues(value);
+    await toTerminal.end();
+    await settle(terminal);
+    expect(Buffer.concat(terminal.chunks)).toEqual(Buffer.from('a\ufffd\ufffd\n', 'utf8'));
+    // Other text (labels) is not searched for kept bytes: it never holds any.
+    const labels = new SlowSink();
+    const toLabels = new OutputStream(labels);
+    toLabels.write(value);
+    await toLabels.end();
+    await settle(labels);
+    expect(Buffer.concat(labels.chunks)).toEqual(Buffer.from('a\ufffd\ufffd\n', 'utf8'));
   });
 
   it('a collector is given the text as strings', async () => {
