@@ -1,4 +1,5 @@
 import { hasRawBytes, rawStringBytes } from './raw-byte-strings.js';
+import { assignedAfterGlibUnicode } from './glib-unassigned.js';
 
 /**
  * Code points g_unichar_isprint rejects beyond ASCII: controls, format
@@ -6,6 +7,11 @@ import { hasRawBytes, rawStringBytes } from './raw-byte-strings.js';
  * unassigned code points and lone surrogates.
  */
 const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cn}\p{Cs}]/u;
+
+/** g_unichar_isprint beyond ASCII, with the Unicode version of tshark's GLib. */
+function isPrintable(cp: number): boolean {
+  return !UNPRINTABLE.test(String.fromCodePoint(cp)) && !assignedAfterGlibUnicode(cp);
+}
 
 /** g_ascii_isspace: space, tab, LF, FF and CR; GLib's table leaves out the vertical tab (0x0b), which stays "\v". */
 export function isAsciiSpace(c: number): boolean {
@@ -40,7 +46,7 @@ export function formatText(s: string, replaceSpace = false): string {
     if (c >= 0x20 && c < 0x7f) continue;
     if (c >= 0x80) {
       const cp = s.codePointAt(i)!;
-      if (!UNPRINTABLE.test(String.fromCodePoint(cp))) {
+      if (isPrintable(cp)) {
         // Printable beyond ASCII stays in the run, a surrogate pair whole.
         if (cp > 0xffff) i++;
         continue;
@@ -146,8 +152,7 @@ export function formatBytesAsText(bytes: Uint8Array, replaceSpace = false): stri
       // g_unichar_validate: within Unicode and not a surrogate.
       if (uc > 0x10ffff || (uc >= 0xd800 && uc <= 0xdfff)) uc = REPLACEMENT;
     }
-    const ch = String.fromCodePoint(uc);
-    if (!UNPRINTABLE.test(ch)) out += ch;
+    if (isPrintable(uc)) out += String.fromCodePoint(uc);
     // g_unichar_isspace: of the characters not printable, only ASCII whitespace (JavaScript's \s would take U+FEFF too).
     else if (replaceSpace && (uc === 0x09 || uc === 0x0a || uc === 0x0c || uc === 0x0d)) out += ' ';
     // An overlong form of an ASCII control: escaped by its last byte, as format_text does.

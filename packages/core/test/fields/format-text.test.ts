@@ -74,4 +74,10 @@ describe('formatBytesAsText (tvb_format_text)', () => {
   it('with whitespace replaced, still escapes a byte-order mark (not a space to g_unichar_isspace, unlike \\s)', () => {
     expect(formatBytesAsText(Uint8Array.from([0x61, 0xef, 0xbb, 0xbf, 0x2e, 0x0d, 0x0a]), true)).toBe('a\\uFEFF.  ');
   });
+
+  it("escapes characters newer than tshark's GLib knows (Unicode 15.0), which Node's tables call printable", () => {
+    // U+2426 is Unicode 4.0, U+2427 Unicode 16.0; U+1FAE9 16.0; U+33479 17.0 (CJK Extension J).
+    expect(formatText('\u2426\u2427\u{1fae8}\u{1fae9}\u{33479}')).toBe('\u2426\\u2427\u{1fae8}\\U0001FAE9\\U00033479');
+    expect(text(0xe2, 0x90, 0xa7, 0xe2, 0x90, 0xa6)).toBe('\\u2427\u2426');
+  });
 });
