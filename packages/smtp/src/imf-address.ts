@@ -1,4 +1,4 @@
-import { BoundsKind, DissectorBoundsError, isAsciiSpace, readAscii, type FieldDef, type FieldNode, type Tvb } from '@netdissect/core';
+import { BoundsKind, DissectorBoundsError, isAsciiSpace, type FieldDef, type FieldNode, type Tvb } from '@netdissect/core';
 import { imfFields } from './imf-fields.js';
 
 /** tvb_find_guint8 within [off, off+len), clipped to the data; -1 when absent. */

@@ -176,9 +176,7 @@ export function classifySegment(tvb: Tvb, pinfo: PacketInfo, s: SmtpSession, req
         if (eomSeen) {
           fd.pduType = PduType.EOM;
           s.state = SmtpState.READING_CMDS;
-          // Wireshark stops here; commands pipelined after the "." are followed too, without changing what the frame is.
-          fd.eomTail = loffset + (bytesEqual(tvb, loffset, '\r\n.\r\n') ? 5 : 3);
-          classifyTail(tvb, pinfo, s, fd.eomTail, desegment, decryption, stream);
+          // Wireshark stops here: commands pipelined after the "." in this segment are neither shown nor followed.
           break;
         }
         fd.pduType = PduType.MESSAGE;
@@ -199,18 +197,6 @@ export function classifySegment(tvb: Tvb, pinfo: PacketInfo, s: SmtpSession, req
     loffset = next;
   }
   return { waiting: false, eomSeen, lineOffset: loffset, lineLen: linelen };
-}
-
-/** The command lines after the end of a message, in the same segment. */
-function classifyTail(tvb: Tvb, pinfo: PacketInfo, s: SmtpSession, from: number, desegment: boolean, decryption: boolean, stream: number): void {
-  const scratch: SmtpFrameData = { pduType: PduType.CMD, conversationId: s.conversationId, moreFrags: true, waiting: false, eomTail: 0 };
-  let off = from;
-  while (off < tvb.length && s.state !== SmtpState.READING_DATA) {
-    const le = findLineEnd(tvb, off, desegment);
-    const len = le.len === -1 ? restOf(tvb, off) : le.len;
-    classifyClientLine(tvb, pinfo, s, scratch, off, len, decryption, stream);
-    off = le.len === -1 ? off + len : le.next;
-  }
 }
 
 function classifyClientLine(tvb: Tvb, pinfo: PacketInfo, s: SmtpSession, fd: SmtpFrameData, loffset: number, linelen: number, decryption: boolean, stream: number): void {

@@ -57,16 +57,6 @@ function showBodyLines(tvb: Tvb, tree: FieldNode): void {
  * their own after the message. Wireshark drops them; they are shown in
  * the tree only, so Info stays what tshark shows.
  */
-function dissectTail(tvb: Tvb, pinfo: PacketInfo, s: SmtpSession, tree: FieldNode | null): void {
-  const writable = pinfo.cols.writable;
-  pinfo.cols.writable = false;
-  try {
-    dissectCommands(tvb, pinfo, s, tree?.addProtocol(hfSmtp, tvb, 0, tvb.length) ?? null, true);
-  } finally {
-    pinfo.cols.writable = writable;
-  }
-}
-
 /**
  * packet-smtp.c: client commands and message data, server replies.
  * Message bodies (DATA up to "." or BDAT chunks) are reassembled over
@@ -84,7 +74,7 @@ export function dissectSmtp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null,
   let eomOffset = 0;
   if (!fd) {
     if (request) {
-      fd = { pduType: PduType.CMD, conversationId: s.conversationId, moreFrags: true, waiting: false, eomTail: 0 };
+      fd = { pduType: PduType.CMD, conversationId: s.conversationId, moreFrags: true, waiting: false };
       pinfo.setFrameData(FRAME_KEY, fd);
     }
     const c = classifySegment(tvb, pinfo, s, request, fd, stream, tcp?.seq);
@@ -153,7 +143,6 @@ export function dissectSmtp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null,
       pinfo.fragmented = true;
     }
   }
-  if (fd.pduType === PduType.EOM && fd.eomTail > 0 && fd.eomTail < tvb.length) dissectTail(tvb.sub(fd.eomTail), pinfo, s, tree);
   return tvb.length;
 }
 

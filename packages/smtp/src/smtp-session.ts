@@ -43,8 +43,6 @@ export interface SmtpFrameData {
   moreFrags: boolean;
   /** The first pass asked TCP for more data instead of showing this segment. */
   waiting: boolean;
-  /** Where commands pipelined after the end of the message start (0: none). */
-  eomTail: number;
 }
 
 /** An AUTH exchange whose credentials go to the credentials tap (all methods, whatever the decoding preference). */
