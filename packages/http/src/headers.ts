@@ -6,6 +6,9 @@ import { asciiCString, asciiString, cStringBytes } from './line-scan.js';
 import { HttpType } from './message-type.js';
 import { parseTransferCoding, TransferCoding } from './transfer-coding.js';
 
+const INT64_MAX = 2n ** 63n - 1n;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** What the headers of one message say about its body (headers_t). */
 export interface MessageHeaders {
   /** Media type, lower-cased, without parameters. */
@@ -157,12 +160,13 @@ export function processHeader(tvb: Tvb, offset: number, len: number, lineLen: nu
     case Special.CONTENT_LENGTH: {
       const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)/.exec(value);
       const end = m ? m[0].length : 0;
-      const n = m ? Number(m[1] + m[2]) : NaN;
+      // g_ascii_strtoll: any length up to 2^63 - 1 (ERANGE beyond), shown exactly past 2^53.
+      const n = m ? BigInt(m[1] + m[2]) : -1n;
       const after = value.charCodeAt(end);
-      if (m && n >= 0 && n <= Number.MAX_SAFE_INTEGER && (end === value.length || isSpace(after))) {
+      if (n >= 0n && n <= INT64_MAX && (end === value.length || isSpace(after))) {
         headers.haveContentLength = true;
-        headers.contentLength = n;
-        hdrItem?.addGenerated(httpFields.contentLength, tvb, offset, len, n);
+        headers.contentLength = Number(n);
+        hdrItem?.addGenerated(httpFields.contentLength, tvb, offset, len, n <= MAX_SAFE ? Number(n) : n);
         if (headers.transferCoding !== TransferCoding.NONE) pinfo.expert(hdrItem, httpExpert.teAndLength);
       } else {
         headers.haveContentLength = false;

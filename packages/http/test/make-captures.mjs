@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Build the small HTTP captures the unit tests use for cases the public corpus
 // lacks (Basic credentials, every content coding, trailers, bodiless responses,
-// pipelining, a decompression bomb, corrupt compressed bodies, a leading CRLF, PNG chunks, a CONNECT tunnel). Each is one TCP connection, written as
+// pipelining, a decompression bomb, corrupt compressed bodies, a leading CRLF, PNG chunks, a CONNECT tunnel,
+// lengths past 2^53). Each is one TCP connection, written as
 // classic pcap. Usage: node packages/http/test/make-captures.mjs
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -191,6 +192,19 @@ function request(line, headers, body = '') {
   c.send(true, Buffer.from('GET\r\n: no-name\r\nBad Header Name: x\r\nAuthorization: Basic !!!\r\nContent-Length: -1\r\n\r\n', 'latin1'));
   c.close();
   c.write('hostile.pcap');
+}
+
+// Content-Length beyond 2^53: g_ascii_strtoll reads up to 2^63 - 1, shown
+// exactly; 2^63 is out of range, so no length. Answers to HEAD, without bodies.
+{
+  const c = new Connection();
+  c.open();
+  for (const length of ['9007199254740993', '9223372036854775807', '+9223372036854775808 ', '18446744073709551616']) {
+    c.send(true, request('HEAD /big.iso HTTP/1.1', []));
+    c.send(false, response('200 OK', ['Content-Type: application/octet-stream', `Content-Length: ${length}`]));
+  }
+  c.close();
+  c.write('content-length-64-bit.pcap');
 }
 
 // Compressed bodies zlib finds corrupt after some output: a gzip body whose
