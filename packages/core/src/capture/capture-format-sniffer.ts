@@ -7,16 +7,15 @@ export type CaptureFormat = 'pcap' | 'pcapng';
 
 export type SniffedFormat =
   | { format: 'pcap'; littleEndian: boolean; nanosecond: boolean }
-  | { format: 'pcapng'; littleEndian: boolean }
-  /** Known magic of a format variant we do not read (e.g. Alexey Kuznetsov's patched pcap). */
-  | { format: 'unsupported'; description: string };
+  | { format: 'pcapng'; littleEndian: boolean };
 
 /** Bytes needed to tell every format apart (pcapng: block type, length, byte-order magic). */
 export const SNIFF_BYTES = 12;
 
 export const PCAP_MAGIC_USEC = 0xa1b2c3d4;
 export const PCAP_MAGIC_NSEC = 0xa1b23c4d;
-const PCAP_MAGIC_MODIFIED = 0xa1b2cd34;
+/** Alexey Kuznetsov's patched libpcap (ss990915, ss991029 record headers). */
+export const PCAP_MAGIC_MODIFIED = 0xa1b2cd34;
 export const PCAPNG_SHB_TYPE = 0x0a0d0d0a;
 export const PCAPNG_BYTE_ORDER_MAGIC = 0x1a2b3c4d;
 
@@ -40,9 +39,8 @@ export function sniffCaptureFormat(head: Uint8Array): SniffedFormat | undefined 
   if (le === PCAP_MAGIC_USEC) return { format: 'pcap', littleEndian: true, nanosecond: false };
   if (be === PCAP_MAGIC_NSEC) return { format: 'pcap', littleEndian: false, nanosecond: true };
   if (le === PCAP_MAGIC_NSEC) return { format: 'pcap', littleEndian: true, nanosecond: true };
-  if (be === PCAP_MAGIC_MODIFIED || le === PCAP_MAGIC_MODIFIED) {
-    return { format: 'unsupported', description: 'pcap with the modified (Kuznetsov patch) magic number 0xa1b2cd34' };
-  }
+  if (be === PCAP_MAGIC_MODIFIED) return { format: 'pcap', littleEndian: false, nanosecond: false };
+  if (le === PCAP_MAGIC_MODIFIED) return { format: 'pcap', littleEndian: true, nanosecond: false };
   if (be === PCAPNG_SHB_TYPE && head.length >= 12) {
     // The SHB type reads the same in both byte orders; the byte-order magic decides.
     if (u32le(head, 8) === PCAPNG_BYTE_ORDER_MAGIC) return { format: 'pcapng', littleEndian: true };

@@ -5,6 +5,7 @@
  * new sections appear.
  */
 import type { CaptureFormat } from './capture-format-sniffer.js';
+import type { PcapVariant } from './pcap-variants.js';
 
 /** File-level tsPrecision when interfaces disagree (wiretap's "per packet"). */
 export const TS_PRECISION_PER_PACKET = -1;
@@ -71,6 +72,8 @@ export interface CaptureInfo {
   snaplen: number | undefined;
   /** Classic pcap: LINKTYPE_* from the file header (FCS bits masked off). */
   linktype: number | undefined;
+  /** Classic pcap: the record-header variant the file is read as (wiretap's guess; pcap-variants.ts). */
+  pcapVariant?: PcapVariant;
   /** All interfaces seen so far, in file order (pcap: one). */
   interfaces: CaptureInterface[];
   /** pcapng sections seen so far (empty for pcap). */

@@ -12,7 +12,9 @@ import { ChunkWindow, DEFAULT_CHUNK_SIZE } from './chunk-window.js';
 import { CaptureFileError } from './capture-error.js';
 import { SNIFF_BYTES, describeMagic, sniffCaptureFormat } from './capture-format-sniffer.js';
 import { PCAP_FILE_HEADER_BYTES, PcapRecordParser, parsePcapFileHeader } from './pcap-reader.js';
+import { guessPcapVariant, PCAP_RECORD_HEADER_LENGTH } from './pcap-variants.js';
 import { PcapngBlockParser } from './pcapng-reader.js';
+import { maxPacketBytesForLinktype } from './linktypes.js';
 
 export type { CaptureInput } from './byte-source.js';
 
@@ -94,7 +96,6 @@ export class CaptureReader {
       if (head.length < SNIFF_BYTES) throw new CaptureFileError('too-short', name, 0, `it has only ${head.length} bytes`);
       throw new CaptureFileError('unknown-format', name, 0, `unknown magic number ${describeMagic(head)}`);
     }
-    if (sniffed.format === 'unsupported') throw new CaptureFileError('unsupported', name, 0, sniffed.description);
 
     if (sniffed.format === 'pcap') {
       if (!(await w.ensure(PCAP_FILE_HEADER_BYTES))) {
@@ -128,7 +129,10 @@ export class CaptureReader {
         sections: [],
         sectionComments: [],
       };
-      const parser = new PcapRecordParser(header, name, maxPacketBytes, source.seekable);
+      const variant = await guessPcapVariant(w, header, source.seekable, maxPacketBytesForLinktype(header.linktype));
+      if (variant === null) throw new CaptureFileError('unsupported', name, 0, 'a pcap file with the modified magic number 0xa1b2cd34 cannot be read from a pipe (its record format is guessed by reading the first records twice)');
+      info.pcapVariant = variant;
+      const parser = new PcapRecordParser(header, name, maxPacketBytes, source.seekable, PCAP_RECORD_HEADER_LENGTH[variant]);
       return new CaptureReader(source, w, info, parser, undefined);
     }
 

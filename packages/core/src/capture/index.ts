@@ -13,6 +13,7 @@ export { CaptureFileError, type CaptureFileErrorKind } from './capture-error.js'
 export { CaptureWriteError } from './capture-write-error.js';
 export { CaptureFile } from './capture-random-access.js';
 export { sniffCaptureFormat, type CaptureFormat, type SniffedFormat } from './capture-format-sniffer.js';
+export type { PcapVariant } from './pcap-variants.js';
 export { PcapWriter, type PcapWriterOptions } from './pcap-writer.js';
 export { PcapngWriter, type PcapngWriterOptions } from './pcapng-writer.js';
 export type { CaptureOutput } from './byte-sink.js';

@@ -1,13 +1,14 @@
 /**
  * Classic libpcap files: the 24-byte file header and the 16-byte record
  * headers, in either byte order, with microsecond (a1b2c3d4) or nanosecond
- * (a1b23c4d) timestamps. Records are parsed straight out of the chunk window
+ * (a1b23c4d) timestamps; and the variants with longer record headers
+ * (pcap-variants.ts). Records are parsed straight out of the chunk window
  * with inline byte arithmetic; each packet's bytes are a view into the chunk.
  */
 import type { RawPacket } from './raw-packet.js';
 import type { ChunkWindow } from './chunk-window.js';
 import { CaptureFileError } from './capture-error.js';
-import { PCAP_MAGIC_NSEC, PCAP_MAGIC_USEC } from './capture-format-sniffer.js';
+import { PCAP_MAGIC_MODIFIED, PCAP_MAGIC_NSEC, PCAP_MAGIC_USEC } from './capture-format-sniffer.js';
 import { maxPacketBytesForLinktype } from './linktypes.js';
 
 export const PCAP_FILE_HEADER_BYTES = 24;
@@ -19,6 +20,8 @@ export type PcapLengthOrder = 'normal' | 'swapped' | 'swapped-if-caplen-bigger';
 export interface PcapFileHeader {
   littleEndian: boolean;
   nanosecond: boolean;
+  /** The patched magic a1b2cd34 (ss990915 and ss991029 record headers). */
+  modified: boolean;
   versionMajor: number;
   versionMinor: number;
   snaplen: number;
@@ -35,9 +38,10 @@ export interface PcapFileHeader {
  */
 export function parsePcapFileHeader(b: Uint8Array, name: string): PcapFileHeader {
   const magicLe = (b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0;
-  const littleEndian = magicLe === PCAP_MAGIC_USEC || magicLe === PCAP_MAGIC_NSEC;
+  const littleEndian = magicLe === PCAP_MAGIC_USEC || magicLe === PCAP_MAGIC_NSEC || magicLe === PCAP_MAGIC_MODIFIED;
   const magic = littleEndian ? magicLe : readU32(b, 0, false);
   const nanosecond = magic === PCAP_MAGIC_NSEC;
+  const modified = magic === PCAP_MAGIC_MODIFIED;
   const versionMajor = readU16(b, 4, littleEndian);
   const versionMinor = readU16(b, 6, littleEndian);
   const snaplen = readU32(b, 16, littleEndian);
@@ -54,7 +58,7 @@ export function parsePcapFileHeader(b: Uint8Array, name: string): PcapFileHeader
   if (versionMajor === 2 && versionMinor < 3) lengthOrder = 'swapped';
   else if (versionMajor === 2 && versionMinor === 3) lengthOrder = 'swapped-if-caplen-bigger';
   else if (versionMajor === 543) lengthOrder = 'swapped'; // DG/UX tcpdump
-  return { littleEndian, nanosecond, versionMajor, versionMinor, snaplen, linktype: network & 0xffff, fcsLengthBytes, lengthOrder };
+  return { littleEndian, nanosecond, modified, versionMajor, versionMinor, snaplen, linktype: network & 0xffff, fcsLengthBytes, lengthOrder };
 }
 
 function readU16(b: Uint8Array, p: number, le: boolean): number {
@@ -86,6 +90,8 @@ export class PcapRecordParser {
     maxPacketBytes: number | undefined,
     /** Whether window offsets are file offsets (dataOffset), else -1. */
     private readonly seekable: boolean,
+    /** Record header length: 16, or more for the variants (the first 16 bytes are the same in all). */
+    private readonly recordHeaderLength = PCAP_RECORD_HEADER_BYTES,
   ) {
     this.maxPacketBytes = maxPacketBytes ?? maxPacketBytesForLinktype(header.linktype);
     this.tsPrecision = header.nanosecond ? 9 : 6;
@@ -109,10 +115,11 @@ export class PcapRecordParser {
     const max = this.maxPacketBytes;
     const seekable = this.seekable;
     const reorder = this.header.lengthOrder !== 'normal';
+    const hdrLen = this.recordHeaderLength;
     let no = this.no;
     let p = w.pos;
-    let need = PCAP_RECORD_HEADER_BYTES;
-    while (end - p >= 16) {
+    let need = hdrLen;
+    while (end - p >= hdrLen) {
       let sec: number, frac: number, incl: number, orig: number;
       if (le) {
         sec = (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0;
@@ -140,9 +147,9 @@ export class PcapRecordParser {
         need = -1;
         break;
       }
-      const data = p + 16;
+      const data = p + hdrLen;
       if (end - data < incl) {
-        need = 16 + incl;
+        need = hdrLen + incl;
         break;
       }
       out.push({

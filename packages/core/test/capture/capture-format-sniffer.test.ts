@@ -22,8 +22,9 @@ describe('sniffCaptureFormat', () => {
     expect(sniffCaptureFormat(bytes(0x0a, 0x0d, 0x0d, 0x0a))).toBeUndefined(); // too short to tell
   });
 
-  it('flags the modified pcap magic and rejects everything else', () => {
-    expect(sniffCaptureFormat(bytes(0x34, 0xcd, 0xb2, 0xa1))?.format).toBe('unsupported');
+  it('takes the modified pcap magic for pcap and rejects everything else', () => {
+    expect(sniffCaptureFormat(bytes(0x34, 0xcd, 0xb2, 0xa1))).toEqual({ format: 'pcap', littleEndian: true, nanosecond: false });
+    expect(sniffCaptureFormat(bytes(0xa1, 0xb2, 0xcd, 0x34))).toEqual({ format: 'pcap', littleEndian: false, nanosecond: false });
     expect(sniffCaptureFormat(bytes(0x1f, 0x8b, 0x08, 0x00))).toBeUndefined(); // gzip
     expect(sniffCaptureFormat(bytes(0xd4, 0xc3))).toBeUndefined();
     expect(sniffCaptureFormat(new Uint8Array(0))).toBeUndefined();

@@ -85,6 +85,7 @@ describe('truncated copies of real captures', () => {
         cuts.add(r.end);
       }
       let checked = 0;
+      const guessedOtherwise: string[] = [];
       for (const cut of [...cuts].sort((a, b) => a - b)) {
         if (cut > data.length) continue;
         const path = tempFile(data.subarray(0, cut), source.endsWith('.pcapng') ? 'cut.pcapng' : 'cut.pcap');
@@ -100,6 +101,11 @@ describe('truncated copies of real captures', () => {
           continue;
         }
         const result = await readAll(path);
+        if (result.reader.info.pcapVariant !== undefined && result.reader.info.pcapVariant !== 'pcap') {
+          // Cut where a longer record header would end the file cleanly, the guess takes the file for that variant, as tshark 4.0 does.
+          guessedOtherwise.push(`${cut}:${result.reader.info.pcapVariant}`);
+          continue;
+        }
         const complete = records.filter((r) => r.packet && r.end <= cut).length;
         expectSamePackets(result.packets, full.packets.slice(0, complete), { label: `cut at ${cut}` });
         const broken = records.find((r) => r.start < cut && cut < r.end);
@@ -116,6 +122,9 @@ describe('truncated copies of real captures', () => {
         checked++;
       }
       expect(checked).toBeGreaterThan(10);
+      // tshark 4.0 (capinfos -t) reads dns_tcp.pcap cut after 118 bytes as "Nokia tcpdump - pcap" and after 122 as
+      // "RedHat 6.1 tcpdump - pcap": record 1 with a 20- or 24-byte header ends there, while the standard record 2 is cut.
+      expect(guessedOtherwise).toEqual(source === 'dns/dns_tcp.pcap' ? ['118:nokia', '122:ss990417'] : []);
     });
   }
 });
@@ -180,10 +189,7 @@ describe('inputs that are not (whole) capture files', () => {
     expect(ce.message).toContain('unknown magic number 0x47455420');
   });
 
-  it('the modified-pcap magic and pcap versions before 2.0 are refused as unsupported', async () => {
-    const modified = pcapFile({}, []);
-    new DataView(modified.buffer).setUint32(0, 0xa1b2cd34, true);
-    expect((await openError(modified)).kind).toBe('unsupported');
+  it('pcap versions before 2.0 are refused as unsupported', async () => {
     expect((await openError(pcapFile({ version: [1, 0] }, []))).kind).toBe('unsupported');
   });
 
@@ -210,12 +216,14 @@ describe('damaged pcap records', () => {
     expect(ok.error).toBeUndefined();
     expect(ok.packets.map((p) => p.caplen)).toEqual([262144]);
 
-    const bytes = pcapFile({}, [{ sec: 1, frac: 2, data: data(60) }, { sec: 1, frac: 3, data: data(10), incl: 262145 }]);
+    // Three good records first: with the bad one among the first three, wiretap's guess reads the file as another variant.
+    const good = [1, 2, 3].map((frac) => ({ sec: 1, frac, data: data(60) }));
+    const bytes = pcapFile({}, [...good, { sec: 1, frac: 4, data: data(10), incl: 262145 }]);
     const bad = await readAll(tempFile(bytes));
-    expect(bad.packets.length).toBe(1);
+    expect(bad.packets.length).toBe(3);
     const ce = asCaptureError(bad.error);
     expect(ce.kind).toBe('corrupt');
-    expect(ce.offset).toBe(24 + 16 + 60);
+    expect(ce.offset).toBe(24 + 3 * (16 + 60));
   });
 
   it('maxPacketBytes lowers the limit', async () => {
