@@ -16,7 +16,8 @@ import { NameBudget, readDnsName } from './dns-name-expansion.js';
 
 const OPT = {
   SOURCE_LINKADDR: 1, TARGET_LINKADDR: 2, PREFIX_INFORMATION: 3, REDIRECTED_HEADER: 4, MTU: 5, ADVINTERVAL: 7, SOURCE_ADDRLIST: 9, TARGET_ADDRLIST: 10, HOME_AGENT_INFO: 8, NONCE: 14,
-  ROUTE_INFO: 24, RDNSS: 25, EFO: 26, DNSSL: 31, CAPPORT: 37, PREF64: 38,
+  ROUTE_INFO: 24, RDNSS: 25, EFO: 26, DNSSL: 31, PROXY_SIGNATURE: 32, ADDR_REGISTRATION: 33, LOWPAN_CONTEXT: 34, AUTH_BORDER_ROUTER: 35,
+  CAPPORT: 37, PREF64: 38,
 } as const;
 
 const optionNames = vals({
@@ -35,6 +36,8 @@ const optionNames = vals({
 export const routerPreferences = vals({ 0: 'Medium', 1: 'High', 2: 'Reserved', 3: 'Low' });
 const pref64Plc = vals({ 0: '96 bits prefix length', 1: '64 bits prefix length', 2: '56 bits prefix length', 3: '48 bits prefix length', 4: '40 bits prefix length', 5: '32 bits prefix length' });
 const INFINITY = 0xffffffff;
+/** nd_opt_6lowpannd_status_val (RFC 6775's Address Registration status). */
+const aroStatuses = vals({ 0: 'Success', 1: 'Duplicate Exists', 2: 'Neighbor Cache Full' });
 
 export const ndOptionFields = defineFields('icmpv6', {
   opt: { abbrev: 'icmpv6.opt', name: 'ICMPv6 Option', type: FT.NONE },
@@ -87,6 +90,22 @@ export const ndOptionFields = defineFields('icmpv6', {
   pref64ScaledLifetime: { abbrev: 'icmpv6.opt.pref64.scaled_lifetime', name: 'Scaled Lifetime', type: FT.UINT16, base: BASE.DEC, bitmask: 0xfff8 },
   pref64Plc: { abbrev: 'icmpv6.opt.pref64.plc', name: 'PLC (Prefix Length Code)', type: FT.UINT16, base: BASE.HEX, bitmask: 0x0007, strings: pref64Plc },
   pref64Prefix: { abbrev: 'icmpv6.opt.pref64.prefix', name: 'Prefix', type: FT.IPv6 },
+  psKeyHash: { abbrev: 'icmpv6.opt.ps.key_hash', name: 'Key Hash', type: FT.BYTES },
+  digitalSignaturePadding: { abbrev: 'icmpv6.opt.digital_signature_padding', name: 'Digital Signature and Padding', type: FT.NONE },
+  aroStatus: { abbrev: 'icmpv6.opt.aro.status', name: 'Status', type: FT.UINT8, base: BASE.DEC, strings: aroStatuses },
+  aroLifetime: { abbrev: 'icmpv6.opt.aro.registration_lifetime', name: 'Registration  Lifetime', type: FT.UINT16, base: BASE.DEC },
+  aroEui64: { abbrev: 'icmpv6.opt.aro.eui64', name: 'EUI-64', type: FT.EUI64 },
+  sixcoContextLength: { abbrev: 'icmpv6.opt.6co.context_length', name: 'Context Length', type: FT.UINT8, base: BASE.DEC },
+  sixcoFlag: { abbrev: 'icmpv6.opt.6co.flag', name: 'Flag', type: FT.UINT8, base: BASE.HEX },
+  sixcoFlagC: { abbrev: 'icmpv6.opt.6co.flag.c', name: 'Compression Flag', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x10 },
+  sixcoFlagCid: { abbrev: 'icmpv6.opt.6co.flag.cid', name: 'CID', type: FT.UINT8, base: BASE.DEC, bitmask: 0x0f },
+  sixcoFlagReserved: { abbrev: 'icmpv6.opt.6co.flag.reserved', name: 'Reserved', type: FT.UINT8, base: BASE.DEC, bitmask: 0xe0 },
+  sixcoLifetime: { abbrev: 'icmpv6.opt.6co.valid_lifetime', name: 'Lifetime', type: FT.UINT16, base: BASE.DEC },
+  sixcoContextPrefix: { abbrev: 'icmpv6.opt.6co.context_prefix', name: 'Context Prefix', type: FT.IPv6 },
+  abroVersionLow: { abbrev: 'icmpv6.opt.abro.version_low', name: 'Version Low', type: FT.UINT16, base: BASE.DEC },
+  abroVersionHigh: { abbrev: 'icmpv6.opt.abro.version_high', name: 'Version', type: FT.UINT16, base: BASE.DEC },
+  abroLifetime: { abbrev: 'icmpv6.opt.abro.valid_lifetime', name: 'Valid Lifetime', type: FT.UINT16, base: BASE.DEC },
+  abro6lbrAddress: { abbrev: 'icmpv6.opt.abro.6lbr_address', name: '6LBR Address', type: FT.IPv6 },
   unknownData: { abbrev: 'icmpv6.unknown_data', name: 'Unknown Data', type: FT.BYTES },
   data: { abbrev: 'icmpv6.data', name: 'Data', type: FT.BYTES },
 });
@@ -306,6 +325,59 @@ export function dissectNdOptions(
         }
         break;
       }
+      case OPT.PROXY_SIGNATURE:
+        // SEND proxy signature (RFC 6496): the signature's length is what the option leaves after the key hash.
+        addItem(o, f.reserved, tvb, body, 2);
+        addItem(o, f.psKeyHash, tvb, body + 2, 16);
+        addItem(o, f.digitalSignaturePadding, tvb, body + 18, len - 20);
+        break;
+      case OPT.ADDR_REGISTRATION: {
+        // 6LoWPAN ND (RFC 6775).
+        const status = tvb.u8(body);
+        addItem(o, f.aroStatus, tvb, body, 1);
+        addItem(o, f.reserved, tvb, body + 1, 3);
+        addItem(o, f.aroLifetime, tvb, body + 4, 2);
+        addItem(o, f.aroEui64, tvb, body + 6, 8);
+        const eui = formatHexBytes(tvb.view(body + 6, 8), ':');
+        o?.appendText(` : Register ${eui} ${aroStatuses.get(status) ?? `Unknown ${status}`}`);
+        break;
+      }
+      case OPT.LOWPAN_CONTEXT: {
+        const contextLen = tvb.u8(body);
+        addItem(o, f.sixcoContextLength, tvb, body, 1);
+        const fl = addItem(o, f.sixcoFlag, tvb, body + 1, 1);
+        if (tvb.u8(body + 1) & 0x10) fl?.appendText(', Compression Flag');
+        addItem(fl, f.sixcoFlagC, tvb, body + 1, 1);
+        addItem(fl, f.sixcoFlagCid, tvb, body + 1, 1);
+        addItem(fl, f.sixcoFlagReserved, tvb, body + 1, 1);
+        addItem(o, f.reserved, tvb, body + 2, 2);
+        addItem(o, f.sixcoLifetime, tvb, body + 4, 2);
+        const at = body + 6;
+        if (len === 8) {
+          o?.appendText(` ::/${contextLen}`);
+        } else if (len === 16 || len === 24) {
+          // An 8-byte prefix is copied out (tvb_memcpy checks it) and shown zero-filled.
+          const prefix = prefixBytes(tvb, at, len - 8);
+          if (len === 24) addItem(o, f.sixcoContextPrefix, tvb, at, 16);
+          else o?.add(f.sixcoContextPrefix, tvb, at, 8, prefix);
+          o?.appendText(` ${formatIPv6(prefix, 0)}/${contextLen}`);
+        } else {
+          pinfo.expert(lengthItem, eiInvalidOptionLength);
+        }
+        break;
+      }
+      case OPT.AUTH_BORDER_ROUTER: {
+        const versionLow = tvb.u16(body);
+        addItem(o, f.abroVersionLow, tvb, body, 2);
+        const versionHigh = tvb.u16(body + 2);
+        addItem(o, f.abroVersionHigh, tvb, body + 2, 2);
+        const lifetime = tvb.u16(body + 4);
+        addItem(o, f.abroLifetime, tvb, body + 4, 2);
+        addItem(o, f.abro6lbrAddress, tvb, body + 6, 16);
+        const address = formatIPv6(tvb.view(body + 6, 16), 0);
+        o?.appendText(` : Version ${versionHigh}.${versionLow}, Valid Lifetime : ${lifetime}, 6LBR : ${address}`);
+        break;
+      }
       case OPT.CAPPORT:
         o?.addItem(f.captivePortal, tvb, body, len - 2);
         break;
@@ -326,7 +398,8 @@ export function dissectNdOptions(
     }
     // What the option's length holds beyond what its dissection read is unknown data (the redirected header reads
     // to the end of the message, so a length past it fails here).
-    const read = type === OPT.REDIRECTED_HEADER ? tvb.reported - off : FIXED_OPTION_BYTES.get(type);
+    const read =
+      type === OPT.REDIRECTED_HEADER ? tvb.reported - off : type === OPT.LOWPAN_CONTEXT ? (len === 16 || len === 24 ? len : 8) : FIXED_OPTION_BYTES.get(type);
     if (read !== undefined && read < len) addUnknownData(o, pinfo, tvb, off + read, len - read);
     o?.appendText(')');
     off = end;
@@ -341,6 +414,7 @@ function addUnknownData(o: FieldNode | null, pinfo: PacketInfo, tvb: Tvb, at: nu
 /** Bytes Wireshark's dissection of a fixed-size option reads, type and length included. */
 const FIXED_OPTION_BYTES = new Map<number, number>([
   [OPT.PREFIX_INFORMATION, 32], [OPT.MTU, 8], [OPT.ADVINTERVAL, 8], [OPT.HOME_AGENT_INFO, 8], [OPT.EFO, 8], [OPT.PREF64, 16],
+  [OPT.ADDR_REGISTRATION, 16], [OPT.AUTH_BORDER_ROUTER, 24],
 ]);
 
 /** The first `bytes` bytes of an IPv6 prefix at `at`, zero-filled to 16. */

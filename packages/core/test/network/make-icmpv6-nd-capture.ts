@@ -1,6 +1,6 @@
 // Writes captures/icmpv6-nd-options.pcap (and a solicitation whose checksum is wrong): Neighbor Discovery messages with
 // the options a router or host on a lab LAN sends (RFC 4861, 4191, 8106,
-// 5175, 8910, 8781, 3971, 6275) and damaged ones (lengths past the data, fixed-size
+// 5175, 8910, 8781, 3971, 6275, 6775, 6496) and damaged ones (lengths past the data, fixed-size
 // options longer than their contents), Inverse ND address lists, errors quoting no IPv6 packet,
 // and a type nobody assigned. Its tshark output is the CLI
 // golden cases V-icmpv6-nd-options and fields-icmpv6-nd-options
@@ -157,8 +157,31 @@ frames.push(icmpv6(HOST, ALL_NODES, 128, [0, 7, 0, 1, 0x61, 0x62]));
 frames.push(icmpv6(ROUTER, HOST, 137, [0, 0, 0, 0, ...ROUTER, ...DOC(0, 9).slice(0, 8)]));
 // A neighbor solicitation the snapshot length cut inside its source link-layer address: Info cannot name it.
 const cutSolicitation = icmpv6(HOST, SOLICITED, 135, [0, 0, 0, 0, ...ROUTER, ...opt(1, hostMac)]);
-const records = packets([...frames, cutSolicitation], 1000);
-const cut = records[records.length - 1]!;
+// 6LoWPAN Neighbor Discovery (RFC 6775) and SEND's proxy signature (RFC 6496), after the frames above.
+const EUI64 = [0x02, 0x12, 0x4b, 0x00, 0x01, 0x02, 0x03, 0x04];
+const lowpan = [
+  // Address registration: a host registers, a router answers that the address is taken; a status nobody assigned.
+  icmpv6(HOST, ROUTER, 135, [0, 0, 0, 0, ...DOC(0, 2), ...opt(1, hostMac), ...opt(33, [0, 0, 0, 0, ...u16(60), ...EUI64])]),
+  icmpv6(ROUTER, HOST, 136, [0x60, 0, 0, 0, ...DOC(0, 2), ...opt(33, [1, 0, 0, 0, ...u16(0), ...EUI64])]),
+  icmpv6(ROUTER, HOST, 136, [0x60, 0, 0, 0, ...DOC(0, 2), ...opt(33, [7, 0, 0, 0, ...u16(5), ...EUI64, ...EXTRA])]),
+  // Contexts with no prefix, 8 and 16 bytes of it, and a length no prefix has; border router versions, one with a longer option.
+  icmpv6(ROUTER, ALL_NODES, 134, [
+    ...raHeader,
+    ...opt(34, [0, 0x10, 0, 0, ...u16(300)]),
+    ...opt(34, [48, 0x11, 0, 0, ...u16(300), ...DOC(0, 5).slice(0, 8)]),
+    ...opt(34, [64, 0x1f, 0, 0, ...u16(0xffff), ...DOC(0, 6)]),
+    ...opt(34, [64, 0xe2, 0, 0, ...u16(1), ...DOC(0, 7), ...EXTRA]),
+    ...opt(35, [...u16(7), ...u16(1), ...u16(10), ...DOC(0, 1)]),
+    ...opt(35, [...u16(0xffff), ...u16(0xffff), ...u16(0), ...DOC(0, 1), ...EXTRA]),
+  ]),
+  // A proxy signature with 12 bytes of signature, and one too short for its key hash.
+  icmpv6(ROUTER, HOST, 136, [0x60, 0, 0, 0, ...DOC(0, 2), ...opt(32, [0, 0, ...new Array(16).fill(0x5a), ...new Array(12).fill(0xc3)])]),
+  icmpv6(ROUTER, HOST, 136, [0x60, 0, 0, 0, ...DOC(0, 2), ...opt(32, [0, 0, ...new Array(12).fill(0x5a)])]),
+  // A context option whose 16-byte prefix the message ends inside: malformed with a tree or without.
+  icmpv6(ROUTER, ALL_NODES, 134, [...raHeader, 34, 3, 64, 0x10, 0, 0, ...u16(300), ...DOC(0, 8).slice(0, 10)]),
+];
+const records = packets([...frames, cutSolicitation, ...lowpan], 1000);
+const cut = records[frames.length]!;
 cut.caplen = 14 + 40 + 8 + 16 + 2 + 3;
 cut.bytes = cut.bytes.subarray(0, cut.caplen);
 
