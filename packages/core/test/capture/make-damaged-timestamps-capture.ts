@@ -11,17 +11,13 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pcapFileHeader } from './pcapng-builder.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'captures');
 const arpRequest = Buffer.from('ffffffffffff020000000002080600010800060400010200000000020a0000010000000000000a000002', 'hex');
 
 function capture(magic: number, fractions: readonly number[]): Buffer {
-  const header = Buffer.alloc(24);
-  header.writeUInt32LE(magic, 0);
-  header.writeUInt16LE(2, 4);
-  header.writeUInt16LE(4, 6);
-  header.writeUInt32LE(65535, 16);
-  header.writeUInt32LE(1, 20);
+  const header = pcapFileHeader(magic);
   const records = fractions.map((frac, i) => {
     const r = Buffer.alloc(16);
     r.writeUInt32LE(1_700_000_000 + i, 0);

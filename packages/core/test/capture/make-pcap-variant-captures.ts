@@ -16,6 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ethernet, ipv4, latin1, udp } from '../../../../test/support/frame-builders.js';
+import { pcapFileHeader } from './pcapng-builder.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'captures');
 const STANDARD_MAGIC = 0xa1b2c3d4;
@@ -25,16 +26,6 @@ const MODIFIED_MAGIC = 0xa1b2cd34;
 const query = (id: number): Uint8Array => Uint8Array.of(id >> 8, id & 0xff, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0, 7, ...latin1('example'), 3, ...latin1('com'), 0, 0, 1, 0, 1);
 const frame = (i: number): Uint8Array =>
   ethernet(0x0800, ipv4({ src: [192, 0, 2, 1], dst: [192, 0, 2, 53], protocol: 17, id: i + 1 }, udp(40000 + i, 53, query(0x1000 + i))));
-
-function fileHeader(magic: number): Buffer {
-  const h = Buffer.alloc(24);
-  h.writeUInt32LE(magic, 0);
-  h.writeUInt16LE(2, 4);
-  h.writeUInt16LE(4, 6);
-  h.writeUInt32LE(65535, 16);
-  h.writeUInt32LE(1, 20);
-  return h;
-}
 
 /** A record: the 16 standard bytes, then `extra` (the variant's added fields), then the data. */
 function record(i: number, data: Uint8Array, extra: Uint8Array): Buffer {
@@ -56,7 +47,7 @@ const variants: Record<string, { magic: number; extra: Uint8Array }> = {
 };
 for (const [name, v] of Object.entries(variants)) {
   const records = [0, 1, 2, 3].map((i) => record(i, frame(i), v.extra));
-  writeFileSync(join(dir, `pcap-variant-${name}.pcap`), Buffer.concat([fileHeader(v.magic), ...records]));
+  writeFileSync(join(dir, `pcap-variant-${name}.pcap`), Buffer.concat([pcapFileHeader(v.magic), ...records]));
 }
 
 // Read as standard pcap, record 2's header is the last 4 bytes of record 1's
@@ -77,6 +68,6 @@ for (const [name, v] of Object.entries(variants)) {
   r2.writeUInt32LE(second.length, 12);
   // Standard record 3 starts 30 bytes after standard record 2's header, 22 bytes into Nokia record 2's data: a fraction of 2,000,000 there.
   second.writeUInt32LE(2_000_000, 22 + 4);
-  writeFileSync(join(dir, 'pcap-variant-third-record.pcap'), Buffer.concat([fileHeader(STANDARD_MAGIC), r1, first, r2, second]));
+  writeFileSync(join(dir, 'pcap-variant-third-record.pcap'), Buffer.concat([pcapFileHeader(STANDARD_MAGIC), r1, first, r2, second]));
 }
 console.log(`wrote ${dir}/pcap-variant-*.pcap`);

@@ -131,3 +131,14 @@ export function pcapFile(
   }
   return out;
 }
+
+/** A little-endian pcap 2.4 file header: `magic`, snapshot length 65535, Ethernet, for makers that write their own records. */
+export function pcapFileHeader(magic: number): Buffer {
+  const h = Buffer.alloc(24);
+  h.writeUInt32LE(magic, 0);
+  h.writeUInt16LE(2, 4);
+  h.writeUInt16LE(4, 6);
+  h.writeUInt32LE(65535, 16);
+  h.writeUInt32LE(1, 20);
+  return h;
+}
