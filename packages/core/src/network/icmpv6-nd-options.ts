@@ -2,8 +2,11 @@
  * Neighbor Discovery options (packet-icmpv6.c's dissect_icmpv6_nd_opt):
  * what routers and hosts on a lab LAN send in router advertisements,
  * solicitations and redirects (RFC 4861, 4191, 8106, 5175, 8910, 8781,
- * 3971). Options with no decoder here are shown as data with Wireshark's
- * "not implemented" note, as tshark does for the ones it lacks.
+ * 3971), and those of 6LoWPAN ND (6775), SEND proxies (6496), fast
+ * handovers (5568, 5269) and HMIPv6 (5380), with Wireshark's slips kept
+ * (see the handover cases). Options with no decoder here (SEND's 11 to 16)
+ * are shown as data with Wireshark's "not implemented" note, as tshark does
+ * for the ones it lacks.
  */
 import { defineFields, FT, BASE, vals, TFS_SET_NOTSET } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
@@ -16,6 +19,8 @@ import { NameBudget, readDnsName } from './dns-name-expansion.js';
 
 const OPT = {
   SOURCE_LINKADDR: 1, TARGET_LINKADDR: 2, PREFIX_INFORMATION: 3, REDIRECTED_HEADER: 4, MTU: 5, ADVINTERVAL: 7, SOURCE_ADDRLIST: 9, TARGET_ADDRLIST: 10, HOME_AGENT_INFO: 8, NONCE: 14,
+  IP_ADDRESS_PREFIX: 17, NEW_ROUTER_PREFIX_INFO: 18, LINK_LAYER_ADDRESS: 19, NEIGHBOR_ADV_ACK: 20, MAP: 23,
+  HANDOVER_KEY_REQUEST: 27, HANDOVER_KEY_REPLY: 28, HANDOVER_ASSIST_INFO: 29, MOBILE_NODE_ID: 30,
   ROUTE_INFO: 24, RDNSS: 25, EFO: 26, DNSSL: 31, PROXY_SIGNATURE: 32, ADDR_REGISTRATION: 33, LOWPAN_CONTEXT: 34, AUTH_BORDER_ROUTER: 35,
   CAPPORT: 37, PREF64: 38,
 } as const;
@@ -36,6 +41,19 @@ const optionNames = vals({
 export const routerPreferences = vals({ 0: 'Medium', 1: 'High', 2: 'Reserved', 3: 'Low' });
 const pref64Plc = vals({ 0: '96 bits prefix length', 1: '64 bits prefix length', 2: '56 bits prefix length', 3: '48 bits prefix length', 4: '40 bits prefix length', 5: '32 bits prefix length' });
 const INFINITY = 0xffffffff;
+// Fast handovers for Mobile IPv6 (RFC 5568, 5269) and HMIPv6 (RFC 5380).
+const ipaOptionCodes = vals({ 1: 'Old Care-of Address', 2: 'New Care-of Address', 3: "NAR's IP address", 4: "NAR's Prefix (sent in PrRtAdv)" });
+const llaOptionCodes = vals({
+  0: 'Wildcard', 1: 'Link-layer Address of the New Access Point', 2: 'Link-layer Address of the MN', 3: 'Link-layer Address of the NAR',
+  4: 'Link-layer Address of the source', 5: 'The AP belongs to the current interface of the router', 6: 'No prefix information available',
+  7: 'No fast handovers support available',
+});
+const naackStatuses = vals({
+  1: 'New CoA is invalid, perform address configuration', 2: 'New CoA is invalid, use the supplied CoA',
+  3: "NCoA is invalid, use NAR's IP address as NCoA in FBU", 4: 'PCoA supplied, do not send FBU', 128: 'LLA is unrecognized',
+});
+const haiOptionCodes = vals({ 1: 'Access Network Identifier (AN ID)', 2: 'Sector ID' });
+const mnOptionCodes = vals({ 1: 'NAI', 2: 'IMSI' });
 /** nd_opt_6lowpannd_status_val (RFC 6775's Address Registration status). */
 const aroStatuses = vals({ 0: 'Success', 1: 'Duplicate Exists', 2: 'Neighbor Cache Full' });
 
@@ -90,6 +108,37 @@ export const ndOptionFields = defineFields('icmpv6', {
   pref64ScaledLifetime: { abbrev: 'icmpv6.opt.pref64.scaled_lifetime', name: 'Scaled Lifetime', type: FT.UINT16, base: BASE.DEC, bitmask: 0xfff8 },
   pref64Plc: { abbrev: 'icmpv6.opt.pref64.plc', name: 'PLC (Prefix Length Code)', type: FT.UINT16, base: BASE.HEX, bitmask: 0x0007, strings: pref64Plc },
   pref64Prefix: { abbrev: 'icmpv6.opt.pref64.prefix', name: 'Prefix', type: FT.IPv6 },
+  ipaOptionCode: { abbrev: 'icmpv6.opt.ipa.option_code', name: 'Option-code', type: FT.UINT8, base: BASE.DEC, strings: ipaOptionCodes },
+  ipaPrefixLen: { abbrev: 'icmpv6.opt.ipa.prefix_len', name: 'Prefix Length', type: FT.UINT8, base: BASE.DEC },
+  ipaAddress: { abbrev: 'icmpv6.opt.ipa.ipv6_address', name: 'IPv6 Address', type: FT.IPv6 },
+  nrpiOptionCode: { abbrev: 'icmpv6.opt.nrpi.option_code', name: 'Option-code', type: FT.UINT8, base: BASE.DEC },
+  nrpiPrefixLen: { abbrev: 'icmpv6.opt.nrpi.prefix_len', name: 'Prefix Length', type: FT.UINT8, base: BASE.DEC },
+  nrpiPrefix: { abbrev: 'icmpv6.opt.nrpi.prefix', name: 'Prefix', type: FT.IPv6 },
+  llaOptionCode: { abbrev: 'icmpv6.opt.lla.option_code', name: 'Option-code', type: FT.UINT8, base: BASE.DEC, strings: llaOptionCodes },
+  llaBytes: { abbrev: 'icmpv6.opt.lla.bytes', name: 'Link-Layer Address', type: FT.BYTES },
+  naackOptionCode: { abbrev: 'icmpv6.opt.naack.option_code', name: 'Option-Code', type: FT.UINT8, base: BASE.DEC },
+  naackStatus: { abbrev: 'icmpv6.opt.naack.status', name: 'Status', type: FT.UINT8, base: BASE.DEC, strings: naackStatuses },
+  naackSuppliedNcoa: { abbrev: 'icmpv6.opt.naack.supplied_ncoa', name: 'Supplied NCoA', type: FT.IPv6 },
+  mapDistance: { abbrev: 'icmpv6.opt.map.distance', name: 'Distance', type: FT.UINT8, base: BASE.DEC, bitmask: 0xf0 },
+  mapPreference: { abbrev: 'icmpv6.opt.map.preference', name: 'Preference', type: FT.UINT8, base: BASE.DEC, bitmask: 0x0f },
+  mapFlag: { abbrev: 'icmpv6.opt.map.flag', name: 'Flag', type: FT.UINT8, base: BASE.HEX },
+  mapFlagR: { abbrev: 'icmpv6.opt.map.flag.r', name: 'RCoA Flag', type: FT.BOOLEAN, bitWidth: 8, bitmask: 0x80 },
+  mapFlagReserved: { abbrev: 'icmpv6.opt.map.flag.reserved', name: 'Reserved', type: FT.UINT8, base: BASE.DEC, bitmask: 0x7f },
+  mapValidLifetime: { abbrev: 'icmpv6.opt.map.valid_lifetime', name: 'Valid Lifetime', type: FT.UINT32, base: BASE.DEC },
+  mapGlobalAddress: { abbrev: 'icmpv6.opt.map.global_address', name: 'Global Address', type: FT.IPv6 },
+  hkrPadLength: { abbrev: 'icmpv6.opt.hkr.pad_length', name: 'Pad Length', type: FT.UINT8, base: BASE.DEC },
+  hkrAt: { abbrev: 'icmpv6.opt.hkr.at', name: 'AT', type: FT.UINT8, base: BASE.DEC, bitmask: 0xf0 },
+  hkrReserved: { abbrev: 'icmpv6.opt.hkr.reserved', name: 'Reserved', type: FT.UINT8, base: BASE.DEC, bitmask: 0x0f },
+  hkrEncryptionPublicKey: { abbrev: 'icmpv6.opt.hkr.encryption_public_key', name: 'Handover Key Encryption Public Key', type: FT.BYTES },
+  hkrPadding: { abbrev: 'icmpv6.opt.hkr.padding', name: 'Padding', type: FT.BYTES },
+  hkrLifetime: { abbrev: 'icmpv6.opt.hkr.lifetime', name: 'Padding', type: FT.UINT16, base: BASE.DEC },
+  hkrEncryptedHandoverKey: { abbrev: 'icmpv6.opt.hkr.encrypted_handover_key', name: 'Encrypted Handover Key', type: FT.BYTES },
+  haiOptionCode: { abbrev: 'icmpv6.opt.hai.option_code', name: 'Option-Code', type: FT.UINT8, base: BASE.DEC, strings: haiOptionCodes },
+  haiLength: { abbrev: 'icmpv6.opt.hai.length', name: 'HAI-Length', type: FT.UINT8, base: BASE.DEC },
+  haiValue: { abbrev: 'icmpv6.opt.hai.value', name: 'HAI-Value', type: FT.BYTES },
+  mnOptionCode: { abbrev: 'icmpv6.opt.mn.option_code', name: 'Option-Code', type: FT.UINT8, base: BASE.DEC, strings: mnOptionCodes },
+  mnLength: { abbrev: 'icmpv6.opt.mn.length', name: 'MN-Length', type: FT.UINT8, base: BASE.DEC },
+  mnValue: { abbrev: 'icmpv6.opt.mn.value', name: 'MN-Value', type: FT.BYTES },
   psKeyHash: { abbrev: 'icmpv6.opt.ps.key_hash', name: 'Key Hash', type: FT.BYTES },
   digitalSignaturePadding: { abbrev: 'icmpv6.opt.digital_signature_padding', name: 'Digital Signature and Padding', type: FT.NONE },
   aroStatus: { abbrev: 'icmpv6.opt.aro.status', name: 'Status', type: FT.UINT8, base: BASE.DEC, strings: aroStatuses },
@@ -194,6 +243,8 @@ export function dissectNdOptions(
     }
     const body = off + 2;
     const end = off + len;
+    // Where the option's dissection stopped, from its start, when it says so itself (else by its type, below).
+    let read: number | undefined;
     switch (type) {
       case OPT.SOURCE_LINKADDR:
       case OPT.TARGET_LINKADDR:
@@ -325,6 +376,83 @@ export function dissectNdOptions(
         }
         break;
       }
+      case OPT.IP_ADDRESS_PREFIX:
+      case OPT.NEW_ROUTER_PREFIX_INFO: {
+        const ipa = type === OPT.IP_ADDRESS_PREFIX;
+        addItem(o, ipa ? f.ipaOptionCode : f.nrpiOptionCode, tvb, body, 1);
+        const prefixLen = tvb.u8(body + 1);
+        addItem(o, ipa ? f.ipaPrefixLen : f.nrpiPrefixLen, tvb, body + 1, 1);
+        addItem(o, f.reserved, tvb, body + 2, 4);
+        addItem(o, ipa ? f.ipaAddress : f.nrpiPrefix, tvb, body + 6, 16);
+        const text = formatIPv6(tvb.view(body + 6, 16), 0);
+        o?.appendText(` ${text}/${prefixLen}`);
+        read = 24;
+        break;
+      }
+      case OPT.LINK_LAYER_ADDRESS:
+        addItem(o, f.llaOptionCode, tvb, body, 1);
+        addItem(o, f.llaBytes, tvb, body + 1, len - 3);
+        read = len;
+        break;
+      case OPT.NEIGHBOR_ADV_ACK: {
+        addItem(o, f.naackOptionCode, tvb, body, 1);
+        const status = tvb.u8(body + 1);
+        addItem(o, f.naackStatus, tvb, body + 1, 1);
+        if (status === 2) {
+          addItem(o, f.naackSuppliedNcoa, tvb, body + 2, 16);
+          read = 20;
+        } else {
+          addItem(o, f.reserved, tvb, body + 2, len - 4);
+          read = len;
+        }
+        break;
+      }
+      case OPT.MAP: {
+        addItem(o, f.mapDistance, tvb, body, 1);
+        addItem(o, f.mapPreference, tvb, body, 1);
+        const fl = addItem(o, f.mapFlag, tvb, body + 1, 1);
+        if (tvb.u8(body + 1) & 0x80) fl?.appendText(', RCoA Flag');
+        addItem(fl, f.mapFlagR, tvb, body + 1, 1);
+        addItem(fl, f.mapFlagReserved, tvb, body + 1, 1);
+        addItem(o, f.mapValidLifetime, tvb, body + 2, 4);
+        addItem(o, f.mapGlobalAddress, tvb, body + 6, 16);
+        read = 24;
+        break;
+      }
+      case OPT.HANDOVER_KEY_REQUEST:
+      case OPT.HANDOVER_KEY_REPLY: {
+        const reply = type === OPT.HANDOVER_KEY_REPLY;
+        const pad = tvb.u8(body);
+        addItem(o, f.hkrPadLength, tvb, body, 1);
+        addItem(o, f.hkrAt, tvb, body + 1, 1);
+        addItem(o, f.hkrReserved, tvb, body + 1, 1);
+        let at = body + 2;
+        if (reply) {
+          addItem(o, f.hkrLifetime, tvb, at, 2);
+          at += 2;
+        }
+        const keyLen = len - (reply ? 6 : 4) - pad;
+        addItem(o, reply ? f.hkrEncryptedHandoverKey : f.hkrEncryptionPublicKey, tvb, at, keyLen);
+        at += keyLen;
+        addItem(o, f.hkrPadding, tvb, at, pad);
+        // Wireshark steps one byte past the key, whatever the padding: the rest of the padding counts again as unknown data.
+        read = at + 1 - off;
+        break;
+      }
+      case OPT.HANDOVER_ASSIST_INFO:
+      case OPT.MOBILE_NODE_ID: {
+        const hai = type === OPT.HANDOVER_ASSIST_INFO;
+        addItem(o, hai ? f.haiOptionCode : f.mnOptionCode, tvb, body, 1);
+        const valueLen = tvb.u8(body + 1);
+        addItem(o, hai ? f.haiLength : f.mnLength, tvb, body + 1, 1);
+        addItem(o, hai ? f.haiValue : f.mnValue, tvb, body + 2, valueLen);
+        // Wireshark takes the padding as the option's length less the value's offset in the message, not in the option.
+        const at = body + 2 + valueLen;
+        const pad = len - at;
+        addItem(o, f.padding, tvb, at, pad);
+        read = at + pad - off;
+        break;
+      }
       case OPT.PROXY_SIGNATURE:
         // SEND proxy signature (RFC 6496): the signature's length is what the option leaves after the key hash.
         addItem(o, f.reserved, tvb, body, 2);
@@ -398,7 +526,7 @@ export function dissectNdOptions(
     }
     // What the option's length holds beyond what its dissection read is unknown data (the redirected header reads
     // to the end of the message, so a length past it fails here).
-    const read =
+    read ??=
       type === OPT.REDIRECTED_HEADER ? tvb.reported - off : type === OPT.LOWPAN_CONTEXT ? (len === 16 || len === 24 ? len : 8) : FIXED_OPTION_BYTES.get(type);
     if (read !== undefined && read < len) addUnknownData(o, pinfo, tvb, off + read, len - read);
     o?.appendText(')');

@@ -1,6 +1,6 @@
 // Writes captures/icmpv6-nd-options.pcap (and a solicitation whose checksum is wrong): Neighbor Discovery messages with
 // the options a router or host on a lab LAN sends (RFC 4861, 4191, 8106,
-// 5175, 8910, 8781, 3971, 6275, 6775, 6496) and damaged ones (lengths past the data, fixed-size
+// 5175, 8910, 8781, 3971, 6275, 6775, 6496, 5568, 5269, 5380) and damaged ones (lengths past the data, fixed-size
 // options longer than their contents), Inverse ND address lists, errors quoting no IPv6 packet,
 // and a type nobody assigned. Its tshark output is the CLI
 // golden cases V-icmpv6-nd-options and fields-icmpv6-nd-options
@@ -180,7 +180,26 @@ const lowpan = [
   // A context option whose 16-byte prefix the message ends inside: malformed with a tree or without.
   icmpv6(ROUTER, ALL_NODES, 134, [...raHeader, 34, 3, 64, 0x10, 0, 0, ...u16(300), ...DOC(0, 8).slice(0, 10)]),
 ];
-const records = packets([...frames, cutSolicitation, ...lowpan], 1000);
+// Fast handovers' options (RFC 5568, 5269) and HMIPv6's MAP option (RFC 5380), in router advertisements.
+const PUBLIC_KEY = [...new Array(12).fill(0x4b)];
+const handovers = [
+  icmpv6(ROUTER, ALL_NODES, 134, [
+    ...raHeader,
+    ...opt(17, [2, 64, 0, 0, 0, 0, ...DOC(0, 0x11)]),
+    ...opt(18, [0, 48, 0, 0, 0, 0, ...DOC(0, 0x12)]),
+    ...opt(19, [2, ...routerMac]),
+    ...opt(20, [0, 2, ...DOC(0, 0x13), 0, 0, 0, 0, 0, 0]),
+    ...opt(20, [0, 1, 0, 0, 0, 0]),
+    ...opt(23, [0x21, 0x80, ...u32(3600), ...DOC(0, 0x14)]),
+  ]),
+  // Handover keys with no padding and with three bytes of it (Wireshark counts two of them again as unknown data).
+  icmpv6(ROUTER, ALL_NODES, 134, [...raHeader, ...opt(27, [0, 0x10, ...PUBLIC_KEY]), ...opt(28, [3, 0x20, ...u16(60), ...PUBLIC_KEY.slice(0, 7)])]),
+  // Handover assist information and a mobile node identifier: their padding is measured from the message's start.
+  icmpv6(ROUTER, ALL_NODES, 134, [...raHeader, ...opt(29, [1, 4, 0xde, 0xad, 0xbe, 0xef]), ...opt(30, [1, 3, 0x61, 0x62, 0x63])]),
+  // A MAP option whose address the message ends inside.
+  icmpv6(ROUTER, ALL_NODES, 134, [...raHeader, 23, 3, 0x21, 0x80, ...u32(3600), ...DOC(0, 0x14).slice(0, 6)]),
+];
+const records = packets([...frames, cutSolicitation, ...lowpan, ...handovers], 1000);
 const cut = records[frames.length]!;
 cut.caplen = 14 + 40 + 8 + 16 + 2 + 3;
 cut.bytes = cut.bytes.subarray(0, cut.caplen);
