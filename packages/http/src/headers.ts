@@ -130,7 +130,8 @@ export function processHeader(tvb: Tvb, offset: number, len: number, lineLen: nu
     if (tree) {
       if (lf) {
         if (keepsLine) {
-          const it = tree.add(lf, tvb, offset, len, asciiString(tvb.view(offset, len)));
+          // proto_tree_add_item (ENC_ASCII): the value ends at a NUL, and bytes after it are "Trailing stray characters".
+          const it = tree.addItem(lf, tvb, offset, len);
           if (tree.ctx.full) it.setText(formatBytesAsText(tvb.view(offset, len)));
         }
       } else if (tree.ctx.keeps(httpFields.unknownHeader)) {
@@ -148,7 +149,8 @@ export function processHeader(tvb: Tvb, offset: number, len: number, lineLen: nu
   if (tree) {
     hdrItem = tree.add(field, tvb, offset, len, value);
     if (tree.ctx.full) hdrItem.setText(formatBytesAsText(tvb.view(offset, len)));
-    if (keepsLine) tree.addHidden(lf!, tvb, offset, len, asciiString(tvb.view(offset, len)));
+    // The line too is proto_tree_add_item (ENC_ASCII), hidden: its value ends at a NUL, with the stray-characters expert.
+    if (keepsLine) tree.addItem(lf!, tvb, offset, len).setHidden();
   }
   switch (special) {
     case Special.AUTHORIZATION:

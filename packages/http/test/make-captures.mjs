@@ -2,7 +2,7 @@
 // Build the small HTTP captures the unit tests use for cases the public corpus
 // lacks (Basic credentials, every content coding, trailers, bodiless responses,
 // pipelining, a decompression bomb, corrupt compressed bodies, a leading CRLF, PNG chunks, a CONNECT tunnel,
-// lengths past 2^53). Each is one TCP connection, written as
+// lengths past 2^53, NUL bytes in header lines). Each is one TCP connection, written as
 // classic pcap. Usage: node packages/http/test/make-captures.mjs
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -205,6 +205,18 @@ function request(line, headers, body = '') {
   }
   c.close();
   c.write('content-length-64-bit.pcap');
+}
+
+// NUL bytes inside header lines: proto_tree_add_item keeps the value up to
+// the NUL and flags the rest as trailing stray characters, for headers it
+// knows (User-Agent, here its hidden request line) and for the others (Expect).
+{
+  const c = new Connection();
+  c.open();
+  c.send(true, Buffer.from('GET /nul HTTP/1.1\r\nHost: example.test\r\nUser-Agent: curl\x00/8.0\r\nExpect: 100-continue\x00Content-Encoding: gzip\r\nX-Empty:\x00\r\n\r\n', 'latin1'));
+  c.send(false, response('200 OK', ['Content-Type: text/plain', 'Content-Length: 3'], 'ok\n'));
+  c.close();
+  c.write('nul-in-headers.pcap');
 }
 
 // Compressed bodies zlib finds corrupt after some output: a gzip body whose
