@@ -10,7 +10,7 @@
  */
 import { defineFields, FT, BASE, vals, TFS_SET_NOTSET } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
-import { addItem } from '../fields/proto-tree-items.js';
+import { addBitmask, addItem } from '../fields/proto-tree-items.js';
 import { formatEther, formatHexBytes, formatIPv6 } from '../dissection/address.js';
 import { defineExpert, Group, Severity } from '../dissection/expert.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
@@ -410,10 +410,7 @@ export function dissectNdOptions(
       case OPT.MAP: {
         addItem(o, f.mapDistance, tvb, body, 1);
         addItem(o, f.mapPreference, tvb, body, 1);
-        const fl = addItem(o, f.mapFlag, tvb, body + 1, 1);
-        if (tvb.u8(body + 1) & 0x80) fl?.appendText(', RCoA Flag');
-        addItem(fl, f.mapFlagR, tvb, body + 1, 1);
-        addItem(fl, f.mapFlagReserved, tvb, body + 1, 1);
+        addBitmask(o, f.mapFlag, tvb, body + 1, 1, tvb.u8(body + 1), [f.mapFlagR, f.mapFlagReserved]);
         addItem(o, f.mapValidLifetime, tvb, body + 2, 4);
         addItem(o, f.mapGlobalAddress, tvb, body + 6, 16);
         read = 24;
@@ -473,11 +470,7 @@ export function dissectNdOptions(
       case OPT.LOWPAN_CONTEXT: {
         const contextLen = tvb.u8(body);
         addItem(o, f.sixcoContextLength, tvb, body, 1);
-        const fl = addItem(o, f.sixcoFlag, tvb, body + 1, 1);
-        if (tvb.u8(body + 1) & 0x10) fl?.appendText(', Compression Flag');
-        addItem(fl, f.sixcoFlagC, tvb, body + 1, 1);
-        addItem(fl, f.sixcoFlagCid, tvb, body + 1, 1);
-        addItem(fl, f.sixcoFlagReserved, tvb, body + 1, 1);
+        addBitmask(o, f.sixcoFlag, tvb, body + 1, 1, tvb.u8(body + 1), [f.sixcoFlagC, f.sixcoFlagCid, f.sixcoFlagReserved]);
         addItem(o, f.reserved, tvb, body + 2, 2);
         addItem(o, f.sixcoLifetime, tvb, body + 4, 2);
         const at = body + 6;
