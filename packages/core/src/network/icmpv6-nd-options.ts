@@ -2,9 +2,9 @@
  * Neighbor Discovery options (packet-icmpv6.c's dissect_icmpv6_nd_opt):
  * what routers and hosts on a lab LAN send in router advertisements,
  * solicitations and redirects (RFC 4861, 4191, 8106, 5175, 8910, 8781,
- * 3971), and those of 6LoWPAN ND (6775), SEND proxies (6496), fast
+ * 3971, 2491), and those of 6LoWPAN ND (6775, 7400), SEND proxies (6496), fast
  * handovers (5568, 5269) and HMIPv6 (5380), with Wireshark's slips kept
- * (see the handover cases). Options with no decoder here (SEND's 11 to 16)
+ * (see the handover cases and NBMA). Options with no decoder here (SEND's 11 to 16)
  * are shown as data with Wireshark's "not implemented" note, as tshark does
  * for the ones it lacks.
  */
@@ -19,7 +19,7 @@ import { NameBudget, readDnsName } from './dns-name-expansion.js';
 
 const OPT = {
   SOURCE_LINKADDR: 1, TARGET_LINKADDR: 2, PREFIX_INFORMATION: 3, REDIRECTED_HEADER: 4, MTU: 5, ADVINTERVAL: 7, SOURCE_ADDRLIST: 9, TARGET_ADDRLIST: 10, HOME_AGENT_INFO: 8, NONCE: 14,
-  IP_ADDRESS_PREFIX: 17, NEW_ROUTER_PREFIX_INFO: 18, LINK_LAYER_ADDRESS: 19, NEIGHBOR_ADV_ACK: 20, MAP: 23,
+  NBMA: 6, LOWPAN_CAPABILITY: 36, IP_ADDRESS_PREFIX: 17, NEW_ROUTER_PREFIX_INFO: 18, LINK_LAYER_ADDRESS: 19, NEIGHBOR_ADV_ACK: 20, MAP: 23,
   HANDOVER_KEY_REQUEST: 27, HANDOVER_KEY_REPLY: 28, HANDOVER_ASSIST_INFO: 29, MOBILE_NODE_ID: 30,
   ROUTE_INFO: 24, RDNSS: 25, EFO: 26, DNSSL: 31, PROXY_SIGNATURE: 32, ADDR_REGISTRATION: 33, LOWPAN_CONTEXT: 34, AUTH_BORDER_ROUTER: 35,
   CAPPORT: 37, PREF64: 38,
@@ -108,6 +108,10 @@ export const ndOptionFields = defineFields('icmpv6', {
   pref64ScaledLifetime: { abbrev: 'icmpv6.opt.pref64.scaled_lifetime', name: 'Scaled Lifetime', type: FT.UINT16, base: BASE.DEC, bitmask: 0xfff8 },
   pref64Plc: { abbrev: 'icmpv6.opt.pref64.plc', name: 'PLC (Prefix Length Code)', type: FT.UINT16, base: BASE.HEX, bitmask: 0x0007, strings: pref64Plc },
   pref64Prefix: { abbrev: 'icmpv6.opt.pref64.prefix', name: 'Prefix', type: FT.IPv6 },
+  nbmaShortcutLimit: { abbrev: 'icmpv6.opt.nbma.shortcut_limit', name: 'Shortcut Limit', type: FT.UINT8, base: BASE.DEC },
+  sixcioUnassigned1: { abbrev: 'icmpv6.opt.6cio.unassigned1', name: 'Unassigned', type: FT.UINT16, base: BASE.HEX, bitmask: 0xfffe },
+  sixcioFlagG: { abbrev: 'icmpv6.opt.6cio.flag_g', name: 'G', type: FT.UINT16, base: BASE.HEX, bitmask: 0x0001 },
+  sixcioUnassigned2: { abbrev: 'icmpv6.opt.6cio.unassigned2', name: 'Unassigned', type: FT.UINT32, base: BASE.HEX },
   ipaOptionCode: { abbrev: 'icmpv6.opt.ipa.option_code', name: 'Option-code', type: FT.UINT8, base: BASE.DEC, strings: ipaOptionCodes },
   ipaPrefixLen: { abbrev: 'icmpv6.opt.ipa.prefix_len', name: 'Prefix Length', type: FT.UINT8, base: BASE.DEC },
   ipaAddress: { abbrev: 'icmpv6.opt.ipa.ipv6_address', name: 'IPv6 Address', type: FT.IPv6 },
@@ -376,6 +380,21 @@ export function dissectNdOptions(
         }
         break;
       }
+      case OPT.NBMA:
+        // NBMA shortcut limit (RFC 2491): the limit, then reserved bytes read from the limit's own byte on, one short.
+        addItem(o, f.nbmaShortcutLimit, tvb, body, 1);
+        o?.appendText(` : ${tvb.u8(body)}`);
+        addItem(o, f.reserved, tvb, body, 1);
+        addItem(o, f.reserved, tvb, body + 1, 4);
+        read = 7;
+        break;
+      case OPT.LOWPAN_CAPABILITY:
+        // 6LoWPAN capability indication (RFC 7400).
+        addItem(o, f.sixcioUnassigned1, tvb, body, 2);
+        addItem(o, f.sixcioFlagG, tvb, body, 2);
+        addItem(o, f.sixcioUnassigned2, tvb, body + 2, 4);
+        read = 8;
+        break;
       case OPT.IP_ADDRESS_PREFIX:
       case OPT.NEW_ROUTER_PREFIX_INFO: {
         const ipa = type === OPT.IP_ADDRESS_PREFIX;

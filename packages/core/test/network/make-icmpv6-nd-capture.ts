@@ -1,6 +1,6 @@
 // Writes captures/icmpv6-nd-options.pcap (and a solicitation whose checksum is wrong): Neighbor Discovery messages with
 // the options a router or host on a lab LAN sends (RFC 4861, 4191, 8106,
-// 5175, 8910, 8781, 3971, 6275, 6775, 6496, 5568, 5269, 5380) and damaged ones (lengths past the data, fixed-size
+// 5175, 8910, 8781, 3971, 6275, 6775, 6496, 5568, 5269, 5380, 2491, 7400) and damaged ones (lengths past the data, fixed-size
 // options longer than their contents), Inverse ND address lists, errors quoting no IPv6 packet,
 // and a type nobody assigned. Its tshark output is the CLI
 // golden cases V-icmpv6-nd-options and fields-icmpv6-nd-options
@@ -196,6 +196,8 @@ const handovers = [
   icmpv6(ROUTER, ALL_NODES, 134, [...raHeader, ...opt(27, [0, 0x10, ...PUBLIC_KEY]), ...opt(28, [3, 0x20, ...u16(60), ...PUBLIC_KEY.slice(0, 7)])]),
   // Handover assist information and a mobile node identifier: their padding is measured from the message's start.
   icmpv6(ROUTER, ALL_NODES, 134, [...raHeader, ...opt(29, [1, 4, 0xde, 0xad, 0xbe, 0xef]), ...opt(30, [1, 3, 0x61, 0x62, 0x63])]),
+  // An NBMA shortcut limit (RFC 2491; Wireshark reads one byte short of it) and a 6LoWPAN capability indication (RFC 7400).
+  icmpv6(ROUTER, ALL_NODES, 134, [...raHeader, ...opt(6, [16, 0, 0, 0, 0, 0]), ...opt(36, [0, 1, 0, 0, 0, 0]), ...opt(36, [0xff, 0xfe, 0x12, 0x34, 0x56, 0x78])]),
   // A MAP option whose address the message ends inside.
   icmpv6(ROUTER, ALL_NODES, 134, [...raHeader, 23, 3, 0x21, 0x80, ...u32(3600), ...DOC(0, 0x14).slice(0, 6)]),
 ];
