@@ -111,28 +111,28 @@ function dissectRouting(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
   if (t?.ctx.full) t.appendText(` (${extFields.routingType.strings!.get(type) ?? `Unknown type ${type}`})`);
   const typeItem = t ? t.addItem(extFields.routingType, tvb, 2, 1) : null;
   t?.addItem(extFields.routingSegleft, tvb, 3, 1);
-  tvb.check(0, len);
+  // Each type reads its fields item by item, checked with or without a tree: a header cut among them shows what is there.
   // A source route's last address is where the packet is finally going: upper layers (checksums, columns) use it.
   let finalDst: Uint8Array | null = null;
   if (type === 0) {
-    t?.addItem(extFields.routingSrcReserved, tvb, 4, 4);
+    addItem(t, extFields.routingSrcReserved, tvb, 4, 4);
     let idx = 1;
     for (let off = 8; off + 16 <= len; off += 16) {
-      t?.addItem(extFields.routingSrcAddr, tvb, off, 16).setText(`Address[${idx++}]: ${formatIPv6(tvb.bytes, tvb.start + off)}`);
+      addItem(t, extFields.routingSrcAddr, tvb, off, 16)?.setText(`Address[${idx++}]: ${formatIPv6(tvb.bytes, tvb.start + off)}`);
       finalDst = tvb.view(off, 16);
     }
     pinfo.expert(typeItem, eiRoutingDeprecated);
   } else if (type === 2) {
-    t?.addItem(extFields.routingMipv6Reserved, tvb, 4, 4);
+    addItem(t, extFields.routingMipv6Reserved, tvb, 4, 4);
     // The one address of a type 2 header, labelled as the source route's are.
-    t?.addItem(extFields.routingMipv6HomeAddress, tvb, 8, 16).setText(`Address[1]: ${formatIPv6(tvb.bytes, tvb.start + 8)}`);
+    addItem(t, extFields.routingMipv6HomeAddress, tvb, 8, 16)?.setText(`Address[1]: ${formatIPv6(tvb.bytes, tvb.start + 8)}`);
     finalDst = tvb.view(8, 16);
   } else if (type === 4) {
     // Segment Routing (RFC 8754): the segments in reverse order, the final destination first.
     const lastEntry = tvb.u8(4);
-    t?.addItem(extFields.routingSrhLastEntry, tvb, 4, 1);
-    t?.addItem(extFields.routingSrhFlags, tvb, 5, 1);
-    t?.addItem(extFields.routingSrhTag, tvb, 6, 2);
+    addItem(t, extFields.routingSrhLastEntry, tvb, 4, 1);
+    addItem(t, extFields.routingSrhFlags, tvb, 5, 1);
+    addItem(t, extFields.routingSrhTag, tvb, 6, 2);
     // Last Entry + 1 addresses, read within the header's length whatever it says: one past it is malformed.
     const header = tvb.sub(0, len);
     for (let i = 0, off = 8; i <= lastEntry; i++, off += 16) {
@@ -142,8 +142,7 @@ function dissectRouting(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
       if (i === 0) setFinalDestination(pinfo, tvb.view(off, 16), segleft);
     }
   } else if (len > 4) {
-    const item = t ? t.addItem(extFields.routingUnknownData, tvb, 4, len - 4) : null;
-    pinfo.expert(item, eiRoutingUndecoded);
+    pinfo.expert(addItem(t, extFields.routingUnknownData, tvb, 4, len - 4), eiRoutingUndecoded);
   }
   if (finalDst) setFinalDestination(pinfo, finalDst, segleft);
   ipv6DissectNext(nxt, tvb.sub(len), pinfo, tree, chain ?? fallbackChain(nxt));

@@ -3,7 +3,7 @@
 // (type 0), Mobile IPv6's type 2, segment routing (type 4, RFC 8754) with
 // segments left and done, types it does not decode (Nimrod, an
 // experiment), and damaged ones (a segment list longer than its header, a
-// header cut after its length). Its tshark output is the CLI golden cases
+// header cut after its length, headers the snapshot length cut). Its tshark output is the CLI golden cases
 // *-ipv6-routing-headers (node scripts/record-goldens.mjs --set cli). From
 // the repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-ipv6-routing-capture.ts
@@ -62,7 +62,21 @@ const frames = [
   truncatedPayloadLength(routed(host(0xaa), 4, 1, [1, 0, 0, 0, ...DST, ...host(0xaa)], DST), 2),
 ];
 
+// Cut by the snapshot length: a segment routing header inside its first address (its fields show, then the frame
+// fails), one with 8 bytes of TLVs cut after its addresses (they show too), and a source route inside its address.
+const cuts: [Uint8Array, number][] = [
+  [routed(host(0xaa), 4, 1, [1, 0, 0, 0, ...DST, ...host(0xaa)], DST), 14 + 40 + 8 + 5],
+  [routed(host(0xaa), 4, 1, [1, 0, 0, 0, ...DST, ...host(0xaa), 1, 6, 0, 0, 0, 0, 0, 0], DST), 14 + 40 + 8 + 32 + 3],
+  [routed(host(0x10), 0, 1, [0, 0, 0, 0, ...DST], DST), 14 + 40 + 8 + 5],
+];
+const records = packets([...frames, ...cuts.map(([f]) => f)], 1000);
+cuts.forEach(([, caplen], i) => {
+  const r = records[frames.length + i]!;
+  r.caplen = caplen;
+  r.bytes = r.bytes.subarray(0, caplen);
+});
+
 const writer = await PcapWriter.open(out);
-await writer.writeBatch(packets(frames, 1000));
+await writer.writeBatch(records);
 await writer.close();
 console.log(`wrote ${out}`);
