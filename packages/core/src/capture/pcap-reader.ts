@@ -61,10 +61,15 @@ export function parsePcapFileHeader(b: Uint8Array, name: string): PcapFileHeader
   return { littleEndian, nanosecond, modified, versionMajor, versionMinor, snaplen, linktype: network & 0xffff, fcsLengthBytes, lengthOrder };
 }
 
+/** Whether a record's incl_len and orig_len are the other way round (pre-2.3 files; 2.3 ones when incl_len is the larger). */
+export function lengthsSwapped(order: PcapLengthOrder, incl: number, orig: number): boolean {
+  return order === 'swapped' || (order === 'swapped-if-caplen-bigger' && incl > orig);
+}
+
 function readU16(b: Uint8Array, p: number, le: boolean): number {
   return le ? b[p]! | (b[p + 1]! << 8) : (b[p]! << 8) | b[p + 1]!;
 }
-function readU32(b: Uint8Array, p: number, le: boolean): number {
+export function readU32(b: Uint8Array, p: number, le: boolean): number {
   return le
     ? (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0
     : ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
@@ -132,7 +137,7 @@ export class PcapRecordParser {
         incl = ((b[p + 8] << 24) | (b[p + 9] << 16) | (b[p + 10] << 8) | b[p + 11]) >>> 0;
         orig = ((b[p + 12] << 24) | (b[p + 13] << 16) | (b[p + 14] << 8) | b[p + 15]) >>> 0;
       }
-      if (reorder && (this.header.lengthOrder === 'swapped' || incl > orig)) {
+      if (reorder && lengthsSwapped(this.header.lengthOrder, incl, orig)) {
         const t = incl;
         incl = orig;
         orig = t;

@@ -9,13 +9,13 @@
  * records are damaged, as tshark then does.
  */
 import type { ChunkWindow } from './chunk-window.js';
-import type { PcapFileHeader } from './pcap-reader.js';
+import { lengthsSwapped, PCAP_RECORD_HEADER_BYTES, readU32, type PcapFileHeader } from './pcap-reader.js';
 
 export type PcapVariant = 'pcap' | 'ss990417' | 'nokia' | 'ss991029' | 'ss990915';
 
 /** Record header length: the 16 standard bytes, then ifindex, protocol, packet type (and for ss990915 two CPU numbers), or Nokia's 4 unknown bytes. */
 export const PCAP_RECORD_HEADER_LENGTH: Readonly<Record<PcapVariant, number>> = {
-  pcap: 16,
+  pcap: PCAP_RECORD_HEADER_BYTES,
   ss990417: 24,
   ss991029: 24,
   ss990915: 28,
@@ -31,12 +31,6 @@ const RECORDS_TO_TRY = 3;
 /** An on-the-wire length past this makes a record header suspect (wiretap issue 9634). */
 const MAX_PLAUSIBLE_ORIG_LEN = 128 * 1024 * 1024;
 
-function u32(b: Uint8Array, p: number, le: boolean): number {
-  return le
-    ? (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0
-    : ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
-}
-
 /**
  * libpcap_try for one variant, on the records after the file header
  * (window position): 0 when they read well (or the file ends cleanly),
@@ -50,10 +44,10 @@ async function demerits(w: ChunkWindow, header: PcapFileHeader, variant: PcapVar
     if (!(await w.ensure(off + hdrLen))) return w.available === off ? 0 : 1;
     const b = w.buf;
     const p = w.pos + off;
-    const frac = u32(b, p + 4, le);
-    let incl = u32(b, p + 8, le);
-    let orig = u32(b, p + 12, le);
-    if (header.lengthOrder === 'swapped' || (header.lengthOrder === 'swapped-if-caplen-bigger' && incl > orig)) [incl, orig] = [orig, incl];
+    const frac = readU32(b, p + 4, le);
+    let incl = readU32(b, p + 8, le);
+    let orig = readU32(b, p + 12, le);
+    if (lengthsSwapped(header.lengthOrder, incl, orig)) [incl, orig] = [orig, incl];
     let bad = 0;
     // Every variant guessed this way counts microseconds.
     if (frac >= 1_000_000) bad++;

@@ -247,7 +247,7 @@ export function dissectNdOptions(
     }
     const body = off + 2;
     const end = off + len;
-    // Where the option's dissection stopped, from its start, when it says so itself (else by its type, below).
+    // Where the option's dissection stopped, from its start, type and length included (undefined: at its length).
     let read: number | undefined;
     switch (type) {
       case OPT.SOURCE_LINKADDR:
@@ -276,29 +276,35 @@ export function dissectNdOptions(
         }
         const text = formatIPv6(tvb.view(body + 14, 16), 0);
         o?.appendText(` : ${text}/${prefixLen}`);
+        read = 32;
         break;
       }
       case OPT.REDIRECTED_HEADER:
         o?.addItem(f.reserved, tvb, body, 6);
         o?.add(f.redirectedPacket, tvb, body + 6, tvb.reported - (body + 6), null);
         dissectContained(tvb, body + 6, o);
-        // The contained packet takes the rest of the message, but the next option is looked for after this one's length.
+        // The contained packet takes the rest of the message (a length past it fails at the unknown data below), but the
+        // next option is looked for after this one's length.
+        read = tvb.reported - off;
         break;
       case OPT.MTU:
         o?.addItem(f.reserved, tvb, body, 2);
         o?.addItem(f.mtu, tvb, body + 2, 4);
         o?.appendText(` : ${tvb.u32(body + 2)}`);
+        read = 8;
         break;
       case OPT.ADVINTERVAL:
         // RFC 6275's advertisement interval (radvd's AdvIntervalOpt), in milliseconds.
         o?.addItem(f.reserved, tvb, body, 2);
         o?.addItem(f.advertisementInterval, tvb, body + 2, 4);
         o?.appendText(` : ${tvb.u32(body + 2) | 0}`);
+        read = 8;
         break;
       case OPT.HOME_AGENT_INFO:
         o?.addItem(f.reserved, tvb, body, 2);
         o?.addItem(f.homeAgentPreference, tvb, body + 2, 2);
         o?.addItem(f.homeAgentLifetime, tvb, body + 4, 2);
+        read = 8;
         break;
       case OPT.NONCE:
         o?.addItem(f.nonce, tvb, body, len - 2);
@@ -358,6 +364,7 @@ export function dissectNdOptions(
           for (const def of [f.efoM, f.efoO, f.efoH, f.efoPrf, f.efoP, f.efoRsv]) fl.addItem(def, tvb, body, 2);
           o.addItem(f.reserved, tvb, body + 2, 4);
         }
+        read = 8;
         break;
       }
       case OPT.DNSSL: {
@@ -484,6 +491,7 @@ export function dissectNdOptions(
         addItem(o, f.aroEui64, tvb, body + 6, 8);
         const eui = formatHexBytes(tvb.view(body + 6, 8), ':');
         o?.appendText(` : Register ${eui} ${aroStatuses.get(status) ?? `Unknown ${status}`}`);
+        read = 16;
         break;
       }
       case OPT.LOWPAN_CONTEXT: {
@@ -504,6 +512,7 @@ export function dissectNdOptions(
         } else {
           pinfo.expert(lengthItem, eiInvalidOptionLength);
         }
+        read = len === 16 || len === 24 ? len : 8;
         break;
       }
       case OPT.AUTH_BORDER_ROUTER: {
@@ -516,6 +525,7 @@ export function dissectNdOptions(
         addItem(o, f.abro6lbrAddress, tvb, body + 6, 16);
         const address = formatIPv6(tvb.view(body + 6, 16), 0);
         o?.appendText(` : Version ${versionHigh}.${versionLow}, Valid Lifetime : ${lifetime}, 6LBR : ${address}`);
+        read = 24;
         break;
       }
       case OPT.CAPPORT:
@@ -527,6 +537,7 @@ export function dissectNdOptions(
           o.addItem(f.pref64Plc, tvb, body, 2);
           o.add(f.pref64Prefix, tvb, body + 2, 12, prefixBytes(tvb, body + 2, 12));
         }
+        read = 16;
         break;
       default: {
         const note = `Dissector for ICMPv6 Option (${type}) code not implemented, Contact Wireshark developers if you want this supported`;
@@ -536,10 +547,7 @@ export function dissectNdOptions(
         break;
       }
     }
-    // What the option's length holds beyond what its dissection read is unknown data (the redirected header reads
-    // to the end of the message, so a length past it fails here).
-    read ??=
-      type === OPT.REDIRECTED_HEADER ? tvb.reported - off : type === OPT.LOWPAN_CONTEXT ? (len === 16 || len === 24 ? len : 8) : FIXED_OPTION_BYTES.get(type);
+    // What the option's length holds beyond what its dissection read is unknown data.
     if (read !== undefined && read < len) addUnknownData(o, pinfo, tvb, off + read, len - read);
     o?.appendText(')');
     off = end;
@@ -550,12 +558,6 @@ export function dissectNdOptions(
 function addUnknownData(o: FieldNode | null, pinfo: PacketInfo, tvb: Tvb, at: number, len: number): void {
   pinfo.expert(addItem(o, ndOptionFields.unknownData, tvb, at, len), eiUnknownData);
 }
-
-/** Bytes Wireshark's dissection of a fixed-size option reads, type and length included. */
-const FIXED_OPTION_BYTES = new Map<number, number>([
-  [OPT.PREFIX_INFORMATION, 32], [OPT.MTU, 8], [OPT.ADVINTERVAL, 8], [OPT.HOME_AGENT_INFO, 8], [OPT.EFO, 8], [OPT.PREF64, 16],
-  [OPT.ADDR_REGISTRATION, 16], [OPT.AUTH_BORDER_ROUTER, 24],
-]);
 
 /** The first `bytes` bytes of an IPv6 prefix at `at`, zero-filled to 16. */
 function prefixBytes(tvb: Tvb, at: number, bytes: number): Uint8Array {
