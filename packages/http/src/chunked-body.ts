@@ -1,4 +1,4 @@
-import { formatBytesAsText, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { addSubtree, formatBytesAsText, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { httpFields } from './fields.js';
 import { asciiString, findLineEnd, hexToInt32Cast } from './line-scan.js';
 
@@ -20,7 +20,10 @@ export function dechunkBody(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null)
   let offset = 0;
   let datalen = tvb.reportedRemaining(0);
   const origLen = datalen;
-  const top = full ? tree.addText(tvb, 0, datalen, 'HTTP chunked response') : tree;
+  // proto_tree_add_subtree checks that its bytes exist before it looks for a tree, and nothing here skips the call
+  // without one: a body the snapshot length cut throws here, before any chunk, in the summary lines too.
+  tvb.check(0, datalen);
+  const top = addSubtree(tree, tvb, 0, datalen, () => 'HTTP chunked response');
   const parts: Uint8Array[] = [];
   let total = 0;
   while (datalen > 0) {
@@ -36,7 +39,7 @@ export function dechunkBody(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null)
     parts.push(data);
     total += size;
     if (top) {
-      const chunkTree = full ? top.addText(tvb, offset, dataOffset - offset + size + 2, size === 0 ? 'End of chunked encoding' : `Data chunk (${size} octets)`) : top;
+      const chunkTree = addSubtree(top, tvb, offset, dataOffset - offset + size + 2, () => (size === 0 ? 'End of chunked encoding' : `Data chunk (${size} octets)`))!;
       chunkTree.add(httpFields.chunkSize, tvb, offset, dataOffset - offset, size);
       if (size > 0) {
         chunkTree.addItem(httpFields.chunkData, tvb, dataOffset, size);

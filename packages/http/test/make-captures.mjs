@@ -2,6 +2,7 @@
 // Build the small HTTP captures the unit tests use for cases the public corpus
 // lacks (Basic credentials, every content coding, trailers, bodiless responses,
 // pipelining, a decompression bomb, corrupt compressed bodies, a leading CRLF, PNG chunks, a CONNECT tunnel,
+// chunked bodies in cut frames,
 // lengths past 2^53, NUL bytes in header lines). Each is one TCP connection, written as
 // classic pcap. Usage: node packages/http/test/make-captures.mjs
 import { writeFileSync } from 'node:fs';
@@ -91,6 +92,13 @@ class Connection {
     this.packet(!fromClient, 0x10);
   }
 
+  /** Send `data` in one segment whose frame the snapshot length cuts after `keep` bytes of payload. */
+  sendCut(fromClient, data, keep) {
+    this.packet(fromClient, 0x18, Buffer.from(data));
+    this.frames.at(-1).caplen = this.frames.at(-1).data.length - Buffer.from(data).length + keep;
+    this.packet(!fromClient, 0x10);
+  }
+
   close() {
     this.packet(true, 0x11);
     this.packet(false, 0x11);
@@ -106,11 +114,12 @@ class Connection {
     header.writeUInt32LE(1, 20);
     const records = this.frames.map((f) => {
       const h = Buffer.alloc(16);
+      const caplen = f.caplen ?? f.data.length;
       h.writeUInt32LE(f.t + Math.floor(f.us / 1e6), 0);
       h.writeUInt32LE(f.us % 1e6, 4);
-      h.writeUInt32LE(f.data.length, 8);
+      h.writeUInt32LE(caplen, 8);
       h.writeUInt32LE(f.data.length, 12);
-      return Buffer.concat([h, f.data]);
+      return Buffer.concat([h, f.data.subarray(0, caplen)]);
     });
     writeFileSync(join(here, name), Buffer.concat([header, ...records]));
   }
@@ -217,6 +226,34 @@ function request(line, headers, body = '') {
   c.send(false, response('200 OK', ['Content-Type: text/plain', 'Content-Length: 3'], 'ok\n'));
   c.close();
   c.write('nul-in-headers.pcap');
+}
+
+// Chunked bodies in frames the snapshot length cut: the "HTTP chunked
+// response" subtree and each chunk's check that their bytes were captured, so
+// -V stops with "Packet size limited during capture" before the chunk they
+// miss (cut inside a chunk's data, before its boundary, after the last chunk's
+// size line, and in a chunk whose size line says ffffffff); then a chunk
+// without room for its boundary, which tshark shows no item of.
+{
+  const c = new Connection();
+  c.open();
+  const chunked = (chunks) => response('200 OK', ['Content-Type: text/plain', 'Transfer-Encoding: chunked'], chunks);
+  const head = chunked('').length;
+  const data = 'abcdefghijklmnopqrstuvwxyz012345';
+  const cuts = [
+    [`10\r\n${data.slice(0, 16)}\r\n20\r\n${data}\r\n0\r\n\r\n`, 30], // inside the second chunk's data
+    [`20\r\n${data}\r\n0\r\n\r\n`, 4 + 32], // after the data, before its boundary
+    [`20\r\n${data}\r\n0\r\n\r\n`, 4 + 32 + 2 + 3], // after the last chunk's size line
+    [`ffffffff\r\n${data}\r\n0\r\n\r\n`, 20], // inside a chunk of ffffffff bytes
+  ];
+  for (const [body, keep] of cuts) {
+    c.send(true, request('GET /chunks HTTP/1.1', []));
+    c.sendCut(false, chunked(body), head + keep);
+  }
+  // Over UDP (SSDP) nothing waits for the rest: a chunk that ends with the datagram has no room for its boundary.
+  c.datagram(true, 1900, 1900, `NOTIFY * HTTP/1.1\r\nHost: 239.255.255.250:1900\r\nTransfer-Encoding: chunked\r\n\r\n20\r\n${data}`);
+  c.close();
+  c.write('chunked-cut.pcap');
 }
 
 // Compressed bodies zlib finds corrupt after some output: a gzip body whose
