@@ -23,8 +23,8 @@ interface RecordShape {
   hasTimestamp: boolean;
 }
 
-/** The rare per-record extras (pcapng comments, custom blocks), kept sparse. */
-type RecordExtras = Pick<RawPacket, 'comments' | 'custom'>;
+/** The rare per-record extras (pcapng comments, drop counts, packet ids, custom blocks), kept sparse. */
+type RecordExtras = Pick<RawPacket, 'comments' | 'dropCount' | 'packetId' | 'custom'>;
 
 /**
  * The compact per-frame index the first pass builds (DESIGN.md, "Two
@@ -103,7 +103,9 @@ export class FrameIndex {
     this.tcpStreams.set(i, tcpStream);
     this.udpStreams.set(i, udpStream);
     if (layersKnown) this.stack.set(i, this.stacks.intern(pinfo.layers));
-    if (raw.comments !== undefined || raw.custom !== undefined) this.extras.set(raw.no, { comments: raw.comments, custom: raw.custom });
+    if (raw.comments !== undefined || raw.dropCount !== undefined || raw.packetId !== undefined || raw.custom !== undefined) {
+      this.extras.set(raw.no, { comments: raw.comments, dropCount: raw.dropCount, packetId: raw.packetId, custom: raw.custom });
+    }
     this.count++;
   }
 
@@ -177,6 +179,8 @@ export class FrameIndex {
     if (!s.hasTimestamp) raw.hasTimestamp = false;
     const x = this.extras.get(no);
     if (x?.comments !== undefined) raw.comments = x.comments;
+    if (x?.dropCount !== undefined) raw.dropCount = x.dropCount;
+    if (x?.packetId !== undefined) raw.packetId = x.packetId;
     if (x?.custom !== undefined) raw.custom = x.custom;
     return raw;
   }

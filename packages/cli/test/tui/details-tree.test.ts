@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { indexedCorpusCapture, KEY, renderApp, type RenderedApp } from './support/tui-harness.js';
+import { join } from 'node:path';
+import { indexedCapture, indexedCorpusCapture, KEY, renderApp, type RenderedApp } from './support/tui-harness.js';
 
 let app: RenderedApp | null = null;
 afterEach(() => {
@@ -26,6 +27,16 @@ describe('details tree', () => {
       '▸ Internet Protocol Version 4, Src: 192.150.187.43, Dst: 141.142.228.5',
       '▸ Transmission Control Protocol, Src Port: 80, Dst Port: 59856, Seq: 0, Ack: 1, Len: 0',
     ]);
+  });
+
+  it('keeps what a pcapng packet block records beyond its bytes: drop count and packet id show again when a frame is selected', async () => {
+    const model = await indexedCapture(join(__dirname, '..', '..', '..', 'core', 'test', 'capture', 'captures', 'packet-block-options.pcapng'));
+    app = await renderApp(model, 140, 70);
+    // Frame 9: epb_dropcount 1 and epb_packetid 0xfedcba9876543210.
+    await app.press(...Array<string>(8).fill(KEY.down), KEY.tab, KEY.right);
+    const lines = detailsLines(app.screen());
+    expect(lines).toContain('    Packet id: 18364758544493064720');
+    expect(lines).toContain('    Drop Count: 1');
   });
 
   it('expands and collapses with →/←, Enter, and goes to the parent with ←', async () => {

@@ -10,6 +10,7 @@ import type { ChunkWindow } from './chunk-window.js';
 import { CaptureFileError } from './capture-error.js';
 import { PCAP_MAGIC_MODIFIED, PCAP_MAGIC_NSEC, PCAP_MAGIC_USEC } from './capture-format-sniffer.js';
 import { maxPacketBytesForLinktype } from './linktypes.js';
+import { WTAP_ENCAP_BY_LINKTYPE } from './wtap-encap-table.js';
 
 export const PCAP_FILE_HEADER_BYTES = 24;
 export const PCAP_RECORD_HEADER_BYTES = 16;
@@ -52,6 +53,10 @@ export function parsePcapFileHeader(b: Uint8Array, name: string): PcapFileHeader
   // Bits 16-25 are reserved; bit 26 says bits 28-31 hold an FCS length in 16-bit units.
   if ((network & 0x03ff0000) !== 0) {
     throw new CaptureFileError('unsupported', name, 20, `pcap link-type field has reserved bits set (0x${network.toString(16).padStart(8, '0')})`);
+  }
+  // wiretap refuses a link type it has no encapsulation for, before any record.
+  if (!WTAP_ENCAP_BY_LINKTYPE.has(network & 0xffff)) {
+    throw new CaptureFileError('unsupported', name, 20, `pcap network type ${network & 0xffff} unknown or unsupported`);
   }
   const fcsLengthBytes = (network & 0x04000000) !== 0 ? ((network >>> 28) & 0xf) * 2 : undefined;
   let lengthOrder: PcapLengthOrder = 'normal';

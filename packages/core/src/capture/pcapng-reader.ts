@@ -41,6 +41,20 @@ export const OPT_IF_DESCRIPTION = 3;
 export const OPT_IF_TSRESOL = 9;
 export const OPT_IF_FCSLEN = 13;
 export const OPT_IF_TSOFFSET = 14;
+export const OPT_EPB_FLAGS = 2;
+export const OPT_EPB_DROPCOUNT = 4;
+export const OPT_EPB_PACKETID = 5;
+export const OPT_EPB_QUEUE = 6;
+
+/** The packet block options wiretap checks the size of (a wrong one makes the file bad), with their names in its message. */
+const EPB_OPTION_SIZES: ReadonlyMap<number, [number, string]> = new Map([
+  [OPT_EPB_FLAGS, [4, 'flags']],
+  [OPT_EPB_DROPCOUNT, [8, 'drop count']],
+  [OPT_EPB_PACKETID, [8, 'packet id']],
+  [OPT_EPB_QUEUE, [4, 'queue']],
+]);
+/** An obsolete Packet Block's drops count that says it is not known. */
+const PB_DROPS_UNKNOWN = 0xffff;
 
 /** Block header (type + length) plus the trailing length copy. */
 const BLOCK_OVERHEAD = 12;
@@ -300,8 +314,14 @@ export class PcapngBlockParser {
           break;
         }
         let comments: string[] | undefined;
+        let dropCount: number | bigint | undefined;
+        let packetId: number | bigint | undefined;
         const data = p + fixed;
         if (!simple) {
+          if (!enhanced) {
+            const drops = le ? b[p + 10] | (b[p + 11] << 8) : (b[p + 10] << 8) | b[p + 11];
+            if (drops !== PB_DROPS_UNKNOWN) dropCount = drops;
+          }
           const optStart = data + dataBytes;
           const optEnd = p + len - 4;
           if (optStart < optEnd) {
@@ -310,8 +330,25 @@ export class PcapngBlockParser {
               need = -1;
               break;
             }
+            let badOption: OptionRef | undefined;
+            let dropOption = false;
             for (const o of options) {
+              const size = EPB_OPTION_SIZES.get(o.code);
+              if (size !== undefined && o.length !== size[0]) {
+                badOption = o;
+                break;
+              }
               if (o.code === OPT_COMMENT) (comments ??= []).push(optionString(b, o));
+              // The first of each counts; a drop count option stands for the Packet Block's field.
+              else if (o.code === OPT_EPB_DROPCOUNT && !dropOption) {
+                dropOption = true;
+                dropCount = u64(b, o.start, le);
+              } else if (o.code === OPT_EPB_PACKETID && packetId === undefined) packetId = u64(b, o.start, le);
+            }
+            if (badOption !== undefined) {
+              const [size, what] = EPB_OPTION_SIZES.get(badOption.code)!;
+              need = this.fail(base + p, `packet block ${what} option length ${badOption.length} is not ${size}`);
+              break;
             }
           }
           this.convertTimestamp(iface, hi, lo);
@@ -337,6 +374,8 @@ export class PcapngBlockParser {
           comments,
         };
         if (simple) packet.hasTimestamp = false;
+        if (dropCount !== undefined) packet.dropCount = dropCount;
+        if (packetId !== undefined) packet.packetId = packetId;
         out.push(packet);
         p += len;
         continue;
@@ -546,6 +585,12 @@ export class PcapngBlockParser {
     else if (this.info.tsPrecision !== info.tsPrecision) this.info.tsPrecision = TS_PRECISION_PER_PACKET;
     return true;
   }
+}
+
+/** A 64-bit unsigned option value: a number while it is exact, else a bigint. */
+function u64(b: Uint8Array, p: number, le: boolean): number | bigint {
+  const v = new DataView(b.buffer, b.byteOffset + p, 8).getBigUint64(0, le);
+  return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
 }
 
 function u32(b: Uint8Array, p: number, le: boolean): number {

@@ -42,6 +42,10 @@ export interface RawPacket {
   dataOffset: number;
   /** pcapng opt_comment values of the packet block, if any. */
   comments?: string[];
+  /** pcapng: frames lost before this one on its interface (epb_dropcount, or an obsolete Packet Block's drops count); absent when not recorded. */
+  dropCount?: number | bigint;
+  /** pcapng epb_packetid: an identifier the packet keeps across the interfaces it was captured on. */
+  packetId?: number | bigint;
   /** False for records without a timestamp (pcapng Simple Packet and Custom Blocks); absent means true. */
   hasTimestamp?: boolean;
   /**

@@ -42,6 +42,8 @@ export const frameFields = defineFields('frame', {
   ignored: { abbrev: 'frame.ignored', name: 'Frame is ignored', type: FT.BOOLEAN },
   protocols: { abbrev: 'frame.protocols', name: 'Protocols in frame', type: FT.STRING },
   comment: { abbrev: 'frame.comment', name: 'Comment', type: FT.STRING },
+  packetId: { abbrev: 'frame.packet_id', name: 'Packet id', type: FT.UINT64, base: BASE.DEC },
+  dropCount: { abbrev: 'frame.drop_count', name: 'Drop Count', type: FT.UINT64, base: BASE.DEC, blurb: 'Number of frames lost between this frame and the preceding one on the same interface' },
   cbPen: { abbrev: 'frame.cb_pen', name: 'Private Enterprise Number', type: FT.UINT32, base: BASE.DEC },
   cbCopy: { abbrev: 'frame.cb_copy', name: 'Copying', type: FT.BOOLEAN, tfs: { true: 'Allowed', false: 'Not allowed' } },
 });
@@ -122,6 +124,7 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
         idItem.add(frameFields.interfaceName, tvb, 0, 0, ifName);
         if (iface.description !== undefined) idItem.add(frameFields.interfaceDescription, tvb, 0, 0, iface.description);
       }
+      if (raw.packetId !== undefined) fh.add(frameFields.packetId, tvb, 0, 0, raw.packetId);
       fh.add(frameFields.encapType, tvb, 0, 0, wtapEncapOf(raw.linktype));
     }
     if (hasTs && tree.ctx.keepsAnyOf(frameTimeFields)) {
@@ -143,6 +146,7 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
     if (wireLen < raw.caplen) pinfo.expert(lenItem, eiLenLtCaplen);
     const capLenItem = fh.add(frameFields.capLen, tvb, 0, 0, raw.caplen);
     if (full) capLenItem.setText(`Capture Length: ${raw.caplen} byte${plural(raw.caplen)} (${bitCount(raw.caplen)} bits)`);
+    if (raw.dropCount !== undefined) fh.add(frameFields.dropCount, tvb, 0, 0, raw.dropCount);
     fh.addGenerated(frameFields.marked, tvb, 0, 0, 0);
     fh.addGenerated(frameFields.ignored, tvb, 0, 0, 0);
   }
@@ -167,6 +171,7 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
     } else {
       pinfo.cols.setProtocol('UNKNOWN');
       pinfo.cols.setInfo(`WTAP_ENCAP = ${wtapEncapOf(raw.linktype)}`);
+      pinfo.call(dataDissector, tvb, tree);
     }
   } catch (err) {
     showException(err, tvb, pinfo, tree);

@@ -193,6 +193,38 @@ describe('inputs that are not (whole) capture files', () => {
     expect((await openError(pcapFile({ version: [1, 0] }, []))).kind).toBe('unsupported');
   });
 
+  it('a pcap link type wiretap has no encapsulation for is refused before any record, as tshark refuses it', async () => {
+    const record = [{ sec: 1, frac: 0, data: new Uint8Array(20) }];
+    for (const linktype of [65535, 296, 4]) {
+      const ce = await openError(pcapFile({ linktype }, record));
+      expect(ce.kind).toBe('unsupported');
+      expect(ce.offset).toBe(20);
+      expect(ce.detail).toBe(`pcap network type ${linktype} unknown or unsupported`);
+    }
+    // Types it maps, though netdissect dissects neither: Xerox 3MB Ethernet (2) and the last in its table, 295.
+    for (const linktype of [2, 295]) {
+      const read = await readAll(tempFile(pcapFile({ linktype }, record)));
+      expect(read.error).toBeUndefined();
+      expect(read.packets.map((p) => p.linktype)).toEqual([linktype]);
+    }
+  });
+
+  it('packet block options wiretap checks the size of: a wrong size makes the file bad at that block, after the packets before it', async () => {
+    const data = new Uint8Array(60);
+    for (const [code, size, what, wrong] of [[2, 4, 'flags', 2], [4, 8, 'drop count', 4], [5, 8, 'packet id', 4], [6, 4, 'queue', 8]] as const) {
+      const b = new PcapngBuilder().shb().idb(1, 65535);
+      b.epb(0, 1000n, data, { options: [{ code, value: new Uint8Array(size) }] });
+      const at = b.bytes().length;
+      const file = b.epb(0, 2000n, data, { options: [{ code, value: new Uint8Array(wrong) }] }).bytes();
+      const read = await readAll(tempFile(file, 'options.pcapng'));
+      expect(read.packets).toHaveLength(1);
+      const ce = asCaptureError(read.error);
+      expect(ce.kind).toBe('corrupt');
+      expect(ce.offset).toBe(at);
+      expect(ce.detail).toBe(`packet block ${what} option length ${wrong} is not ${size}`);
+    }
+  });
+
   it('a pcapng with an unsupported section version', async () => {
     const ce = await openError(new PcapngBuilder().shb([], { version: [2, 0] }).bytes(), 'x.pcapng');
     expect(ce.kind).toBe('unsupported');

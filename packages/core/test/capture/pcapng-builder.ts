@@ -71,10 +71,10 @@ export class PcapngBuilder {
     ]);
   }
 
-  pb(ifId: number, ts: bigint, data: Uint8Array, opts: { len?: number; options?: readonly Option[] } = {}): this {
+  pb(ifId: number, ts: bigint, data: Uint8Array, opts: { len?: number; options?: readonly Option[]; drops?: number } = {}): this {
     return this.block(2, [
       this.u16(ifId),
-      this.u16(0xffff),
+      this.u16(opts.drops ?? 0xffff),
       this.u32(Number(ts >> 32n)),
       this.u32(Number(ts & 0xffffffffn)),
       this.u32(data.length),
