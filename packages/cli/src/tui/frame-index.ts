@@ -23,8 +23,19 @@ interface RecordShape {
   hasTimestamp: boolean;
 }
 
-/** The rare per-record extras (pcapng comments, drop counts, packet ids, custom blocks), kept sparse. */
-type RecordExtras = Pick<RawPacket, 'comments' | 'dropCount' | 'packetId' | 'custom'>;
+/** The rare per-record extras (pcapng comments, flags, drop counts, packet ids, custom blocks), kept sparse. */
+const RECORD_EXTRA_KEYS = ['comments', 'interfaceQueue', 'packFlags', 'fcsLen', 'dropCount', 'packetId', 'custom'] as const;
+type RecordExtras = Pick<RawPacket, (typeof RECORD_EXTRA_KEYS)[number]>;
+
+function hasRecordExtras(raw: RawPacket): boolean {
+  for (const key of RECORD_EXTRA_KEYS) if (raw[key] !== undefined) return true;
+  return false;
+}
+
+/** Copy the extras `from` has onto `to`. */
+function copyRecordExtras(from: RecordExtras, to: RecordExtras): void {
+  for (const key of RECORD_EXTRA_KEYS) if (from[key] !== undefined) (to as Record<string, unknown>)[key] = from[key];
+}
 
 /**
  * The compact per-frame index the first pass builds (DESIGN.md, "Two
@@ -103,8 +114,10 @@ export class FrameIndex {
     this.tcpStreams.set(i, tcpStream);
     this.udpStreams.set(i, udpStream);
     if (layersKnown) this.stack.set(i, this.stacks.intern(pinfo.layers));
-    if (raw.comments !== undefined || raw.dropCount !== undefined || raw.packetId !== undefined || raw.custom !== undefined) {
-      this.extras.set(raw.no, { comments: raw.comments, dropCount: raw.dropCount, packetId: raw.packetId, custom: raw.custom });
+    if (hasRecordExtras(raw)) {
+      const extras: RecordExtras = {};
+      copyRecordExtras(raw, extras);
+      this.extras.set(raw.no, extras);
     }
     this.count++;
   }
@@ -178,10 +191,7 @@ export class FrameIndex {
     };
     if (!s.hasTimestamp) raw.hasTimestamp = false;
     const x = this.extras.get(no);
-    if (x?.comments !== undefined) raw.comments = x.comments;
-    if (x?.dropCount !== undefined) raw.dropCount = x.dropCount;
-    if (x?.packetId !== undefined) raw.packetId = x.packetId;
-    if (x?.custom !== undefined) raw.custom = x.custom;
+    if (x !== undefined) copyRecordExtras(x, raw);
     return raw;
   }
 

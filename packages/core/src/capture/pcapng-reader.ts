@@ -316,6 +316,8 @@ export class PcapngBlockParser {
         let comments: string[] | undefined;
         let dropCount: number | bigint | undefined;
         let packetId: number | bigint | undefined;
+        let packFlags: number | undefined;
+        let queue: number | undefined;
         const data = p + fixed;
         if (!simple) {
           if (!enhanced) {
@@ -344,6 +346,8 @@ export class PcapngBlockParser {
                 dropOption = true;
                 dropCount = u64(b, o.start, le);
               } else if (o.code === OPT_EPB_PACKETID && packetId === undefined) packetId = u64(b, o.start, le);
+              else if (o.code === OPT_EPB_FLAGS && packFlags === undefined) packFlags = u32(b, o.start, le);
+              else if (o.code === OPT_EPB_QUEUE && queue === undefined) queue = u32(b, o.start, le);
             }
             if (badOption !== undefined) {
               const [size, what] = EPB_OPTION_SIZES.get(badOption.code)!;
@@ -376,6 +380,12 @@ export class PcapngBlockParser {
         if (simple) packet.hasTimestamp = false;
         if (dropCount !== undefined) packet.dropCount = dropCount;
         if (packetId !== undefined) packet.packetId = packetId;
+        if (queue !== undefined) packet.interfaceQueue = queue;
+        if (packFlags !== undefined) {
+          packet.packFlags = packFlags;
+          const fcsLen = (packFlags >>> 5) & 0xf;
+          if (fcsLen !== 0) packet.fcsLen = fcsLen;
+        }
         out.push(packet);
         p += len;
         continue;

@@ -44,6 +44,12 @@ export interface RawPacket {
   comments?: string[];
   /** pcapng: frames lost before this one on its interface (epb_dropcount, or an obsolete Packet Block's drops count); absent when not recorded. */
   dropCount?: number | bigint;
+  /** pcapng epb_queue: the interface queue the packet was received on. */
+  interfaceQueue?: number;
+  /** pcapng epb_flags: direction, reception type, FCS length and link-layer errors. */
+  packFlags?: number;
+  /** Bytes of frame check sequence the record says end the frame (epb_flags' FCS length, when not 0), for Ethernet. */
+  fcsLen?: number;
   /** pcapng epb_packetid: an identifier the packet keeps across the interfaces it was captured on. */
   packetId?: number | bigint;
   /** False for records without a timestamp (pcapng Simple Packet and Custom Blocks); absent means true. */

@@ -93,7 +93,13 @@ export function dissectEthernetCommon(tvb: Tvb, pinfo: PacketInfo, tree: FieldNo
 }
 
 /** The Ethernet link type of files: FCS presence unknown, guessed from the trailer (-1). */
-export const ethernetDissector = makeDissector('eth', 'Ethernet', (tvb, pinfo, tree) => dissectEthernetCommon(tvb, pinfo, tree, pinfo.session.pref('eth.fcs_len', -1)));
+/** The FCS length: a setting's, else the packet's (the pseudo-header's eth.fcs_len: pcapng flags), else -1 (guess from the trailer). */
+function fcsLength(pinfo: PacketInfo): number {
+  const pref = pinfo.session.pref('eth.fcs_len', -1);
+  return pref !== -1 ? pref : (pinfo.raw.fcsLen ?? -1);
+}
+
+export const ethernetDissector = makeDissector('eth', 'Ethernet', (tvb, pinfo, tree) => dissectEthernetCommon(tvb, pinfo, tree, fcsLength(pinfo)));
 export const ethernetWithoutFcsDissector = makeDissector('eth', 'Ethernet', (tvb, pinfo, tree) => dissectEthernetCommon(tvb, pinfo, tree, 0));
 /** Ethernet frames known to end in their 4-byte FCS (eth_withfcs): bridged over SNAP with it (RFC 2684). */
 export const ethernetWithFcsDissector = makeDissector('eth', 'Ethernet', (tvb, pinfo, tree) => dissectEthernetCommon(tvb, pinfo, tree, 4));

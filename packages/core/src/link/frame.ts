@@ -1,4 +1,4 @@
-import { defineFields, defineProtocol, FT, BASE } from '../fields/field-def.js';
+import { defineFields, defineProtocol, FT, BASE, TFS_SET_NOTSET } from '../fields/field-def.js';
 import { makeDissector } from '../dissection/dissector.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import type { Tvb } from '../dissection/tvb.js';
@@ -42,11 +42,59 @@ export const frameFields = defineFields('frame', {
   ignored: { abbrev: 'frame.ignored', name: 'Frame is ignored', type: FT.BOOLEAN },
   protocols: { abbrev: 'frame.protocols', name: 'Protocols in frame', type: FT.STRING },
   comment: { abbrev: 'frame.comment', name: 'Comment', type: FT.STRING },
+  interfaceQueue: { abbrev: 'frame.interface_queue', name: 'Interface queue', type: FT.UINT32, base: BASE.DEC },
+  packFlags: { abbrev: 'frame.packet_flags', name: 'Packet flags', type: FT.UINT32, base: BASE.HEX },
+  packDirection: { abbrev: 'frame.packet_flags_direction', name: 'Direction', type: FT.UINT32, base: BASE.HEX, bitmask: 0x3, strings: new Map([[0, 'Unknown'], [1, 'Inbound'], [2, 'Outbound']]) },
+  packReceptionType: {
+    abbrev: 'frame.packet_flags_reception_type',
+    name: 'Reception type',
+    type: FT.UINT32,
+    base: BASE.DEC,
+    bitmask: 0x1c,
+    strings: new Map([[0, 'Not specified'], [1, 'Unicast'], [2, 'Multicast'], [3, 'Broadcast'], [4, 'Promiscuous']]),
+  },
+  packFcsLength: { abbrev: 'frame.packet_flags_fcs_length', name: 'FCS length', type: FT.UINT32, base: BASE.DEC, bitmask: 0x1e0 },
+  packReserved: { abbrev: 'frame.packet_flags_reserved', name: 'Reserved', type: FT.UINT32, base: BASE.DEC, bitmask: 0xfe00 },
+  packCrcError: { abbrev: 'frame.packet_flags_crc_error', name: 'CRC error', type: FT.BOOLEAN, bitWidth: 32, tfs: TFS_SET_NOTSET, bitmask: 0x1000000 },
+  packTooLongError: { abbrev: 'frame.packet_flags_packet_too_error', name: 'Packet too long error', type: FT.BOOLEAN, bitWidth: 32, tfs: TFS_SET_NOTSET, bitmask: 0x2000000 },
+  packTooShortError: { abbrev: 'frame.packet_flags_packet_too_short_error', name: 'Packet too short error', type: FT.BOOLEAN, bitWidth: 32, tfs: TFS_SET_NOTSET, bitmask: 0x4000000 },
+  packInterFrameGapError: { abbrev: 'frame.packet_flags_wrong_inter_frame_gap_error', name: 'Wrong interframe gap error', type: FT.BOOLEAN, bitWidth: 32, tfs: TFS_SET_NOTSET, bitmask: 0x8000000 },
+  packUnalignedFrameError: { abbrev: 'frame.packet_flags_unaligned_frame_error', name: 'Unaligned frame error', type: FT.BOOLEAN, bitWidth: 32, tfs: TFS_SET_NOTSET, bitmask: 0x10000000 },
+  packStartFrameDelimiterError: { abbrev: 'frame.packet_flags_start_frame_delimiter_error', name: 'Start frame delimiter error', type: FT.BOOLEAN, bitWidth: 32, tfs: TFS_SET_NOTSET, bitmask: 0x20000000 },
+  packPreambleError: { abbrev: 'frame.packet_flags_preamble_error', name: 'Preamble error', type: FT.BOOLEAN, bitWidth: 32, tfs: TFS_SET_NOTSET, bitmask: 0x40000000 },
+  packSymbolError: { abbrev: 'frame.packet_flags_symbol_error', name: 'Symbol error', type: FT.BOOLEAN, bitWidth: 32, tfs: TFS_SET_NOTSET, bitmask: 0x80000000 },
+  p2pDir: { abbrev: 'frame.p2p_dir', name: 'Point-to-Point Direction', type: FT.INT8, base: BASE.DEC, strings: new Map([[-1, 'Unknown'], [0, 'Sent'], [1, 'Received']]) },
   packetId: { abbrev: 'frame.packet_id', name: 'Packet id', type: FT.UINT64, base: BASE.DEC },
   dropCount: { abbrev: 'frame.drop_count', name: 'Drop Count', type: FT.UINT64, base: BASE.DEC, blurb: 'Number of frames lost between this frame and the preceding one on the same interface' },
   cbPen: { abbrev: 'frame.cb_pen', name: 'Private Enterprise Number', type: FT.UINT32, base: BASE.DEC },
   cbCopy: { abbrev: 'frame.cb_copy', name: 'Copying', type: FT.BOOLEAN, tfs: { true: 'Allowed', false: 'Not allowed' } },
 });
+
+/** epb_flags' direction bits: 1 inbound, 2 outbound (0 and 3 say nothing). */
+const PACK_DIRECTION = 0x3;
+const DIRECTION_TEXT: readonly (string | undefined)[] = [undefined, ' (inbound)', ' (outbound)'];
+/** The point-to-point direction (P2P_DIR_RECV, P2P_DIR_SENT) packet-frame.c takes from those bits. */
+const P2P_DIR: readonly (number | undefined)[] = [undefined, 1, 0];
+const PACK_FLAG_FIELDS = [
+  frameFields.packDirection,
+  frameFields.packReceptionType,
+  frameFields.packFcsLength,
+  frameFields.packReserved,
+  frameFields.packCrcError,
+  frameFields.packTooLongError,
+  frameFields.packTooShortError,
+  frameFields.packInterFrameGapError,
+  frameFields.packUnalignedFrameError,
+  frameFields.packStartFrameDelimiterError,
+  frameFields.packPreambleError,
+  frameFields.packSymbolError,
+];
+
+/** "Packet flags" and its bit fields (proto_tree_add_bitmask_list_value: no labels appended). */
+function addPacketFlags(fh: FieldNode, tvb: Tvb, flags: number): void {
+  const item = fh.add(frameFields.packFlags, tvb, 0, 0, flags);
+  for (const def of PACK_FLAG_FIELDS) item.add(def, tvb, 0, 0, ((flags & def.bitmask!) >>> 0) / 2 ** def.shift);
+}
 
 const eiComment = defineExpert('frame', 'frame.comment.expert', Group.COMMENTS_GROUP, Severity.COMMENT, 'Formatted comment');
 
@@ -117,13 +165,15 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
       if (iface) {
         // pcapng records name their interface (wiretap numbers interfaces across sections).
         const ifName = iface.name ?? iface.description ?? 'unknown';
-        if (full) fh.appendText(` on interface ${ifName}, id ${iface.index}`);
+        if (full) fh.appendText(` on interface ${ifName}, id ${iface.index}${DIRECTION_TEXT[(raw.packFlags ?? 0) & PACK_DIRECTION] ?? ''}`);
         fh.add(frameFields.sectionNumber, tvb, 0, 0, (raw.section ?? iface.section) + 1);
         // The id may be pruned while its name is kept (-e frame.interface_name): a stand-in passes it on.
         const idItem = fh.add(frameFields.interfaceId, tvb, 0, 0, iface.index).setValueText(`${iface.index} (${ifName})`);
         idItem.add(frameFields.interfaceName, tvb, 0, 0, ifName);
         if (iface.description !== undefined) idItem.add(frameFields.interfaceDescription, tvb, 0, 0, iface.description);
       }
+      if (raw.interfaceQueue !== undefined) fh.add(frameFields.interfaceQueue, tvb, 0, 0, raw.interfaceQueue);
+      if (raw.packFlags !== undefined) addPacketFlags(fh, tvb, raw.packFlags);
       if (raw.packetId !== undefined) fh.add(frameFields.packetId, tvb, 0, 0, raw.packetId);
       fh.add(frameFields.encapType, tvb, 0, 0, wtapEncapOf(raw.linktype));
     }
@@ -149,6 +199,8 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
     if (raw.dropCount !== undefined) fh.add(frameFields.dropCount, tvb, 0, 0, raw.dropCount);
     fh.addGenerated(frameFields.marked, tvb, 0, 0, 0);
     fh.addGenerated(frameFields.ignored, tvb, 0, 0, 0);
+    const p2pDir = P2P_DIR[(raw.packFlags ?? 0) & PACK_DIRECTION];
+    if (p2pDir !== undefined) fh.add(frameFields.p2pDir, tvb, 0, 0, p2pDir);
   }
   if (!fh && wireLen < raw.caplen) pinfo.expert(null, eiLenLtCaplen);
   // Wireshark checks the fraction only where it builds the frame's tree (tshark's summary lines have none).

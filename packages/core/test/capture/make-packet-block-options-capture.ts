@@ -3,8 +3,11 @@
 // from an obsolete Packet Block's 16-bit drops field (0, 7, and 0xffff, which
 // says "unknown") or an Enhanced Packet Block's epb_dropcount option (code 4,
 // 64 bits, which stands for the field when a Packet Block has both), and
-// epb_packetid (code 5, frame.packet_id; the first of two counts), in both byte
-// orders, and a block without either. Its tshark output is the CLI golden cases
+// epb_packetid (code 5, frame.packet_id; the first of two counts), epb_flags
+// (code 2, frame.packet_flags: inbound and outbound directions, which also name
+// the frame's direction, reception types, FCS lengths, which Ethernet takes as
+// its FCS's, error bits) and epb_queue (code 6, frame.interface_queue), in both
+// byte orders, and a block without any. Its tshark output is the CLI golden cases
 // *-packet-block-options. From the repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/capture/make-packet-block-options-capture.ts
 import { writeFileSync } from 'node:fs';
@@ -33,7 +36,15 @@ function section(littleEndian: boolean, first: number): Uint8Array {
     .pb(0, ts(6), frame(first + 6), { drops: 2, options: [{ code: 4, value: b.u64(5n) }] })
     .epb(0, ts(7), frame(first + 7), { options: [{ code: 5, value: b.u64(77n) }, { code: 5, value: b.u64(78n) }] })
     .epb(0, ts(8), frame(first + 8), { options: [{ code: 4, value: b.u64(1n) }, { code: 5, value: b.u64(0xfedcba9876543210n) }] })
+    .epb(0, ts(9), frame(first + 9), { options: [{ code: 2, value: b.u32(0x00000001) }] })
+    .epb(0, ts(10), frame(first + 10), { options: [{ code: 2, value: b.u32(0x00000002) }, { code: 2, value: b.u32(0x00000001) }] })
+    .epb(0, ts(11), frame(first + 11), { options: [{ code: 2, value: b.u32(0x000001ff) }] })
+    .epb(0, ts(12), frame(first + 12), { options: [{ code: 2, value: b.u32(0x00000200) }] })
+    .epb(0, ts(13), frame(first + 13), { options: [{ code: 2, value: b.u32(0x0100004d) }, { code: 5, value: b.u64(9n) }, { code: 4, value: b.u64(2n) }] })
+    .epb(0, ts(14), frame(first + 14), { options: [{ code: 2, value: b.u32(0xfffffe00) }] })
+    .epb(0, ts(15), frame(first + 15), { options: [{ code: 2, value: b.u32(0x00000090) }] })
+    .epb(0, ts(16), frame(first + 16), { options: [{ code: 5, value: b.u64(5n) }, { code: 6, value: b.u32(3) }, { code: 2, value: b.u32(0x00000062) }, { code: 6, value: b.u32(4) }] })
     .bytes();
 }
 
-writeFileSync(join(dir, 'packet-block-options.pcapng'), Buffer.concat([section(true, 1), section(false, 10)]));
+writeFileSync(join(dir, 'packet-block-options.pcapng'), Buffer.concat([section(true, 1), section(false, 18)]));

@@ -17,7 +17,7 @@ export class PcapngBuilder {
     return b;
   }
 
-  private u32(v: number): Uint8Array {
+  u32(v: number): Uint8Array {
     const b = new Uint8Array(4);
     new DataView(b.buffer).setUint32(0, v >>> 0, this.littleEndian);
     return b;
