@@ -139,6 +139,8 @@ export class MspTree {
 /** One direction of a TCP connection (tcp_flow_t with its analysis info). */
 export class TcpFlow {
   baseSeq = 0;
+  /** This side sent an SCPS capabilities option (its extended capabilities are legal from then on). */
+  scpsCapable = false;
   staticFlags = 0;
   /** -1 unknown, -2 no scaling, else the shift. */
   winScale = -1;

@@ -1,4 +1,6 @@
 import type { FieldNode } from '../fields/field-node.js';
+// proto_tree_add_item checks that its bytes exist with or without a tree: a cut option throws where tshark's does.
+import { addItem } from '../fields/proto-tree-items.js';
 import type { PacketInfo } from '../dissection/packet-info.js';
 import type { Tvb } from '../dissection/tvb.js';
 import type { TcpAnalysis } from './tcp-conversation.js';
@@ -19,7 +21,7 @@ export interface TcpHeaderInfo {
   info: TransportInfoText | null;
 }
 
-const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6, ECHOREPLY: 7, TIMESTAMP: 8, CC: 11, CCNEW: 12, CCECHO: 13, MD5: 19, SCPS_REC: 22, SCPS_COR: 23, USER_TO: 28, AO: 29, TFO: 34, EXP1: 253, EXP2: 254 } as const;
+const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6, ECHOREPLY: 7, TIMESTAMP: 8, CC: 11, CCNEW: 12, CCECHO: 13, MD5: 19, SCPS: 20, SCPS_REC: 22, SCPS_COR: 23, USER_TO: 28, AO: 29, TFO: 34, EXP1: 253, EXP2: 254 } as const;
 /** Short names of the option dissectors, as the "Options: (n bytes), ..." summary lists them. */
 const OPTION_NAMES: Record<number, string> = {
   2: 'Maximum segment size', 3: 'Window scale', 4: 'SACK permitted', 5: 'SACK', 6: 'Echo', 7: 'Echo reply', 8: 'Timestamps', 11: 'CC', 12: 'CC.NEW', 13: 'CC.ECHO',
@@ -57,7 +59,7 @@ function fastOpenPayload(tvb: Tvb, at: number, len: number, item: FieldNode | nu
     item?.add(tcpFields.optionTfoRequest, tvb, at, 2, null);
     hdr.info?.option(' TFO=R');
   } else if (len > 2) {
-    item?.addItem(tcpFields.optionTfoCookie, tvb, at + 2, len - 2);
+    addItem(item, tcpFields.optionTfoCookie, tvb, at + 2, len - 2);
     hdr.info?.option(' TFO=C');
   }
 }
@@ -198,7 +200,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       const lenItem = addKindLen(item, tvb);
       hdr.info?.option(' MD5');
       if (!lenCheck(pinfo, lenItem, len, 18)) break;
-      item?.addItem(tcpFields.optionMd5Digest, tvb, 2, 16);
+      addItem(item, tcpFields.optionMd5Digest, tvb, 2, 16);
       break;
     }
     case KIND.AO: {
@@ -218,6 +220,9 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       }
       break;
     }
+    case KIND.SCPS:
+      dissectScpsOption(tvb, len, tree, hdr, tcpd);
+      break;
     case KIND.SCPS_REC: case KIND.SCPS_COR: {
       // SCPS-TP's record boundary and corruption experienced options: the kind and a length that should be 2.
       const item = tree ? tree.addItem(kind === KIND.SCPS_REC ? tcpOptionProtos.scpsRec : tcpOptionProtos.scpsCor, tvb, 0, -1) : null;
@@ -229,7 +234,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       const item = tree ? tree.addItem(tcpOptionProtos.userTo, tvb, 0, -1) : null;
       const lenItem = addKindLen(item, tvb);
       if (!lenCheck(pinfo, lenItem, len, 4)) break;
-      item?.addItem(tcpFields.optionUserToGranularity, tvb, 2, 2);
+      addItem(item, tcpFields.optionUserToGranularity, tvb, 2, 2);
       item?.addItem(tcpFields.optionUserToVal, tvb, 2, 2);
       infoUint(hdr, 'USER_TO', tvb.u16(2) & 0x7fff);
       break;
@@ -255,7 +260,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
         // TCP Fast Open before its own kind (34): the same cookie or request after the identifier.
         fastOpenPayload(tvb, 2, len - 2, item, hdr);
       } else {
-        if (len > 4) item?.addItem(tcpFields.optionExpData, tvb, 4, len - 4);
+        if (len > 4) addItem(item, tcpFields.optionExpData, tvb, 4, len - 4);
         hdr.info?.option(` ExID=${exid.toString(16).toUpperCase()}`);
       }
       break;
@@ -263,8 +268,58 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
     default: {
       const item = tree ? tree.addItem(tcpOptionProtos.unknown, tvb, 0, -1) : null;
       addKindLen(item, tvb);
-      if (len > 2) item?.addItem(tcpFields.optionUnknownPayload, tvb, 2, len - 2);
+      if (len > 2) addItem(item, tcpFields.optionUnknownPayload, tvb, 2, len - 2);
     }
+  }
+}
+
+const SCPS_CAPABILITIES: readonly [number, string][] = [[0x80, 'BETS'], [0x40, 'SNACK1'], [0x20, 'SNACK2'], [0x10, 'COMP'], [0x08, 'NLTS'], [0x07, 'RESERVED']];
+const SCPS_FLAG_FIELDS = [tcpFields.optionScpsBets, tcpFields.optionScpsSnack1, tcpFields.optionScpsSnack2, tcpFields.optionScpsCompress, tcpFields.optionScpsNlts, tcpFields.optionScpsReserved];
+
+/**
+ * SCPS-TP's capabilities option (CCSDS 714.0-B-2): four bytes say what the
+ * sender can do and make its side SCPS-capable; any other length is the
+ * extended capabilities, binding spaces of opaque data, legal only from a
+ * side that has sent the four-byte form (dissect_tcpopt_scps).
+ */
+function dissectScpsOption(tvb: Tvb, len: number, tree: FieldNode | null, hdr: TcpHeaderInfo, tcpd: TcpAnalysis | null): void {
+  const item = tree ? tree.addItem(tcpOptionProtos.scps, tvb, 0, -1) : null;
+  const labels = item !== null && item.ctx.full;
+  addKindLen(item, tvb);
+  // The side by its addresses (then ports), as the analysis picks its forward flow.
+  const flow = tcpd?.fwd ?? null;
+  if (len === 4) {
+    const vectorItem = addItem(item, tcpFields.optionScpsVector, tvb, 2, 1);
+    for (const def of SCPS_FLAG_FIELDS) vectorItem?.addItem(def, tvb, 2, 1);
+    const vector = tvb.u8(2);
+    if (vector !== 0) {
+      const names = SCPS_CAPABILITIES.filter(([mask]) => vector & mask).map(([, name]) => name);
+      hdr.info?.option(` SCPS[${names.join(', ')}]`);
+      if (labels && vectorItem) vectorItem.appendText(` (${names.join(', ')})`);
+    }
+    addItem(item, tcpFields.optionScpsConnectionId, tvb, 3, 1);
+    const connectionId = tvb.u8(3);
+    if (flow) flow.scpsCapable = true;
+    if (connectionId !== 0) infoUint(hdr, 'Connection ID', connectionId);
+    return;
+  }
+  if (!flow?.scpsCapable) {
+    if (labels) item.setText(`Illegal SCPS Extended Capabilities (${len} bytes)`);
+    return;
+  }
+  if (labels) item.setText(`SCPS Extended Capabilities (${len} bytes)`);
+  // Binding spaces: an identifier, then a length in 16-bit words in the next byte's high nibble, then the data.
+  // The offset is a byte in the C code and wraps as it does; the count of passes stops what would not end.
+  let at = 2;
+  for (let pass = 0; len > at && pass < 256; pass++) {
+    const binding = tvb.u8(at);
+    const dataLen = (tvb.u8(at + 1) >> 4) << 1;
+    addItem(item, tcpFields.optionScpsBindingId, tvb, at, 1);
+    item?.add(tcpFields.optionScpsBindingLen, tvb, at + 1, 1, dataLen);
+    at = (at + 2) & 0xff;
+    addItem(item, tcpFields.optionScpsBindingData, tvb, at, dataLen);
+    infoUint(hdr, 'EXCAP', binding);
+    at = (at + dataLen) & 0xff;
   }
 }
 

@@ -3,7 +3,7 @@
 // a good and a bad length (RFC 1644's connection counts CC, CC.NEW and
 // CC.ECHO, RFC 2385's MD5 signature, RFC 5482's user timeout, SCPS-TP's record
 // boundary and corruption experienced, RFC 5925's TCP-AO, RFC 1072's echo
-// options, RFC 6994's experiments), SACK blocks
+// options, RFC 6994's experiments, SCPS-TP's capabilities), SACK blocks
 // cut short, kinds no
 // dissector owns, and padding after the end of the list that is not zeros.
 // Its tshark output is the CLI golden cases *-tcp-options (node
@@ -53,6 +53,15 @@ const segments: Array<{ fromClient: boolean; flags: number; options: number[] }>
   { fromClient: true, flags: 0x10, options: [253, 6, 0x12, 0x34, 0xab, 0xcd, 254, 6, 0xf9, 0x89, 1, 2] },
   { fromClient: false, flags: 0x10, options: [254, 4, 0xf9, 0x89, 253, 2, 254, 3, 0] },
   { fromClient: true, flags: 0x10, options: [253, 4, 0x00, 0xdd, 254, 8, 0x45, 0x4e, 1, 2, 3, 4] },
+  // SCPS-TP's capabilities (kind 20): extended capabilities before the side's four-byte form are illegal; the four-byte
+  // form (capabilities BETS, SNACK1, NLTS, connection 5; then none and connection 0); extended capabilities after it,
+  // two binding spaces (two data bytes, then none); the other side's before its own; one cut inside its binding space.
+  { fromClient: true, flags: 0x10, options: [20, 2, NOP, NOP] },
+  { fromClient: true, flags: 0x10, options: [20, 4, 0xc8, 5] },
+  { fromClient: true, flags: 0x10, options: [20, 8, 1, 0x10, 0xaa, 0xbb, 2, 0x00] },
+  { fromClient: false, flags: 0x10, options: [20, 6, 3, 0x10, 1, 2, NOP, NOP] },
+  { fromClient: false, flags: 0x10, options: [20, 4, 0, 0] },
+  { fromClient: false, flags: 0x10, options: [20, 3, 9, NOP] },
   // An MSS option, the end of the list, then padding that is not zeros.
   { fromClient: true, flags: 0x10, options: [2, 4, 0x05, 0xb4, 0, 0, 7, 0] },
 ];
