@@ -51,7 +51,6 @@ function dissectOptions(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
   t?.addItem(hop ? extFields.hopoptsNxt : extFields.dstoptsNxt, tvb, 0, 1);
   t?.addItem(hop ? extFields.hopoptsLen : extFields.dstoptsLen, tvb, 1, 1);
   t?.addGenerated(hop ? extFields.hopoptsLenOct : extFields.dstoptsLenOct, tvb, 1, 1, len);
-  if (!t) tvb.check(0, len);
   // The options are walked with a tree or without: a home address changes the source column, and reads past
   // the data fail either way (proto_tree_add_item checks its bytes without a tree too).
   let off = 2;
