@@ -27,6 +27,12 @@ function completenessText(v: number): string {
 }
 
 export const hfTcp = defineProtocol('tcp', 'Transmission Control Protocol');
+/** Quick-Start's rate requests (RFC 4782): 40 kbit/s times two to the value, 0 for none. */
+export const QS_RATES: ReadonlyMap<number, string> = new Map([
+  [0, '0 bit/s'], [1, '80 Kbit/s'], [2, '160 Kbit/s'], [3, '320 Kbit/s'], [4, '640 Kbit/s'], [5, '1.28 Mbit/s'], [6, '2.56 Mbit/s'], [7, '5.12 Mbit/s'],
+  [8, '10.24 Mbit/s'], [9, '20.48 Mbit/s'], [10, '40.96 Mbit/s'], [11, '81.92 Mbit/s'], [12, '163.84 Mbit/s'], [13, '327.68 Mbit/s'], [14, '655.36 Mbit/s'], [15, '1.31072 Gbit/s'],
+]);
+
 export const tcpFields = defineFields('tcp', {
   srcport: { abbrev: 'tcp.srcport', name: 'Source Port', type: FT.UINT16, base: BASE.DEC },
   dstport: { abbrev: 'tcp.dstport', name: 'Destination Port', type: FT.UINT16, base: BASE.DEC },
@@ -93,6 +99,9 @@ export const tcpFields = defineFields('tcp', {
   optionAoKeyId: { abbrev: 'tcp.options.ao.keyid', name: 'AO KeyID', type: FT.UINT8, base: BASE.DEC },
   optionAoRNextKeyId: { abbrev: 'tcp.options.ao.rnextkeyid', name: 'AO RNextKeyID', type: FT.UINT8, base: BASE.DEC },
   optionAoMac: { abbrev: 'tcp.options.ao.mac', name: 'AO MAC', type: FT.BYTES },
+  optionQsRate: { abbrev: 'tcp.options.qs.rate', name: 'QS Rate', type: FT.UINT8, base: BASE.DEC, bitmask: 0x0f, strings: QS_RATES },
+  // Wireshark names the TTL difference "QS Rate" too.
+  optionQsTtlDiff: { abbrev: 'tcp.options.qs.ttl_diff', name: 'QS Rate', type: FT.UINT8, base: BASE.DEC },
   optionScpsVector: { abbrev: 'tcp.options.scps.vector', name: 'TCP SCPS Capabilities Vector', type: FT.UINT8, base: BASE.HEX },
   optionScpsBets: { abbrev: 'tcp.options.scpsflags.bets', name: 'Partial Reliability Capable (BETS)', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x80 },
   optionScpsSnack1: { abbrev: 'tcp.options.scpsflags.snack1', name: 'Short Form SNACK Capable (SNACK1)', type: FT.BOOLEAN, bitWidth: 8, tfs: TFS_SET_NOTSET, bitmask: 0x40 },
@@ -144,6 +153,7 @@ export const tcpOptionProtos = {
   cc: defineFields('tcp', { p: { abbrev: 'tcp.options.cc', name: 'TCP Option - CC', type: FT.BYTES, noDisplayValue: true } }).p,
   md5: defineFields('tcp', { p: { abbrev: 'tcp.options.md5', name: 'TCP Option - TCP MD5 signature', type: FT.BYTES, noDisplayValue: true } }).p,
   userTo: defineFields('tcp', { p: { abbrev: 'tcp.options.user_to', name: 'TCP Option - User Timeout', type: FT.BYTES, noDisplayValue: true } }).p,
+  qs: defineFields('tcp', { p: { abbrev: 'tcp.options.qs', name: 'TCP Option - Quick-Start', type: FT.BYTES, noDisplayValue: true } }).p,
   scps: defineFields('tcp', { p: { abbrev: 'tcp.options.scps', name: 'TCP Option - SCPS capabilities', type: FT.BYTES, noDisplayValue: true } }).p,
   scpsRec: defineFields('tcp', { p: { abbrev: 'tcp.options.scpsrec', name: 'TCP Option - SCPS record boundary', type: FT.BYTES, noDisplayValue: true } }).p,
   scpsCor: defineFields('tcp', { p: { abbrev: 'tcp.options.scpscor', name: 'TCP Option - SCPS corruption experienced', type: FT.BYTES, noDisplayValue: true } }).p,

@@ -5,7 +5,7 @@ import type { PacketInfo } from '../dissection/packet-info.js';
 import type { Tvb } from '../dissection/tvb.js';
 import type { TcpAnalysis } from './tcp-conversation.js';
 import { TH } from './tcp-conversation.js';
-import { tcpExpert, tcpFields, tcpOptionProtos } from './tcp-fields.js';
+import { QS_RATES, tcpExpert, tcpFields, tcpOptionProtos } from './tcp-fields.js';
 import { geSeq, leSeq, ltSeq, u32 } from './tcp-seq.js';
 import type { TransportInfoText } from './transport-info-text.js';
 
@@ -21,7 +21,7 @@ export interface TcpHeaderInfo {
   info: TransportInfoText | null;
 }
 
-const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6, ECHOREPLY: 7, TIMESTAMP: 8, CC: 11, CCNEW: 12, CCECHO: 13, MD5: 19, SCPS: 20, SCPS_REC: 22, SCPS_COR: 23, USER_TO: 28, AO: 29, TFO: 34, EXP1: 253, EXP2: 254 } as const;
+const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6, ECHOREPLY: 7, TIMESTAMP: 8, CC: 11, CCNEW: 12, CCECHO: 13, MD5: 19, SCPS: 20, SCPS_REC: 22, SCPS_COR: 23, QS: 27, USER_TO: 28, AO: 29, TFO: 34, EXP1: 253, EXP2: 254 } as const;
 /** Short names of the option dissectors, as the "Options: (n bytes), ..." summary lists them. */
 const OPTION_NAMES: Record<number, string> = {
   2: 'Maximum segment size', 3: 'Window scale', 4: 'SACK permitted', 5: 'SACK', 6: 'Echo', 7: 'Echo reply', 8: 'Timestamps', 11: 'CC', 12: 'CC.NEW', 13: 'CC.ECHO',
@@ -227,6 +227,16 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       // SCPS-TP's record boundary and corruption experienced options: the kind and a length that should be 2.
       const item = tree ? tree.addItem(kind === KIND.SCPS_REC ? tcpOptionProtos.scpsRec : tcpOptionProtos.scpsCor, tvb, 0, -1) : null;
       lenCheck(pinfo, addKindLen(item, tvb), len, 2);
+      break;
+    }
+    case KIND.QS: {
+      // RFC 4782's Quick-Start request: a rate in its low nibble and a TTL difference.
+      const item = tree ? tree.addItem(tcpOptionProtos.qs, tvb, 0, -1) : null;
+      const lenItem = addKindLen(item, tvb);
+      if (!lenCheck(pinfo, lenItem, len, 8)) break;
+      hdr.info?.option(` QSresp=${QS_RATES.get(tvb.u8(2) & 0x0f)}`);
+      addItem(item, tcpFields.optionQsRate, tvb, 2, 1);
+      addItem(item, tcpFields.optionQsTtlDiff, tvb, 3, 1);
       break;
     }
     case KIND.USER_TO: {
