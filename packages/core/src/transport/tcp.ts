@@ -15,6 +15,7 @@ import { FieldGroup } from '../fields/field-group.js';
 import { decodeTcpPorts, desegmentTcp, pruneStreamingFlow, reassembleUntilFin, releaseFinishedPdus } from './tcp-reassembler.js';
 import { analyzeSequenceNumber, printSequenceNumberAnalysis } from './tcp-sequence-analysis.js';
 import { u32 } from './tcp-seq.js';
+import { leaveOutIfQuotedPortsCut } from './quoted-ports-cut.js';
 
 interface TcpState {
   streams: number;
@@ -141,6 +142,7 @@ function dissectTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
 }
 
 function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  leaveOutIfQuotedPortsCut('tcp', tvb, pinfo, tree);
   const sport = tvb.u16(0);
   const dport = tvb.u16(2);
   const cols = pinfo.cols;

@@ -12,6 +12,7 @@ import type { PackedState } from '../dissection/forgotten-flows.js';
 import { StreamClock } from './stream-timestamps.js';
 import { TransportInfoText } from './transport-info-text.js';
 import { checksumStatusNames } from '../fields/checksum-status.js';
+import { leaveOutIfQuotedPortsCut } from './quoted-ports-cut.js';
 
 
 export const hfUdp = defineProtocol('udp', 'User Datagram Protocol');
@@ -150,6 +151,7 @@ function tracerouteExpert(pinfo: PacketInfo, item: FieldNode | null, p: number):
 
 /** UDP (packet-udp.c): header checks, udp.stream, then the payload by conversation, port or heuristic. */
 function dissectUdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  leaveOutIfQuotedPortsCut('udp', tvb, pinfo, tree);
   const sport = tvb.u16(0);
   const dport = tvb.u16(2);
   pinfo.cols.setProtocol('UDP');
@@ -173,7 +175,6 @@ function dissectUdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
     // RFC 2675's jumbogram: the length is the payload's, which should then be more than 65535 bytes.
     ulen = reportedLen;
     jumbo = true;
-    if (reportedLen < 65536) pinfo.expert(lenItem, eiLengthBadZero);
   }
   if (ulen < 8) {
     lenItem?.appendText(' (bogus, must be >= 8)');
@@ -186,6 +187,8 @@ function dissectUdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
     pinfo.expert(lenItem, eiLengthBad, `Bad length value ${ulen} > IP payload length`);
     pinfo.cols.appendInfo(` [BAD UDP LENGTH ${ulen} > IP PAYLOAD LENGTH]`);
   }
+  // After the length checks, as in packet-udp.c: a zero length that stands for fewer than 8 bytes gets only "< 8".
+  if (jumbo && ulen < 65536) pinfo.expert(lenItem, eiLengthBadZero);
   infoText?.length(ulen - 8);
   if (jumbo) pinfo.cols.appendInfo(' [Jumbogram]');
   const sum = tvb.u16(6);
