@@ -29,7 +29,7 @@ const OWN_FIELDS = new Set([
  * the option's bytes (`-e tcp.options.mss` prints 020405b4 in both).
  */
 const TYPE_DEVIATIONS = new Map([
-  ...['nop', 'eol', 'mss', 'wscale', 'sack_perm', 'sack', 'timestamp', 'echo', 'echoreply', 'tfo', 'unknown', 'cc', 'md5', 'user_to', 'scps', 'scpsrec', 'scpscor', 'qs', 'ao', 'experimental'].map((o) => [`tcp.options.${o}`, 'FT_PROTOCOL'] as const),
+  ...['nop', 'eol', 'mss', 'wscale', 'sack_perm', 'sack', 'timestamp', 'echo', 'echoreply', 'tfo', 'unknown', 'cc', 'md5', 'user_to', 'scps', 'snack', 'scpsrec', 'scpscor', 'qs', 'ao', 'experimental'].map((o) => [`tcp.options.${o}`, 'FT_PROTOCOL'] as const),
   ...['eol', 'nop', 'security', 'route', 'timestamp', 'ext_security', 'cipso', 'record_route', 'sid', 'source_route', 'mtu_probe', 'mtu_reply', 'traceroute', 'routeralert', 'sdb', 'qs']
     .map((o) => [`ip.options.${o}`, 'FT_PROTOCOL'] as const),
   // A GIF data block's item covers its bytes after the length byte, whose value is the same as Wireshark's counted bytes.

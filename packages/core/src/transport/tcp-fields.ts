@@ -99,6 +99,8 @@ export const tcpFields = defineFields('tcp', {
   optionAoKeyId: { abbrev: 'tcp.options.ao.keyid', name: 'AO KeyID', type: FT.UINT8, base: BASE.DEC },
   optionAoRNextKeyId: { abbrev: 'tcp.options.ao.rnextkeyid', name: 'AO RNextKeyID', type: FT.UINT8, base: BASE.DEC },
   optionAoMac: { abbrev: 'tcp.options.ao.mac', name: 'AO MAC', type: FT.BYTES },
+  optionSnackOffset: { abbrev: 'tcp.options.snack.offset', name: 'TCP SNACK Offset', type: FT.UINT16, base: BASE.DEC },
+  optionSnackSize: { abbrev: 'tcp.options.snack.size', name: 'TCP SNACK Size', type: FT.UINT16, base: BASE.DEC },
   optionQsRate: { abbrev: 'tcp.options.qs.rate', name: 'QS Rate', type: FT.UINT8, base: BASE.DEC, bitmask: 0x0f, strings: QS_RATES },
   // Wireshark names the TTL difference "QS Rate" too.
   optionQsTtlDiff: { abbrev: 'tcp.options.qs.ttl_diff', name: 'QS Rate', type: FT.UINT8, base: BASE.DEC },
@@ -153,6 +155,7 @@ export const tcpOptionProtos = {
   cc: defineFields('tcp', { p: { abbrev: 'tcp.options.cc', name: 'TCP Option - CC', type: FT.BYTES, noDisplayValue: true } }).p,
   md5: defineFields('tcp', { p: { abbrev: 'tcp.options.md5', name: 'TCP Option - TCP MD5 signature', type: FT.BYTES, noDisplayValue: true } }).p,
   userTo: defineFields('tcp', { p: { abbrev: 'tcp.options.user_to', name: 'TCP Option - User Timeout', type: FT.BYTES, noDisplayValue: true } }).p,
+  snack: defineFields('tcp', { p: { abbrev: 'tcp.options.snack', name: 'TCP Option - Selective Negative Acknowledgment', type: FT.BYTES, noDisplayValue: true } }).p,
   qs: defineFields('tcp', { p: { abbrev: 'tcp.options.qs', name: 'TCP Option - Quick-Start', type: FT.BYTES, noDisplayValue: true } }).p,
   scps: defineFields('tcp', { p: { abbrev: 'tcp.options.scps', name: 'TCP Option - SCPS capabilities', type: FT.BYTES, noDisplayValue: true } }).p,
   scpsRec: defineFields('tcp', { p: { abbrev: 'tcp.options.scpsrec', name: 'TCP Option - SCPS record boundary', type: FT.BYTES, noDisplayValue: true } }).p,

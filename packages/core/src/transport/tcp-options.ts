@@ -21,7 +21,7 @@ export interface TcpHeaderInfo {
   info: TransportInfoText | null;
 }
 
-const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6, ECHOREPLY: 7, TIMESTAMP: 8, CC: 11, CCNEW: 12, CCECHO: 13, MD5: 19, SCPS: 20, SCPS_REC: 22, SCPS_COR: 23, QS: 27, USER_TO: 28, AO: 29, TFO: 34, EXP1: 253, EXP2: 254 } as const;
+const KIND = { EOL: 0, NOP: 1, MSS: 2, WINDOW: 3, SACK_PERM: 4, SACK: 5, ECHO: 6, ECHOREPLY: 7, TIMESTAMP: 8, CC: 11, CCNEW: 12, CCECHO: 13, MD5: 19, SCPS: 20, SNACK: 21, SCPS_REC: 22, SCPS_COR: 23, QS: 27, USER_TO: 28, AO: 29, TFO: 34, EXP1: 253, EXP2: 254 } as const;
 /** Short names of the option dissectors, as the "Options: (n bytes), ..." summary lists them. */
 const OPTION_NAMES: Record<number, string> = {
   2: 'Maximum segment size', 3: 'Window scale', 4: 'SACK permitted', 5: 'SACK', 6: 'Echo', 7: 'Echo reply', 8: 'Timestamps', 11: 'CC', 12: 'CC.NEW', 13: 'CC.ECHO',
@@ -227,6 +227,18 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       // SCPS-TP's record boundary and corruption experienced options: the kind and a length that should be 2.
       const item = tree ? tree.addItem(kind === KIND.SCPS_REC ? tcpOptionProtos.scpsRec : tcpOptionProtos.scpsCor, tvb, 0, -1) : null;
       lenCheck(pinfo, addKindLen(item, tvb), len, 2);
+      break;
+    }
+    case KIND.SNACK: {
+      // SCPS-TP's selective negative acknowledgment: a hole's offset and size in segments.
+      const item = tree ? tree.addItem(tcpOptionProtos.snack, tvb, 0, -1) : null;
+      const lenItem = addKindLen(item, tvb);
+      if (!lenCheck(pinfo, lenItem, len, 6)) break;
+      addItem(item, tcpFields.optionSnackOffset, tvb, 2, 2);
+      addItem(item, tcpFields.optionSnackSize, tvb, 4, 2);
+      // dissect_tcpopt_snack then reads the acknowledgment number at the option's offset 8, past its six bytes:
+      // in tshark 4.0 a SNACK option always ends the dissection as malformed, before the hole's edges.
+      tvb.u32(8);
       break;
     }
     case KIND.QS: {

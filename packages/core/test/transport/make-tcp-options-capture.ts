@@ -3,7 +3,7 @@
 // a good and a bad length (RFC 1644's connection counts CC, CC.NEW and
 // CC.ECHO, RFC 2385's MD5 signature, RFC 5482's user timeout, SCPS-TP's record
 // boundary and corruption experienced, RFC 5925's TCP-AO, RFC 1072's echo
-// options, RFC 6994's experiments, SCPS-TP's capabilities, RFC 4782's Quick-Start), SACK blocks
+// options, RFC 6994's experiments, SCPS-TP's capabilities and selective negative acknowledgment, RFC 4782's Quick-Start), SACK blocks
 // cut short, kinds no
 // dissector owns, and padding after the end of the list that is not zeros.
 // Its tshark output is the CLI golden cases *-tcp-options (node
@@ -65,6 +65,9 @@ const segments: Array<{ fromClient: boolean; flags: number; options: number[] }>
   // RFC 4782's Quick-Start: 1.28 Mbit/s with a TTL difference of 64, the top rate, then a length other than 8.
   { fromClient: true, flags: 0x10, options: [27, 8, 0x05, 0x40, 0, 0, 0, 0] },
   { fromClient: false, flags: 0x10, options: [27, 8, 0xaf, 0xff, 0x12, 0x34, 0x56, 0x78, 27, 4, 0x03, 0x10] },
+  // SCPS-TP's selective negative acknowledgment (kind 21): offset 2 and size 3 segments, then a length other than 6.
+  { fromClient: false, flags: 0x10, options: [21, 6, 0, 2, 0, 3, NOP, NOP] },
+  { fromClient: false, flags: 0x10, options: [21, 4, 0, 2] },
   // An MSS option, the end of the list, then padding that is not zeros.
   { fromClient: true, flags: 0x10, options: [2, 4, 0x05, 0xb4, 0, 0, 7, 0] },
 ];
