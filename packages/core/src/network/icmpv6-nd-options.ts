@@ -216,8 +216,8 @@ function linkLayerAddress(tvb: Tvb, pinfo: PacketInfo, o: FieldNode | null, at: 
   } else {
     // proto_tree_add_item checks the bytes with a tree or without.
     tvb.check(at, len - 2);
-    o?.addItem(f.linkaddr, tvb, at, len - 2);
-    o?.addItem(source ? f.srcLinkaddr : f.targetLinkaddr, tvb, at, len - 2).setHidden();
+    addItem(o, f.linkaddr, tvb, at, len - 2);
+    addItem(o, source ? f.srcLinkaddr : f.targetLinkaddr, tvb, at, len - 2)?.setHidden();
   }
 }
 
@@ -238,7 +238,7 @@ export function dissectNdOptions(
     const len = tvb.u8(off + 1) * 8;
     const type = tvb.u8(off);
     const o = tree ? tree.add(f.opt, tvb, off, len, null) : null;
-    o?.addItem(f.type, tvb, off, 1);
+    addItem(o, f.type, tvb, off, 1);
     o?.appendText(` (${optionNames.get(type) ?? `Unknown ${type}`}`);
     const lengthItem = o ? o.addItem(f.length, tvb, off + 1, 1).appendText(` (${len} bytes)`) : null;
     if (len === 0) {
@@ -256,7 +256,7 @@ export function dissectNdOptions(
         break;
       case OPT.PREFIX_INFORMATION: {
         const prefixLen = tvb.u8(body);
-        o?.addItem(f.prefixLength, tvb, body, 1);
+        addItem(o, f.prefixLength, tvb, body, 1);
         if (o) {
           const flag = tvb.u8(body + 1);
           const fl = o.addItem(f.prefixFlag, tvb, body + 1, 1);
@@ -280,7 +280,7 @@ export function dissectNdOptions(
         break;
       }
       case OPT.REDIRECTED_HEADER:
-        o?.addItem(f.reserved, tvb, body, 6);
+        addItem(o, f.reserved, tvb, body, 6);
         o?.add(f.redirectedPacket, tvb, body + 6, tvb.reported - (body + 6), null);
         dissectContained(tvb, body + 6, o);
         // The contained packet takes the rest of the message (a length past it fails at the unknown data below), but the
@@ -288,26 +288,26 @@ export function dissectNdOptions(
         read = tvb.reported - off;
         break;
       case OPT.MTU:
-        o?.addItem(f.reserved, tvb, body, 2);
-        o?.addItem(f.mtu, tvb, body + 2, 4);
+        addItem(o, f.reserved, tvb, body, 2);
+        addItem(o, f.mtu, tvb, body + 2, 4);
         o?.appendText(` : ${tvb.u32(body + 2)}`);
         read = 8;
         break;
       case OPT.ADVINTERVAL:
         // RFC 6275's advertisement interval (radvd's AdvIntervalOpt), in milliseconds.
-        o?.addItem(f.reserved, tvb, body, 2);
-        o?.addItem(f.advertisementInterval, tvb, body + 2, 4);
+        addItem(o, f.reserved, tvb, body, 2);
+        addItem(o, f.advertisementInterval, tvb, body + 2, 4);
         o?.appendText(` : ${tvb.u32(body + 2) | 0}`);
         read = 8;
         break;
       case OPT.HOME_AGENT_INFO:
-        o?.addItem(f.reserved, tvb, body, 2);
-        o?.addItem(f.homeAgentPreference, tvb, body + 2, 2);
-        o?.addItem(f.homeAgentLifetime, tvb, body + 4, 2);
+        addItem(o, f.reserved, tvb, body, 2);
+        addItem(o, f.homeAgentPreference, tvb, body + 2, 2);
+        addItem(o, f.homeAgentLifetime, tvb, body + 4, 2);
         read = 8;
         break;
       case OPT.NONCE:
-        o?.addItem(f.nonce, tvb, body, len - 2);
+        addItem(o, f.nonce, tvb, body, len - 2);
         break;
       case OPT.ROUTE_INFO: {
         if (len !== 8 && len !== 16 && len !== 24) pinfo.expert(lengthItem, eiInvalidOptionLength);
@@ -338,19 +338,19 @@ export function dissectNdOptions(
       }
       case OPT.SOURCE_ADDRLIST: case OPT.TARGET_ADDRLIST:
         // Inverse Neighbor Discovery (RFC 3122): six reserved bytes, then addresses for as long as the option runs.
-        o?.addItem(f.reserved, tvb, body, 6);
+        addItem(o, f.reserved, tvb, body, 6);
         for (let at = body + 6; at < end; at += 16) {
-          o?.addItem(f.ipv6Address, tvb, at, 16);
+          addItem(o, f.ipv6Address, tvb, at, 16);
           const text = formatIPv6(tvb.view(at, 16), 0);
           o?.appendText(` ${text}`);
         }
         break;
       case OPT.RDNSS: {
-        o?.addItem(f.reserved, tvb, body, 2);
+        addItem(o, f.reserved, tvb, body, 2);
         if (o) addLifetime(o, f.rdnssLifetime, tvb, body + 2, 'RDNSS address MUST no longer be used');
         else tvb.check(body + 2, 4);
         for (let at = body + 6; at < end; at += 16) {
-          o?.addItem(f.rdnss, tvb, at, 16);
+          addItem(o, f.rdnss, tvb, at, 16);
           // The label's text reads the address, tree or not: a short option is malformed here.
           const text = formatIPv6(tvb.view(at, 16), 0);
           o?.appendText(` ${text}`);
@@ -368,7 +368,7 @@ export function dissectNdOptions(
         break;
       }
       case OPT.DNSSL: {
-        o?.addItem(f.reserved, tvb, body, 2);
+        addItem(o, f.reserved, tvb, body, 2);
         if (o) addLifetime(o, f.dnsslLifetime, tvb, body + 2, 'DNSSL domain name MUST no longer be used');
         else tvb.check(body + 2, 4);
         const budget = new NameBudget(len);
@@ -529,7 +529,7 @@ export function dissectNdOptions(
         break;
       }
       case OPT.CAPPORT:
-        o?.addItem(f.captivePortal, tvb, body, len - 2);
+        addItem(o, f.captivePortal, tvb, body, len - 2);
         break;
       case OPT.PREF64:
         if (o) {

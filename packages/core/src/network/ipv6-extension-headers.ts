@@ -104,12 +104,13 @@ function dissectRouting(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
   t?.addItem(extFields.routingNxt, tvb, 0, 1);
   t?.addItem(extFields.routingLen, tvb, 1, 1);
   t?.addGenerated(extFields.routingLenOct, tvb, 1, 1, len);
-  // The type is read after the lengths are shown: a header cut after them shows them, then fails.
+  // The type is read after the lengths are shown, the segments left after the type: a header cut after either shows
+  // what comes before, then fails.
   const type = tvb.u8(2);
-  const segleft = tvb.u8(3);
   if (t?.ctx.full) t.appendText(` (${extFields.routingType.strings!.get(type) ?? `Unknown type ${type}`})`);
   const typeItem = t ? t.addItem(extFields.routingType, tvb, 2, 1) : null;
-  t?.addItem(extFields.routingSegleft, tvb, 3, 1);
+  addItem(t, extFields.routingSegleft, tvb, 3, 1);
+  const segleft = tvb.u8(3);
   // Each type reads its fields item by item, checked with or without a tree: a header cut among them shows what is there.
   // A source route's last address is where the packet is finally going: upper layers (checksums, columns) use it.
   let finalDst: Uint8Array | null = null;
