@@ -54,16 +54,17 @@ export function parsePcapFileHeader(b: Uint8Array, name: string): PcapFileHeader
   if ((network & 0x03ff0000) !== 0) {
     throw new CaptureFileError('unsupported', name, 20, `pcap link-type field has reserved bits set (0x${network.toString(16).padStart(8, '0')})`);
   }
+  const linktype = network & 0xffff;
   // wiretap refuses a link type it has no encapsulation for, before any record.
-  if (!WTAP_ENCAP_BY_LINKTYPE.has(network & 0xffff)) {
-    throw new CaptureFileError('unsupported', name, 20, `pcap network type ${network & 0xffff} unknown or unsupported`);
+  if (!WTAP_ENCAP_BY_LINKTYPE.has(linktype)) {
+    throw new CaptureFileError('unsupported', name, 20, `pcap network type ${linktype} unknown or unsupported`);
   }
   const fcsLengthBytes = (network & 0x04000000) !== 0 ? ((network >>> 28) & 0xf) * 2 : undefined;
   let lengthOrder: PcapLengthOrder = 'normal';
   if (versionMajor === 2 && versionMinor < 3) lengthOrder = 'swapped';
   else if (versionMajor === 2 && versionMinor === 3) lengthOrder = 'swapped-if-caplen-bigger';
   else if (versionMajor === 543) lengthOrder = 'swapped'; // DG/UX tcpdump
-  return { littleEndian, nanosecond, modified, versionMajor, versionMinor, snaplen, linktype: network & 0xffff, fcsLengthBytes, lengthOrder };
+  return { littleEndian, nanosecond, modified, versionMajor, versionMinor, snaplen, linktype, fcsLengthBytes, lengthOrder };
 }
 
 /** Whether a record's incl_len and orig_len are the other way round (pre-2.3 files; 2.3 ones when incl_len is the larger). */

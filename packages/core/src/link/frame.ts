@@ -143,6 +143,7 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
     for (const text of raw.comments) pinfo.expert(c ? c.add(frameFields.comment, tvb, 0, 0, text).setText(text) : null, eiComment, text);
   }
   const hasTs = raw.hasTimestamp !== false;
+  const direction = (raw.packFlags ?? 0) & PACK_DIRECTION;
   const wireLen = wireLength(raw.len);
   const timeInvalid = hasTs && (raw.tsNsec < 0 || raw.tsNsec >= 1e9);
   // A pruned tree that keeps no frame field (-e ip.src, -Y dns) skips the frame's items.
@@ -165,7 +166,7 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
       if (iface) {
         // pcapng records name their interface (wiretap numbers interfaces across sections).
         const ifName = iface.name ?? iface.description ?? 'unknown';
-        if (full) fh.appendText(` on interface ${ifName}, id ${iface.index}${DIRECTION_TEXT[(raw.packFlags ?? 0) & PACK_DIRECTION] ?? ''}`);
+        if (full) fh.appendText(` on interface ${ifName}, id ${iface.index}${DIRECTION_TEXT[direction] ?? ''}`);
         fh.add(frameFields.sectionNumber, tvb, 0, 0, (raw.section ?? iface.section) + 1);
         // The id may be pruned while its name is kept (-e frame.interface_name): a stand-in passes it on.
         const idItem = fh.add(frameFields.interfaceId, tvb, 0, 0, iface.index).setValueText(`${iface.index} (${ifName})`);
@@ -199,7 +200,7 @@ function dissectFrame(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numb
     if (raw.dropCount !== undefined) fh.add(frameFields.dropCount, tvb, 0, 0, raw.dropCount);
     fh.addGenerated(frameFields.marked, tvb, 0, 0, 0);
     fh.addGenerated(frameFields.ignored, tvb, 0, 0, 0);
-    const p2pDir = P2P_DIR[(raw.packFlags ?? 0) & PACK_DIRECTION];
+    const p2pDir = P2P_DIR[direction];
     if (p2pDir !== undefined) fh.add(frameFields.p2pDir, tvb, 0, 0, p2pDir);
   }
   if (!fh && wireLen < raw.caplen) pinfo.expert(null, eiLenLtCaplen);
