@@ -2,8 +2,9 @@
  * Writes RawPackets as a little-endian pcapng file: one Section Header Block
  * (shb_userappl "netdissect"), an Interface Description Block the first time
  * a link type (or input interface) shows up, with if_tsresol 9 so nanosecond
- * timestamps survive, and one Enhanced Packet Block per packet (with its
- * opt_comment values).
+ * timestamps survive, and one Enhanced Packet Block per packet (with the
+ * packet block options the reader keeps: comments, flags, drop count,
+ * packet id, queue, as tshark writes them back).
  */
 import type { RawPacket } from './raw-packet.js';
 import { BufferedByteSink, openByteSink, type CaptureOutput } from './byte-sink.js';
@@ -15,6 +16,10 @@ import {
   BLOCK_TYPE_IDB,
   BLOCK_TYPE_SHB,
   OPT_COMMENT,
+  OPT_EPB_DROPCOUNT,
+  OPT_EPB_FLAGS,
+  OPT_EPB_PACKETID,
+  OPT_EPB_QUEUE,
   OPT_IF_DESCRIPTION,
   OPT_IF_NAME,
   OPT_IF_TSOFFSET,
@@ -102,7 +107,7 @@ export class PcapngWriter {
   /** Reserve room for the packet's EPB (and a new IDB, which is then written). */
   private prepare(packet: RawPacket): Promise<void> | undefined {
     if (this.closed) throw new Error(`PcapngWriter for ${JSON.stringify(this.out.name)} is closed`);
-    if (this.byKey.has(this.keyOf(packet)) && packet.comments === undefined) {
+    if (this.byKey.has(this.keyOf(packet)) && !hasPacketOptions(packet)) {
       return this.out.reserve(EPB_FIXED_BYTES + padTo4(packet.bytes.length) + 4);
     }
     return this.prepareSlow(packet);
@@ -111,7 +116,7 @@ export class PcapngWriter {
   private async prepareSlow(packet: RawPacket): Promise<void> {
     const key = this.keyOf(packet);
     if (!this.byKey.has(key)) await this.writeInterface(key, packet);
-    await this.out.reserve(EPB_FIXED_BYTES + padTo4(packet.bytes.length) + optionsBytes(packet.comments) + 4);
+    await this.out.reserve(EPB_FIXED_BYTES + padTo4(packet.bytes.length) + optionsBytesOf(packetOptions(packet)) + 4);
   }
 
   private keyOf(packet: RawPacket): number {
@@ -123,8 +128,8 @@ export class PcapngWriter {
     const iface = this.byKey.get(this.keyOf(packet))!;
     this.encodeTimestamp(packet, iface);
     const caplen = packet.bytes.length;
-    const comments = packet.comments;
-    const optBytes = comments === undefined || comments.length === 0 ? 0 : optionsBytes(comments);
+    const options = hasPacketOptions(packet) ? packetOptions(packet) : NO_OPTIONS;
+    const optBytes = optionsBytesOf(options);
     const total = EPB_FIXED_BYTES + padTo4(caplen) + optBytes + 4;
     const b = this.out.buf;
     let p = this.out.pos;
@@ -138,7 +143,7 @@ export class PcapngWriter {
     b.set(packet.bytes, p);
     p += caplen;
     for (let i = caplen; i % 4 !== 0; i++) b[p++] = 0;
-    if (optBytes !== 0) p = putOptions(b, p, comments!.map((c) => ({ code: OPT_COMMENT, value: utf8.encode(c) })));
+    p = putOptions(b, p, options);
     p = putU32le(b, p, total);
     this.out.pos = p;
   }
@@ -202,17 +207,13 @@ export class PcapngWriter {
     const sec = packet.tsSec;
     const tsOffset = sec >= 0 && sec <= MAX_NS_SECONDS - TWO_32 ? 0 : Math.floor(sec) - TWO_32;
     const iface: OutputInterface = { id: this.nextId++, tsOffset };
-    const options: { code: number; value: Uint8Array }[] = [];
+    const options: PcapngOption[] = [];
     // Keep the interface's name and description, as dumpcap writes them.
     if (packet.iface?.name !== undefined) options.push({ code: OPT_IF_NAME, value: utf8.encode(packet.iface.name) });
     if (packet.iface?.description !== undefined) options.push({ code: OPT_IF_DESCRIPTION, value: utf8.encode(packet.iface.description) });
     options.push({ code: OPT_IF_TSRESOL, value: Uint8Array.of(9) });
     if (tsOffset !== 0) {
-      const v = BigInt.asUintN(64, BigInt(tsOffset));
-      const value = new Uint8Array(8);
-      putU32le(value, 0, Number(v & 0xffffffffn));
-      putU32le(value, 4, Number(v >> 32n));
-      options.push({ code: OPT_IF_TSOFFSET, value });
+      options.push({ code: OPT_IF_TSOFFSET, value: u64le(tsOffset) });
     }
     const total = 20 + optionsBytesOf(options);
     await this.out.reserve(total);
@@ -243,12 +244,49 @@ export class PcapngWriter {
 }
 
 
-/** Bytes of an option area holding these comments plus opt_endofopt (0 when none). */
-function optionsBytes(comments: readonly string[] | undefined): number {
-  if (comments === undefined || comments.length === 0) return 0;
-  return optionsBytesOf(comments.map((c) => ({ code: OPT_COMMENT, value: utf8.encode(c) })));
+interface PcapngOption {
+  code: number;
+  value: Uint8Array;
 }
 
+const NO_OPTIONS: readonly PcapngOption[] = [];
+
+function hasPacketOptions(packet: RawPacket): boolean {
+  return (
+    (packet.comments !== undefined && packet.comments.length > 0) ||
+    packet.packFlags !== undefined ||
+    packet.dropCount !== undefined ||
+    packet.packetId !== undefined ||
+    packet.interfaceQueue !== undefined
+  );
+}
+
+/** The packet's options as an Enhanced Packet Block holds them (a Packet Block's drop count becomes epb_dropcount, as wiretap writes it). */
+function packetOptions(packet: RawPacket): PcapngOption[] {
+  const options: PcapngOption[] = [];
+  for (const c of packet.comments ?? []) options.push({ code: OPT_COMMENT, value: utf8.encode(c) });
+  if (packet.packFlags !== undefined) options.push({ code: OPT_EPB_FLAGS, value: u32le(packet.packFlags) });
+  if (packet.dropCount !== undefined) options.push({ code: OPT_EPB_DROPCOUNT, value: u64le(packet.dropCount) });
+  if (packet.packetId !== undefined) options.push({ code: OPT_EPB_PACKETID, value: u64le(packet.packetId) });
+  if (packet.interfaceQueue !== undefined) options.push({ code: OPT_EPB_QUEUE, value: u32le(packet.interfaceQueue) });
+  return options;
+}
+
+function u32le(v: number): Uint8Array {
+  const value = new Uint8Array(4);
+  putU32le(value, 0, v);
+  return value;
+}
+
+function u64le(v: number | bigint): Uint8Array {
+  const n = BigInt.asUintN(64, BigInt(v));
+  const value = new Uint8Array(8);
+  putU32le(value, 0, Number(n & 0xffffffffn));
+  putU32le(value, 4, Number(n >> 32n));
+  return value;
+}
+
+/** Bytes of an option area holding these options plus opt_endofopt (0 when none). */
 function optionsBytesOf(options: readonly { value: Uint8Array }[]): number {
   if (options.length === 0) return 0;
   let n = 4; // opt_endofopt
@@ -259,7 +297,7 @@ function optionsBytesOf(options: readonly { value: Uint8Array }[]): number {
   return n;
 }
 
-function putOptions(b: Uint8Array, p: number, options: readonly { code: number; value: Uint8Array }[]): number {
+function putOptions(b: Uint8Array, p: number, options: readonly PcapngOption[]): number {
   if (options.length === 0) return p;
   for (const o of options) {
     b[p++] = o.code & 0xff;

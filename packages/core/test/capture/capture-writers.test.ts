@@ -63,6 +63,20 @@ describe('pcapng writer round trip over the corpus', () => {
     expectSamePackets(back.packets, original.packets, { ignore: ['dataOffset', 'tsPrecision', 'interfaceId'] });
   });
 
+  it('keeps the packet block options: flags, drop count, packet id, queue', async () => {
+    // Both byte orders, an obsolete Packet Block's drops field, 64-bit ids and counts.
+    const path = join(import.meta.dirname, 'captures', 'packet-block-options.pcapng');
+    const original = await readAll(path);
+    expect(original.error).toBeUndefined();
+    const out = tempPath('pcapng');
+    await copy(path, await PcapngWriter.open(out));
+    const back = await readAll(out);
+    expect(back.error).toBeUndefined();
+    const withOptions = original.packets.filter((p) => p.packFlags !== undefined || p.dropCount !== undefined || p.packetId !== undefined || p.interfaceQueue !== undefined);
+    expect(withOptions.length).toBeGreaterThan(20);
+    expectSamePackets(back.packets, original.packets, { ignore: ['dataOffset', 'tsPrecision', 'interfaceId'] });
+  });
+
   it('timestamps outside 1970..2554 survive through if_tsoffset', async () => {
     const mk = (no: number, tsSec: number, tsNsec: number): RawPacket => ({
       no,

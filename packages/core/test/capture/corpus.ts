@@ -58,6 +58,11 @@ export function snapshot(p: RawPacket): PacketSnapshot {
   if (p.comments !== undefined) s.comments = [...p.comments];
   if (p.hasTimestamp !== undefined) s.hasTimestamp = p.hasTimestamp;
   if (p.custom !== undefined) s.custom = { ...p.custom };
+  if (p.packFlags !== undefined) s.packFlags = p.packFlags;
+  if (p.fcsLen !== undefined) s.fcsLen = p.fcsLen;
+  if (p.dropCount !== undefined) s.dropCount = p.dropCount;
+  if (p.packetId !== undefined) s.packetId = p.packetId;
+  if (p.interfaceQueue !== undefined) s.interfaceQueue = p.interfaceQueue;
   return s;
 }
 
