@@ -1,16 +1,19 @@
-import { findLineEnd, formatBytesAsText, readAscii, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { findLineEnd, formatAsciiStringAsText, formatBytesAsText, readAscii, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { authBytesInfo, authBytesText, decodeAuthText } from './smtp-auth.js';
 import { smtpExpert, smtpFields } from './smtp-fields.js';
 import type { SmtpSession } from './smtp-session.js';
 
-/** An AUTH argument as shown: decoded when "smtp.decryption" is on and it decodes, else as sent. */
+/**
+ * An AUTH argument as shown: decoded when "smtp.decryption" is on and it
+ * decodes, else as sent (read as ASCII, as packet-smtp.c shows it in Info).
+ */
 function authValue(tvb: Tvb, off: number, len: number, decryption: boolean): { value: string; info: string } {
   const raw = readAscii(tvb, off, len);
   if (decryption) {
     const decoded = decodeAuthText(raw);
     if (decoded) return { value: authBytesText(decoded), info: authBytesInfo(decoded) };
   }
-  return { value: raw, info: formatBytesAsText(tvb.view(off, len)) };
+  return { value: raw, info: formatAsciiStringAsText(tvb.view(off, len)) };
 }
 
 /** decode_plain_auth: "authzid NUL user NUL password" in base64, shown decoded only when the preference allows. */
@@ -19,7 +22,7 @@ function showPlainAuth(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, off:
   if (!decryption) {
     const item = tree?.add(smtpFields.usernamePassword, tvb, off, len, raw) ?? null;
     pinfo.expert(item, smtpExpert.base64Decode);
-    pinfo.cols.appendInfo(formatBytesAsText(tvb.view(off, len)));
+    pinfo.cols.appendInfo(formatAsciiStringAsText(tvb.view(off, len)));
     return;
   }
   const decoded = decodeAuthText(raw);
@@ -65,7 +68,7 @@ export function dissectCommands(tvb: Tvb, pinfo: PacketInfo, s: SmtpSession, smt
       cols.appendInfo(`Pass: ${v.info}`);
     } else if (s.ntlmRspFrame === num) {
       // NTLMSSP is not dissected here: the line is shown as sent.
-      cols.appendInfo(formatBytesAsText(tvb.view(off, len)));
+      cols.appendInfo(formatAsciiStringAsText(tvb.view(off, len)));
       smtpTree?.add(smtpFields.commandLine, tvb, off, len, readAscii(tvb, off, len));
     } else if (s.userPassFrame === num) {
       showPlainAuth(tvb, pinfo, smtpTree, off, len, decryption);
@@ -84,7 +87,7 @@ export function dissectCommands(tvb: Tvb, pinfo: PacketInfo, s: SmtpSession, smt
         }
       } else if (len > 5 && s.ntlmReqFrame === num) {
         addParameter();
-        if (len >= 10) cols.appendInfo(formatBytesAsText(tvb.view(off, 10)) + formatBytesAsText(tvb.view(off + 10, len - 10)));
+        if (len >= 10) cols.appendInfo(formatAsciiStringAsText(tvb.view(off, 10)) + formatAsciiStringAsText(tvb.view(off + 10, len - 10)));
       } else if (len > 5 && s.userPassCmdFrame === num) {
         addParameter();
         cols.appendInfo(formatBytesAsText(tvb.view(off, 11)));
