@@ -71,7 +71,8 @@ function addBitmapType(tree: FieldNode | null, tvb: Tvb, off: number, type: numb
 function keyTag(c: RdataContext, off: number, size: number, algorithm: number): number | null {
   const { tvb } = c;
   if (size < 4) {
-    const item = c.tree ? c.tree.addText(tvb, off, Math.max(0, Math.min(size, tvb.remaining(off))), ei.keyIdBufferTooShort.summary) : null;
+    // proto_tree_add_expert, then proto_item_set_generated: shown in brackets.
+    const item = c.tree ? c.tree.addText(tvb, off, Math.max(0, Math.min(size, tvb.remaining(off))), ei.keyIdBufferTooShort.summary).setGenerated() : null;
     c.pinfo.expert(item === c.tree ? null : item, ei.keyIdBufferTooShort);
     return null;
   }
