@@ -46,7 +46,11 @@ export class FieldsWriter implements FramePrinter {
     fields.forEach((f, i) => {
       // A repeated -e field fills only its last column, as tshark's field index does.
       this.index.set(f, i);
-      if (f.startsWith('_ws.col.')) return;
+      // Info cut in the middle of a character keeps the bytes of its start.
+      if (f.startsWith('_ws.col.')) {
+        this.stringColumns[i] = true;
+        return;
+      }
       const found = fieldRegistry.lookup(f);
       if (!found) {
         invalid.push(f);

@@ -1,4 +1,4 @@
-import { formatSecondsPrecision, timeDeltaNsec, timeDeltaSec, type DissectedFrame, type RawPacket } from '@netdissect/core';
+import { formatSecondsPrecision, infoMayKeepRawBytes, timeDeltaNsec, timeDeltaSec, type DissectedFrame, type RawPacket } from '@netdissect/core';
 import type { FramePrinter, TreeNeeds } from './frame-printer.js';
 import type { OutputStream } from './output-stream.js';
 
@@ -70,7 +70,9 @@ export class SummaryPrinter implements FramePrinter {
     out.putByte(SPACE);
     out.putUint(raw.len, 0);
     out.putByte(SPACE);
-    out.putText(info);
+    // A cut character at the end of a long Info is written as the bytes tshark writes.
+    if (infoMayKeepRawBytes(info)) out.putValue(info);
+    else out.putText(info);
     out.putByte(0x0a);
   }
   end(): void {}

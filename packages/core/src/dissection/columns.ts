@@ -1,4 +1,8 @@
-const MAX_INFO = 4095; // COL_MAX_INFO_LEN - 1: Wireshark truncates Info here
+import { rawByteString, rawStringBytes } from '../fields/raw-byte-strings.js';
+
+const MAX_INFO = 4095; // COL_MAX_INFO_LEN - 1: Wireshark truncates Info here, in bytes
+/** Below this many UTF-16 units a string cannot hold more than MAX_INFO bytes of UTF-8. */
+const MAX_INFO_SAFE_UNITS = Math.floor(MAX_INFO / 3);
 const MAX_COL = 2047;
 
 /**
@@ -115,6 +119,19 @@ export class Columns {
   }
 }
 
+/** Whether Info text may end with raw bytes (only text long enough to have been cut does). */
+export function infoMayKeepRawBytes(info: string): boolean {
+  return info.length > MAX_INFO_SAFE_UNITS;
+}
+
+/**
+ * Info cut at MAX_INFO bytes of UTF-8, as g_strlcat cuts the column buffer:
+ * a character the cut splits leaves its first bytes, kept as raw bytes
+ * (tshark prints them as they are).
+ */
 function clip(s: string): string {
-  return s.length > MAX_INFO ? s.slice(0, MAX_INFO) : s;
+  // Buffer.byteLength counts a raw byte's escape as three bytes: never less than the bytes meant.
+  if (s.length <= MAX_INFO_SAFE_UNITS || Buffer.byteLength(s) <= MAX_INFO) return s;
+  const bytes = rawStringBytes(s);
+  return bytes.length > MAX_INFO ? rawByteString(bytes.subarray(0, MAX_INFO)) : s;
 }

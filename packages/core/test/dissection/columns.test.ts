@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Columns, type DeferredInfo } from '../../src/index.js';
+import { Columns, hasRawBytes, rawByteString, rawStringBytes, type DeferredInfo } from '../../src/index.js';
 import { seededRandom } from '../../../../test/support/seeded-random.js';
 
 const MAX_INFO = 4095;
@@ -9,8 +9,10 @@ class EagerInfo {
   info = '';
   fence = 0;
   writable = true;
+  /** Cut at MAX_INFO bytes of UTF-8; a split character leaves its first bytes. */
   private clip(s: string): string {
-    return s.length > MAX_INFO ? s.slice(0, MAX_INFO) : s;
+    const bytes = rawStringBytes(s);
+    return bytes.length > MAX_INFO ? rawByteString(bytes.subarray(0, MAX_INFO)) : s;
   }
   clearInfo(): void {
     if (this.writable) this.info = this.info.slice(0, this.fence);
@@ -57,7 +59,7 @@ describe('Columns: Info with a deferred part', () => {
   it('gives the same text as writing every part at once, over 20,000 random write sequences', () => {
     const rnd = seededRandom(0x1f0);
     const pick = (n: number): number => Math.floor(rnd() * n);
-    // Mostly short words; now and then one long enough to reach the 4095-character cap.
+    // Mostly short words; now and then one long enough to reach the 4095-byte cap.
     const word = (): string => (rnd() < 0.03 ? 'x'.repeat(1000 + pick(4000)) : ['a', 'bc', ' [TCP Retransmission] ', '80 → 1', ''][pick(5)]!);
     for (let round = 0; round < 20_000; round++) {
       const cols = new Columns();
@@ -133,5 +135,25 @@ describe('Columns: Info with a deferred part', () => {
     expect(d.owner).toBeNull();
     cols.writable = true;
     expect(cols.info).toBe('');
+  });
+});
+
+describe('Columns: Info length in bytes', () => {
+  it('cuts Info at 4,095 bytes of UTF-8, keeping the first bytes of a character the cut splits (tshark prints them)', () => {
+    const cols = new Columns();
+    cols.setInfo('a'.repeat(4093) + '\u00e9\u20ac');
+    let bytes = rawStringBytes(cols.info);
+    expect(bytes.length).toBe(4095);
+    expect([...bytes.subarray(4093)]).toEqual([0xc3, 0xa9]);
+    cols.setInfo('b'.repeat(4090));
+    cols.appendInfo('\ufffd\ufffd');
+    bytes = rawStringBytes(cols.info);
+    expect(bytes.length).toBe(4095);
+    expect([...bytes.subarray(4090)]).toEqual([0xef, 0xbf, 0xbd, 0xef, 0xbf]);
+    expect(hasRawBytes(cols.info)).toBe(true);
+    // Exactly 4,095 bytes in 2,048 UTF-16 units: kept whole.
+    cols.setInfo('\u00e9'.repeat(2047) + 'x');
+    expect(cols.info).toBe('\u00e9'.repeat(2047) + 'x');
+    expect(hasRawBytes(cols.info)).toBe(false);
   });
 });
