@@ -216,6 +216,9 @@ export function dissectIpOptions(tvb: Tvb, offset: number, length: number, pinfo
       pinfo.addExpertItem(optTree, ipOptionExperts.lenInvalid, tvb, offset, length, `${name} (option length = ${optlen} byte${plural(optlen)} says option goes past end of options)`);
       return;
     }
+    // The option's bytes must all be there, known or not, with or without a tree: an option past the
+    // header's bytes ends tshark's summary as malformed here (before a fragment's Info), as crafted cuts show.
+    tvb.check(offset, optlen);
     if (!known) {
       optTree?.addText(tvb, offset, optlen, `${name} (${optlen} byte${plural(optlen)})`);
     } else {
