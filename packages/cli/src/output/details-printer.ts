@@ -15,12 +15,12 @@ export interface TreeTextOptions {
  * The details tree as tshark -V prints it: one label per line, four spaces
  * per level, hidden items left out, uninterpreted Data followed by its hex.
  */
-export function treeTextLines(frame: DissectedFrame, opts: TreeTextOptions, out: (line: string) => void): void {
+export function treeTextLines(frame: DissectedFrame, opts: TreeTextOptions, out: (line: string, rawBytes?: boolean) => void): void {
   const root = frame.tree;
   if (!root?.children) return;
   const visit = (node: FieldNode, level: number): void => {
     if (node.flags & NodeFlag.HIDDEN) return;
-    out(' '.repeat(Math.min(level * 4, 512)) + labelOf(node));
+    out(' '.repeat(Math.min(level * 4, 512)) + labelOf(node), (node.flags & NodeFlag.RAW_LABEL) !== 0);
     if (level === 0 && opts.onlyProtocols && !(node.def && opts.onlyProtocols.has(node.def.abbrev))) return;
     if (node.def?.abbrev === 'data' && !opts.hexAfter) {
       out('');
@@ -61,7 +61,8 @@ export class DetailsPrinter implements FramePrinter {
   begin(): void {}
 
   frame(f: DissectedFrame, raw: RawPacket, ref: TimeReference): void {
-    const line = (s: string): void => this.out.line(s);
+    // A label that keeps bytes which are not UTF-8 is written as those bytes, as tshark does.
+    const line = (s: string, rawBytes = false): void => (rawBytes ? this.out.writeValues(s + '\n') : this.out.line(s));
     if (this.opts.summary) line(summaryLine(f, raw, ref));
     if (this.opts.details) {
       treeTextLines(f, { onlyProtocols: this.onlyProtocols, hexAfter: this.opts.hex }, line);

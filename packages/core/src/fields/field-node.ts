@@ -28,6 +28,12 @@ export const NodeFlag = {
    * raised after the layers above, still comes before them).
    */
   PLACE_HOLDER: 128,
+  /**
+   * The label holds text a dissector put in unformatted, which may keep
+   * bytes that are not UTF-8 (see raw-byte-strings.ts): tshark prints
+   * those bytes as they are.
+   */
+  RAW_LABEL: 256,
 } as const;
 
 /** What a pruned tree hands back for an item it drops: label and length edits on it do nothing. */
@@ -361,6 +367,12 @@ export class FieldNode {
   appendText(text: string): this {
     if (this.parent === null || this.flags & PRUNED) return this;
     this.appended = this.appended === null ? text : this.appended + text;
+    return this;
+  }
+
+  /** The label may keep raw bytes (NodeFlag.RAW_LABEL). */
+  setRawLabel(): this {
+    if (this.parent !== null && !(this.flags & PRUNED)) this.flags |= NodeFlag.RAW_LABEL;
     return this;
   }
 

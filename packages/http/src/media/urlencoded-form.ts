@@ -1,4 +1,4 @@
-import { defineFields, defineProtocol, FT, makeDissector, mediaDataName, registerMediaType, type MediaInfo, type Tvb } from '@netdissect/core';
+import { defineFields, defineProtocol, FT, makeDissector, mediaDataName, rawByteString, registerMediaType, type MediaInfo, type Tvb } from '@netdissect/core';
 
 export const hfUrlencoded = defineProtocol('urlencoded-form', 'HTML Form URL Encoded');
 export const urlencodedFields = defineFields('urlencoded-form', {
@@ -13,11 +13,11 @@ function hexValue(c: number): number {
   return -1;
 }
 
-const utf8 = new TextDecoder('utf-8');
-
 /**
  * get_form_key_value: the %-decoded text up to `stop`, and where it
- * ended; null on a NUL or a bad %-escape (which ends the form).
+ * ended; null on a NUL or a bad %-escape (which ends the form). The
+ * decoded bytes are kept as they are where they are not UTF-8 (a form
+ * sent in Latin-1): tshark's values and labels hold those bytes.
  */
 function formToken(tvb: Tvb, offset: number, stop: number): { text: string; end: number } | null {
   const out: number[] = [];
@@ -40,7 +40,7 @@ function formToken(tvb: Tvb, offset: number, stop: number): { text: string; end:
   }
   // The decoded bytes are a C string: a %00 ends it.
   const nul = out.indexOf(0);
-  return { text: utf8.decode(Uint8Array.from(nul < 0 ? out : out.slice(0, nul))), end: offset };
+  return { text: rawByteString(Uint8Array.from(nul < 0 ? out : out.slice(0, nul))), end: offset };
 }
 
 /** HTML form data (packet-http-urlencoded.c): key=value pairs joined by '&', %-decoded. */
@@ -52,7 +52,7 @@ export const urlencodedDissector = makeDissector('urlencoded-form', 'URL Encoded
   let offset = 0;
   while (tvb.reportedRemaining(offset) > 0) {
     const start = offset;
-    const item = t?.ctx.full ? t.addText(tvb, offset, 0, 'Form item') : t;
+    const item = t?.ctx.full ? t.addText(tvb, offset, 0, 'Form item').setRawLabel() : t;
     const key = formToken(tvb, offset, 0x3d);
     if (key === null) break;
     item?.add(urlencodedFields.key, tvb, offset, key.end - offset, key.text);
