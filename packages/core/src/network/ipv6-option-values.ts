@@ -170,6 +170,13 @@ const READERS: ReadonlyMap<number, OptionReader> = new Map<number, OptionReader>
     return at + 6;
   }],
   [0x31, (tvb, at, optLen, c) => dissectIoamOption(tvb, at, optLen, c.o, c.pinfo, () => c.invalidLen('IOAM Option: Invalid length'))],
+  // Line identification: the line ID's own length, kept within the option; bytes after the ID are unknown data.
+  [0x8c, (tvb, at, optLen, c) => {
+    addItem(c.o, f.optLioLength, tvb, at, 1);
+    const idLen = Math.max(0, Math.min(tvb.u8(at), optLen - 1));
+    addItem(c.o, f.optLioLineId, tvb, at + 1, idLen);
+    return at + 1 + idLen;
+  }],
   [0x8a, (tvb, at, optLen, c) => {
     c.pinfo.expert(addItem(c.o, f.optUnknown, tvb, at, optLen), eiOptUnknownData);
     c.pinfo.expert(c.typeItem, eiDeprecated);
@@ -208,10 +215,6 @@ export function dissectOptionValue(type: number, tvb: Tvb, at: number, optLen: n
   }
   if (type === 0x8b) {
     addItem(o, f.optIlnpNonce, tvb, at, optLen);
-  } else if (type === 0x8c) {
-    // The line ID's own length, kept within the option.
-    addItem(o, f.optLioLength, tvb, at, 1);
-    addItem(o, f.optLioLineId, tvb, at + 1, Math.min(tvb.u8(at), optLen - 1));
   } else if (EXPERIMENTAL.has(type)) {
     addItem(o, f.optExperimental, tvb, at, optLen);
   } else {

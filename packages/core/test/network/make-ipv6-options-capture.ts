@@ -52,6 +52,9 @@ const frames = [
   withOptions(DESTINATION_OPTIONS, [0xc9, 8, 1, 2, 3, 4, 5, 6, 7, 8]),
   withOptions(HOP_BY_HOP, [0xee, 2, 0x40, 0]),
   withOptions(DESTINATION_OPTIONS, [0x8c, 3, 9, 0x6c, 0x69]),
+  // Line IDs shorter than their option: what follows the ID is unknown data (one byte, then three after an empty ID).
+  withOptions(DESTINATION_OPTIONS, [0x8c, 6, 4, 0x6c, 0x69, 0x6e, 0x65, 0x31]),
+  withOptions(DESTINATION_OPTIONS, [0x8c, 4, 0, 0x31, 0x32, 0x33]),
   // Quick-Start (RFC 4782) in hop-by-hop options: a rate request (QS TTL 60, nonce) and a rate report.
   withOptions(HOP_BY_HOP, [0x26, 6, 0x05, 60, 0x12, 0x34, 0x56, 0x7b]),
   withOptions(HOP_BY_HOP, [0x26, 6, 0x83, 0, 0xab, 0xcd, 0xef, 0x00]),
