@@ -24,7 +24,10 @@ export const nullFields = defineFields('null', {
  * host's byte order, so both orders (and IRIX's 16-bit form) are accepted
  * (packet-null.c).
  */
-export const nullDissector = makeDissector('null', 'NULL', (tvb, pinfo, tree) => {
+export const nullDissector = makeDissector('null', 'Null', (tvb, pinfo, tree) => {
+  // packet-null.c first reads two bytes to look for PPP in HDLC framing (0xff03, not dissected here):
+  // a frame shorter than that fails before the columns are set.
+  tvb.check(0, 2);
   loopbackColumns(pinfo);
   // Wireshark reads it in host order; every host we run on is little-endian.
   let header = tvb.u32le(0);
