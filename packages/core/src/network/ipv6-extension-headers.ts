@@ -95,13 +95,15 @@ function setFinalDestination(pinfo: PacketInfo, address: Uint8Array, segleft: nu
 function dissectRouting(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data: unknown): number {
   pinfo.cols.appendSepInfo(' , ', 'IPv6 routing');
   const chain = chainOf(data);
+  const root = rootFor(chain, tree);
+  // The header's item and its next header come before its length is read: a header of one byte shows both, then fails.
+  const t = root ? root.addProtocol(hfRouting, tvb, 0, -1) : null;
   const nxt = tvb.u8(0);
+  t?.addItem(extFields.routingNxt, tvb, 0, 1);
   const hdrLen = tvb.u8(1);
   const len = (hdrLen + 1) << 3;
-  const root = rootFor(chain, tree);
   addLen(chain, len);
-  const t = root ? root.addProtocol(hfRouting, tvb, 0, len) : null;
-  t?.addItem(extFields.routingNxt, tvb, 0, 1);
+  t?.setLength(len);
   t?.addItem(extFields.routingLen, tvb, 1, 1);
   t?.addGenerated(extFields.routingLenOct, tvb, 1, 1, len);
   // The type is read after the lengths are shown, the segments left after the type: a header cut after either shows
@@ -111,37 +113,40 @@ function dissectRouting(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
   const typeItem = t ? t.addItem(extFields.routingType, tvb, 2, 1) : null;
   addItem(t, extFields.routingSegleft, tvb, 3, 1);
   const segleft = tvb.u8(3);
+  // A known type's fields are read within the header's length (packet-ipv6.c hands them to the routing type's
+  // dissector in a subset of it): past the IPv6 payload length a read fails as the contained-length error.
+  const rt = tvb.sub(0, len);
   // Each type reads its fields item by item, checked with or without a tree: a header cut among them shows what is there.
   // A source route's last address is where the packet is finally going: upper layers (checksums, columns) use it.
   let finalDst: Uint8Array | null = null;
   if (type === 0) {
-    addItem(t, extFields.routingSrcReserved, tvb, 4, 4);
+    addItem(t, extFields.routingSrcReserved, rt, 4, 4);
     let idx = 1;
     for (let off = 8; off + 16 <= len; off += 16) {
-      addItem(t, extFields.routingSrcAddr, tvb, off, 16)?.setText(`Address[${idx++}]: ${formatIPv6(tvb.bytes, tvb.start + off)}`);
-      finalDst = tvb.view(off, 16);
+      addItem(t, extFields.routingSrcAddr, rt, off, 16)?.setText(`Address[${idx++}]: ${formatIPv6(rt.bytes, rt.start + off)}`);
+      finalDst = rt.view(off, 16);
     }
     pinfo.expert(typeItem, eiRoutingDeprecated);
   } else if (type === 2) {
-    addItem(t, extFields.routingMipv6Reserved, tvb, 4, 4);
+    addItem(t, extFields.routingMipv6Reserved, rt, 4, 4);
     // The one address of a type 2 header, labelled as the source route's are.
-    addItem(t, extFields.routingMipv6HomeAddress, tvb, 8, 16)?.setText(`Address[1]: ${formatIPv6(tvb.bytes, tvb.start + 8)}`);
-    finalDst = tvb.view(8, 16);
+    addItem(t, extFields.routingMipv6HomeAddress, rt, 8, 16)?.setText(`Address[1]: ${formatIPv6(rt.bytes, rt.start + 8)}`);
+    finalDst = rt.view(8, 16);
   } else if (type === 4) {
     // Segment Routing (RFC 8754): the segments in reverse order, the final destination first.
-    const lastEntry = tvb.u8(4);
-    addItem(t, extFields.routingSrhLastEntry, tvb, 4, 1);
-    addItem(t, extFields.routingSrhFlags, tvb, 5, 1);
-    addItem(t, extFields.routingSrhTag, tvb, 6, 2);
+    const lastEntry = rt.u8(4);
+    addItem(t, extFields.routingSrhLastEntry, rt, 4, 1);
+    addItem(t, extFields.routingSrhFlags, rt, 5, 1);
+    addItem(t, extFields.routingSrhTag, rt, 6, 2);
     // Last Entry + 1 addresses, read within the header's length whatever it says: one past it is malformed.
-    const header = tvb.sub(0, len);
     for (let i = 0, off = 8; i <= lastEntry; i++, off += 16) {
-      const item = addItem(t, extFields.routingSrhAddr, header, off, 16);
-      item?.setText(`Address[${i}]: ${formatIPv6(tvb.bytes, tvb.start + off)}`);
+      const item = addItem(t, extFields.routingSrhAddr, rt, off, 16);
+      item?.setText(`Address[${i}]: ${formatIPv6(rt.bytes, rt.start + off)}`);
       // The final destination is taken at once: a segment list that runs past the header still has it (tshark's columns).
-      if (i === 0) setFinalDestination(pinfo, tvb.view(off, 16), segleft);
+      if (i === 0) setFinalDestination(pinfo, rt.view(off, 16), segleft);
     }
   } else if (len > 4) {
+    // A type without a dissector of its own: its data is an item of the routing header's own bytes.
     pinfo.expert(addItem(t, extFields.routingUnknownData, tvb, 4, len - 4), eiRoutingUndecoded);
   }
   if (finalDst) setFinalDestination(pinfo, finalDst, segleft);
