@@ -108,6 +108,12 @@ export const arpDissector = makeDissector('arp', 'ARP/RARP', (tvb, pinfo, tree) 
     // A gratuitous reply names the same address twice: reported once.
     if (op !== OP.REQUEST && claims(tha, tpa) && duplicate !== tvb.u32(tpa) && checkForDuplicateAddress(tvb, pinfo, tree, tha, tvb.u32(tpa))) duplicate = tvb.u32(tpa);
   }
+  // For a request or reply packet-arp.c takes pointers to both protocol addresses for the gratuitous test:
+  // either one cut short fails here, before Info and the addresses are shown.
+  if (op === OP.REQUEST || op === OP.REPLY) {
+    tvb.check(spa, pln);
+    tvb.check(tpa, pln);
+  }
   let gratuitous = false, probe = false, announcement = false;
   if ((op === OP.REQUEST || op === OP.REPLY) && sameBytes(tvb, spa, tpa, pln)) {
     gratuitous = true;
