@@ -1,4 +1,4 @@
-import { ConversationType, UnfinishedLineMemo, type PacketInfo } from '@netdissect/core';
+import { ConversationType, TlsAfterSwitch, UnfinishedLineMemo, type PacketInfo } from '@netdissect/core';
 import { CredentialTracker } from './credentials.js';
 import { DelimiterSearchMemo } from './delimiter-search-memo.js';
 import { RequestTracker } from './request-tracking.js';
@@ -32,9 +32,16 @@ export class ImapConversation {
     return this.lastCleartextFrame !== null && frame > this.lastCleartextFrame;
   }
 
+  /** TLS's records after the switch, which tell the payloads it declines as cleartext (null before the switch). */
+  tls: TlsAfterSwitch | null = null;
+  /** The frame whose payload made the heuristic switch to TLS (0: none). */
+  heuristicSwitchFrame = 0;
+
   /** ssl_starttls: TLS from the frame after `lastCleartextFrame` on; a later call does not move the switch. */
   switchToTls(lastCleartextFrame: number): void {
-    if (this.lastCleartextFrame === null) this.lastCleartextFrame = lastCleartextFrame;
+    if (this.lastCleartextFrame !== null) return;
+    this.lastCleartextFrame = lastCleartextFrame;
+    this.tls = new TlsAfterSwitch();
   }
 }
 

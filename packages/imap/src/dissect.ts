@@ -16,7 +16,7 @@ import { dissectFetchResponse, type FetchOutcome } from './fetch-literal.js';
 import { hfImap, imapFields } from './fields.js';
 import { findLineEndResuming, findWhitespace, tokenAt, tokenIsPrefixOf, type LineEnd, type Token } from './line-scan.js';
 import { isServerPort } from './ports.js';
-import { handOffToTls, looksLikeCleartext } from './starttls.js';
+import { callTlsFromImap, handOffToTls, looksLikeCleartext } from './starttls.js';
 
 const STAR = 0x2a;
 /** Tokens of an untagged line searched for "FETCH" (NUM_LOOKAHEAD_TOKENS). */
@@ -62,18 +62,24 @@ function desegmentFrom(pinfo: PacketInfo, offset: number): void {
  */
 export function dissectImap(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
   const conv = imapConversation(pinfo);
-  if (conv.isTls(pinfo.num)) return handOffToTls(tvb, pinfo, tree, data);
+  const isRequest = isServerPort(pinfo.dstport);
+  // The payload that made the heuristic switch goes to TLS through IMAP (call_dissector), on every pass.
+  if (pinfo.num === conv.heuristicSwitchFrame) return callTlsFromImap(tvb, pinfo, tree, data);
+  // After the switch, TLS takes every payload but those it declines as cleartext: those are IMAP again.
+  if (conv.isTls(pinfo.num) && !conv.tls!.isCleartext(tvb, pinfo, data, !isRequest)) return handOffToTls(tvb, pinfo, tree, data);
   if (!pinfo.visited && conv.heuristicTriesLeft > 0) {
     conv.heuristicTriesLeft--;
     if (!looksLikeCleartext(tvb)) {
       conv.switchToTls(pinfo.num - 1);
       conv.heuristicTriesLeft = 0;
-      return handOffToTls(tvb, pinfo, tree, data);
+      conv.heuristicSwitchFrame = pinfo.num;
+      // TLS frames its records from this payload on (unless it declines it).
+      conv.tls!.isCleartext(tvb, pinfo, data, !isRequest);
+      return callTlsFromImap(tvb, pinfo, tree, data);
     }
   }
 
   pinfo.cols.setProtocol('IMAP');
-  const isRequest = isServerPort(pinfo.dstport);
   // A line in many segments is searched once: the search goes on where the last call's stopped.
   const lines = conv.unfinishedLines[isRequest ? 0 : 1];
   const seq = (data as TcpInfo | undefined)?.seq;

@@ -7,7 +7,7 @@ import { dissectImap } from './dissect.js';
 import { addServerPort, IMAP_TCP_PORT } from './ports.js';
 
 /** The "imap" dissector, for TCP payloads. */
-export const imapDissector: Dissector = makeDissector('imap', 'IMAP', dissectImap, ['tls', 'imf']);
+export const imapDissector: Dissector = makeDissector('imap', 'IMAP', dissectImap, ['tls', 'imf', 'data']);
 
 /** Dissect IMAP on another server port too (payloads sent to it are requests). */
 export function registerImapPort(port: number, registry: DissectorRegistry = defaultRegistry): void {

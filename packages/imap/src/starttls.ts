@@ -25,3 +25,17 @@ export function handOffToTls(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null
   const tls = pinfo.session.registry.byProto('tls');
   return tls ? pinfo.call(tls, tvb, tree, data) : 0;
 }
+
+/**
+ * The heuristic's own call_dissector(tls_handle): TLS, and the data
+ * dissector when TLS declines the payload (or no package provides TLS), so
+ * the frame's layers are IMAP's then data, as in tshark.
+ */
+export function callTlsFromImap(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data: unknown): number {
+  const registry = pinfo.session.registry;
+  const tls = registry.byProto('tls');
+  if (tls && pinfo.call(tls, tvb, tree, data) > 0) return tvb.length;
+  const raw = registry.byProto('data');
+  if (raw) pinfo.call(raw, tvb, tree);
+  return tvb.length;
+}

@@ -28,7 +28,26 @@ describe('STARTTLS and TLS detection', () => {
       ]),
       { twoPass: true },
     );
-    expect(frames.some((f) => f.layers.includes('imap'))).toBe(false);
+    const withData = frames.filter((f) => f.layers.includes('tcp') && (f.layers.includes('data') || f.layers.includes('imap')));
+    // The record is TLS's (IMAP hands it on: data here); the line after it, which TLS declines as cleartext, is IMAP again.
+    expect(withData.map((f) => f.layers.includes('imap'))).toEqual([true, true]);
+    expect(withData[0]!.layers.at(-1)).toBe('data');
+    expect(withData[1]!.info).toBe('Request: a1 NOOP');
+  });
+
+  it('keeps the rest of a TLS record TLS\'s even when its segment starts with text', () => {
+    const frames = dissectPackets(
+      buildTcpSession([
+        { fromClient: true, data: 'a1 STARTTLS\r\n' },
+        { fromClient: false, data: 'a1 OK Begin TLS\r\n' },
+        { fromClient: false, data: new Uint8Array([0x16, 0x03, 0x03, 0x00, 0x2f, ...new Array<number>(10).fill(7)]) },
+        { fromClient: false, data: 'CN=imap.example.org, O=Example Mail\r\n' },
+        { fromClient: true, data: 'a2 NOOP\r\n' },
+      ]),
+      { twoPass: true },
+    );
+    const imap = frames.filter((f) => f.layers.includes('imap')).map((f) => f.info);
+    expect(imap).toEqual(['Request: a1 STARTTLS', 'Response: a1 OK Begin TLS', 'Request: a2 NOOP']);
   });
 
   it('keeps dissecting when STARTTLS is refused', () => {

@@ -5,6 +5,7 @@ import {
   formatBytesAsText,
   makeDissector,
   streamPosition,
+  TlsAfterSwitch,
   type FieldNode,
   type PacketInfo,
   readAsciiCString,
@@ -28,12 +29,15 @@ export const popDissector = makeDissector('pop', 'POP', dissectPop, ['tls', 'dat
 
 function dissectPop(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
   const conv = popConversation(pinfo);
-  if (conv.tlsAfterFrame !== 0 && pinfo.num > conv.tlsAfterFrame) return dissectAfterStls(tvb, pinfo, tree, data);
+  // pinfo->match_uint == destport: the port POP was found on is the server's.
+  const isRequest = pinfo.session.registry.getUint('tcp.port', pinfo.dstport) === popDissector;
+  // After STLS, TLS takes every payload but those it declines as cleartext: those are POP again.
+  if (conv.tlsAfterFrame !== 0 && pinfo.num > conv.tlsAfterFrame && !conv.tls!.isCleartext(tvb, pinfo, data, !isRequest)) {
+    return dissectAfterStls(tvb, pinfo, tree, data);
+  }
   // Not in packet-pop.c: a line cut across segments is put back together, so
   // dissection does not depend on where TCP happened to cut (every POP
   // segment of the corpus holds a line end, so this never differs from tshark there).
-  // pinfo->match_uint == destport: the port POP was found on is the server's.
-  const isRequest = pinfo.session.registry.getUint('tcp.port', pinfo.dstport) === popDissector;
   if (pinfo.canDesegment > 0 && !hasLineFeed(tvb, conv.unfinishedLines[isRequest ? 0 : 1], streamPosition((data as TcpInfo | undefined)?.seq, 0))) {
     pinfo.desegmentOffset = 0;
     pinfo.desegmentLen = DESEGMENT_ONE_MORE_SEGMENT;
@@ -141,7 +145,10 @@ function trackCommandState(pinfo: PacketInfo, conv: PopConversation, line: Uint8
     conv.msgRequest = false;
   }
   if (conv.stlsRequest) {
-    if (okWithText) conv.tlsAfterFrame = pinfo.num;
+    if (okWithText) {
+      conv.tlsAfterFrame = pinfo.num;
+      conv.tls = new TlsAfterSwitch();
+    }
     conv.stlsRequest = false;
   }
 }

@@ -1,4 +1,4 @@
-import { ConversationType, UnfinishedLineMemo, type PacketInfo } from '@netdissect/core';
+import { ConversationType, TlsAfterSwitch, UnfinishedLineMemo, type PacketInfo } from '@netdissect/core';
 import type { PopCredentialTracker } from './pop-credentials.js';
 import type { DataReassembly } from './data-reassembly.js';
 import type { MessageCollector, PendingRetrieval } from './retrieved-message.js';
@@ -19,6 +19,8 @@ export class PopConversation {
   stlsRequest = false;
   /** Frame of the "+OK " that accepted STLS; frames after it are TLS (0: none). */
   tlsAfterFrame = 0;
+  /** TLS's records after STLS, which tell the payloads it declines as cleartext (null before). */
+  tls: TlsAfterSwitch | null = null;
   /** The first USER argument (Wireshark reports every PASS against it). */
   username: string | null = null;
   /** The DATA reassembly in progress, if any (fragment_add_seq_next). */

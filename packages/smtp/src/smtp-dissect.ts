@@ -65,8 +65,11 @@ function showBodyLines(tvb: Tvb, tree: FieldNode): void {
  */
 export function dissectSmtp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
   const s = smtpSessionOf(pinfo);
-  if (s.tlsFromFrame !== 0 && pinfo.num >= s.tlsFromFrame) return dissectAfterStartTls(tvb, pinfo, tree, data);
   const request = SMTP_PORTS.includes(pinfo.dstport);
+  // After STARTTLS, TLS takes every payload but those it declines as cleartext: those are SMTP again.
+  if (s.tlsFromFrame !== 0 && pinfo.num >= s.tlsFromFrame && !s.tls!.isCleartext(tvb, pinfo, data, !request)) {
+    return dissectAfterStartTls(tvb, pinfo, tree, data);
+  }
   const tcp = data as TcpInfo | undefined;
   const stream = tcp?.stream ?? -1;
   let fd = pinfo.getFrameData<SmtpFrameData>(FRAME_KEY) ?? null;

@@ -1,4 +1,4 @@
-import { findLineEnd, formatBytesAsText, readAscii, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { findLineEnd, formatBytesAsText, readAscii, TlsAfterSwitch, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { authBytesInfo, authBytesText, decodeAuthText, settleCredential } from './smtp-auth.js';
 import { smtpExpert, smtpFields } from './smtp-fields.js';
 import { AuthState, SmtpState, type SmtpSession } from './smtp-session.js';
@@ -13,7 +13,10 @@ function isDigit(c: number): boolean {
 function followReply(pinfo: PacketInfo, s: SmtpSession, code: number): void {
   if (s.state === SmtpState.AWAITING_STARTTLS_RESPONSE) {
     // After an accepted STARTTLS everything that follows this frame is TLS.
-    if (code === 220) s.tlsFromFrame = pinfo.num + 1;
+    if (code === 220) {
+      s.tlsFromFrame = pinfo.num + 1;
+      s.tls = new TlsAfterSwitch();
+    }
     s.state = SmtpState.READING_CMDS;
   }
   if (code === 334) {

@@ -1,4 +1,4 @@
-import type { CredentialRecord } from '@netdissect/core';
+import type { CredentialRecord, TlsAfterSwitch } from '@netdissect/core';
 import { UnitScanMemo } from './unit-scan-memo.js';
 
 /** What the client side of the conversation is sending now. */
@@ -80,6 +80,8 @@ export class SmtpSession {
   ntlmRspFrame = 0;
   /** First frame after an accepted STARTTLS (0 while none): from there on the stream is TLS. */
   tlsFromFrame = 0;
+  /** TLS's records after STARTTLS, which tell the payloads it declines as cleartext (null before). */
+  tls: TlsAfterSwitch | null = null;
   /** Credentials being collected for the credentials tap. */
   credential: PendingCredential | null = null;
   /** CRAM-MD5: the server's challenge was seen, the next client line is "user digest". */
