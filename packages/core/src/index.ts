@@ -34,6 +34,7 @@ export * from './dissection/credentials.js';
 export * from './dissection/export-objects.js';
 export * from './dissection/tvb-line-end.js';
 export * from './dissection/tls-cleartext-decline.js';
+export * from './dissection/tls-handoff.js';
 export * from './dissection/unfinished-line-memo.js';
 export * from './dissection/ascii-text.js';
 export * from './dissection/tvb-uncompress.js';

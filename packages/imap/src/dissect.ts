@@ -3,9 +3,11 @@ import {
   DESEGMENT_ONE_MORE_SEGMENT,
   DissectorBoundsError,
   asciiLower,
+  callTlsOrData,
   formatBytesAsText,
   readAsciiCString,
   streamPosition,
+  tryTls,
   type FieldNode,
   type PacketInfo,
   type TcpInfo,
@@ -16,7 +18,7 @@ import { dissectFetchResponse, type FetchOutcome } from './fetch-literal.js';
 import { hfImap, imapFields } from './fields.js';
 import { findLineEndResuming, findWhitespace, tokenAt, tokenIsPrefixOf, type LineEnd, type Token } from './line-scan.js';
 import { isServerPort } from './ports.js';
-import { callTlsFromImap, handOffToTls, looksLikeCleartext } from './starttls.js';
+import { looksLikeCleartext } from './starttls.js';
 
 const STAR = 0x2a;
 /** Tokens of an untagged line searched for "FETCH" (NUM_LOOKAHEAD_TOKENS). */
@@ -64,9 +66,9 @@ export function dissectImap(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null,
   const conv = imapConversation(pinfo);
   const isRequest = isServerPort(pinfo.dstport);
   // The payload that made the heuristic switch goes to TLS through IMAP (call_dissector), on every pass.
-  if (pinfo.num === conv.heuristicSwitchFrame) return callTlsFromImap(tvb, pinfo, tree, data);
+  if (pinfo.num === conv.heuristicSwitchFrame) return callTlsOrData(tvb, pinfo, tree, data);
   // After the switch, TLS takes every payload but those it declines as cleartext: those are IMAP again.
-  if (conv.isTls(pinfo.num) && !conv.tls!.isCleartext(tvb, pinfo, data, !isRequest)) return handOffToTls(tvb, pinfo, tree, data);
+  if (conv.isTls(pinfo.num) && !conv.tls!.isCleartext(tvb, pinfo, data, !isRequest)) return tryTls(tvb, pinfo, tree, data);
   if (!pinfo.visited && conv.heuristicTriesLeft > 0) {
     conv.heuristicTriesLeft--;
     if (!looksLikeCleartext(tvb)) {
@@ -75,7 +77,7 @@ export function dissectImap(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null,
       conv.heuristicSwitchFrame = pinfo.num;
       // TLS frames its records from this payload on (unless it declines it).
       conv.tls!.isCleartext(tvb, pinfo, data, !isRequest);
-      return callTlsFromImap(tvb, pinfo, tree, data);
+      return callTlsOrData(tvb, pinfo, tree, data);
     }
   }
 

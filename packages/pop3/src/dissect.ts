@@ -6,6 +6,7 @@ import {
   makeDissector,
   streamPosition,
   TlsAfterSwitch,
+  tryTls,
   type FieldNode,
   type PacketInfo,
   readAsciiCString,
@@ -33,7 +34,8 @@ function dissectPop(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: 
   const isRequest = pinfo.session.registry.getUint('tcp.port', pinfo.dstport) === popDissector;
   // After STLS, TLS takes every payload but those it declines as cleartext: those are POP again.
   if (conv.tlsAfterFrame !== 0 && pinfo.num > conv.tlsAfterFrame && !conv.tls!.isCleartext(tvb, pinfo, data, !isRequest)) {
-    return dissectAfterStls(tvb, pinfo, tree, data);
+    // The connection is TLS (ssl_starttls_ack): TLS's if a package provides it, else not POP's.
+    return tryTls(tvb, pinfo, tree, data);
   }
   // Not in packet-pop.c: a line cut across segments is put back together, so
   // dissection does not depend on where TCP happened to cut (every POP
@@ -83,11 +85,6 @@ function dissectPop(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: 
   return tvb.length;
 }
 
-/** After STLS was accepted the connection is TLS (ssl_starttls_ack): TLS's if registered, else not POP's. */
-function dissectAfterStls(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data: unknown): number {
-  const tls = pinfo.session.registry.byProto('tls');
-  return tls ? pinfo.call(tls, tvb, tree, data) : 0;
-}
 
 /** Server data that is neither +OK nor -ERR: DATA of a RETR/TOP (or any multi-line answer), handed to IMF. */
 function dissectContinuation(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, popTree: FieldNode | null, conv: PopConversation): void {

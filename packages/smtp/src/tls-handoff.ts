@@ -1,4 +1,4 @@
-import { makeDissector, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { callTlsOrData, makeDissector, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 
 /**
  * Bytes that are TLS: after an accepted STARTTLS, and on SMTPS (465).
@@ -7,12 +7,7 @@ import { makeDissector, type FieldNode, type PacketInfo, type Tvb } from '@netdi
  * dissector, so we do not pretend they are SMTP).
  */
 export function dissectAfterStartTls(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
-  const registry = pinfo.session.registry;
-  const tls = registry.byProto('tls');
-  if (tls && pinfo.call(tls, tvb, tree, data) > 0) return tvb.length;
-  const raw = registry.byProto('data');
-  if (raw) pinfo.call(raw, tvb, tree);
-  return tvb.length;
+  return callTlsOrData(tvb, pinfo, tree, data);
 }
 
 /** SMTP over implicit TLS (port 465): TLS records whose payload would be SMTP. */
