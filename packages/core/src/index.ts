@@ -78,6 +78,7 @@ import './network/arp.js';
 import './network/ipv4.js';
 import './network/ipv6.js';
 import './network/ipv6-extension-headers.js';
+import './network/ipsec-esp.js';
 import './network/icmp.js';
 import './network/icmpv6.js';
 import './network/igmp.js';
