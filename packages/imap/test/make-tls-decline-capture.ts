@@ -9,14 +9,13 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PcapWriter } from '@netdissect/core';
-import { packets } from '../../../test/support/frame-builders.js';
+import { latin1, packets } from '../../../test/support/frame-builders.js';
 import { TcpConversation } from '../../../test/support/tcp-conversation.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'tls-decline.pcap');
 const CLIENT = [192, 0, 2, 10];
 const SERVER = [192, 0, 2, 20];
 const record = Uint8Array.from([0x17, 0x03, 0x03, 0x00, 0x05, 1, 2, 3, 4, 5]);
-const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
 type Step = readonly [fromClient: boolean, data: string | Uint8Array];
 

@@ -10,12 +10,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PcapWriter } from '@netdissect/core';
-import { packets } from '../../../test/support/frame-builders.js';
+import { latin1, packets } from '../../../test/support/frame-builders.js';
 import { TcpConversation } from '../../../test/support/tcp-conversation.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'non-ascii-commands.pcap');
 const server = { ip: [192, 0, 2, 25], port: 25 };
-const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
 function session(clientPort: number, lines: readonly (readonly [string, string])[]): Uint8Array[] {
   const c = new TcpConversation({ ip: [192, 0, 2, 10], port: clientPort }, server).handshake();
