@@ -14,8 +14,6 @@ export class ImapConversation {
   heuristicTriesLeft: number;
   /** A STARTTLS was sent; the next tagged OK switches the connection to TLS. */
   startTlsRequested = false;
-  /** Last frame carrying cleartext IMAP once TLS has taken over, else null. */
-  private lastCleartextFrame: number | null = null;
   readonly requests = new RequestTracker();
   readonly credentials = new CredentialTracker();
   /** How far the search for the end of an unfinished line got, client to server (0) and back (1). */
@@ -27,21 +25,14 @@ export class ImapConversation {
     this.heuristicTriesLeft = tlsHeuristic ? 2 : 0;
   }
 
-  /** Whether `frame` comes after the switch to TLS. */
-  isTls(frame: number): boolean {
-    return this.lastCleartextFrame !== null && frame > this.lastCleartextFrame;
-  }
-
-  /** TLS's records after the switch, which tell the payloads it declines as cleartext (null before the switch). */
+  /** The switch to TLS, which tells the payloads TLS takes after it (null before the switch). */
   tls: TlsAfterSwitch | null = null;
   /** The frame whose payload made the heuristic switch to TLS (0: none). */
   heuristicSwitchFrame = 0;
 
   /** ssl_starttls: TLS from the frame after `lastCleartextFrame` on; a later call does not move the switch. */
   switchToTls(lastCleartextFrame: number): void {
-    if (this.lastCleartextFrame !== null) return;
-    this.lastCleartextFrame = lastCleartextFrame;
-    this.tls = new TlsAfterSwitch();
+    this.tls ??= new TlsAfterSwitch(lastCleartextFrame + 1);
   }
 }
 

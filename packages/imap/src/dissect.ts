@@ -68,7 +68,7 @@ export function dissectImap(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null,
   // The payload that made the heuristic switch goes to TLS through IMAP (call_dissector), on every pass.
   if (pinfo.num === conv.heuristicSwitchFrame) return callTlsOrData(tvb, pinfo, tree, data);
   // After the switch, TLS takes every payload but those it declines as cleartext: those are IMAP again.
-  if (conv.isTls(pinfo.num) && !conv.tls!.isCleartext(tvb, pinfo, data, !isRequest)) return tryTls(tvb, pinfo, tree, data);
+  if (conv.tls?.takes(tvb, pinfo, data, !isRequest)) return tryTls(tvb, pinfo, tree, data);
   if (!pinfo.visited && conv.heuristicTriesLeft > 0) {
     conv.heuristicTriesLeft--;
     if (!looksLikeCleartext(tvb)) {
@@ -76,7 +76,7 @@ export function dissectImap(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null,
       conv.heuristicTriesLeft = 0;
       conv.heuristicSwitchFrame = pinfo.num;
       // TLS frames its records from this payload on (unless it declines it).
-      conv.tls!.isCleartext(tvb, pinfo, data, !isRequest);
+      conv.tls?.isCleartext(tvb, pinfo, data, !isRequest);
       return callTlsOrData(tvb, pinfo, tree, data);
     }
   }

@@ -33,7 +33,7 @@ function dissectPop(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: 
   // pinfo->match_uint == destport: the port POP was found on is the server's.
   const isRequest = pinfo.session.registry.getUint('tcp.port', pinfo.dstport) === popDissector;
   // After STLS, TLS takes every payload but those it declines as cleartext: those are POP again.
-  if (conv.tlsAfterFrame !== 0 && pinfo.num > conv.tlsAfterFrame && !conv.tls!.isCleartext(tvb, pinfo, data, !isRequest)) {
+  if (conv.tls?.takes(tvb, pinfo, data, !isRequest)) {
     // The connection is TLS (ssl_starttls_ack): TLS's if a package provides it, else not POP's.
     return tryTls(tvb, pinfo, tree, data);
   }
@@ -142,10 +142,7 @@ function trackCommandState(pinfo: PacketInfo, conv: PopConversation, line: Uint8
     conv.msgRequest = false;
   }
   if (conv.stlsRequest) {
-    if (okWithText) {
-      conv.tlsAfterFrame = pinfo.num;
-      conv.tls = new TlsAfterSwitch();
-    }
+    if (okWithText) conv.tls = new TlsAfterSwitch(pinfo.num + 1);
     conv.stlsRequest = false;
   }
 }

@@ -17,9 +17,7 @@ export class PopConversation {
   msgTotLen = 0;
   /** STLS was sent: a "+OK " answer turns the connection into TLS. */
   stlsRequest = false;
-  /** Frame of the "+OK " that accepted STLS; frames after it are TLS (0: none). */
-  tlsAfterFrame = 0;
-  /** TLS's records after STLS, which tell the payloads it declines as cleartext (null before). */
+  /** The switch to TLS an accepted STLS made, which tells the payloads TLS takes after it (null before). */
   tls: TlsAfterSwitch | null = null;
   /** The first USER argument (Wireshark reports every PASS against it). */
   username: string | null = null;

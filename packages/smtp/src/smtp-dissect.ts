@@ -67,7 +67,7 @@ export function dissectSmtp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null,
   const s = smtpSessionOf(pinfo);
   const request = SMTP_PORTS.includes(pinfo.dstport);
   // After STARTTLS, TLS takes every payload but those it declines as cleartext: those are SMTP again.
-  if (s.tlsFromFrame !== 0 && pinfo.num >= s.tlsFromFrame && !s.tls!.isCleartext(tvb, pinfo, data, !request)) {
+  if (s.tls?.takes(tvb, pinfo, data, !request)) {
     return dissectAfterStartTls(tvb, pinfo, tree, data);
   }
   const tcp = data as TcpInfo | undefined;

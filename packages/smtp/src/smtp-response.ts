@@ -12,11 +12,8 @@ function isDigit(c: number): boolean {
 /** The state changes a reply line causes (first pass only): STARTTLS, the AUTH exchange, credentials. */
 function followReply(pinfo: PacketInfo, s: SmtpSession, code: number): void {
   if (s.state === SmtpState.AWAITING_STARTTLS_RESPONSE) {
-    // After an accepted STARTTLS everything that follows this frame is TLS.
-    if (code === 220) {
-      s.tlsFromFrame = pinfo.num + 1;
-      s.tls = new TlsAfterSwitch();
-    }
+    // After an accepted STARTTLS what follows this frame is TLS.
+    if (code === 220) s.tls = new TlsAfterSwitch(pinfo.num + 1);
     s.state = SmtpState.READING_CMDS;
   }
   if (code === 334) {

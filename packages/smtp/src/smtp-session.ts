@@ -78,9 +78,7 @@ export class SmtpSession {
   ntlmReqFrame = 0;
   ntlmChaFrame = 0;
   ntlmRspFrame = 0;
-  /** First frame after an accepted STARTTLS (0 while none): from there on the stream is TLS. */
-  tlsFromFrame = 0;
-  /** TLS's records after STARTTLS, which tell the payloads it declines as cleartext (null before). */
+  /** The switch to TLS an accepted STARTTLS made, which tells the payloads TLS takes after it (null before). */
   tls: TlsAfterSwitch | null = null;
   /** Credentials being collected for the credentials tap. */
   credential: PendingCredential | null = null;

@@ -28,8 +28,8 @@ interface Direction {
 }
 
 /**
- * A mail connection after its switch to TLS (STARTTLS, STLS, or the
- * protocol's heuristic). tshark hands every payload to TLS, which declines
+ * A mail connection's switch to TLS (STARTTLS, STLS, or the protocol's
+ * heuristic), from its first TLS frame on. tshark hands every payload to TLS, which declines
  * one starting with four printable bytes (tlsDeclinesAsCleartext), and TCP
  * gives that one to the protocol of the port again: a line typed after the
  * switch is still a command. But a payload TLS asked for, the rest of a
@@ -46,7 +46,17 @@ export class TlsAfterSwitch {
   ];
   private readonly declined = new Set<number>();
 
-  /** Whether the payload is cleartext for the protocol of the port (else TLS's). `data` is TCP's TcpInfo. */
+  constructor(
+    /** The first frame whose payloads go to TLS (ssl_starttls: the frame after the last cleartext one). */
+    readonly firstFrame: number,
+  ) {}
+
+  /** Whether the payload goes to TLS: its frame is at or after the switch and TLS does not decline it. */
+  takes(tvb: Tvb, pinfo: PacketInfo, data: unknown, fromServer: boolean): boolean {
+    return pinfo.num >= this.firstFrame && !this.isCleartext(tvb, pinfo, data, fromServer);
+  }
+
+  /** Whether a payload after the switch is cleartext for the protocol of the port (else TLS's). `data` is TCP's TcpInfo. */
   isCleartext(tvb: Tvb, pinfo: PacketInfo, data: unknown, fromServer: boolean): boolean {
     if (pinfo.visited) return this.declined.has(pinfo.num);
     const seq = (data as { seq?: number } | undefined)?.seq;
