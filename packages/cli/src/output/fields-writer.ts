@@ -1,4 +1,4 @@
-import { fieldDisplayValue, fieldRegistry, FT, type DissectedFrame, type FieldDef, type FieldNode, type RawPacket } from '@netdissect/core';
+import { fieldDisplayValue, fieldRegistry, FT, infoMayKeepRawBytes, type DissectedFrame, type FieldDef, type FieldNode, type RawPacket } from '@netdissect/core';
 import type { CliOptions } from '../cli-options.js';
 import { UsageError } from '../usage-error.js';
 import { columnText, columnTitleOf, type ColumnTitle } from './column-fields.js';
@@ -46,11 +46,7 @@ export class FieldsWriter implements FramePrinter {
     fields.forEach((f, i) => {
       // A repeated -e field fills only its last column, as tshark's field index does.
       this.index.set(f, i);
-      // Info cut in the middle of a character keeps the bytes of its start.
-      if (f.startsWith('_ws.col.')) {
-        this.stringColumns[i] = true;
-        return;
-      }
+      if (f.startsWith('_ws.col.')) return;
       const found = fieldRegistry.lookup(f);
       if (!found) {
         invalid.push(f);
@@ -101,8 +97,10 @@ export class FieldsWriter implements FramePrinter {
     if (!out.room(3 * chars + 1)) return;
     for (let i = 0; i < cells.length; i++) {
       if (i > 0) out.putText(separator);
-      if (this.stringColumns[i]) out.putValue(cells[i]!);
-      else out.putText(cells[i]!);
+      const cell = cells[i]!;
+      // A column cell keeps raw bytes only as an Info cut in the middle of a character: looked for in long ones only.
+      if (this.stringColumns[i] || (this.columnTitles[i] !== null && infoMayKeepRawBytes(cell))) out.putValue(cell);
+      else out.putText(cell);
     }
     out.putByte(0x0a);
   }
