@@ -88,9 +88,10 @@ export class PcapngWriter {
   async write(packet: RawPacket): Promise<void> {
     // Custom-block records are not packets; they are not written.
     if (packet.custom) return;
-    const pending = this.prepare(packet);
+    const options = packetOptions(packet);
+    const pending = this.prepare(packet, options);
     if (pending !== undefined) await pending;
-    this.encode(packet);
+    this.encode(packet, options);
   }
 
   /** Append packets in order; cheaper than write() per packet. */
@@ -98,25 +99,25 @@ export class PcapngWriter {
     for (let i = 0; i < packets.length; i++) {
       const packet = packets[i]!;
       if (packet.custom) continue;
-      const pending = this.prepare(packet);
+      const options = packetOptions(packet);
+      const pending = this.prepare(packet, options);
       if (pending !== undefined) await pending;
-      this.encode(packet);
+      this.encode(packet, options);
     }
   }
 
-  /** Reserve room for the packet's EPB (and a new IDB, which is then written). */
-  private prepare(packet: RawPacket): Promise<void> | undefined {
+  /** Reserve room for the packet's EPB with its options (and a new IDB, which is then written). */
+  private prepare(packet: RawPacket, options: readonly PcapngOption[]): Promise<void> | undefined {
     if (this.closed) throw new Error(`PcapngWriter for ${JSON.stringify(this.out.name)} is closed`);
-    if (this.byKey.has(this.keyOf(packet)) && !hasPacketOptions(packet)) {
-      return this.out.reserve(EPB_FIXED_BYTES + padTo4(packet.bytes.length) + 4);
-    }
-    return this.prepareSlow(packet);
+    const epbBytes = EPB_FIXED_BYTES + padTo4(packet.bytes.length) + optionsBytesOf(options) + 4;
+    if (this.byKey.has(this.keyOf(packet))) return this.out.reserve(epbBytes);
+    return this.prepareSlow(packet, epbBytes);
   }
 
-  private async prepareSlow(packet: RawPacket): Promise<void> {
+  private async prepareSlow(packet: RawPacket, epbBytes: number): Promise<void> {
     const key = this.keyOf(packet);
     if (!this.byKey.has(key)) await this.writeInterface(key, packet);
-    await this.out.reserve(EPB_FIXED_BYTES + padTo4(packet.bytes.length) + optionsBytesOf(packetOptions(packet)) + 4);
+    await this.out.reserve(epbBytes);
   }
 
   private keyOf(packet: RawPacket): number {
@@ -124,11 +125,10 @@ export class PcapngWriter {
     return this.perInterface ? packet.interfaceId * 65536 + packet.linktype : packet.linktype;
   }
 
-  private encode(packet: RawPacket): void {
+  private encode(packet: RawPacket, options: readonly PcapngOption[]): void {
     const iface = this.byKey.get(this.keyOf(packet))!;
     this.encodeTimestamp(packet, iface);
     const caplen = packet.bytes.length;
-    const options = hasPacketOptions(packet) ? packetOptions(packet) : NO_OPTIONS;
     const optBytes = optionsBytesOf(options);
     const total = EPB_FIXED_BYTES + padTo4(caplen) + optBytes + 4;
     const b = this.out.buf;
@@ -262,7 +262,8 @@ function hasPacketOptions(packet: RawPacket): boolean {
 }
 
 /** The packet's options as an Enhanced Packet Block holds them (a Packet Block's drop count becomes epb_dropcount, as wiretap writes it). */
-function packetOptions(packet: RawPacket): PcapngOption[] {
+function packetOptions(packet: RawPacket): readonly PcapngOption[] {
+  if (!hasPacketOptions(packet)) return NO_OPTIONS;
   const options: PcapngOption[] = [];
   for (const c of packet.comments ?? []) options.push({ code: OPT_COMMENT, value: utf8.encode(c) });
   if (packet.packFlags !== undefined) options.push({ code: OPT_EPB_FLAGS, value: u32le(packet.packFlags) });
