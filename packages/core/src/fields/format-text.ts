@@ -105,30 +105,6 @@ function controlEscape(c: number): string {
   }
 }
 
-const REPLACEMENT_UTF8 = [0xef, 0xbf, 0xbd] as const;
-
-/**
- * format_text(tvb_get_string_enc(…, ENC_ASCII), len): the bytes read as
- * ASCII, where each byte above 0x7f becomes U+FFFD (three bytes of UTF-8),
- * then shown as text up to the bytes' own count: every such byte pushes
- * the text's end that much earlier, and a cut U+FFFD is shown as format_text
- * shows a cut sequence.
- */
-export function formatAsciiStringAsText(bytes: Uint8Array): string {
-  const n = bytes.length;
-  let i = 0;
-  while (i < n && bytes[i]! < 0x80) i++;
-  if (i === n) return formatBytesAsText(bytes);
-  const widened = new Uint8Array(n);
-  widened.set(bytes.subarray(0, i));
-  for (let o = i; o < n; i++) {
-    const c = bytes[i]!;
-    if (c < 0x80) widened[o++] = c;
-    else for (const r of REPLACEMENT_UTF8) if (o < n) widened[o++] = r;
-  }
-  return formatBytesAsText(widened);
-}
-
 /**
  * tvb_format_text: raw bytes shown as text the way format_text_internal
  * reads them, a byte at a time and not as a strict UTF-8 decoder does: a
