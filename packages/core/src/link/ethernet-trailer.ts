@@ -14,7 +14,9 @@ export function addEthernetTrailer(pinfo: PacketInfo, headerTree: FieldNode | nu
   let trailerReported = trailer.reported;
   let padding = 0;
   const pktLen = pinfo.raw.len;
-  const maybePadded = pktLen >= 60 && pktLen - trailerReported < 60;
+  // Unsigned in Wireshark: a trailer longer than the frame's wire length (captured length above it)
+  // wraps the difference around, so no padding is looked for.
+  const maybePadded = pktLen >= 60 && pktLen >= trailerReported && pktLen - trailerReported < 60;
   if (maybePadded) {
     padding = 60 - (pktLen - trailerReported);
     // Each byte of the would-be padding is read: one the capture cut off ends the dissection, as in Wireshark.
