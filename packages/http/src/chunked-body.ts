@@ -20,9 +20,7 @@ export function dechunkBody(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null)
   let offset = 0;
   let datalen = tvb.reportedRemaining(0);
   const origLen = datalen;
-  // proto_tree_add_subtree checks that its bytes exist before it looks for a tree, and nothing here skips the call
-  // without one: a body the snapshot length cut throws here, before any chunk, in the summary lines too.
-  tvb.check(0, datalen);
+  // Checks its bytes exist with or without a tree: a body the snapshot length cut throws here, before any chunk.
   const top = addSubtree(tree, tvb, 0, datalen, () => 'HTTP chunked response');
   const parts: Uint8Array[] = [];
   let total = 0;

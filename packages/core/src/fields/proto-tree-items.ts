@@ -100,14 +100,19 @@ export function appendLabel(node: FieldNode | null, parent: FieldNode | null, te
 /**
  * proto_tree_add_subtree: a text item to hang fields under. In a pruned
  * tree the fields go to `tree` itself; `label` is only built for full trees.
- * Like Wireshark's, it checks its bytes exist, but only where there is a
- * tree: tshark's summary lines (no tree) read on where -V stops.
+ * Like Wireshark 4.0's (proto_tree_add_text_valist_internal), it checks its
+ * bytes exist before it looks at the tree, so a tshark summary line (no tree)
+ * stops there too; where Wireshark makes the subtree only with a tree (DNS
+ * records, HTTP chunks), the caller does not call this without one.
  */
 export function addSubtree(tree: FieldNode | null, tvb: Tvb, off: number, len: number, label: () => string): FieldNode | null {
+  // "To the end" needs a byte there (tvb_ensure_captured_length_remaining), unless the data is empty.
+  if (len < 0) {
+    if (tvb.length > 0 && off >= tvb.length) tvb.check(off, 1);
+  } else {
+    tvb.check(off, len);
+  }
   if (tree === null) return null;
-  // "To the end" needs a byte there: a section starting at the end of the data throws.
-  if (len < 0 && tvb.remaining(off) === 0) tvb.check(off, 1);
-  if (len >= 0) tvb.check(off, len);
   if (tree.ctx.interest !== null) return tree;
   return tree.addText(tvb, off, len < 0 ? tvb.length - off : len, label());
 }

@@ -196,8 +196,8 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
     }
   }
   if (hlen > 20) {
-    // proto_tree_add_subtree checks the options' bytes exist, where there is a tree.
-    if (t) tvb.check(20, hlen - 20);
+    // proto_tree_add_subtree checks the options' bytes exist, with or without a tree.
+    tvb.check(20, hlen - 20);
     const optTree = t ? t.addText(tvb, 20, hlen - 20, `Options: (${hlen - 20} bytes)`) : null;
     dissectIpOptions(tvb, 20, hlen - 20, pinfo, optTree, ttl);
   }
