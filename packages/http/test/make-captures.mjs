@@ -329,6 +329,41 @@ function request(line, headers, body = '') {
   c.write('png-chunks.pcap');
 }
 
+// PNG chunks whose length field disagrees with the data: file-png.c's chunk subtree
+// (4 + 4 + length + 4 bytes, a gint) and each chunk's items check their bytes
+// with or without a tree, so the summary line is malformed where -V stops. One
+// connection each, so one image's error does not touch the next.
+{
+  const badChunk = (type, declared, data) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(declared);
+    return Buffer.concat([head, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+  };
+  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+  const images = [
+    // An empty IHDR: its width is read past the chunk's data.
+    [badChunk('IHDR', 0, Buffer.alloc(0)), badChunk('IEND', 0, Buffer.alloc(0))],
+    // A gAMA of two bytes: the gamma's four bytes are read anyway.
+    [badChunk('IHDR', 13, ihdr), badChunk('gAMA', 2, Buffer.from([0xb1, 0x8f])), badChunk('IEND', 0, Buffer.alloc(0))],
+    // An IEND claiming 100 bytes: its subtree runs past the image.
+    [badChunk('IHDR', 13, ihdr), badChunk('IEND', 100, Buffer.alloc(0))],
+    // A length whose subtree length wraps to 0 as a gint: then the "too large" expert item.
+    [badChunk('IHDR', 13, ihdr), badChunk('IDAT', 0xfffffff4, Buffer.alloc(0))],
+    // A length just below 2^31: the subtree's length is negative, an error past the reported data.
+    [badChunk('IHDR', 13, ihdr), badChunk('IDAT', 0x7ffffff8, Buffer.alloc(0))],
+  ];
+  const c = new Connection();
+  for (const chunks of images) {
+    const png = Buffer.concat([signature, ...chunks]);
+    c.open();
+    c.send(true, request('GET /bad.png HTTP/1.1', []));
+    c.send(false, response('200 OK', ['Content-Type: image/png', `Content-Length: ${png.length}`], png));
+    c.close();
+  }
+  c.write('png-bad-lengths.pcap');
+}
+
 // SSDP: UPnP discovery, HTTP messages in UDP datagrams on port 1900.
 {
   const c = new Connection();

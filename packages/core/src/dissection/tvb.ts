@@ -47,7 +47,9 @@ export class Tvb {
 
   /** Throws the right bounds error when [off, off+n) is not available. */
   check(off: number, n: number): void {
-    if (off < 0 || n < 0 || off + n > this.length) this.fail(off + n);
+    // tvb_ensure_bytes_exist: a negative length is past even the reported end.
+    if (n < 0) throw new DissectorBoundsError(BoundsKind.Reported);
+    if (off < 0 || off + n > this.length) this.fail(off + n);
   }
 
   private fail(end: number): never {

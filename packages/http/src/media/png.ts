@@ -1,5 +1,5 @@
 import { IMAGE_CARRIES } from './image-carries.js';
-import { BASE, defineExpert, defineFields, defineProtocol, FT, Group, makeDissector, registerMediaType, Severity, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { addItem, BASE, defineExpert, defineFields, defineProtocol, FT, Group, makeDissector, registerMediaType, Severity, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { asciiString } from '../line-scan.js';
 
 export const hfPng = defineProtocol('png', 'Portable Network Graphics');
@@ -84,7 +84,10 @@ function dissectPng(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
     const len = tvb.u32(offset);
     const type = tvb.u32(offset + 4);
     const typeName = asciiString(tvb.view(offset + 4, 4));
-    const chunk = t?.ctx.full ? t.addText(tvb, offset, Math.min(4 + 4 + len + 4, tvb.reportedRemaining(offset)), `${chunkTypes.get(typeName) ?? 'unknown'} (${typeName})`) : t;
+    // The chunk's subtree (a gint length) checks its bytes exist, with or without a tree: a length past the data ends it here.
+    const chunkLen = (len + 12) | 0;
+    tvb.check(offset, chunkLen);
+    const chunk = t?.ctx.full ? t.addText(tvb, offset, chunkLen, `${chunkTypes.get(typeName) ?? 'unknown'} (${typeName})`) : t;
     const lenItem = chunk?.add(pngFields.chunkLen, tvb, offset, 4, len) ?? null;
     offset += 4;
     if (len > 0x7fffffff) {
@@ -96,9 +99,9 @@ function dissectPng(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
     chunk?.addItem(pngFields.flagPrivate, tvb, offset, 4);
     chunk?.addItem(pngFields.flagSafeToCopy, tvb, offset, 4);
     offset += 4;
-    if (chunk) dissectChunkData(type, tvb.sub(offset, len), chunk, len);
+    dissectChunkData(type, tvb.sub(offset, len), chunk, len);
     offset += len;
-    chunk?.add(pngFields.chunkCrc, tvb, offset, 4, tvb.u32(offset));
+    addItem(chunk, pngFields.chunkCrc, tvb, offset, 4);
     offset += 4;
   }
   return offset;
@@ -117,21 +120,22 @@ const FIXED_LAYOUTS = new Map<number, readonly FieldAt[]>([
 ]);
 
 /** A fixed-point value in units of 1/100000 (cHRM, gAMA), computed in single precision as the C code's float. */
-function addHundredThousandths(chunk: FieldNode, def: (typeof chrmFields)[number], data: Tvb, off: number): void {
-  chunk.add(def, data, off, 4, Math.fround(Math.fround(data.u32(off)) / 100000));
+function addHundredThousandths(chunk: FieldNode | null, def: (typeof chrmFields)[number], data: Tvb, off: number): void {
+  const raw = data.u32(off);
+  chunk?.add(def, data, off, 4, Math.fround(Math.fround(raw) / 100000));
 }
 
-/** The chunk types decoded here; the others are shown as data. */
-function dissectChunkData(type: number, data: Tvb, chunk: FieldNode, len: number): void {
+/** The chunk types decoded here; the others are shown as data. Items check their bytes without a tree too (`chunk` null). */
+function dissectChunkData(type: number, data: Tvb, chunk: FieldNode | null, len: number): void {
   switch (type) {
     case BKGD:
       // The length says the colour type: a palette index, a grey level, or red, green and blue.
-      if (data.reported === 1) chunk.addItem(pngFields.bkgdPaletteIndex, data, 0, 1);
-      else if (data.reported === 2) chunk.addItem(pngFields.bkgdGreyscale, data, 0, 2);
+      if (data.reported === 1) addItem(chunk, pngFields.bkgdPaletteIndex, data, 0, 1);
+      else if (data.reported === 2) addItem(chunk, pngFields.bkgdGreyscale, data, 0, 2);
       else if (data.reported === 6) {
-        chunk.addItem(pngFields.bkgdRed, data, 0, 2);
-        chunk.addItem(pngFields.bkgdGreen, data, 2, 2);
-        chunk.addItem(pngFields.bkgdBlue, data, 4, 2);
+        addItem(chunk, pngFields.bkgdRed, data, 0, 2);
+        addItem(chunk, pngFields.bkgdGreen, data, 2, 2);
+        addItem(chunk, pngFields.bkgdBlue, data, 4, 2);
       }
       return;
     case CHRM:
@@ -142,15 +146,15 @@ function dissectChunkData(type: number, data: Tvb, chunk: FieldNode, len: number
       return;
     case TEXT: {
       const nul = data.find(0, 0);
-      if (nul <= 0) return;
+      if (nul <= 0 || !chunk) return;
       chunk.add(pngFields.textKeyword, data, 0, nul, latin1.decode(data.view(0, nul)));
       chunk.add(pngFields.textString, data, nul + 1, data.remaining(nul + 1), latin1.decode(data.view(nul + 1, data.remaining(nul + 1))));
       return;
     }
     default: {
       const layout = FIXED_LAYOUTS.get(type);
-      if (layout) for (const [def, off, n] of layout) chunk.addItem(def, data, off, n);
-      else if (len > 0) chunk.addItem(pngFields.chunkData, data, 0, len);
+      if (layout) for (const [def, off, n] of layout) addItem(chunk, def, data, off, n);
+      else if (len > 0) addItem(chunk, pngFields.chunkData, data, 0, len);
     }
   }
 }
