@@ -83,6 +83,8 @@ import './network/icmp.js';
 import './network/icmpv6.js';
 import './network/igmp.js';
 import './transport/udp.js';
+// Before any package's UDP heuristic, as in Wireshark's list.
+import './transport/udp-heuristic-probes.js';
 import './transport/tcp.js';
 import './transport/tcp-heuristic-sinec-h1.js';
 // The generic media layer HTTP, IMF and others hand bodies to (media_type table, media, data-text-lines, multipart).

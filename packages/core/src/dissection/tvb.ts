@@ -57,7 +57,7 @@ export class Tvb {
   }
 
   /** What running to `end` past the captured bytes is (check_offset_length_no_exception). */
-  private boundsKind(end: number): BoundsKind {
+  boundsKind(end: number): BoundsKind {
     // Within what the parents hold the capture was cut short, fragment or not: only past it does a fragment run out.
     if (end >= 0 && end <= this.contained) return BoundsKind.Captured;
     if (this.fragment) return BoundsKind.Fragment;

@@ -259,8 +259,8 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
         t.addItem(icmpFields.receiveTimestamp, tvb, 12, 4).appendText(` (${timeOfDay(12)} after midnight UTC)`);
         t.addItem(icmpFields.transmitTimestamp, tvb, 16, 4).appendText(` (${timeOfDay(16)} after midnight UTC)`);
       } else {
-        // Read without a tree too: a message cut in its times is malformed in the summary.
-        tvb.check(8, 12);
+        // Read without a tree too, one time after the other: the first one missing says how the message was cut.
+        for (let off = 8; off < 20; off += 4) tvb.check(off, 4);
       }
       break;
     case TYPE.MASKREQ: case TYPE.MASKREPLY:

@@ -1,0 +1,65 @@
+// Writes captures/snaplen-cuts.pcap: datagrams and ICMP errors the snapshot
+// length cut short, where what tshark 4.0 shows depends on which read fails
+// first. A UDP payload no port claims goes to the heuristics, whose first two
+// (Wake-on-LAN from 102 bytes, WireGuard from 4) read its first bytes; a
+// UDP or TCP header quoted in an ICMP error and cut before its ports stays in
+// frame.protocols (the cut is rethrown); an ICMP timestamp message cut in
+// its times. Its tshark output is the CLI golden cases *-snaplen-cuts
+// (node scripts/record-goldens.mjs --set cli). From the repository root:
+//   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/transport/make-snaplen-cuts-capture.ts
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PcapWriter } from '@netdissect/core';
+import { concat, ethernet, ipv4, packets, tcp, udp } from '../../../../test/support/frame-builders.js';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'snaplen-cuts.pcap');
+
+const A = [10, 0, 0, 1];
+const B = [10, 0, 0, 2];
+const ROUTER = [10, 0, 0, 254];
+const HEADERS = 14 + 20 + 8;
+
+const bytes = (n: number, f: (i: number) => number = (i) => (i * 7 + 1) & 0xff) => Uint8Array.from({ length: n }, (_, i) => f(i));
+const datagram = (dport: number, payload: Uint8Array) => ethernet(0x0800, ipv4({ src: A, dst: B, protocol: 17, id: 1 }, udp(40001, dport, payload)));
+
+/** An ICMP message of `type`/`code` after a router's IPv4 header. */
+function icmp(type: number, code: number, rest: Uint8Array): Uint8Array {
+  const head = Uint8Array.of(type, code, 0, 0, 0, 0, 0, 0);
+  return ethernet(0x0800, ipv4({ src: ROUTER, dst: A, protocol: 1, id: 2 }, concat(head, rest)));
+}
+
+/** The IPv4 packet an ICMP error quotes: a header and the first bytes of its transport header. */
+function quoted(protocol: number, transport: Uint8Array): Uint8Array {
+  return ipv4({ src: A, dst: B, protocol, id: 3 }, transport);
+}
+
+// [frame, bytes kept of it]
+const cuts: Array<[Uint8Array, number]> = [
+  // Unclaimed UDP payloads: WireGuard's four bytes, Wake-on-LAN's six (and, after six 0xff, twelve).
+  [datagram(9, bytes(4)), HEADERS + 1],
+  [datagram(9, bytes(4)), HEADERS + 3],
+  [datagram(9, bytes(4)), HEADERS + 4],
+  [datagram(9, bytes(3)), HEADERS + 1],
+  [datagram(9, bytes(148)), HEADERS + 2],
+  [datagram(9, bytes(148)), HEADERS + 5],
+  [datagram(9, bytes(110, (i) => (i < 6 ? 0xff : i))), HEADERS + 8],
+  [datagram(9, bytes(110, (i) => (i < 6 ? 0xff : i))), HEADERS + 12],
+  // A quoted UDP header and a quoted TCP header cut after 0 to 3 bytes, and after 4.
+  ...[0, 1, 3, 4].map((n): [Uint8Array, number] => [icmp(3, 3, quoted(17, udp(40001, 9, bytes(4)))), 14 + 20 + 8 + 20 + n]),
+  ...[0, 2, 4].map((n): [Uint8Array, number] => [icmp(3, 1, quoted(6, tcp({ sport: 40002, dport: 80, seq: 1, ack: 0, flags: 0x02 }))), 14 + 20 + 8 + 20 + n]),
+  // An ICMP timestamp request cut in its originate and its transmit timestamp, and one whose IP length holds
+  // only the originate timestamp, cut in it: the capture's cut comes first ("limited", not "malformed").
+  [icmp(13, 0, bytes(12)), 14 + 20 + 8 + 2],
+  [icmp(13, 0, bytes(12)), 14 + 20 + 8 + 10],
+  [icmp(13, 0, bytes(4)), 14 + 20 + 8 + 2],
+];
+
+const records = packets(cuts.map(([frame]) => frame), 1000);
+records.forEach((r, i) => {
+  r.caplen = cuts[i]![1];
+  r.bytes = r.bytes.subarray(0, r.caplen);
+});
+const writer = await PcapWriter.open(out);
+await writer.writeBatch(records);
+await writer.close();
+console.log(`wrote ${out}`);
