@@ -5,6 +5,7 @@
 import type { Tvb } from '../dissection/tvb.js';
 import { BASE, defineFields, FT, TFS_SET_NOTSET, vals } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
+import { addItem } from '../fields/proto-tree-items.js';
 
 export const extendedEchoRequestCodes = vals({ 0: 'No error' });
 export const extendedEchoReplyCodes = vals({ 0: 'No error', 1: 'Malformed Query', 2: 'No Such Interface', 3: 'No Such Table Entry', 4: 'Multiple Interfaces Satisfy Query' });
@@ -28,8 +29,9 @@ export function defineExtendedEchoFields(proto: string, sequenceName: string) {
 export type ExtendedEchoFields = ReturnType<typeof defineExtendedEchoFields>;
 
 /** The sequence number (byte 6) and the request's local bit or the reply's state and bits (byte 7). */
-export function addExtendedEchoBits(t: FieldNode, f: ExtendedEchoFields, tvb: Tvb, request: boolean): void {
-  t.addItem(f.seq, tvb, 6, 1);
+export function addExtendedEchoBits(t: FieldNode | null, f: ExtendedEchoFields, tvb: Tvb, request: boolean): void {
+  // Checked without a tree too: a message cut before its eighth byte ends here, as in tshark's summary lines.
+  addItem(t, f.seq, tvb, 6, 1);
   const bits = request ? [f.reqReserved, f.reqLocal] : [f.rspState, f.rspReserved, f.rspActive, f.rspIpv4, f.rspIpv6];
-  for (const def of bits) t.addItem(def, tvb, 7, 1);
+  for (const def of bits) addItem(t, def, tvb, 7, 1);
 }

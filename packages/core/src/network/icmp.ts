@@ -162,11 +162,9 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
       }
       break;
     case TYPE.EXTECHO: case TYPE.EXTECHOREPLY:
-      if (t) {
-        t.addItem(icmpFields.ident, tvb, 4, 2);
-        t.addItem(icmpFields.identLe, tvb, 4, 2, true);
-        addExtendedEchoBits(t, icmpExtendedEchoFields, tvb, type === TYPE.EXTECHO);
-      }
+      addItem(t, icmpFields.ident, tvb, 4, 2);
+      t?.addItem(icmpFields.identLe, tvb, 4, 2, true);
+      addExtendedEchoBits(t, icmpExtendedEchoFields, tvb, type === TYPE.EXTECHO);
       break;
   }
   switch (type) {

@@ -306,7 +306,7 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
     case T.EXT_ECHO_REQUEST: case T.EXT_ECHO_REPLY: {
       // RFC 8335 (PROBE): the interface asked about travels as an ICMP extension object.
       addItem(t, icmpv6Fields.echoId, tvb, 4, 2);
-      if (t) addExtendedEchoBits(t, icmpv6ExtendedEchoFields, tvb, type === T.EXT_ECHO_REQUEST);
+      addExtendedEchoBits(t, icmpv6ExtendedEchoFields, tvb, type === T.EXT_ECHO_REQUEST);
       if (type === T.EXT_ECHO_REQUEST && tvb.reported > 8) {
         const ext = tvb.sub(8);
         if (pinfo.call(icmpExtensionsDissector, ext, t) === 0) pinfo.call(dataDissector, ext, t);

@@ -52,13 +52,13 @@ function showSequence(pinfo: PacketInfo, t: FieldNode | null, tvb: Tvb, spi: num
   const expected = (previous.sequence + 1) >>> 0;
   if (sequence === expected) return;
   const item = t ? t.addGenerated(espFields.expectedSn, tvb, 0, 0, expected) : null;
-  if (sequence > expected) {
-    const missing = sequence - expected;
-    if (item && t!.ctx.full) item.appendText(` (${missing} SNs missing)`);
-    pinfo.expert(item, eiWrongSequence, `Wrong Sequence Number for SPI ${hex8(spi)} - ${missing} missing`);
-  } else {
-    pinfo.expert(item, eiWrongSequence, `Wrong Sequence Number for SPI ${hex8(spi)} - ${expected - sequence} less than expected`);
-  }
+  if (sequence > expected && item && t!.ctx.full) item.appendText(` (${sequence - expected} SNs missing)`);
+  // The same number again is "repeated" (also after 2^32 - 1, which the label still counts as missing ones).
+  let what: string;
+  if (sequence === previous.sequence) what = `${sequence} repeated`;
+  else if (sequence > expected) what = `${sequence - expected} missing`;
+  else what = `${(expected - sequence) >>> 0} less than expected`;
+  pinfo.expert(item, eiWrongSequence, `Wrong Sequence Number for SPI ${hex8(spi)} - ${what}`);
   t?.addGenerated(espFields.previousFrame, tvb, 0, 0, previous.frame);
 }
 

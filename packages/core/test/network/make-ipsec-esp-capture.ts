@@ -2,9 +2,10 @@
 // with encrypted payloads tshark cannot open: the SPI and sequence number,
 // and tshark's sequence analysis per SPI across the capture (numbers
 // missing, a number lower than expected, the wrap after 2^32 - 1, another
-// SPI in between, an AH-protected ESP packet), then headers cut after the
-// SPI by the IP length and by the snapshot length. Its tshark output is the
-// CLI golden cases *-ipsec-esp (node scripts/record-goldens.mjs --set cli).
+// SPI in between, an AH-protected ESP packet, numbers repeated), then
+// headers cut after the SPI by the IP length and by the snapshot length.
+// Its tshark output is the CLI golden cases *-ipsec-esp
+// (node scripts/record-goldens.mjs --set cli).
 // From the repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/network/make-ipsec-esp-capture.ts
 import { dirname, join } from 'node:path';
@@ -62,6 +63,11 @@ const frames = [
   esp6(esp(0x3000, 2)),
   ahThenEsp(0x4000, 9),
   ahThenEsp(0x4000, 11),
+  // A number sent twice is "repeated", also 2^32 - 1 twice (whose label still counts 2^32 - 1 missing).
+  esp4(esp(0x5000, 10)),
+  esp4(esp(0x5000, 10)),
+  esp6(esp(0x6000, 0xffffffff)),
+  esp6(esp(0x6000, 0xffffffff)),
   // Cut by the IP length after the SPI (malformed) and in the SPI.
   esp4(Uint8Array.of(0, 0, 0x50, 0, 0, 0)),
   esp4(Uint8Array.of(0, 0, 0x60)),

@@ -3,20 +3,22 @@
 // first. A UDP payload no port claims goes to the heuristics, whose first two
 // (Wake-on-LAN from 102 bytes, WireGuard from 4) read its first bytes; a
 // UDP or TCP header quoted in an ICMP error and cut before its ports stays in
-// frame.protocols (the cut is rethrown); an ICMP timestamp message cut in
-// its times. Its tshark output is the CLI golden cases *-snaplen-cuts
+// frame.protocols (the cut is rethrown); ICMP timestamp messages cut in
+// their times, extended echo replies in their sequence number. Its tshark output is the CLI golden cases *-snaplen-cuts
 // (node scripts/record-goldens.mjs --set cli). From the repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/transport/make-snaplen-cuts-capture.ts
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PcapWriter } from '@netdissect/core';
-import { concat, ethernet, ipv4, packets, tcp, udp } from '../../../../test/support/frame-builders.js';
+import { concat, ethernet, ipv4, ipv6, packets, tcp, udp } from '../../../../test/support/frame-builders.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'snaplen-cuts.pcap');
 
 const A = [10, 0, 0, 1];
 const B = [10, 0, 0, 2];
 const ROUTER = [10, 0, 0, 254];
+const A6 = [0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1];
+const B6 = [0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2];
 const HEADERS = 14 + 20 + 8;
 
 const bytes = (n: number, f: (i: number) => number = (i) => (i * 7 + 1) & 0xff) => Uint8Array.from({ length: n }, (_, i) => f(i));
@@ -52,6 +54,9 @@ const cuts: Array<[Uint8Array, number]> = [
   [icmp(13, 0, bytes(12)), 14 + 20 + 8 + 2],
   [icmp(13, 0, bytes(12)), 14 + 20 + 8 + 10],
   [icmp(13, 0, bytes(4)), 14 + 20 + 8 + 2],
+  // Extended echo replies (RFC 8335) cut in their sequence number: read without a tree too.
+  [icmp(43, 0, new Uint8Array(0)), 14 + 20 + 6],
+  [ethernet(0x86dd, ipv6({ src: A6, dst: B6, nextHeader: 58 }, Uint8Array.of(161, 0, 0, 0, 0, 1, 1, 0x06))), 14 + 40 + 6],
 ];
 
 const records = packets(cuts.map(([frame]) => frame), 1000);
