@@ -74,7 +74,10 @@ function dissectPayload(tree: FieldNode | null, pinfo: PacketInfo, fh: FieldNode
 
 /** Linux "any"-device captures, v1 (16-byte header) and v2 (20 bytes) (packet-sll.c). */
 function dissectSll(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, version: 1 | 2): number {
-  const pkttype = version === 1 ? tvb.u16(0) : tvb.u8(10);
+  // packet-sll.c reads the packet type as 16 bits in both versions, first: in v2 that takes the address length
+  // along (0x0406, "Unknown (1030)" in Info, for a packet we sent with a MAC address), and a frame cut before
+  // byte 12 fails before the Protocol column is set.
+  const infoType = tvb.u16(version === 1 ? 0 : 10);
   const hatype = version === 1 ? tvb.u16(2) : tvb.u16(8);
   const headerSize = version === 1 ? 16 : 20;
   if (hatype === ARPHRD_NETLINK) {
@@ -83,9 +86,6 @@ function dissectSll(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, version
   }
   pinfo.cols.setProtocol('SLL');
   pinfo.cols.clearInfo();
-  // packet-sll.c reads Info's packet type as 16 bits in both versions: in v2 that takes the address length along
-  // (0x0406, "Unknown (1030)", for a packet we sent with a MAC address), seen when no protocol replaces Info.
-  const infoType = version === 1 ? pkttype : tvb.u16(10);
   pinfo.cols.setInfo(packetTypes.get(infoType) ?? `Unknown (${infoType})`);
   const fh = tree ? tree.addProtocol(hfSll, tvb, 0, headerSize, `Linux cooked capture v${version}`) : null;
   let protocol: number;

@@ -27,7 +27,7 @@ function common(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, version: nu
   pinfo.cols.setInfo(IGMP_TYPE_NAMES.get(type) ?? `Unknown Type:0x${type.toString(16).padStart(2, '0')}`);
   const t = tree ? tree.addProtocol(hfIgmp, tvb, 0, -1) : null;
   t?.addGenerated(igmpFields.version, tvb, 0, 0, version);
-  t?.addItem(igmpFields.type, tvb, 0, 1);
+  addItem(t, igmpFields.type, tvb, 0, 1);
   return t;
 }
 
@@ -35,7 +35,7 @@ function common(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, version: nu
 function sources(tvb: Tvb, pinfo: PacketInfo, t: FieldNode | null, off: number, count: number): number {
   for (let i = 0; i < count; i++, off += 4) {
     pinfo.cols.appendInfo(`${ipv4At(tvb, off)}${i + 1 < count ? ', ' : '}'}`);
-    t?.addItem(igmpFields.saddr, tvb, off, 4);
+    addItem(t, igmpFields.saddr, tvb, off, 4);
   }
   return off;
 }
@@ -57,9 +57,9 @@ function v0(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
 
 function v1(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   const t = common(tvb, pinfo, tree, 1);
-  t?.addItem(igmpFields.reserved, tvb, 1, 1);
+  addItem(t, igmpFields.reserved, tvb, 1, 1);
   igmpChecksum(tvb, pinfo, t, 8);
-  t?.addItem(igmpFields.maddr, tvb, 4, 4);
+  addItem(t, igmpFields.maddr, tvb, 4, 4);
   return 8;
 }
 
@@ -69,7 +69,7 @@ function v2(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   const tsecs = tvb.u8(1);
   t?.add(igmpFields.maxResp, tvb, 1, 1, tsecs).setValueText(`${(tsecs * 0.1).toFixed(1)} sec (0x${tsecs.toString(16).padStart(2, '0')})`);
   igmpChecksum(tvb, pinfo, t, 8);
-  t?.addItem(igmpFields.maddr, tvb, 4, 4);
+  addItem(t, igmpFields.maddr, tvb, 4, 4);
   const group = tvb.u32(4);
   if (group === 0) pinfo.cols.appendInfo(', general');
   else if (type === TYPE.V2_LEAVE) pinfo.cols.appendInfo(` ${formatIPv4(group)}`);
@@ -92,12 +92,12 @@ function v3Query(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
     }
   }
   igmpChecksum(tvb, pinfo, t, 0);
-  t?.addItem(igmpFields.maddr, tvb, 4, 4);
+  addItem(t, igmpFields.maddr, tvb, 4, 4);
   const group = tvb.u32(4);
   pinfo.cols.appendInfo(group === 0 ? ', general' : `, specific for group ${formatIPv4(group)}`);
-  t?.addItem(igmpFields.s, tvb, 8, 1);
-  t?.addItem(igmpFields.qrv, tvb, 8, 1);
-  t?.addItem(igmpFields.qqic, tvb, 9, 1);
+  addItem(t, igmpFields.s, tvb, 8, 1);
+  addItem(t, igmpFields.qrv, tvb, 8, 1);
+  addItem(t, igmpFields.qqic, tvb, 9, 1);
   t?.add(igmpFields.numSrc, tvb, 10, 2, num);
   if (num) pinfo.cols.appendInfo(`, source${num > 1 ? 's' : ''} {`);
   return sources(tvb, pinfo, t, 12, num);
@@ -125,9 +125,9 @@ function recordInfo(type: number, group: string, num: number): string {
 
 function v3Report(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   const t = common(tvb, pinfo, tree, 3);
-  t?.addItem(igmpFields.reserved, tvb, 1, 1);
+  addItem(t, igmpFields.reserved, tvb, 1, 1);
   igmpChecksum(tvb, pinfo, t, 0);
-  t?.addItem(igmpFields.reserved, tvb, 4, 2);
+  addItem(t, igmpFields.reserved, tvb, 4, 2);
   let num = tvb.u16(6);
   if (!num) pinfo.cols.appendInfo(' - General query');
   t?.add(igmpFields.numGrpRecs, tvb, 6, 2, num);
@@ -137,16 +137,16 @@ function v3Report(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
     const type = tvb.u8(off);
     const group = ipv4At(tvb, off + 4);
     const r = t ? t.addText(tvb, off, -1, `Group Record : ${group}  ${recordTypes.get(type) ?? ''}`) : null;
-    r?.addItem(igmpFields.recordType, tvb, off, 1);
+    addItem(r, igmpFields.recordType, tvb, off, 1);
     const adl = tvb.u8(off + 1);
     r?.add(igmpFields.auxDataLen, tvb, off + 1, 1, adl);
     const count = tvb.u16(off + 2);
     r?.add(igmpFields.numSrc, tvb, off + 2, 2, count);
-    r?.addItem(igmpFields.maddr, tvb, off + 4, 4);
+    addItem(r, igmpFields.maddr, tvb, off + 4, 4);
     pinfo.cols.appendInfo(recordInfo(type, group, count));
     off = sources(tvb, pinfo, r, off + 8, count);
     if (adl) {
-      if (r) r.addItem(igmpFields.auxData, tvb, off, adl * 4);
+      addItem(r, igmpFields.auxData, tvb, off, adl * 4);
       off += adl * 4;
     }
     r?.setLength(off - start);
@@ -164,7 +164,7 @@ function unknown(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   // proto_tree_add_item's -1, "to the end", needs a byte there (get_hfi_length), with a tree or without:
   // a message of its type byte alone is malformed.
   tvb.check(1, 1);
-  t?.addItem(igmpFields.data, tvb, 1, -1);
+  addItem(t, igmpFields.data, tvb, 1, -1);
   return tvb.length;
 }
 

@@ -28,7 +28,11 @@ const frames = [
   concat(sll2(0x1234, 1, [1, 2]), latin1('broadcast, two-byte address')),
 ];
 
+// Then the first frame cut by the snapshot length inside the packet type (11 bytes: nothing shown, not even the
+// Protocol column) and just after it (12 bytes: SLL, then the payload is missing).
+const records = packets([...frames, frames[0]!, frames[0]!], 1000).map((p) => ({ ...p, linktype: LINKTYPE_LINUX_SLL2 }));
+for (const [i, keep] of [[4, 11], [5, 12]] as const) records[i] = { ...records[i]!, caplen: keep, bytes: records[i]!.bytes.subarray(0, keep) };
 const writer = await PcapWriter.open(out, { linktype: LINKTYPE_LINUX_SLL2 });
-await writer.writeBatch(packets(frames, 1000).map((p) => ({ ...p, linktype: LINKTYPE_LINUX_SLL2 })));
+await writer.writeBatch(records);
 await writer.close();
 console.log(`wrote ${out}`);
