@@ -40,19 +40,20 @@ export interface QuickStartFields {
 export function addQuickStart(item: FieldNode | null, f: QuickStartFields, tvb: Tvb, at: number, ttl: number): void {
   const command = tvb.u8(at);
   const fn = command >> 4;
-  // A request's QS TTL is read with a tree or without: an option cut before it fails either way.
-  const qsTtl = fn === QS_RATE_REQUEST ? tvb.u8(at + 1) : 0;
-  if (!item) return;
-  const rate = qsRates.get(command & 0x0f) ?? `Unknown (${command & 0x0f})`;
-  item.addItem(f.qsFunc, tvb, at, 1);
+  const rate = () => qsRates.get(command & 0x0f) ?? `Unknown (${command & 0x0f})`;
+  item?.addItem(f.qsFunc, tvb, at, 1);
   if (fn === QS_RATE_REQUEST) {
+    item?.addItem(f.qsRate, tvb, at, 1);
+    // The QS TTL is read after the function and the rate are shown, with a tree or without: an option cut before it fails there.
+    const qsTtl = tvb.u8(at + 1);
+    if (!item) return;
     const ttlDiff = (ttl - qsTtl) & 0xff;
-    if (item.ctx.full) item.appendText(`, ${rate}, QS TTL ${qsTtl}, QS TTL diff ${ttlDiff}`);
-    item.addItem(f.qsRate, tvb, at, 1);
+    if (item.ctx.full) item.appendText(`, ${rate()}, QS TTL ${qsTtl}, QS TTL diff ${ttlDiff}`);
     item.addItem(f.qsTtl, tvb, at + 1, 1);
     item.addGenerated(f.qsTtlDiff, tvb, at + 1, 1, ttlDiff);
   } else if (fn === QS_RATE_REPORT) {
-    if (item.ctx.full) item.appendText(`, ${rate}`);
+    if (!item) return;
+    if (item.ctx.full) item.appendText(`, ${rate()}`);
     item.addItem(f.qsRate, tvb, at, 1);
     item.addItem(f.qsUnused, tvb, at + 1, 1);
   } else {

@@ -4,8 +4,10 @@
 // (Wake-on-LAN from 102 bytes, WireGuard from 4) read its first bytes; a
 // UDP or TCP header quoted in an ICMP error and cut before its ports stays in
 // frame.protocols (the cut is rethrown); ICMP timestamp messages cut in
-// their times, extended echo replies in their sequence number. Its tshark output is the CLI golden cases *-snaplen-cuts
-// (node scripts/record-goldens.mjs --set cli). From the repository root:
+// their times, extended echo replies in their sequence number; a Quick-Start
+// option cut before its QS TTL. Its tshark output is the CLI golden cases
+// *-snaplen-cuts (node scripts/record-goldens.mjs --set cli). From the
+// repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/transport/make-snaplen-cuts-capture.ts
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +59,9 @@ const cuts: Array<[Uint8Array, number]> = [
   // Extended echo replies (RFC 8335) cut in their sequence number: read without a tree too.
   [icmp(43, 0, new Uint8Array(0)), 14 + 20 + 6],
   [ethernet(0x86dd, ipv6({ src: A6, dst: B6, nextHeader: 58 }, Uint8Array.of(161, 0, 0, 0, 0, 1, 1, 0x06))), 14 + 40 + 6],
+  // A Quick-Start rate request in IPv6 hop-by-hop options, cut after its command byte: the function and the rate
+  // are shown, then the QS TTL is missing.
+  [ethernet(0x86dd, ipv6({ src: A6, dst: B6, nextHeader: 0 }, concat(Uint8Array.of(17, 1, 0x26, 6, 0x05, 60, 0, 0, 0, 4, 1, 4, 0, 0, 0, 0), udp(40001, 9, bytes(4))))), 14 + 40 + 5],
 ];
 
 const records = packets(cuts.map(([frame]) => frame), 1000);
