@@ -49,11 +49,12 @@ export class Tvb {
   check(off: number, n: number): void {
     // tvb_ensure_bytes_exist: a negative length is past even the reported end.
     if (n < 0) throw new DissectorBoundsError(BoundsKind.Reported);
-    if (off < 0 || off + n > this.length) this.fail(off + n);
+    if (off < 0 || off + n > this.length) this.fail(off + n, off);
   }
 
-  private fail(end: number): never {
-    throw new DissectorBoundsError(this.boundsKind(end));
+  /** The bounds error for a read or check of up to `end`; one starting past the data fails by its offset (check_offset_length). */
+  private fail(end: number, off = end): never {
+    throw new DissectorBoundsError(this.boundsKind(off > this.length ? off : end));
   }
 
   /** What running to `end` past the captured bytes is (check_offset_length_no_exception). */
@@ -94,37 +95,37 @@ export class Tvb {
   }
 
   u8(off: number): number {
-    if (off < 0 || off >= this.length) this.fail(off + 1);
+    if (off < 0 || off >= this.length) this.fail(off + 1, off);
     return this.bytes[this.start + off]!;
   }
 
   u16(off: number): number {
-    if (off < 0 || off + 2 > this.length) this.fail(off + 2);
+    if (off < 0 || off + 2 > this.length) this.fail(off + 2, off);
     const p = this.start + off;
     return (this.bytes[p]! << 8) | this.bytes[p + 1]!;
   }
 
   u16le(off: number): number {
-    if (off < 0 || off + 2 > this.length) this.fail(off + 2);
+    if (off < 0 || off + 2 > this.length) this.fail(off + 2, off);
     const p = this.start + off;
     return this.bytes[p]! | (this.bytes[p + 1]! << 8);
   }
 
   u24(off: number): number {
-    if (off < 0 || off + 3 > this.length) this.fail(off + 3);
+    if (off < 0 || off + 3 > this.length) this.fail(off + 3, off);
     const p = this.start + off;
     return (this.bytes[p]! << 16) | (this.bytes[p + 1]! << 8) | this.bytes[p + 2]!;
   }
 
   u32(off: number): number {
-    if (off < 0 || off + 4 > this.length) this.fail(off + 4);
+    if (off < 0 || off + 4 > this.length) this.fail(off + 4, off);
     const p = this.start + off;
     const b = this.bytes;
     return ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
   }
 
   u32le(off: number): number {
-    if (off < 0 || off + 4 > this.length) this.fail(off + 4);
+    if (off < 0 || off + 4 > this.length) this.fail(off + 4, off);
     const p = this.start + off;
     const b = this.bytes;
     return (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;

@@ -21,10 +21,17 @@ function reportedError(): never {
  */
 function checkedLength(def: FieldDef, tvb: Tvb, off: number, len: number): number {
   if (def.type === FT.NONE || def.type === FT.PROTOCOL) {
-    // Interior nodes are clipped to the data, failing only when they start past it.
-    const remaining = off <= tvb.length ? tvb.length - off : -1;
-    if (remaining < 0) reportedError();
-    return len < 0 || len > remaining ? remaining : len;
+    // get_hfi_length: "to the end" needs a byte there (unless the data is empty); any other length is clipped to the
+    // captured data (0 past it), and test_length then checks what is left, so an item starting past the data fails
+    // by its offset: a capture cut is "[Packet size limited during capture]".
+    if (len === -1) {
+      if (tvb.length > 0 && off >= tvb.length) tvb.check(off, 1);
+      return Math.max(0, tvb.length - off);
+    }
+    const remaining = off <= tvb.length ? tvb.length - off : 0;
+    const n = len < 0 || (len > 0 && remaining < len) ? remaining : len;
+    tvb.check(off, n);
+    return n;
   }
   if (len === -1 && (def.type === FT.BYTES || def.type === FT.STRING)) {
     if (off > tvb.length) tvb.check(off, 0);

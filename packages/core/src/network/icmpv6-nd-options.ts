@@ -223,8 +223,8 @@ function linkLayerAddress(tvb: Tvb, pinfo: PacketInfo, o: FieldNode | null, at: 
 
 /**
  * The options from `off` to the end of the message. A contained packet
- * (Redirected header) is handed to `dissectContained`, and takes the rest
- * of the message, as in Wireshark.
+ * (Redirected header) is handed to `dissectContained`, in a subset of the
+ * option's length.
  */
 export function dissectNdOptions(
   tvb: Tvb,
@@ -281,11 +281,14 @@ export function dissectNdOptions(
       }
       case OPT.REDIRECTED_HEADER:
         addItem(o, f.reserved, tvb, body, 6);
-        o?.add(f.redirectedPacket, tvb, body + 6, tvb.reported - (body + 6), null);
-        dissectContained(tvb, body + 6, o);
-        // The contained packet takes the rest of the message (a length past it fails at the unknown data below), but the
-        // next option is looked for after this one's length.
-        read = tvb.reported - off;
+        read = 8;
+        if (len > 8) {
+          // The item checks the contained packet's bytes, with or without a tree, before its subset of the option's length is made.
+          addItem(o, f.redirectedPacket, tvb, body + 6, len - 8);
+          const contained = tvb.sub(body + 6, len - 8);
+          dissectContained(contained, 0, o);
+          read = 8 + contained.length;
+        }
         break;
       case OPT.MTU:
         addItem(o, f.reserved, tvb, body, 2);
@@ -310,17 +313,19 @@ export function dissectNdOptions(
         addItem(o, f.nonce, tvb, body, len - 2);
         break;
       case OPT.ROUTE_INFO: {
-        if (len !== 8 && len !== 16 && len !== 24) pinfo.expert(lengthItem, eiInvalidOptionLength);
+        // In packet-icmpv6.c's order: a cut option shows what came before the missing byte, the preference in the label.
+        addItem(o, f.prefixLength, tvb, body, 1);
         const prefixLen = tvb.u8(body);
         const flag = tvb.u8(body + 1);
         const preference = routerPreferences.get((flag & 0x18) >> 3)!;
         if (o) {
-          o.addItem(f.prefixLength, tvb, body, 1);
           const fl = o.addItem(f.routeInfoFlag, tvb, body + 1, 1).appendText(`, Route Preference: ${preference}`);
           fl.addItem(f.routeInfoPreference, tvb, body + 1, 1);
           fl.addItem(f.routeInfoReserved, tvb, body + 1, 1);
-          addLifetime(o, f.routeLifetime, tvb, body + 2, null);
           o.appendText(` : ${preference}`);
+          addLifetime(o, f.routeLifetime, tvb, body + 2, null);
+        } else {
+          tvb.check(body + 2, 4);
         }
         const at = body + 6;
         if (len === 8) o?.appendText(` ::/${prefixLen}`);
@@ -332,6 +337,8 @@ export function dissectNdOptions(
             o.appendText(` ${text}/${prefixLen}`);
           }
         } else {
+          // Only once the fixed fields are read: an option cut before is just cut.
+          pinfo.expert(lengthItem, eiInvalidOptionLength);
           addUnknownData(o, pinfo, tvb, at, len - 8);
         }
         break;

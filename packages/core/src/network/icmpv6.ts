@@ -171,10 +171,11 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
   }
   let off = 4;
   if (type === T.ECHO_REQUEST || type === T.ECHO_REPLY) {
-    const id = tvb.u16(4);
-    const seq = tvb.u16(6);
+    // The identifier is shown before the sequence number is read: a message cut between them shows it, then fails.
     addItem(t, icmpv6Fields.echoId, tvb, 4, 2);
+    const id = tvb.u16(4);
     addItem(t, icmpv6Fields.echoSeq, tvb, 6, 2);
+    const seq = tvb.u16(6);
     pinfo.cols.appendInfo(` id=0x${hex4(id)}, seq=${seq}`);
     if (iph) pinfo.cols.appendInfo(`, hop limit=${iph.hlim}`);
     off = 8;

@@ -5,13 +5,14 @@
 // UDP or TCP header quoted in an ICMP error and cut before its ports stays in
 // frame.protocols (the cut is rethrown); ICMP timestamp messages cut in
 // their times, extended echo replies in their sequence number; a Quick-Start
-// option cut before its QS TTL. Its tshark output is the CLI golden cases
+// option cut before its QS TTL; neighbor discovery options and an echo
+// request cut (frames of icmpv6-nd-options.pcap). Its tshark output is the CLI golden cases
 // *-snaplen-cuts (node scripts/record-goldens.mjs --set cli). From the
 // repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/transport/make-snaplen-cuts-capture.ts
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PcapWriter } from '@netdissect/core';
+import { CaptureReader, PcapWriter } from '@netdissect/core';
 import { concat, ethernet, ipv4, ipv6, packets, tcp, udp } from '../../../../test/support/frame-builders.js';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), 'captures', 'snaplen-cuts.pcap');
@@ -63,6 +64,16 @@ const cuts: Array<[Uint8Array, number]> = [
   // are shown, then the QS TTL is missing.
   [ethernet(0x86dd, ipv6({ src: A6, dst: B6, nextHeader: 0 }, concat(Uint8Array.of(17, 1, 0x26, 6, 0x05, 60, 0, 0, 0, 4, 1, 4, 0, 0, 0, 0), udp(40001, 9, bytes(4))))), 14 + 40 + 5],
 ];
+
+// Neighbor discovery messages of the crafted ICMPv6 capture, cut where packet-icmpv6.c's order of reads shows:
+// a route information option after its prefix length and after its flags (the preference already in the label),
+// a redirected header option after its reserved bytes (the contained packet's item fails by its offset), a proxy
+// signature option before its key hash, an echo request between its identifier and sequence number.
+const nd: Uint8Array[] = [];
+const ndReader = await CaptureReader.open(join(dirname(out), '..', '..', 'network', 'captures', 'icmpv6-nd-options.pcap'));
+for await (const p of ndReader.packets()) nd.push(p.bytes.slice());
+await ndReader.close();
+for (const [frame, keep] of [[7, 73], [7, 76], [4, 104], [29, 80], [21, 60]] as const) cuts.push([nd[frame - 1]!, keep]);
 
 const records = packets(cuts.map(([frame]) => frame), 1000);
 records.forEach((r, i) => {
