@@ -213,11 +213,9 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
         pinfo.expert(lenItem, tcpExpert.optLenInvalid, 'option length should be >= than 4');
         break;
       }
-      if (item) {
-        item.addItem(tcpFields.optionAoKeyId, tvb, 2, 1);
-        item.addItem(tcpFields.optionAoRNextKeyId, tvb, 3, 1);
-        if (len > 4) item.addItem(tcpFields.optionAoMac, tvb, 4, len - 4);
-      }
+      addItem(item, tcpFields.optionAoKeyId, tvb, 2, 1);
+      addItem(item, tcpFields.optionAoRNextKeyId, tvb, 3, 1);
+      if (len > 4) addItem(item, tcpFields.optionAoMac, tvb, 4, len - 4);
       break;
     }
     case KIND.SCPS:
