@@ -1,14 +1,13 @@
-// Writes captures/snaplen-cuts.pcap: datagrams and ICMP errors the snapshot
-// length cut short, where what tshark 4.0 shows depends on which read fails
-// first. A UDP payload no port claims goes to the heuristics, whose first two
-// (Wake-on-LAN from 102 bytes, WireGuard from 4) read its first bytes; a
-// UDP or TCP header quoted in an ICMP error and cut before its ports stays in
-// frame.protocols (the cut is rethrown); ICMP timestamp messages cut in
-// their times, extended echo replies in their sequence number; a Quick-Start
-// option cut before its QS TTL; neighbor discovery options and an echo
-// request cut (frames of icmpv6-nd-options.pcap). Its tshark output is the CLI golden cases
-// *-snaplen-cuts (node scripts/record-goldens.mjs --set cli). From the
-// repository root:
+// Writes captures/snaplen-cuts.pcap: frames the snapshot length cut short,
+// where what tshark 4.0 shows depends on which read fails first. A UDP payload
+// no port claims goes to the heuristics, whose first two (Wake-on-LAN from 102
+// bytes, WireGuard from 4) read its first bytes; a UDP or TCP header quoted in
+// an ICMP error and cut before its ports stays in frame.protocols (the cut is
+// rethrown); ICMP timestamp messages cut in their times, extended echo replies
+// in their sequence number; a Quick-Start option cut before its QS TTL; then
+// frames of icmpv6-nd-options.pcap and tcp-options.pcap cut in their options.
+// Its tshark output is the CLI golden cases *-snaplen-cuts
+// (node scripts/record-goldens.mjs --set cli). From the repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/transport/make-snaplen-cuts-capture.ts
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
