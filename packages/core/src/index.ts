@@ -37,6 +37,7 @@ export * from './dissection/tls-cleartext-decline.js';
 export * from './dissection/tls-handoff.js';
 export * from './dissection/unfinished-line-memo.js';
 export * from './dissection/ascii-text.js';
+export * from './dissection/glib-base64.js';
 export * from './dissection/tvb-uncompress.js';
 export * from './dissection/paged-column.js';
 export * from './media/media-info.js';

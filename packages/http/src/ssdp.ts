@@ -12,7 +12,11 @@ const SSDP = { tag: 'SSDP', def: hfSsdp };
 /** dissect_ssdp: one HTTP-formatted message per datagram (NOTIFY, M-SEARCH and their answers). */
 function dissectSsdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   const hc = httpConversation(pinfo);
-  dissectHttpMessage(tvb, 0, { pinfo, tree, conversation: hc, state: hc.stateFor(pinfo), endOfStream: false, tcp: null, shown: { value: false }, protocol: SSDP });
+  const shown = { value: false };
+  dissectHttpMessage(tvb, 0, { pinfo, tree, conversation: hc, state: hc.stateFor(pinfo), endOfStream: false, tcp: null, shown, protocol: SSDP });
+  // A datagram that is no HTTP message adds nothing to the tree: call_dissector_work then leaves SSDP out of
+  // frame.protocols, and the data layer it called with it.
+  pinfo.dropLayerIfNothingAdded('ssdp', tree, shown.value);
   return tvb.length;
 }
 

@@ -146,6 +146,17 @@ function request(line, headers, body = '') {
   c.write('basic-auth.pcap');
 }
 
+// Basic credentials cut by the snapshot length inside their base64: GLib's decoder gives nothing for a cut
+// quantum ("dXNlcjp3cm9uZw" decodes to "user:wron").
+{
+  const c = new Connection();
+  c.open();
+  const req = request('GET /private/report.txt HTTP/1.1', ['Authorization: Basic dXNlcjp3cm9uZw==']);
+  c.sendCut(true, req, req.indexOf('Zw==') + 2);
+  c.close();
+  c.write('basic-auth-cut.pcap');
+}
+
 // Content codings, chunked with a trailer, bodiless responses, JSON, pipelining.
 {
   const c = new Connection();
@@ -370,6 +381,10 @@ function request(line, headers, body = '') {
   c.datagram(true, 50000, 1900, 'M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nMAN: "ssdp:discover"\r\nMX: 2\r\nST: ssdp:all\r\n\r\n');
   c.datagram(false, 1900, 50000, 'HTTP/1.1 200 OK\r\nCACHE-CONTROL: max-age=1800\r\nLOCATION: http://10.0.0.2:49152/desc.xml\r\nSERVER: Linux UPnP/1.0\r\nST: upnp:rootdevice\r\nUSN: uuid:1234::upnp:rootdevice\r\n\r\n');
   c.datagram(false, 1900, 1900, 'NOTIFY * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nNT: upnp:rootdevice\r\nNTS: ssdp:alive\r\nLOCATION: http://10.0.0.2:49152/desc.xml\r\n\r\n');
+  // Datagrams to the port that are no HTTP message (text without a line end, binary): SSDP adds nothing to the
+  // tree, so neither it nor the data layer it called is in frame.protocols.
+  c.datagram(true, 50001, 1900, 'M-SE');
+  c.datagram(true, 50001, 1900, '\x00\x01binary');
   c.write('ssdp.pcap');
 }
 
