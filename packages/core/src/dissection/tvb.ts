@@ -52,7 +52,10 @@ export class Tvb {
     if (off < 0 || off + n > this.length) this.fail(off + n, off);
   }
 
-  /** The bounds error for a read or check of up to `end`; one starting past the data fails by its offset (check_offset_length). */
+  /**
+   * The bounds error for a read or check of up to `end`. Reads judge by the end (fast_ensure_contiguous); a
+   * check passes its offset, and one starting past the data fails by it (tvb_ensure_bytes_exist).
+   */
   private fail(end: number, off = end): never {
     throw new DissectorBoundsError(this.boundsKind(off > this.length ? off : end));
   }
@@ -95,37 +98,37 @@ export class Tvb {
   }
 
   u8(off: number): number {
-    if (off < 0 || off >= this.length) this.fail(off + 1, off);
+    if (off < 0 || off >= this.length) this.fail(off + 1);
     return this.bytes[this.start + off]!;
   }
 
   u16(off: number): number {
-    if (off < 0 || off + 2 > this.length) this.fail(off + 2, off);
+    if (off < 0 || off + 2 > this.length) this.fail(off + 2);
     const p = this.start + off;
     return (this.bytes[p]! << 8) | this.bytes[p + 1]!;
   }
 
   u16le(off: number): number {
-    if (off < 0 || off + 2 > this.length) this.fail(off + 2, off);
+    if (off < 0 || off + 2 > this.length) this.fail(off + 2);
     const p = this.start + off;
     return this.bytes[p]! | (this.bytes[p + 1]! << 8);
   }
 
   u24(off: number): number {
-    if (off < 0 || off + 3 > this.length) this.fail(off + 3, off);
+    if (off < 0 || off + 3 > this.length) this.fail(off + 3);
     const p = this.start + off;
     return (this.bytes[p]! << 16) | (this.bytes[p + 1]! << 8) | this.bytes[p + 2]!;
   }
 
   u32(off: number): number {
-    if (off < 0 || off + 4 > this.length) this.fail(off + 4, off);
+    if (off < 0 || off + 4 > this.length) this.fail(off + 4);
     const p = this.start + off;
     const b = this.bytes;
     return ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
   }
 
   u32le(off: number): number {
-    if (off < 0 || off + 4 > this.length) this.fail(off + 4, off);
+    if (off < 0 || off + 4 > this.length) this.fail(off + 4);
     const p = this.start + off;
     const b = this.bytes;
     return (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
