@@ -26,7 +26,9 @@ function checkedLength(def: FieldDef, tvb: Tvb, off: number, len: number): numbe
     // by its offset: a capture cut is "[Packet size limited during capture]".
     if (len === -1) {
       if (tvb.length > 0 && off >= tvb.length) tvb.check(off, 1);
-      return Math.max(0, tvb.length - off);
+      const rest = Math.max(0, tvb.length - off);
+      tvb.check(off, rest);
+      return rest;
     }
     const remaining = off <= tvb.length ? tvb.length - off : 0;
     const n = len < 0 || (len > 0 && remaining < len) ? remaining : len;
