@@ -1,4 +1,4 @@
-import { formatText, type FieldDef, addAsciiItem, addItem, addUtf8Item, asciiText, cString } from '@netdissect/core';
+import { formatText, type FieldDef, addAsciiItem, addItem, addUtf8Item, decodeAscii, cString } from '@netdissect/core';
 import { f } from './fields.js';
 import { appendInfo, appendSummary, rawRData, type RdataContext, type RdataDecoder } from './rdata-context.js';
 import { RRType } from './value-strings.js';
@@ -38,10 +38,10 @@ function lengthPrefixed(c: RdataContext, lengthField: FieldDef, textField: Field
 const hinfo: RdataDecoder = (c, off) => {
   const { tvb, tree } = c;
   const cpuLen = tvb.u8(off);
-  const cpu = cString(asciiText(tvb.view(off + 1, cpuLen)));
+  const cpu = cString(decodeAscii(tvb.view(off + 1, cpuLen)));
   const osOff = off + 1 + cpuLen;
   const osLen = tvb.u8(osOff);
-  const os = cString(asciiText(tvb.view(osOff + 1, osLen)));
+  const os = cString(decodeAscii(tvb.view(osOff + 1, osLen)));
   appendInfo(c, ` ${cpu} ${os}`);
   if (c.item) appendSummary(c, `, CPU ${cpu}, OS ${os}`);
   addItem(tree, f.hinfoCpuLength, tvb, off, 1);
@@ -82,10 +82,10 @@ const caa: RdataDecoder = (c, off, len) => {
   const flags = tvb.u8(off);
   const cur = off + 1;
   const tagLen = tvb.u8(cur);
-  const tag = cString(asciiText(tvb.view(cur + 1, tagLen)));
+  const tag = cString(decodeAscii(tvb.view(cur + 1, tagLen)));
   // RDLENGTH minus the tag is taken as unsigned 16-bit, as Wireshark does.
   const valueLen = (len - (tagLen + 2)) & 0xffff;
-  const value = formatText(asciiText(tvb.view(cur + 1 + tagLen, valueLen)));
+  const value = formatText(decodeAscii(tvb.view(cur + 1 + tagLen, valueLen)));
   const field = tagMatches('issue', tag, tagLen) ? f.caaIssue : tagMatches('issuewild', tag, tagLen) ? f.caaIssuewild : tagMatches('iodef', tag, tagLen) ? f.caaIodef : f.caaUnknown;
   const item = tree ? tree.add(field, tvb, cur, 1 + tagLen + valueLen, value) : null;
   item?.add(f.caaTagLength, tvb, cur, 1, tagLen);

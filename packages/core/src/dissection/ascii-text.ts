@@ -1,4 +1,4 @@
-import { decodeAscii } from '../fields/field-node.js';
+import { decodeAscii } from '../fields/ascii-decoding.js';
 import { formatBytesAsText } from '../fields/format-text.js';
 import type { Tvb } from './tvb.js';
 

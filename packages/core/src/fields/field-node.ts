@@ -1,6 +1,7 @@
 import type { DataSource } from '../dissection/data-source.js';
 import type { Tvb } from '../dissection/tvb.js';
 import { FT, integerBits } from './field-types.js';
+import { decodeAscii } from './ascii-decoding.js';
 import { fieldRegistry, type FieldDef } from './field-def.js';
 import type { FieldGroup } from './field-group.js';
 import { addExpertTree, eiTrailingStray } from '../dissection/expert.js';
@@ -536,17 +537,4 @@ function countBits(mask: number): number {
   let n = 0;
   for (let m = mask; m; m = Math.floor(m / 2)) if (m & 1) n++;
   return n;
-}
-
-/**
- * Bytes as text the way Wireshark's ENC_ASCII stores them: bytes above
- * 0x7f become U+FFFD. Escaping for display happens when printing.
- */
-export function decodeAscii(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i]!;
-    s += c < 0x80 ? String.fromCharCode(c) : '\ufffd';
-  }
-  return s;
 }

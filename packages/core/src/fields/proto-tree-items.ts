@@ -1,8 +1,9 @@
 // Wireshark's proto_tree_add_* calls as dissectors make them with or without
-// a tree: the bounds checks they make either way, the subtree checks they
-// make only with a tree, and string items cut at a NUL.
+// a tree: the bounds checks they make either way (subtrees included), and
+// string items cut at a NUL.
 import { BoundsKind, DissectorBoundsError } from '../dissection/dissector-errors.js';
 import type { Tvb } from '../dissection/tvb.js';
+import { decodeAscii } from './ascii-decoding.js';
 import type { FieldDef } from './field-def.js';
 import { addTrailingStrayExpert, type FieldNode } from './field-node.js';
 import { FT } from './field-types.js';
@@ -58,7 +59,7 @@ export function addItem(tree: FieldNode | null, def: FieldDef, tvb: Tvb, off: nu
 export function addAsciiItem(tree: FieldNode | null, def: FieldDef, tvb: Tvb, off: number, len: number): string {
   const n = checkedLength(def, tvb, off, len);
   const bytes = tvb.view(off, n);
-  return addStringItem(tree, def, tvb, off, bytes, asciiText(bytes));
+  return addStringItem(tree, def, tvb, off, bytes, decodeAscii(bytes));
 }
 
 /** An ENC_UTF_8 string item (invalid sequences become U+FFFD), cut at the first NUL. */
@@ -76,13 +77,6 @@ function addStringItem(tree: FieldNode | null, def: FieldDef, tvb: Tvb, off: num
   const keeps = !item.isStandIn || item.ctx.keepsExpertItems;
   if (keeps && value.length !== decoded.length) addTrailingStrayExpert(item, bytes, value);
   return value;
-}
-
-/** ENC_ASCII: bytes above 0x7f are not ASCII and become U+FFFD. */
-export function asciiText(bytes: Uint8Array): string {
-  // Buffer's latin1 maps each byte to the same code point (TextDecoder's 'latin1' is windows-1252).
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-  return text.replace(/[\x80-\xff]/g, '\ufffd');
 }
 
 /** The string as far as its first NUL (a C string). */
