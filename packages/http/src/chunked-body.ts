@@ -1,6 +1,6 @@
-import { addSubtree, formatBytesAsText, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { addSubtree, decodeAscii, formatBytesAsText, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { httpFields } from './fields.js';
-import { asciiString, findLineEnd, hexToInt32Cast } from './line-scan.js';
+import { findLineEnd, hexToInt32Cast } from './line-scan.js';
 
 export interface Dechunked {
   /** Bytes of the chunked body consumed (0: no chunk could be read). */
@@ -27,7 +27,7 @@ export function dechunkBody(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null)
   while (datalen > 0) {
     const line = findLineEnd(tvb, offset, -1, true);
     if (line === null || line.len <= 0) break;
-    let sizeText = asciiString(tvb.view(offset, line.len));
+    let sizeText = decodeAscii(tvb.view(offset, line.len));
     const semi = sizeText.indexOf(';');
     if (semi >= 0) sizeText = sizeText.slice(0, semi);
     let size = hexToInt32Cast(sizeText);

@@ -1,6 +1,6 @@
-import { DESEGMENT_ONE_MORE_SEGMENT, DESEGMENT_UNTIL_FIN, streamPosition, type PacketInfo, type Tvb, type UnfinishedLineMemo } from '@netdissect/core';
+import { decodeAscii, DESEGMENT_ONE_MORE_SEGMENT, DESEGMENT_UNTIL_FIN, streamPosition, type PacketInfo, type Tvb, type UnfinishedLineMemo } from '@netdissect/core';
 import type { HeaderScanMemo } from './header-scan-memo.js';
-import { asciiString, findLineEndResuming, hexToUint32, startsWithIgnoreCase, type LineEnd } from './line-scan.js';
+import { findLineEndResuming, hexToUint32, startsWithIgnoreCase, type LineEnd } from './line-scan.js';
 
 /** Where the chunk scan of a chunked body stopped last time, relative to the message start. */
 export interface ChunkProgress {
@@ -88,7 +88,7 @@ export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: Packet
       const p = base + lineStart;
       const e = p + line.len;
       if (startsWithIgnoreCase(bytes, p, e, 'content-length:')) {
-        const v = parseContentLength(asciiString(bytes.subarray(p + 15, e)));
+        const v = parseContentLength(decodeAscii(bytes.subarray(p + 15, e)));
         if (v !== null && v >= 0) {
           contentLength = v;
           contentLengthFound = true;
@@ -96,7 +96,7 @@ export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: Packet
       } else if (startsWithIgnoreCase(bytes, p, e, 'content-type:')) {
         let q = p + 13;
         while (q < e && bytes[q] === 0x20) q++;
-        contentType = asciiString(bytes.subarray(q, e));
+        contentType = decodeAscii(bytes.subarray(q, e));
       } else if (startsWithIgnoreCase(bytes, p, e, 'transfer-encoding:')) {
         let q = p + 18;
         while (q < e && (bytes[q] === 0x20 || bytes[q] === 0x09)) q++;
@@ -110,7 +110,7 @@ export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: Packet
     if (contentLength >= RPC_OVER_HTTP_MIN) {
       // MS-RPCH bodies announce a length they never send.
       if (contentType !== null && contentType.startsWith('application/rpc')) return true;
-      const lead = tvb.remaining(0) >= 12 ? asciiString(tvb.view(0, 12)) : '';
+      const lead = tvb.remaining(0) >= 12 ? decodeAscii(tvb.view(0, 12)) : '';
       if (lead.startsWith('RPC_IN_DATA') || lead.startsWith('RPC_OUT_DATA')) return true;
     }
     if (!tvb.has(next, contentLength)) {
@@ -144,7 +144,7 @@ function chunkedBodyComplete(tvb: Tvb, offset: number, pinfo: PacketInfo, next: 
     const remaining = tvb.remaining(next);
     const reportedRemaining = tvb.reportedRemaining(next);
     chunk.offset = next - offset;
-    let sizeText = asciiString(tvb.view(next, line.len));
+    let sizeText = decodeAscii(tvb.view(next, line.len));
     const semi = sizeText.indexOf(';');
     if (semi >= 0) sizeText = sizeText.slice(0, semi);
     const size = hexToUint32(sizeText);

@@ -1,8 +1,8 @@
-import { formatBytesAsText, rawByteString, type FieldDef, type FieldNode, type PacketInfo, type TcpInfo, type Tvb } from '@netdissect/core';
+import { decodeAscii, formatBytesAsText, rawByteString, type FieldDef, type FieldNode, type PacketInfo, type TcpInfo, type Tvb } from '@netdissect/core';
 import { dissectBasicAuth } from './basic-auth.js';
 import type { HttpConversation, HttpStreamState } from './conversation-state.js';
 import { httpExpert, httpFields } from './fields.js';
-import { asciiCString, asciiString, cStringBytes } from './line-scan.js';
+import { asciiCString, cStringBytes } from './line-scan.js';
 import { HttpType } from './message-type.js';
 import { parseTransferCoding, TransferCoding } from './transfer-coding.js';
 
@@ -117,7 +117,7 @@ export function processHeader(tvb: Tvb, offset: number, len: number, lineLen: nu
     pinfo.expert(it, httpExpert.badHeaderName);
     return;
   }
-  const name = asciiString(bytes.subarray(p, p + nameLen)).toLowerCase();
+  const name = decodeAscii(bytes.subarray(p, p + nameLen)).toLowerCase();
   let valueOffset = colon + 1;
   const lineEnd = offset + lineLen;
   while (valueOffset < lineEnd && (bytes[tvb.start + valueOffset] === 0x20 || bytes[tvb.start + valueOffset] === 0x09)) valueOffset++;
@@ -208,7 +208,7 @@ export function processHeader(tvb: Tvb, offset: number, len: number, lineLen: nu
  */
 function contentType(valueBytes: Uint8Array, headers: MessageHeaders): void {
   const nul = valueBytes.indexOf(0);
-  const raw = asciiString(nul < 0 ? valueBytes : valueBytes.subarray(0, nul));
+  const raw = decodeAscii(nul < 0 ? valueBytes : valueBytes.subarray(0, nul));
   let i = 0;
   while (i < raw.length && raw[i] !== ';' && !isSpace(raw.charCodeAt(i))) i++;
   headers.contentType = raw.slice(0, i).toLowerCase();

@@ -1,4 +1,4 @@
-import { findLineEnd as findTvbLineEnd, type LineEnd, type Tvb, type UnfinishedLineMemo } from '@netdissect/core';
+import { decodeAscii, findLineEnd as findTvbLineEnd, type LineEnd, type Tvb, type UnfinishedLineMemo } from '@netdissect/core';
 
 export { tokenAt } from '@netdissect/core';
 export type { LineEnd };
@@ -20,24 +20,6 @@ export function findLineEndResuming(tvb: Tvb, offset: number, len: number, memo:
   return line.len < 0 ? null : line;
 }
 
-const latin1 = new TextDecoder('latin1');
-
-/** Bytes as Wireshark's ENC_ASCII string: bytes above 0x7f become U+FFFD. */
-export function asciiString(bytes: Uint8Array): string {
-  // Short strings (header names, tokens) are cheaper to build directly than through a decoder.
-  if (bytes.length < 48) {
-    let s = '';
-    for (let i = 0; i < bytes.length; i++) {
-      const c = bytes[i]!;
-      s += c < 0x80 ? String.fromCharCode(c) : '\ufffd';
-    }
-    return s;
-  }
-  // The WHATWG "latin1" decoder is windows-1252, so test for any non-ASCII result.
-  const s = latin1.decode(bytes);
-  return /[^\x00-\x7f]/.test(s) ? s.replace(/[^\x00-\x7f]/g, '\ufffd') : s;
-}
-
 /** The bytes of a C string: up to the first NUL. */
 export function cStringBytes(bytes: Uint8Array): Uint8Array {
   const nul = bytes.indexOf(0);
@@ -46,7 +28,7 @@ export function cStringBytes(bytes: Uint8Array): Uint8Array {
 
 /** An ENC_ASCII string as a C string: it ends at the first NUL. */
 export function asciiCString(bytes: Uint8Array): string {
-  return asciiString(cStringBytes(bytes));
+  return decodeAscii(cStringBytes(bytes));
 }
 
 /** Case-insensitive comparison of ASCII bytes with a lower-case literal (g_ascii_strncasecmp). */

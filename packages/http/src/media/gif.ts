@@ -1,6 +1,5 @@
 import { IMAGE_CARRIES } from './image-carries.js';
-import { BASE, defineExpert, defineFields, defineProtocol, FT, Group, makeDissector, registerMediaType, Severity, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
-import { asciiString } from '../line-scan.js';
+import { BASE, decodeAscii, defineExpert, defineFields, defineProtocol, FT, Group, makeDissector, registerMediaType, Severity, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 
 const trueFalse = vals({ 0: 'False', 1: 'True' });
 
@@ -61,7 +60,7 @@ function settingsLabel(kind: string, flags: number): string {
  */
 function dissectGif(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   if (tvb.reported < 20 || !tvb.has(0, 6)) return 0;
-  const version = asciiString(tvb.view(0, 6));
+  const version = decodeAscii(tvb.view(0, 6));
   if (version !== 'GIF87a' && version !== 'GIF89a') return 0;
   const is89a = version === 'GIF89a';
   pinfo.cols.appendInfo(` (${version})`);

@@ -1,6 +1,6 @@
 import { IMAGE_CARRIES } from './image-carries.js';
-import { BASE, defineFields, defineProtocol, FT, makeDissector, registerMediaType, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
-import { asciiCString, asciiString } from '../line-scan.js';
+import { BASE, decodeAscii, defineFields, defineProtocol, FT, makeDissector, registerMediaType, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { asciiCString } from '../line-scan.js';
 
 export const hfJfif = defineProtocol('image-jfif', 'JPEG File Interchange Format');
 
@@ -94,7 +94,6 @@ function segmentField(m: number): (typeof jfifFields)['markerSegment'] {
   return jfifFields.markerSegment;
 }
 
-
 /** TEM, SOI, EOI and RSTn stand alone; every other marker starts a segment with a length. */
 function hasLength(m: number): boolean {
   return !(m === 0xff01 || m === SOI || m === 0xffd9 || (m >= 0xffd0 && m <= 0xffd7));
@@ -133,7 +132,7 @@ function dissectSegment(seg: Tvb, t: FieldNode, m: number, len: number): void {
     return;
   }
   if (m === COM) {
-    t.add(jfifFields.comment, seg, 4, len - 2, asciiString(seg.view(4, Math.max(0, Math.min(len - 2, seg.remaining(4))))));
+    t.add(jfifFields.comment, seg, 4, len - 2, decodeAscii(seg.view(4, Math.max(0, Math.min(len - 2, seg.remaining(4))))));
     return;
   }
   if (m !== APP0) {

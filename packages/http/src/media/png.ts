@@ -1,6 +1,5 @@
 import { IMAGE_CARRIES } from './image-carries.js';
-import { addItem, BASE, defineExpert, defineFields, defineProtocol, FT, Group, makeDissector, registerMediaType, Severity, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
-import { asciiString } from '../line-scan.js';
+import { addItem, BASE, decodeAscii, defineExpert, defineFields, defineProtocol, FT, Group, makeDissector, registerMediaType, Severity, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 
 export const hfPng = defineProtocol('png', 'Portable Network Graphics');
 
@@ -83,7 +82,7 @@ function dissectPng(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
   while (tvb.reportedRemaining(offset) > 0) {
     const len = tvb.u32(offset);
     const type = tvb.u32(offset + 4);
-    const typeName = asciiString(tvb.view(offset + 4, 4));
+    const typeName = decodeAscii(tvb.view(offset + 4, 4));
     // The chunk's subtree (a gint length) checks its bytes exist, with or without a tree: a length past the data ends it here.
     const chunkLen = (len + 12) | 0;
     tvb.check(offset, chunkLen);
