@@ -90,15 +90,18 @@ export const icmpv6Fields = defineFields('icmpv6', {
 /** MLDv2 Multicast Address Records (RFC 3810 5.2), each titled by its type and address. */
 function dissectMldv2Records(tvb: Tvb, off: number, t: FieldNode | null): void {
   while (off < tvb.reported) {
+    // In packet-icmpv6.c's order, each item checked with or without a tree: a record cut short shows what came
+    // before the missing bytes; its length is set once it is read.
+    const start = off;
+    const mar = addItem(t, icmpv6Fields.mldrMar, tvb, off, -1);
+    addItem(mar, icmpv6Fields.mldrMarRecordType, tvb, off, 1);
     const recordType = tvb.u8(off);
+    addItem(mar, icmpv6Fields.mldrMarAuxDataLen, tvb, off + 1, 1);
     const auxLen = tvb.u8(off + 1) * 4;
+    addItem(mar, icmpv6Fields.mldrMarNbSources, tvb, off + 2, 2);
     const nbSources = tvb.u16(off + 2);
     const recLen = 4 + 16 + 16 * nbSources + auxLen;
-    const mar = t ? t.add(icmpv6Fields.mldrMar, tvb, off, Math.min(recLen, tvb.remaining(off)), null) : null;
-    mar?.addItem(icmpv6Fields.mldrMarRecordType, tvb, off, 1);
-    mar?.addItem(icmpv6Fields.mldrMarAuxDataLen, tvb, off + 1, 1);
-    mar?.addItem(icmpv6Fields.mldrMarNbSources, tvb, off + 2, 2);
-    mar?.addItem(icmpv6Fields.mldrMarMulticastAddress, tvb, off + 4, 16);
+    addItem(mar, icmpv6Fields.mldrMarMulticastAddress, tvb, off + 4, 16);
     if (mar?.ctx.full) mar.appendText(` ${mldrRecordTypes.get(recordType) ?? `Unknown Record Type (${recordType})`}: ${formatIPv6(tvb.bytes, tvb.start + off + 4)}`);
     off += 20;
     for (let i = 0; i < nbSources; i++, off += 16) {
@@ -108,6 +111,7 @@ function dissectMldv2Records(tvb: Tvb, off: number, t: FieldNode | null): void {
       addItem(mar, icmpv6Fields.mldrMarAuxData, tvb, off, auxLen);
       off += auxLen;
     }
+    if (mar !== t) mar?.setLength(Math.min(recLen, tvb.remaining(start)));
   }
 }
 

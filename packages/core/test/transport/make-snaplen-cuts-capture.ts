@@ -5,7 +5,8 @@
 // an ICMP error and cut before its ports stays in frame.protocols (the cut is
 // rethrown); ICMP timestamp messages cut in their times, extended echo replies
 // in their sequence number; a Quick-Start option cut before its QS TTL; then
-// frames of icmpv6-nd-options.pcap and tcp-options.pcap cut in their options.
+// frames of icmpv6-nd-options.pcap and tcp-options.pcap cut in their options,
+// and an MLDv2 report cut in its multicast address record.
 // Its tshark output is the CLI golden cases *-snaplen-cuts
 // (node scripts/record-goldens.mjs --set cli). From the repository root:
 //   node --import ./scripts/fuzz/register-ts.mjs packages/core/test/transport/make-snaplen-cuts-capture.ts
@@ -81,6 +82,13 @@ const nd = await framesOf(join(dirname(out), '..', '..', 'network', 'captures', 
 for (const [frame, keep] of [[7, 73], [7, 76], [4, 104], [29, 80], [21, 60]] as const) cuts.push([nd[frame - 1]!, keep]);
 const tcpOptions = await framesOf(join(dirname(out), 'tcp-options.pcap'));
 cuts.push([tcpOptions[13]!, 56]);
+// An MLDv2 report (built here like the corpus's v6-http.pcap frame 4: hop-by-hop router alert, one record) cut after
+// its record type, in its number of sources and in its multicast address.
+const mldv2 = ethernet(0x86dd, ipv6({ src: A6, dst: [0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x16], nextHeader: 0 }, concat(
+  Uint8Array.of(58, 0, 0x05, 0x02, 0, 0, 0x01, 0x00),
+  Uint8Array.of(143, 0, 0, 0, 0, 0, 0, 1, 4, 0, 0, 0, 0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xfb),
+)));
+for (const keep of [14 + 40 + 8 + 8 + 1, 14 + 40 + 8 + 8 + 3, 14 + 40 + 8 + 8 + 10]) cuts.push([mldv2, keep]);
 
 const records = packets(cuts.map(([frame]) => frame), 1000);
 records.forEach((r, i) => {
