@@ -84,6 +84,16 @@ export class Tvb {
     if (n < this.contained) this.contained = n;
   }
 
+  /**
+   * An item's length "to the end" (-1): tvb_captured_length(tvb) ?
+   * tvb_ensure_captured_length_remaining(tvb, off) : 0. At least one byte
+   * must be there, unless the data is empty.
+   */
+  lengthToEnd(off: number): number {
+    if (this.length > 0 && off >= this.length) this.check(off, 1);
+    return Math.max(0, this.length - off);
+  }
+
   has(off: number, n: number): boolean {
     return off >= 0 && n >= 0 && off + n <= this.length;
   }

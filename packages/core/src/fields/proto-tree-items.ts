@@ -26,8 +26,7 @@ function checkedLength(def: FieldDef, tvb: Tvb, off: number, len: number): numbe
     // captured data (0 past it), and test_length then checks what is left, so an item starting past the data fails
     // by its offset: a capture cut is "[Packet size limited during capture]".
     if (len === -1) {
-      if (tvb.length > 0 && off >= tvb.length) tvb.check(off, 1);
-      const rest = Math.max(0, tvb.length - off);
+      const rest = tvb.lengthToEnd(off);
       tvb.check(off, rest);
       return rest;
     }
@@ -109,15 +108,12 @@ export function appendLabel(node: FieldNode | null, parent: FieldNode | null, te
  * records, HTTP chunks), the caller does not call this without one.
  */
 export function addSubtree(tree: FieldNode | null, tvb: Tvb, off: number, len: number, label: () => string): FieldNode | null {
-  // "To the end" needs a byte there (tvb_ensure_captured_length_remaining), unless the data is empty.
-  if (len < 0) {
-    if (tvb.length > 0 && off >= tvb.length) tvb.check(off, 1);
-  } else {
-    tvb.check(off, len);
-  }
+  // "To the end" needs a byte there, unless the data is empty; a given length must be there.
+  if (len < 0) len = tvb.lengthToEnd(off);
+  else tvb.check(off, len);
   if (tree === null) return null;
   if (tree.ctx.interest !== null) return tree;
-  return tree.addText(tvb, off, len < 0 ? tvb.length - off : len, label());
+  return tree.addText(tvb, off, len, label());
 }
 
 /**
