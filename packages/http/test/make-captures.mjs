@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Build the small HTTP captures the unit tests use for cases the public corpus
 // lacks (Basic credentials, every content coding, trailers, bodiless responses,
-// pipelining, a decompression bomb, corrupt compressed bodies, a leading CRLF, PNG chunks, a CONNECT tunnel,
+// pipelining, a decompression bomb, corrupt compressed bodies, a leading CRLF, PNG chunks, GIF images, a CONNECT tunnel,
 // chunked bodies in cut frames,
 // lengths past 2^53, NUL bytes in header lines). Each is one TCP connection, written as
 // classic pcap. Usage: node packages/http/test/make-captures.mjs
@@ -424,4 +424,41 @@ function request(line, headers, body = '') {
   }
   c.close();
   c.write('xml-unrecognized.pcap');
+}
+
+// GIF images (file-gif.c): GIF89a with a global color map, two extensions, an image with a local color map and a
+// trailer; GIF87a with an image and a byte of no known block type. Each is sent whole, then in responses the
+// snapshot length cut inside the screen descriptor, the color maps, an extension's data blocks and an image
+// descriptor: file-gif.c's items check their bytes with a tree or without, so the summary is cut where -V is.
+{
+  const u16le = (...v) => Buffer.from(v.flatMap((x) => [x & 0xff, x >> 8]));
+  const gif89 = Buffer.concat([
+    Buffer.from('GIF89a', 'latin1'), u16le(1, 1), Buffer.from([0xf0, 0, 49]), Buffer.from([0, 0, 0, 0xff, 0xff, 0xff]),
+    Buffer.from([0x21, 0xf9, 4, 0, 0, 0, 0, 0]),
+    Buffer.from([0x21, 0xfe, 5]), Buffer.from('hello', 'latin1'), Buffer.from([0]),
+    Buffer.from([0x2c]), u16le(0, 0, 1, 1), Buffer.from([0x81]), Buffer.alloc(12, 0x7f),
+    Buffer.from([2, 2, 0x44, 0x01, 0, 0x3b]),
+  ]);
+  const gif87 = Buffer.concat([
+    Buffer.from('GIF87a', 'latin1'), u16le(2, 2), Buffer.from([0, 0, 0]),
+    Buffer.from([0x2c]), u16le(0, 0, 2, 2), Buffer.from([0]), Buffer.from([2, 2, 0x4c, 0x01, 0]),
+    Buffer.from([0x99, 0x3b]),
+  ]);
+  const c = new Connection();
+  const exchange = (gif, keep) => {
+    c.open();
+    c.send(true, request('GET /image.gif HTTP/1.1', []));
+    const answer = response('200 OK', ['Content-Type: image/gif', `Content-Length: ${gif.length}`], gif);
+    if (keep === undefined) c.send(false, answer);
+    else c.sendCut(false, answer, answer.length - gif.length + keep);
+    c.close();
+  };
+  exchange(gif89);
+  exchange(gif87);
+  // Cut before the signature's end (no GIF: the media dissector's bytes item reads the whole body, so -V ends
+  // "Media truncated"), in the screen height, the global color map, the comment's data block, the local color map,
+  // and in an 87a image descriptor's height.
+  for (const keep of [3, 9, 16, 33, 50]) exchange(gif89, keep);
+  exchange(gif87, 20);
+  c.write('gif-images.pcap');
 }

@@ -1,4 +1,4 @@
-import { BoundsKind, DissectorBoundsError, isAsciiSpace, type FieldDef, type FieldNode, type Tvb } from '@netdissect/core';
+import { isAsciiSpace, type FieldDef, type FieldNode, type Tvb } from '@netdissect/core';
 import { imfFields } from './imf-fields.js';
 
 /** tvb_find_guint8 within [off, off+len), clipped to the data; -1 when absent. */
@@ -9,11 +9,11 @@ export function findByte(tvb: Tvb, off: number, len: number, byte: number): numb
   return -1;
 }
 
-/** proto_tree_add_item for an ENC_ASCII string: -1 runs to the end, other negative lengths are malformed. */
+/**
+ * proto_tree_add_item for an ENC_ASCII string: -1 runs to the end, other negative lengths are malformed; the
+ * value ends at a NUL, and bytes after it are "Trailing stray characters".
+ */
 export function addAsciiItem(tree: FieldNode, def: FieldDef, tvb: Tvb, off: number, len: number): FieldNode {
-  if (len === -1) len = tvb.remaining(off);
-  else if (len < 0) throw new DissectorBoundsError(BoundsKind.Reported);
-  // proto_tree_add_item with ENC_ASCII: the value ends at a NUL, and bytes after it are "Trailing stray characters".
   return tree.addItem(def, tvb, off, len);
 }
 

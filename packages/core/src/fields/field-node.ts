@@ -1,5 +1,6 @@
 import type { DataSource } from '../dissection/data-source.js';
 import type { Tvb } from '../dissection/tvb.js';
+import { BoundsKind, DissectorBoundsError } from '../dissection/dissector-errors.js';
 import { FT, integerBits } from './field-types.js';
 import { decodeAscii } from './ascii-decoding.js';
 import { fieldRegistry, type FieldDef } from './field-def.js';
@@ -273,7 +274,7 @@ export class FieldNode {
 
   /** Add a field with an explicit value (already masked and shifted for bit fields). */
   add(def: FieldDef, tvb: Tvb | null, off: number, len: number, value: unknown): FieldNode {
-    if (len < 0 && tvb) ensureToEnd(tvb, off, def.type);
+    if (len < 0 && tvb) ensureToEnd(tvb, off, def.type, len);
     if (this.ctx.interest !== null && this.ctx.interest[def.id] !== 1) {
       if (def.type === FT.PROTOCOL && this.ctx.keepsProtocolPlaces) return this.placeHolder();
       return this.standIn();
@@ -285,7 +286,7 @@ export class FieldNode {
 
   /** Add a field whose value is read from the packet according to its type (proto_tree_add_item). */
   addItem(def: FieldDef, tvb: Tvb, off: number, len: number, littleEndian = false): FieldNode {
-    if (len < 0) ensureToEnd(tvb, off, def.type);
+    if (len < 0) ensureToEnd(tvb, off, def.type, len);
     // A text-only or protocol item is clipped to the captured data, failing only when it starts past it (get_hfi_length).
     else if ((def.type === FT.NONE || def.type === FT.PROTOCOL) && off + len > tvb.length) {
       if (off > tvb.length) tvb.check(off, 0);
@@ -331,7 +332,7 @@ export class FieldNode {
 
   /** A text-only line (no field), shown in full trees only. */
   addText(tvb: Tvb | null, off: number, len: number, label: string): FieldNode {
-    if (len < 0 && tvb) ensureToEnd(tvb, off, FT.NONE);
+    if (len < 0 && tvb) ensureToEnd(tvb, off, FT.NONE, len);
     if (this.ctx.interest !== null) return this.standIn();
     const node = this.attach(new FieldNode(this.ctx, null, tvb ? tvb.ds : null, tvb ? tvb.start + off : 0, len, null, this));
     node.text = label;
@@ -436,16 +437,20 @@ export class FieldNode {
   }
 }
 
+/** The field types for which get_hfi_length reads a length of -1 as "to the end of the data". */
+export function runsToTheEnd(type: number): boolean {
+  return type === FT.NONE || type === FT.PROTOCOL || type === FT.BYTES || type === FT.STRING || type === FT.STRINGZPAD;
+}
+
 /**
- * get_hfi_length for a length of -1, "to the end": at least one byte must
- * be there (tvb_ensure_captured_length_remaining), so an item started at
- * the very end of the data throws as Wireshark's does; only a protocol
- * item in an empty window may be empty.
+ * get_hfi_length for a negative length: -1 runs "to the end" for the types
+ * that may, which needs a byte there unless the data is empty
+ * (tvb_ensure_captured_length_remaining); any other negative length, or
+ * -1 for other types, is a length past any packet.
  */
-function ensureToEnd(tvb: Tvb, off: number, type: number): void {
-  if (tvb.remaining(off) > 0) return;
-  if (type === FT.PROTOCOL && tvb.length === 0) return;
-  tvb.check(off, 1);
+function ensureToEnd(tvb: Tvb, off: number, type: number, len: number): void {
+  if (len === -1 && runsToTheEnd(type)) tvb.lengthToEnd(off);
+  else throw new DissectorBoundsError(BoundsKind.Reported);
 }
 
 function readFieldValue(def: FieldDef, tvb: Tvb, off: number, len: number, le: boolean): unknown {

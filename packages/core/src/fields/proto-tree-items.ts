@@ -5,7 +5,7 @@ import { BoundsKind, DissectorBoundsError } from '../dissection/dissector-errors
 import type { Tvb } from '../dissection/tvb.js';
 import { decodeAscii } from './ascii-decoding.js';
 import type { FieldDef } from './field-def.js';
-import { addTrailingStrayExpert, type FieldNode } from './field-node.js';
+import { addTrailingStrayExpert, runsToTheEnd, type FieldNode } from './field-node.js';
 import { FT } from './field-types.js';
 
 const utf8 = new TextDecoder('utf-8');
@@ -21,23 +21,19 @@ function reportedError(): never {
  * malformed.
  */
 function checkedLength(def: FieldDef, tvb: Tvb, off: number, len: number): number {
+  // get_hfi_length: "to the end" needs a byte there (unless the data is empty), and test_length then checks the
+  // offset, so an item starting past the data fails by it: a capture cut is "[Packet size limited during capture]".
+  if (len === -1 && runsToTheEnd(def.type)) {
+    const rest = tvb.lengthToEnd(off);
+    tvb.check(off, rest);
+    return rest;
+  }
   if (def.type === FT.NONE || def.type === FT.PROTOCOL) {
-    // get_hfi_length: "to the end" needs a byte there (unless the data is empty); any other length is clipped to the
-    // captured data (0 past it), and test_length then checks what is left, so an item starting past the data fails
-    // by its offset: a capture cut is "[Packet size limited during capture]".
-    if (len === -1) {
-      const rest = tvb.lengthToEnd(off);
-      tvb.check(off, rest);
-      return rest;
-    }
+    // Any other length is clipped to the captured data (0 past it) and what is left checked.
     const remaining = off <= tvb.length ? tvb.length - off : 0;
     const n = len < 0 || (len > 0 && remaining < len) ? remaining : len;
     tvb.check(off, n);
     return n;
-  }
-  if (len === -1 && (def.type === FT.BYTES || def.type === FT.STRING)) {
-    if (off > tvb.length) tvb.check(off, 0);
-    return tvb.length - off;
   }
   if (len < 0) reportedError();
   tvb.check(off, len);
@@ -45,9 +41,9 @@ function checkedLength(def: FieldDef, tvb: Tvb, off: number, len: number): numbe
 }
 
 /** proto_tree_add_item: the node added (the parent itself in a pruned tree), null without a tree. */
-export function addItem(tree: FieldNode | null, def: FieldDef, tvb: Tvb, off: number, len: number): FieldNode | null {
+export function addItem(tree: FieldNode | null, def: FieldDef, tvb: Tvb, off: number, len: number, littleEndian = false): FieldNode | null {
   const n = checkedLength(def, tvb, off, len);
-  return tree ? tree.addItem(def, tvb, off, n) : null;
+  return tree ? tree.addItem(def, tvb, off, n, littleEndian) : null;
 }
 
 /**

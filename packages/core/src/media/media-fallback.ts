@@ -21,8 +21,8 @@ export const mediaDissector = makeDissector('media', 'Media', (tvb, pinfo, tree,
   const n = tvb.reported;
   if (tree && n > 0) {
     const top = tree.addProtocol(hfMedia, tvb, 0, tvb.length);
-    const shown = Math.min(n, tvb.length);
-    const item = top.add(mediaFields.type, tvb, 0, shown, tvb.view(0, shown));
+    // proto_tree_add_bytes_format_value reads the whole body (tvb_get_ptr): one the capture cut ends here.
+    const item = top.add(mediaFields.type, tvb, 0, n, tvb.view(0, n));
     if (tree.ctx.full) item.setValueText(`${type}${media?.parameters != null ? `; ${media.parameters}` : ''} (${n} byte${n === 1 ? '' : 's'})`);
   }
   return n;

@@ -324,9 +324,8 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
         if (tvb.remaining(4) > 0) pinfo.call(dataDissector, tvb.sub(4), t);
       } else {
         pinfo.expert(t, eiUndecodedType, `Dissector for ICMPv6 Type (${type}) code not implemented, Contact Wireshark developers if you want this supported`);
-        // "To the end" needs a byte there, tree or not (get_hfi_length): a message of its header alone is malformed.
-        tvb.check(4, 1);
-        t?.addItem(ndOptionFields.data, tvb, 4, -1);
+        // "To the end" needs a byte there, tree or not: a message of its header alone is malformed.
+        addItem(t, ndOptionFields.data, tvb, 4, -1);
       }
       return tvb.length;
   }

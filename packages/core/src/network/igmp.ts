@@ -161,9 +161,7 @@ function unknown(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   pinfo.cols.setInfo(IGMP_TYPE_NAMES.get(type) ?? `Unknown Type:0x${type.toString(16).padStart(2, '0')}`);
   const t = tree ? tree.addProtocol(hfIgmp, tvb, 0, -1) : null;
   t?.add(igmpFields.type, tvb, 0, 1, type);
-  // proto_tree_add_item's -1, "to the end", needs a byte there (get_hfi_length), with a tree or without:
-  // a message of its type byte alone is malformed.
-  tvb.check(1, 1);
+  // "To the end" needs a byte there, tree or not: a message of its type byte alone is malformed.
   addItem(t, igmpFields.data, tvb, 1, -1);
   return tvb.length;
 }

@@ -112,8 +112,7 @@ function decodeUdpPorts(tvb: Tvb, offset: number, pinfo: PacketInfo, udpTree: Fi
   // Wireshark adds the payload item "to the end": nothing left after the header is an exception, in every output
   // (tshark's summary, -T fields and -Y included). Its label counts the length field's bytes, its value holds all
   // there is (more, in a datagram an ICMP error quotes inside an IP packet said longer than the datagram).
-  if (tvb.remaining(offset) === 0) tvb.check(offset, 1);
-  const itemLen = tvb.remaining(offset);
+  const itemLen = tvb.lengthToEnd(offset);
   udpTree?.add(udpFields.payload, tvb, offset, itemLen, tvb.view(offset, itemLen)).setText(`UDP payload (${len} byte${len === 1 ? '' : 's'})`);
   const next = tvb.sub(offset, len, reportedLen);
   if (pinfo.session.taps.has('udp.follow')) pinfo.tap('udp.follow', { stream: info.stream, payload: next.view(0, next.length) } satisfies UdpFollowData);

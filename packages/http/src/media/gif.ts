@@ -1,5 +1,5 @@
 import { IMAGE_CARRIES } from './image-carries.js';
-import { BASE, decodeAscii, defineExpert, defineFields, defineProtocol, FT, Group, makeDissector, registerMediaType, Severity, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { addItem, addSubtree, BASE, decodeAscii, defineExpert, defineFields, defineProtocol, FT, Group, makeDissector, registerMediaType, Severity, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 
 const trueFalse = vals({ 0: 'False', 1: 'True' });
 
@@ -38,7 +38,9 @@ function dataBlocks(tvb: Tvb, offset: number, tree: FieldNode | null): number {
   const start = offset;
   let len: number;
   do {
+    // An FT_UINT_BYTES item: its length byte read, then all its bytes checked, with a tree or without.
     len = tvb.u8(offset);
+    tvb.check(offset, 1 + len);
     const item = tree?.addItem(gifFields.dataBlock, tvb, offset + 1, len) ?? null;
     if (item && item !== tree && tree!.ctx.full) item.appendText(` (length = ${len})`);
     offset += 1 + len;
@@ -56,7 +58,9 @@ function settingsLabel(kind: string, flags: number): string {
 /**
  * GIF images (file-gif.c): signature (its version goes to Info), screen
  * descriptor, color maps, then extension blocks and images up to the
- * trailer. Not a GIF: 0, so it also serves as HTTP's heuristic.
+ * trailer. Not a GIF: 0, so it also serves as HTTP's heuristic. Its items
+ * check their bytes without a tree too, so an image the capture cut is
+ * cut in the summary where it is in the tree.
  */
 function dissectGif(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   if (tvb.reported < 20 || !tvb.has(0, 6)) return 0;
@@ -68,29 +72,31 @@ function dissectGif(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
   const t = tree ? tree.addProtocol(hfGif, tvb, 0, tvb.length) : null;
   if (full && t !== tree) t!.appendText(`, Version: ${version}`);
   t?.addItem(gifFields.version, tvb, 0, 6);
-  t?.addItem(gifFields.screenWidth, tvb, 6, 2, true);
-  t?.addItem(gifFields.screenHeight, tvb, 8, 2, true);
+  addItem(t, gifFields.screenWidth, tvb, 6, 2, true);
+  addItem(t, gifFields.screenHeight, tvb, 8, 2, true);
   let offset = 10;
   let flags = tvb.u8(offset);
-  const settings = full ? t!.addText(tvb, offset, 1, settingsLabel('Global', flags)) : t;
-  settings?.addItem(gifFields.globalColorMapPresent, tvb, offset, 1);
-  settings?.addItem(gifFields.globalColorBpp, tvb, offset, 1);
-  if (is89a) settings?.addItem(gifFields.globalColorMapOrdered, tvb, offset, 1);
-  settings?.addItem(gifFields.globalBpp, tvb, offset, 1);
+  const globalFlags = flags;
+  const settings = addSubtree(t, tvb, offset, 1, () => settingsLabel('Global', globalFlags));
+  addItem(settings, gifFields.globalColorMapPresent, tvb, offset, 1);
+  addItem(settings, gifFields.globalColorBpp, tvb, offset, 1);
+  if (is89a) addItem(settings, gifFields.globalColorMapOrdered, tvb, offset, 1);
+  addItem(settings, gifFields.globalBpp, tvb, offset, 1);
   offset++;
-  t?.addItem(gifFields.backgroundColor, tvb, offset, 1);
+  addItem(t, gifFields.backgroundColor, tvb, offset, 1);
   offset++;
   if (is89a) {
     const ratio = tvb.u8(offset);
     if (ratio) {
       const item = t?.add(gifFields.pixelAspectRatio, tvb, offset, 1, ratio) ?? null;
-      if (full && item !== t) item!.setValueText(`${ratio}, yields an aspect ratio of (15 + ${ratio}) / 64 = ${((15 + ratio) / 64).toFixed(2)}`);
+      // proto_tree_add_uint_format: the format is the whole label, without the field's name.
+      if (full && item !== t) item!.setText(`${ratio}, yields an aspect ratio of (15 + ${ratio}) / 64 = ${((15 + ratio) / 64).toFixed(2)}`);
     }
   }
   offset++;
   if (flags & 0x80) {
     const len = 3 * (1 << (1 + (flags & 7)));
-    t?.addItem(gifFields.globalColorMap, tvb, offset, len);
+    addItem(t, gifFields.globalColorMap, tvb, offset, len);
     offset += len;
   }
   while (tvb.reportedRemaining(offset) > 0) {
@@ -101,31 +107,32 @@ function dissectGif(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
       block = t?.add(gifFields.extension, tvb, offset, 1, null) ?? null;
       offset++;
       const label = tvb.u8(offset);
-      block?.addItem(gifFields.extensionLabel, tvb, offset, 1);
+      addItem(block, gifFields.extensionLabel, tvb, offset, 1);
       if (full && block !== t) block!.appendText(`: ${extensionNames.get(label) ?? `<Warning: Unknown extension 0x${label.toString(16).toUpperCase().padStart(2, '0')}>`}`);
       offset++;
       offset += dataBlocks(tvb, offset, block);
     } else if (peek === 0x2c) {
       block = t?.add(gifFields.image, tvb, offset, 1, null) ?? null;
       offset++;
-      block?.addItem(gifFields.imageLeft, tvb, offset, 2, true);
-      block?.addItem(gifFields.imageTop, tvb, offset + 2, 2, true);
-      block?.addItem(gifFields.imageWidth, tvb, offset + 4, 2, true);
-      block?.addItem(gifFields.imageHeight, tvb, offset + 6, 2, true);
+      addItem(block, gifFields.imageLeft, tvb, offset, 2, true);
+      addItem(block, gifFields.imageTop, tvb, offset + 2, 2, true);
+      addItem(block, gifFields.imageWidth, tvb, offset + 4, 2, true);
+      addItem(block, gifFields.imageHeight, tvb, offset + 6, 2, true);
       offset += 8;
       flags = tvb.u8(offset);
-      const local = full && block !== t ? block!.addText(tvb, offset, 1, settingsLabel('Local', flags)) : block;
-      local?.addItem(gifFields.localColorMapPresent, tvb, offset, 1);
-      local?.addItem(gifFields.localColorBpp, tvb, offset, 1);
-      if (is89a) local?.addItem(gifFields.localColorMapOrdered, tvb, offset, 1);
-      local?.addItem(gifFields.globalBpp, tvb, offset, 1);
+      const localFlags = flags;
+      const local = addSubtree(block !== t ? block : null, tvb, offset, 1, () => settingsLabel('Local', localFlags)) ?? block;
+      addItem(local, gifFields.localColorMapPresent, tvb, offset, 1);
+      addItem(local, gifFields.localColorBpp, tvb, offset, 1);
+      if (is89a) addItem(local, gifFields.localColorMapOrdered, tvb, offset, 1);
+      addItem(local, gifFields.globalBpp, tvb, offset, 1);
       offset++;
       if (flags & 0x80) {
         const len = 3 * (1 << (1 + (flags & 7)));
-        block?.addItem(gifFields.localColorMap, tvb, offset, len);
+        addItem(block, gifFields.localColorMap, tvb, offset, len);
         offset += len;
       }
-      block?.addItem(gifFields.imageCodeSize, tvb, offset, 1);
+      addItem(block, gifFields.imageCodeSize, tvb, offset, 1);
       offset++;
       offset += dataBlocks(tvb, offset, block);
     } else if (peek === 0x3b) {
@@ -133,7 +140,7 @@ function dissectGif(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
       offset++;
       break;
     } else {
-      pinfo.expert(t, eiUnknownBlock);
+      pinfo.addExpertItem(t, eiUnknownBlock, tvb, offset, 1);
       offset++;
     }
     if (block && block !== t) block.setLength(offset - blockStart);
