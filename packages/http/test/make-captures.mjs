@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Build the small HTTP captures the unit tests use for cases the public corpus
 // lacks (Basic credentials, every content coding, trailers, bodiless responses,
-// pipelining, a decompression bomb, corrupt compressed bodies, a leading CRLF, PNG chunks, GIF images, a CONNECT tunnel,
+// pipelining, a decompression bomb, corrupt compressed bodies, a leading CRLF, PNG chunks, GIF and JPEG images, a CONNECT tunnel,
 // chunked bodies in cut frames,
 // lengths past 2^53, NUL bytes in header lines). Each is one TCP connection, written as
 // classic pcap. Usage: node packages/http/test/make-captures.mjs
@@ -461,4 +461,41 @@ function request(line, headers, body = '') {
   for (const keep of [3, 9, 16, 33, 50]) exchange(gif89, keep);
   exchange(gif87, 20);
   c.write('gif-images.pcap');
+}
+
+// JPEG/JFIF images (file-jpeg.c): SOI, the APP0 JFIF segment, a comment, the start of scan with entropy-coded data
+// (an escaped FF 00 in it), fill bytes, EOI; sent whole and cut by the snapshot length; and three images with
+// segments file-jpeg.c reads to an error or past a NUL.
+{
+  const jpeg = Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    Buffer.from([0xff, 0xe0, 0, 16]), Buffer.from('JFIF\0', 'latin1'), Buffer.from([1, 1, 0, 0, 1, 0, 1, 0, 0]),
+    Buffer.from([0xff, 0xfe, 0, 7]), Buffer.from('hello', 'latin1'),
+    Buffer.from([0xff, 0xda, 0, 8, 1, 1, 0, 0, 0x3f, 0]),
+    Buffer.from([0x12, 0x34, 0xff, 0x00, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0]),
+    Buffer.from([0xff, 0xff, 0xff, 0xd9]),
+  ]);
+  const soiApp0 = jpeg.subarray(0, 20);
+  const eoi = Buffer.from([0xff, 0xd9]);
+  const others = [
+    // A second APP0 with an identifier of its own and data after it, then one whose identifier has no NUL.
+    Buffer.concat([soiApp0, Buffer.from([0xff, 0xe0, 0, 7]), Buffer.from('AB\0xyz', 'latin1'), eoi]),
+    Buffer.concat([soiApp0, Buffer.from([0xff, 0xe0, 0, 6]), Buffer.from('WXYZ', 'latin1'), eoi]),
+    // A quantization table segment of its length field alone: its remaining data "to the end" has no byte.
+    Buffer.concat([soiApp0, Buffer.from([0xff, 0xdb, 0, 2]), eoi]),
+  ];
+  const c = new Connection();
+  const exchange = (image, keep) => {
+    c.open();
+    c.send(true, request('GET /photo.jpg HTTP/1.1', []));
+    const answer = response('200 OK', ['Content-Type: image/jpeg', `Content-Length: ${image.length}`], image);
+    if (keep === undefined) c.send(false, answer);
+    else c.sendCut(false, answer, answer.length - image.length + keep);
+    c.close();
+  };
+  // Whole, then cut in the JFIF version (its label reads both bytes before the item), in the comment (checked
+  // before it is shown), in the entropy-coded data and in the fill bytes.
+  for (const keep of [undefined, 11, 24, 40, 48]) exchange(jpeg, keep);
+  for (const image of others) exchange(image);
+  c.write('jpeg-image.pcap');
 }

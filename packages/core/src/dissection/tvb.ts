@@ -194,6 +194,18 @@ export class Tvb {
   }
 
   /** Index of the first `byte` at or after `off` (up to `limit` bytes), or -1. */
+  /**
+   * tvb_strsize: the length of the NUL-terminated string at `off`, its NUL
+   * included. A string without one in the captured data fails as a read one
+   * byte past it would.
+   */
+  strsize(off: number): number {
+    this.check(off, 0);
+    const nul = this.find(0, off);
+    if (nul < 0) this.fail(this.length + 1);
+    return nul - off + 1;
+  }
+
   find(byte: number, off: number, limit = this.length - off): number {
     const end = Math.min(this.length, off + limit);
     const b = this.bytes;

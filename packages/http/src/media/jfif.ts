@@ -1,5 +1,5 @@
 import { IMAGE_CARRIES } from './image-carries.js';
-import { BASE, decodeAscii, defineFields, defineProtocol, FT, makeDissector, registerMediaType, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { addAsciiItem, addItem, BASE, defineFields, defineProtocol, FT, makeDissector, registerMediaType, vals, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { asciiCString } from '../line-scan.js';
 
 export const hfJfif = defineProtocol('image-jfif', 'JPEG File Interchange Format');
@@ -132,27 +132,30 @@ function dissectSegment(seg: Tvb, t: FieldNode, m: number, len: number): void {
     return;
   }
   if (m === COM) {
-    t.add(jfifFields.comment, seg, 4, len - 2, decodeAscii(seg.view(4, Math.max(0, Math.min(len - 2, seg.remaining(4))))));
+    // An ENC_ASCII item of len - 2 bytes: checked before it is added, so a comment the capture cut is not shown.
+    addAsciiItem(t, jfifFields.comment, seg, 4, len - 2);
     return;
   }
   if (m !== APP0) {
-    t.addItem(jfifFields.remainingData, seg, 4, seg.remaining(4)).setValueText(`${len - 2} bytes`);
+    t.addItem(jfifFields.remainingData, seg, 4, -1).setValueText(`${len - 2} bytes`);
     return;
   }
-  // The identifier is NUL-terminated within the segment.
-  const nul = seg.find(0, 4);
-  const idLen = nul < 0 ? seg.remaining(4) : nul - 4 + 1;
+  // tvb_get_stringz_enc: the identifier's NUL must be in the captured data.
+  const idLen = seg.strsize(4);
   const id = asciiCString(seg.view(4, idLen));
   const idItem = t.add(jfifFields.identifier, seg, 4, idLen, id);
   if (id !== 'JFIF') {
     if (id !== 'JFXX') {
       idItem.appendText(' (unknown identifier)');
-      t.addItem(jfifFields.remainingData, seg, 4 + idLen, seg.remaining(4 + idLen)).setValueText(`${len - 2 - idLen} bytes`);
+      t.addItem(jfifFields.remainingData, seg, 4 + idLen, -1).setValueText(`${len - 2 - idLen} bytes`);
     }
     return;
   }
+  // The label's two bytes are read before the item is added (proto_tree_add_none_format's arguments).
+  const major = seg.u8(9);
+  const minor = seg.u8(10);
   const v = t.add(jfifFields.version, seg, 9, 2, null);
-  if (t.ctx.full && v !== t) v.setText(`Version: ${seg.u8(9)}.${seg.u8(10)}`);
+  if (t.ctx.full && v !== t) v.setText(`Version: ${major}.${minor}`);
   v.addItem(jfifFields.versionMajor, seg, 9, 1);
   v.addItem(jfifFields.versionMinor, seg, 10, 1);
   t.addItem(jfifFields.units, seg, 11, 1);
@@ -191,11 +194,11 @@ function dissectJfif(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numbe
       fill += 2;
     }
     if (fill < 0) fill = len;
-    if (fill !== entropy) t?.addItem(jfifFields.entropyCoded, tvb, entropy, fill - entropy);
+    if (fill !== entropy) addItem(t, jfifFields.entropyCoded, tvb, entropy, fill - entropy);
     if (fill >= len) break;
     let marker = fill;
     while (tvb.u8(marker + 1) === 0xff) ++marker;
-    if (marker !== fill) t?.addItem(jfifFields.fillBytes, tvb, fill, marker - fill);
+    if (marker !== fill) addItem(t, jfifFields.fillBytes, tvb, fill, marker - fill);
     const m = tvb.u16(marker);
     const name = markerNames.get(m);
     if (name === undefined) {
