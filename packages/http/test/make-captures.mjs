@@ -417,6 +417,12 @@ function request(line, headers, body = '') {
     // Processing instructions: the XML declaration's own fields, another instruction's attributes, one without.
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><a/>', '<?xml-stylesheet type="text/xsl" href="s.xsl"?><a/>',
     '<?pi x?><a/>', '<?xml version="1.0" foo="b"?><a/>', "<?xml version='1.0'?><a/>", '<a><?xml version="1.0"?></a>',
+    // A '>' ending the body ends no DTD tag (tvbparse_until never tries the last byte) unless the tag is "<!>"; a
+    // body of one byte ends at packet-xml.c's byte-order-mark read.
+    '<a><!-- c <d>', '<a><!x>', '<a><![CDATA[ x >', '<!>', 'x',
+    // DTD tags and document types: any "<!" token but DOCTYPE is a DTD tag; DOCTYPE names its type.
+    '<!x y><a/>', '<!DOCTYPE a SYSTEM "a.dtd"><a/>', '<!DOCTYPE a [<!ELEMENT a (#PCDATA)>]><a/>',
+    '<!DOCTYPE html><a/>', '<!doctype  b  public "-//x" ><b/>', '<!DOCTYPE c [ <!ENTITY e "f"> ] ><c/>', '</a>', ' ]> <a/>',
   ];
   for (const body of bodies) {
     c.send(true, request('POST /xml HTTP/1.1', ['Content-Type: text/xml', `Content-Length: ${Buffer.byteLength(body)}`], body));

@@ -20,6 +20,7 @@ export const xmlFields = defineFields('xml', {
   unknown: { abbrev: 'xml.unknown', name: 'Unknown', type: FT.STRING },
 });
 const eiUnrecognizedText = defineExpert('xml', 'xml.unrecognized_text', Group.PROTOCOL, Severity.WARN, 'Unrecognized text');
+const eiClosingUnopened = defineExpert('xml', 'xml.closing_unopened_tag', Group.MALFORMED, Severity.ERROR, 'Closing an unopened tag');
 
 const isBlank = (c: number | undefined): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 
@@ -29,6 +30,17 @@ const latin1 = new TextDecoder('latin1');
 
 /** Elements nested deeper than this are shown flat (hostile input must not build a huge stack). */
 const MAX_DEPTH = 1000;
+
+/** packet-xml.c's name characters (want_name). */
+const isNameChar = (c: number | undefined): boolean =>
+  c !== undefined && ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x5f);
+
+/** Whether `s` is at `at`, ignoring ASCII case (tvbparse_casestring). */
+function startsAtAnyCase(b: Uint8Array, at: number, end: number, s: string): boolean {
+  if (at + s.length > end) return false;
+  for (let k = 0; k < s.length; k++) if ((b[at + k]! | 0x20) !== (s.charCodeAt(k) | 0x20)) return false;
+  return true;
+}
 
 /** Whether `s` is at `at`. */
 function startsAt(b: Uint8Array, at: number, end: number, s: string): boolean {
@@ -96,11 +108,10 @@ const DECLARATION_ATTRIBUTES: ReadonlyMap<string, typeof xmlFields.tag> = new Ma
   ['standalone', xmlFields.declarationStandalone],
 ]);
 
-/** The `<!` tokens, each with its end and field: comments, CDATA sections, and declarations such as DOCTYPE. */
+/** The `<!` tokens with an end of their own, each with its field: comments and CDATA sections. */
 const DECLARATIONS: ReadonlyArray<readonly [string, string, typeof xmlFields.tag]> = [
   ['<!--', '-->', xmlFields.comment],
   ['<![CDATA[', ']]>', xmlFields.cdataSection],
-  ['<!', '>', xmlFields.doctype],
 ];
 
 /** A start tag's attributes; with any, the tag shows as "<name" and the last attribute carries the tag's end. */
@@ -120,6 +131,8 @@ function addAttributes(tvb: Tvb, node: FieldNode, offset: number, tagText: strin
  * Protocol gets "/XML".
  */
 function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+  // packet-xml.c first reads two bytes for a byte-order mark, with a tree or without: a body of one byte ends there.
+  tvb.u16(0);
   pinfo.cols.setProtocol(`${pinfo.cols.protocol}/XML`);
   if (!tree) return tvb.length;
   const root = tree.addProtocol(hfXml, tvb, 0, tvb.length);
@@ -142,6 +155,12 @@ function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
     if (!s) searches.set(needle, (s = new ForwardSearch(b, end, needle)));
     return s.next(from);
   };
+  // tvbparse_until tries its terminator at each position but the data's last byte, unless it starts there: a '>'
+  // ending the data does not end a DTD tag.
+  const until = (needle: string, from: number): number => {
+    const q = find(needle, from);
+    return needle.length === 1 && q === end - 1 && q > from ? -1 : q;
+  };
   // What no token matches from a '<' (a tag, comment or instruction never closed) is unrecognized up to the next
   // blank: returns where it ends.
   const unrecognized = (from: number): number => {
@@ -151,10 +170,53 @@ function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
     pinfo.expert(item, eiUnrecognizedText);
     return q;
   };
+  const skipBlanks = (from: number): number => {
+    while (from < end && isBlank(b[from])) from++;
+    return from;
+  };
+  // want_doctype_start: "<!DOCTYPE name" then '[' (a frame later tokens go into, up to "]>") or PUBLIC/SYSTEM up to
+  // a '>'; blanks may separate its parts. Adds its item, whose value is the name; null when it does not match.
+  const doctype = (from: number): { node: FieldNode; next: number; open: boolean } | null => {
+    let q = skipBlanks(from + 2);
+    if (!startsAtAnyCase(b, q, end, 'DOCTYPE')) return null;
+    const nameStart = skipBlanks(q + 7);
+    q = nameStart;
+    while (isNameChar(b[q])) q++;
+    if (q === nameStart) return null;
+    const nameEnd = q;
+    q = skipBlanks(q);
+    let next: number;
+    if (b[q] === 0x5b) next = q + 1;
+    else if (startsAtAnyCase(b, q, end, 'PUBLIC') || startsAtAnyCase(b, q, end, 'SYSTEM')) {
+      const gt = until('>', skipBlanks(q + 6));
+      if (gt < 0) return null;
+      next = gt + 1;
+    } else return null;
+    const top = stack[stack.length - 1]!;
+    const node = top.add(xmlFields.doctype, tvb, nameStart - base, nameEnd - nameStart, latin1.decode(b.subarray(nameStart, nameEnd)));
+    if (full && node !== top) node.setText(formatBytesAsText(b.subarray(from, next)));
+    return { node, next, open: next === q + 1 };
+  };
+  // A closing tag or "]>" with no open element is an error on the root.
+  const closeFrame = (from: number, to: number): void => {
+    if (stack.length > 1) stack.pop();
+    else pinfo.addExpertItem(stack[0]!, eiClosingUnopened, tvb, from - base, to - from);
+  };
   let text: string | null = null;
   let p = base;
   while (p < end) {
     if (b[p] !== 0x3c) {
+      // want_dtd_close: ']' and '>' (blanks between) end a DOCTYPE's frame.
+      const s = skipBlanks(p);
+      if (b[s] === 0x5d) {
+        const gt = skipBlanks(s + 1);
+        if (b[gt] === 0x3e) {
+          if (full) stack[stack.length - 1]!.addText(tvb, s - base, gt + 1 - s, formatBytesAsText(b.subarray(s, gt + 1)));
+          closeFrame(s, gt + 1);
+          p = gt + 1;
+          continue;
+        }
+      }
       let q = find('<', p);
       if (q < 0) q = end;
       // Blanks before text are skipped, as packet-xml.c's tokenizer ignores them; text outside every element is "Unknown".
@@ -187,16 +249,22 @@ function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
       p = q;
       continue;
     }
-    const kind = DECLARATIONS.find(([open]) => startsAt(b, p, end, open));
-    if (kind) {
-      const close = find(kind[1], p + kind[0].length);
-      if (close >= 0) {
+    if (startsAt(b, p, end, '<!')) {
+      const kind = DECLARATIONS.find(([open]) => startsAt(b, p, end, open));
+      const close = kind ? until(kind[1], p + kind[0].length) : -1;
+      if (kind && close >= 0) {
         add(kind[2], p, close + kind[1].length);
         p = close + kind[1].length;
         continue;
       }
-      // A "<!" token never closed is still a DTD tag up to the next '>'.
-      const gt = find('>', p + 2);
+      const dt = doctype(p);
+      if (dt) {
+        if (dt.open && stack.length < MAX_DEPTH) stack.push(dt.node);
+        p = dt.next;
+        continue;
+      }
+      // Any other "<!" token (a comment or CDATA section never closed too) is a DTD tag up to the next '>'.
+      const gt = until('>', p + 2);
       if (gt >= 0) {
         add(xmlFields.dtdTag, p, gt + 1);
         p = gt + 1;
@@ -216,7 +284,7 @@ function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
     if (b[p + 1] === 0x2f) {
       // The closing tag is shown inside its element.
       if (full) stack[stack.length - 1]!.addText(tvb, p - base, q - p, formatBytesAsText(b.subarray(p, q)));
-      if (stack.length > 1) stack.pop();
+      closeFrame(p, q);
       p = q;
       continue;
     }
