@@ -270,7 +270,8 @@ function request(line, headers, body = '') {
 // Compressed bodies zlib finds corrupt after some output: a gzip body whose
 // deflate data goes on, after 50,000 good bytes, with a block of the reserved
 // type, and a zlib body whose Adler-32 check does not match. tvb_uncompress
-// keeps the output buffers (32 KiB each here) filled before the error.
+// keeps the output buffers (32 KiB each here) filled before the error. Then
+// brotli bodies cut short or followed by other bytes.
 {
   const c = new Connection();
   c.open();
@@ -286,6 +287,14 @@ function request(line, headers, body = '') {
   badZlib[badZlib.length - 1] ^= 0x01;
   c.send(true, request('GET /logs/fox-deflate.log HTTP/1.1', ['Accept-Encoding: deflate']));
   c.send(false, response('200 OK', ['Content-Type: text/plain', 'Content-Encoding: deflate', `Content-Length: ${badZlib.length}`], badZlib));
+  // Brotli bodies tvb_uncompress_brotli refuses or cuts short: bytes after the end of the stream (refused), the
+  // stream's first 2 bytes (no output yet: refused), its first 40 (what came out so far), and the 1-byte stream of
+  // nothing (finished with no output: an empty body).
+  const br = brotliCompressSync(Buffer.from(text(20), 'latin1'));
+  for (const body of [Buffer.concat([br, Buffer.from('xx')]), br.subarray(0, 2), br.subarray(0, 40), brotliCompressSync(Buffer.alloc(0))]) {
+    c.send(true, request('GET /logs/fox-br.log HTTP/1.1', ['Accept-Encoding: br']));
+    c.send(false, response('200 OK', ['Content-Type: text/plain', 'Content-Encoding: br', `Content-Length: ${body.length}`], body));
+  }
   c.close();
   c.write('corrupt-compressed.pcap');
 }
