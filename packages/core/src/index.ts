@@ -8,6 +8,7 @@ export * from './fields/field-types.js';
 export * from './fields/field-def.js';
 export * from './fields/field-node.js';
 export * from './fields/ascii-decoding.js';
+export * from './fields/utf8-decoding.js';
 export * from './fields/field-group.js';
 export * from './fields/field-value-format.js';
 export * from './fields/time-format.js';

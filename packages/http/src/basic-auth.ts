@@ -1,8 +1,7 @@
-import { CREDENTIALS_TAP, decodeBase64Lenient, type CredentialRecord, type FieldNode, type PacketInfo, type TcpInfo } from '@netdissect/core';
+import { CREDENTIALS_TAP, decodeBase64Lenient, decodeUtf8, type CredentialRecord, type FieldNode, type PacketInfo, type TcpInfo } from '@netdissect/core';
 import type { HttpConversation } from './conversation-state.js';
 import { httpFields } from './fields.js';
 
-const utf8 = new TextDecoder('utf-8');
 
 /**
  * g_base64_decode_inplace, read back as a C string: invalid characters are skipped, a quantum cut short
@@ -12,7 +11,7 @@ export function decodeBasicCredentials(encoded: string): string {
   if (encoded.length <= 1) return encoded;
   const bytes = decodeBase64Lenient(encoded);
   const nul = bytes.indexOf(0);
-  return utf8.decode(nul < 0 ? bytes : bytes.subarray(0, nul));
+  return decodeUtf8(nul < 0 ? bytes : bytes.subarray(0, nul));
 }
 
 /**

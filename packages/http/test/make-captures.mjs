@@ -437,6 +437,16 @@ function request(line, headers, body = '') {
     c.send(true, request('POST /xml HTTP/1.1', ['Content-Type: text/xml', `Content-Length: ${Buffer.byteLength(body)}`], body));
     c.send(false, response('204 No Content', []));
   }
+  // UTF-16 bodies with a byte-order mark: packet-xml.c decodes them, up to a NUL character, into a data source of
+  // their own ("Decoded UTF-16LE text") and reads that.
+  const utf16 = [
+    Buffer.from('\ufeff<a>x</a>', 'utf16le'), Buffer.from('\ufeff<b y="1">\u00e9t\u00e9</b>', 'utf16le').swap16(),
+    Buffer.from('\ufeff<a>x\u0000y</a>', 'utf16le'), Buffer.concat([Buffer.from('\ufeff<a/>', 'utf16le'), Buffer.from([0x41])]),
+  ];
+  for (const body of utf16) {
+    c.send(true, request('POST /xml HTTP/1.1', ['Content-Type: text/xml', `Content-Length: ${body.length}`], body.toString('latin1')));
+    c.send(false, response('204 No Content', []));
+  }
   c.close();
   c.write('xml-unrecognized.pcap');
 }

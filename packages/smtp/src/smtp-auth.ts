@@ -1,8 +1,7 @@
-import { CREDENTIALS_TAP, formatBytesAsText, type CredentialRecord, type PacketInfo } from '@netdissect/core';
+import { CREDENTIALS_TAP, decodeUtf8, formatBytesAsText, type CredentialRecord, type PacketInfo } from '@netdissect/core';
 import type { PendingCredential, SmtpSession } from './smtp-session.js';
 import { decodeBase64Lenient } from './transfer-decoding.js';
 
-const utf8 = new TextDecoder('utf-8');
 
 /** Bytes up to the first NUL, as the C string Wireshark works with after decoding. */
 function cString(bytes: Uint8Array): Uint8Array {
@@ -24,7 +23,7 @@ export function decodeAuthText(text: string): Uint8Array | null {
 
 /** Decoded bytes shown as text (up to a NUL, as a C string). */
 export function authBytesText(bytes: Uint8Array): string {
-  return utf8.decode(cString(bytes));
+  return decodeUtf8(cString(bytes));
 }
 
 /** Info text of decoded bytes: format_text over the whole decoded length. */
@@ -35,11 +34,11 @@ export function authBytesInfo(bytes: Uint8Array): string {
 /** SASL PLAIN's "authzid NUL authcid NUL passwd". */
 export function splitSaslPlain(bytes: Uint8Array): { authzid: string; username: string | null; password: string | null } {
   const first = bytes.indexOf(0);
-  if (first < 0) return { authzid: utf8.decode(bytes), username: null, password: null };
+  if (first < 0) return { authzid: decodeUtf8(bytes), username: null, password: null };
   const second = bytes.indexOf(0, first + 1);
-  const username = utf8.decode(bytes.subarray(first + 1, second < 0 ? bytes.length : second));
-  const password = second < 0 ? null : utf8.decode(cString(bytes.subarray(second + 1)));
-  return { authzid: utf8.decode(bytes.subarray(0, first)), username, password };
+  const username = decodeUtf8(bytes.subarray(first + 1, second < 0 ? bytes.length : second));
+  const password = second < 0 ? null : decodeUtf8(cString(bytes.subarray(second + 1)));
+  return { authzid: decodeUtf8(bytes.subarray(0, first)), username, password };
 }
 
 /** Start collecting an AUTH exchange for the credentials tap. */

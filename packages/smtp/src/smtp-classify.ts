@@ -1,10 +1,9 @@
-import { bytesEqual, bytesEqualNoCase, DESEGMENT_ONE_MORE_SEGMENT, findLineEnd, streamPosition, type PacketInfo, type Tvb } from '@netdissect/core';
+import { bytesEqual, bytesEqualNoCase, decodeUtf8, DESEGMENT_ONE_MORE_SEGMENT, findLineEnd, streamPosition, type PacketInfo, type Tvb } from '@netdissect/core';
 import { beginCredential, decodeAuthText, decodeForTap, reportCredential, splitSaslPlain } from './smtp-auth.js';
 import { isSmtpCommand, LONGEST_COMMAND, mayGrowIntoCommand, parseUnsigned, startsWithNoCase } from './smtp-commands.js';
 import { AuthState, PduType, SmtpState, type SmtpFrameData, type SmtpSession } from './smtp-session.js';
 
 const latin1 = new TextDecoder('latin1');
-const utf8 = new TextDecoder('utf-8');
 
 /** What the walk over a segment's lines found. */
 export interface Classification {
@@ -34,7 +33,7 @@ function trackCredentials(pinfo: PacketInfo, s: SmtpSession, raw: string, stream
   const upper = raw.toUpperCase();
   if (upper.startsWith('AUTH LOGIN')) {
     beginCredential(s, 'AUTH LOGIN');
-    if (raw.length > 11) s.credential!.username = utf8.decode(decodeForTap(raw.slice(11)));
+    if (raw.length > 11) s.credential!.username = decodeUtf8(decodeForTap(raw.slice(11)));
   } else if (upper.startsWith('AUTH PLAIN')) {
     beginCredential(s, 'AUTH PLAIN');
     if (raw.length > 11) {
@@ -266,7 +265,7 @@ function classifyClientLine(tvb: Tvb, pinfo: PacketInfo, s: SmtpSession, fd: Smt
   }
   if (s.cramMd5Challenged) {
     // CRAM-MD5's answer, base64("user digest"): only the credentials tap cares.
-    const answer = utf8.decode(decodeForTap(raw));
+    const answer = decodeUtf8(decodeForTap(raw));
     const sp = answer.lastIndexOf(' ');
     if (s.credential) s.credential.username = sp < 0 ? answer : answer.slice(0, sp);
     reportCredential(pinfo, s, sp < 0 ? '' : answer.slice(sp + 1), stream);
@@ -276,12 +275,12 @@ function classifyClientLine(tvb: Tvb, pinfo: PacketInfo, s: SmtpSession, fd: Smt
     case AuthState.USERNAME_REQ:
       s.authState = AuthState.USERNAME_RSP;
       s.usernameFrame = pinfo.num;
-      if (s.credential) s.credential.username = utf8.decode(decodeForTap(raw));
+      if (s.credential) s.credential.username = decodeUtf8(decodeForTap(raw));
       return;
     case AuthState.PASSWORD_REQ:
       s.authState = AuthState.PASSWORD_RSP;
       s.passwordFrame = pinfo.num;
-      reportCredential(pinfo, s, utf8.decode(decodeForTap(raw)), stream);
+      reportCredential(pinfo, s, decodeUtf8(decodeForTap(raw)), stream);
       return;
     case AuthState.PLAIN_REQ: {
       s.authState = AuthState.PLAIN_RSP;

@@ -19,6 +19,7 @@ import { CaptureFileError } from './capture-error.js';
 import { PCAPNG_BYTE_ORDER_MAGIC } from './capture-format-sniffer.js';
 import { MAX_PACKET_BYTES_DBUS, maxPacketBytesForLinktype } from './linktypes.js';
 import { padTo4 } from './pcapng-padding.js';
+import { decodeUtf8 } from '../fields/utf8-decoding.js';
 
 export const BLOCK_TYPE_SHB = 0x0a0d0d0a;
 export const BLOCK_TYPE_IDB = 0x00000001;
@@ -107,7 +108,6 @@ interface SectionState {
   readonly interfaces: InterfaceState[];
 }
 
-const utf8 = new TextDecoder('utf-8');
 
 /** wiretap's mapping from units per second to decimal digits of precision. */
 export function tsPrecisionForUnits(unitsPerSecond: number): number {
@@ -614,7 +614,7 @@ function optionString(b: Uint8Array, o: OptionRef): string {
   let stop = o.start;
   const limit = o.start + o.length;
   while (stop < limit && b[stop] !== 0) stop++;
-  return utf8.decode(b.subarray(o.start, stop));
+  return decodeUtf8(b.subarray(o.start, stop));
 }
 
 function hex8(n: number): string {

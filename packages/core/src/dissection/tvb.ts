@@ -1,8 +1,8 @@
 import { Address, type AddressType } from './address.js';
 import { DataSource } from './data-source.js';
 import { BoundsKind, DissectorBoundsError } from './dissector-errors.js';
+import { decodeUtf8 } from '../fields/utf8-decoding.js';
 
-const utf8 = new TextDecoder('utf-8');
 
 /**
  * A bounds-checked window on a data source (Wireshark's tvbuff). Offsets
@@ -190,7 +190,7 @@ export class Tvb {
   }
 
   utf8(off: number, len: number): string {
-    return utf8.decode(this.view(off, len));
+    return decodeUtf8(this.view(off, len));
   }
 
   /** Index of the first `byte` at or after `off` (up to `limit` bytes), or -1. */

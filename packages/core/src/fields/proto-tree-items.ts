@@ -7,8 +7,8 @@ import { decodeAscii } from './ascii-decoding.js';
 import type { FieldDef } from './field-def.js';
 import { addTrailingStrayExpert, runsToTheEnd, type FieldNode } from './field-node.js';
 import { FT } from './field-types.js';
+import { decodeUtf8 } from './utf8-decoding.js';
 
-const utf8 = new TextDecoder('utf-8');
 
 function reportedError(): never {
   throw new DissectorBoundsError(BoundsKind.Reported);
@@ -61,7 +61,7 @@ export function addAsciiItem(tree: FieldNode | null, def: FieldDef, tvb: Tvb, of
 export function addUtf8Item(tree: FieldNode | null, def: FieldDef, tvb: Tvb, off: number, len: number): string {
   const n = checkedLength(def, tvb, off, len);
   const bytes = tvb.view(off, n);
-  return addStringItem(tree, def, tvb, off, bytes, utf8.decode(bytes));
+  return addStringItem(tree, def, tvb, off, bytes, decodeUtf8(bytes));
 }
 
 function addStringItem(tree: FieldNode | null, def: FieldDef, tvb: Tvb, off: number, bytes: Uint8Array, decoded: string): string {

@@ -1,5 +1,5 @@
 import {
-  defineExpert, defineFields, defineProtocol, formatBytesAsText, FT, Group, makeDissector, registerMediaType, Severity, type FieldNode, type PacketInfo, type Tvb,
+  decodeUtf8, defineExpert, defineFields, defineProtocol, formatBytesAsText, FT, Group, makeDissector, registerMediaType, Severity, type FieldNode, type PacketInfo, type Tvb,
 } from '@netdissect/core';
 import { XML_MEDIA_TYPES } from './xml-media-types.js';
 
@@ -24,7 +24,6 @@ const eiClosingUnopened = defineExpert('xml', 'xml.closing_unopened_tag', Group.
 
 const isBlank = (c: number | undefined): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 
-const utf8 = new TextDecoder('utf-8');
 // One character per byte, so offsets in the text are offsets in the bytes.
 const latin1 = new TextDecoder('latin1');
 
@@ -130,11 +129,12 @@ function addAttributes(tvb: Tvb, node: FieldNode, offset: number, tagText: strin
  * with their attributes, and text, as a tree that follows the nesting.
  * Protocol gets "/XML".
  */
-function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
+function dissectXml(body: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   // packet-xml.c first reads two bytes for a byte-order mark, with a tree or without: a body of one byte ends there.
-  tvb.u16(0);
+  const bom = body.u16(0);
+  const tvb = bom === 0xfeff || bom === 0xfffe ? decodedUtf16(body, pinfo, bom === 0xfeff) : body;
   pinfo.cols.setProtocol(`${pinfo.cols.protocol}/XML`);
-  if (!tree) return tvb.length;
+  if (!tree) return body.length;
   const root = tree.addProtocol(hfXml, tvb, 0, tvb.length);
   const full = tree.ctx.full;
   const b = tvb.bytes;
@@ -144,7 +144,7 @@ function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
   const add = (def: typeof xmlFields.tag, from: number, to: number): FieldNode => {
     const top = stack[stack.length - 1]!;
     const raw = b.subarray(from, to);
-    const node = top.add(def, tvb, from - base, to - from, utf8.decode(raw));
+    const node = top.add(def, tvb, from - base, to - from, decodeUtf8(raw));
     if (full && node !== top) node.setText(formatBytesAsText(raw));
     return node;
   };
@@ -241,7 +241,7 @@ function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
         const known = declaration ? DECLARATION_ATTRIBUTES.get(a.name) : undefined;
         // Offsets from the byte-per-character text; values decoded from the bytes as UTF-8.
         const raw = b.subarray(base + a.at, base + a.at + a.text.length);
-        const value = known ? utf8.decode(raw.subarray(a.name.length + 2, raw.length - 1)) : utf8.decode(raw);
+        const value = known ? decodeUtf8(raw.subarray(a.name.length + 2, raw.length - 1)) : decodeUtf8(raw);
         const item = node.add(known ?? xmlFields.attribute, tvb, a.at, raw.length, value);
         if (full) item.setText(formatBytesAsText(raw));
       }
@@ -289,12 +289,24 @@ function dissectXml(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
       continue;
     }
     const node = add(xmlFields.tag, p, q);
-    if (full || node.ctx.keeps(xmlFields.attribute)) addAttributes(tvb, node, p - base, utf8.decode(b.subarray(p, q)), full);
+    if (full || node.ctx.keeps(xmlFields.attribute)) addAttributes(tvb, node, p - base, decodeUtf8(b.subarray(p, q)), full);
     const selfClosing = q - 2 >= p && b[q - 2] === 0x2f;
     if (!selfClosing && stack.length < MAX_DEPTH) stack.push(node);
     p = q;
   }
-  return tvb.length;
+  return body.length;
+}
+
+/**
+ * A body with a UTF-16 byte-order mark, as packet-xml.c reads it: its
+ * captured bytes decoded (the mark kept, as U+FEFF) up to the first NUL
+ * character, as UTF-8 in a data source of their own.
+ */
+function decodedUtf16(body: Tvb, pinfo: PacketInfo, bigEndian: boolean): Tvb {
+  const text = new TextDecoder(bigEndian ? 'utf-16be' : 'utf-16le', { ignoreBOM: true }).decode(body.view(0, body.length));
+  const nul = text.indexOf('\0');
+  const bytes = new TextEncoder().encode(nul < 0 ? text : text.slice(0, nul));
+  return pinfo.addDataSource(`Decoded UTF-16${bigEndian ? 'BE' : 'LE'} text`, bytes);
 }
 
 export const xmlDissector = makeDissector('xml', 'XML', dissectXml, []);
