@@ -58,11 +58,12 @@ export interface StpData {
 
 /** A bridge identifier: "32768 / 1 / 00:1a:2b:3c:4d:00" with priority, system ID extension and address under it. */
 function bridgeId(tvb: Tvb, off: number, tree: FieldNode | null, title: string, defs: readonly [FieldDef, FieldDef, FieldDef]): void {
+  // Its subtree and address item check their bytes with a tree or without.
+  tvb.check(off, 8);
   if (!tree) return;
   const word = tvb.u16(off);
   const priority = word & 0xf000;
   const extension = word & 0x0fff;
-  tvb.check(off + 2, 6);
   const id = tree.addText(tvb, off, 8, `${title}: ${priority} / ${extension} / ${formatEther(tvb.bytes, tvb.start + off + 2)}`);
   id.add(defs[0], tvb, off, 2, priority);
   id.add(defs[1], tvb, off, 2, extension);
@@ -74,9 +75,10 @@ function rapidKind(version: number): string {
   return version === 3 ? 'MST' : version === 4 ? 'SPT' : 'RST';
 }
 
-/** A timer in 1/256 seconds. */
+/** A timer in 1/256 seconds, read with a tree or without. */
 function timer(tvb: Tvb, off: number, tree: FieldNode | null, def: FieldDef): void {
-  tree?.add(def, tvb, off, 2, tvb.u16(off) / 256);
+  const seconds = tvb.u16(off) / 256;
+  tree?.add(def, tvb, off, 2, seconds);
 }
 
 const PVST_TLV_ORIGVLAN = 0;
@@ -127,6 +129,9 @@ export const stpDissector = makeDissector('stp', 'STP', (tvb, pinfo, tree, data)
   // packet-stp.c prints the cost with %d: past 2^31 it reads as negative.
   pinfo.cols.setInfo(`${rapid ? rapidKind(version) : 'Conf'}. ${flags & 0x01 ? 'TC + ' : ''}Root = ${root}  Cost = ${cost | 0}  Port = 0x${port.toString(16).padStart(4, '0')}`);
   const t = addHeader();
+  // packet-bpdu.c reads the bridge identifier's priority and address before it adds the flags, with a tree or without.
+  tvb.u16(17);
+  tvb.check(19, 6);
   if (t) {
     const fl = t.addItem(f.flags, tvb, 4, 1);
     if (flags & 0x80) fl.appendText(', Topology Change Acknowledgment');
@@ -152,7 +157,8 @@ export const stpDissector = makeDissector('stp', 'STP', (tvb, pinfo, tree, data)
   timer(tvb, 33, t, f.forward);
   let end = 35;
   if (rapid) {
-    t?.addItem(f.version1Length, tvb, 35, 1);
+    const version1Length = tvb.u8(35);
+    t?.add(f.version1Length, tvb, 35, 1, version1Length);
     end = 36;
   }
   // Wireshark reads the TLVs from offset 36 (BPDU_PVST_TLV), after a configuration BPDU's 35 bytes too.

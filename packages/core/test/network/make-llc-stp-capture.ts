@@ -32,6 +32,14 @@ function ieee8023(dst: number[], llc: number[]): Uint8Array {
   return Uint8Array.from(frame);
 }
 
+/** As ieee8023, but with a length field of `len`: the rest of the LLC data is padding to 802.3. */
+function ieee8023Claiming(len: number, dst: number[], llc: number[]): Uint8Array {
+  const frame = ieee8023(dst, llc);
+  frame[12] = len >> 8;
+  frame[13] = len & 0xff;
+  return frame;
+}
+
 /** A configuration or rapid BPDU: flags, root (priority word, MAC), cost, bridge, port, message age in 1/256 s. */
 function bpdu(version: number, type: number, flags: number, rootWord: number, cost: number, bridgeWord: number, port: number, age: number): number[] {
   const b = [...u16(0), version, type, flags, ...u16(rootWord), 0x00, 0x1a, 0x2b, 0x3c, 0x4d, 0x00, ...u32(cost), ...u16(bridgeWord), ...SWITCH, ...u16(port), ...u16(age), ...u16(20 * 256), ...u16(2 * 256), ...u16(15 * 256)];
@@ -95,6 +103,12 @@ const frames = [
   ieee8023(BROADCAST, [0x18, 0x19, 0x01, 0x03]).subarray(0, 59),
   // A root path cost past 2^31: Info prints it signed, as packet-stp.c's %d does; the tree unsigned.
   ieee8023(STP_MULTICAST, [...STP_LLC, ...bpdu(0, 0, 0x00, 0x8000, 0x80000000, 0x8000, 0x8001, 0)]),
+  // BPDUs longer than their 802.3 length field says: packet-bpdu.c reads the timers, the version 1 length and the
+  // bridge identifier with a tree or without, so the summary line is malformed too (a forward delay, a version 1
+  // length and a bridge address past the length).
+  ieee8023Claiming(3 + 33, STP_MULTICAST, [...STP_LLC, ...bpdu(0, 0, 0x00, 0x8000, 0, 0x8000, 0x8001, 0)]),
+  ieee8023Claiming(3 + 35, STP_MULTICAST, [...STP_LLC, ...bpdu(2, 2, 0x3c, 0x1000, 0, 0x1000, 0x8002, 0)]),
+  ieee8023Claiming(3 + 22, STP_MULTICAST, [...STP_LLC, ...bpdu(0, 0, 0x00, 0x8000, 0, 0x8000, 0x8001, 0)]),
 ];
 
 const writer = await PcapWriter.open(out);
