@@ -99,6 +99,16 @@ class Connection {
     this.packet(!fromClient, 0x10);
   }
 
+  /** A connection of its own: GET `path`, answered 200 with `body`; with `keep`, the answer's frame cut after that many body bytes. */
+  fetch(path, type, body, keep) {
+    this.open();
+    this.send(true, request(`GET ${path} HTTP/1.1`, []));
+    const answer = response('200 OK', [`Content-Type: ${type}`, `Content-Length: ${body.length}`], body);
+    if (keep === undefined) this.send(false, answer);
+    else this.sendCut(false, answer, answer.length - body.length + keep);
+    this.close();
+  }
+
   close() {
     this.packet(true, 0x11);
     this.packet(false, 0x11);
@@ -470,14 +480,7 @@ function request(line, headers, body = '') {
     Buffer.from([0x99, 0x3b]),
   ]);
   const c = new Connection();
-  const exchange = (gif, keep) => {
-    c.open();
-    c.send(true, request('GET /image.gif HTTP/1.1', []));
-    const answer = response('200 OK', ['Content-Type: image/gif', `Content-Length: ${gif.length}`], gif);
-    if (keep === undefined) c.send(false, answer);
-    else c.sendCut(false, answer, answer.length - gif.length + keep);
-    c.close();
-  };
+  const exchange = (gif, keep) => c.fetch('/image.gif', 'image/gif', gif, keep);
   exchange(gif89);
   exchange(gif87);
   // Cut before the signature's end (no GIF: the media dissector's bytes item reads the whole body, so -V ends
@@ -510,14 +513,7 @@ function request(line, headers, body = '') {
     Buffer.concat([soiApp0, Buffer.from([0xff, 0xdb, 0, 2]), eoi]),
   ];
   const c = new Connection();
-  const exchange = (image, keep) => {
-    c.open();
-    c.send(true, request('GET /photo.jpg HTTP/1.1', []));
-    const answer = response('200 OK', ['Content-Type: image/jpeg', `Content-Length: ${image.length}`], image);
-    if (keep === undefined) c.send(false, answer);
-    else c.sendCut(false, answer, answer.length - image.length + keep);
-    c.close();
-  };
+  const exchange = (image, keep) => c.fetch('/photo.jpg', 'image/jpeg', image, keep);
   // Whole, then cut in the JFIF version (its label reads both bytes before the item), in the comment (checked
   // before it is shown), in the entropy-coded data and in the fill bytes.
   for (const keep of [undefined, 11, 24, 40, 48]) exchange(jpeg, keep);
