@@ -58,6 +58,13 @@ export class TreeContext {
   /** Per dissector: whether this tree may keep anything it adds (see treeMayKeep). */
   dissectorGates: Map<object, boolean> | null = null;
 
+  /**
+   * Items dissectors asked to add, kept or not (Wireshark's tree_data->count,
+   * which counts faked items too): call_dissector_work leaves out a layer
+   * during which this did not move.
+   */
+  itemsAsked = 0;
+
   /** Whether dissectors should spend time on labels. */
   get full(): boolean {
     return this.labels;
@@ -274,6 +281,7 @@ export class FieldNode {
 
   /** Add a field with an explicit value (already masked and shifted for bit fields). */
   add(def: FieldDef, tvb: Tvb | null, off: number, len: number, value: unknown): FieldNode {
+    this.ctx.itemsAsked++;
     if (len < 0 && tvb) ensureToEnd(tvb, off, def.type, len);
     if (this.ctx.interest !== null && this.ctx.interest[def.id] !== 1) {
       if (def.type === FT.PROTOCOL && this.ctx.keepsProtocolPlaces) return this.placeHolder();
@@ -286,6 +294,7 @@ export class FieldNode {
 
   /** Add a field whose value is read from the packet according to its type (proto_tree_add_item). */
   addItem(def: FieldDef, tvb: Tvb, off: number, len: number, littleEndian = false): FieldNode {
+    this.ctx.itemsAsked++;
     if (len < 0) ensureToEnd(tvb, off, def.type, len);
     // A text-only or protocol item is clipped to the captured data, failing only when it starts past it (get_hfi_length).
     else if ((def.type === FT.NONE || def.type === FT.PROTOCOL) && off + len > tvb.length) {
@@ -327,11 +336,13 @@ export class FieldNode {
    * no other protocol.
    */
   addProtocolIfKept(def: FieldDef, tvb: Tvb | null, off: number, len: number, label?: string): FieldNode | null {
+    this.ctx.itemsAsked++;
     return this.ctx.keepsProtocol(def) ? this.addProtocol(def, tvb, off, len, label) : null;
   }
 
   /** A text-only line (no field), shown in full trees only. */
   addText(tvb: Tvb | null, off: number, len: number, label: string): FieldNode {
+    this.ctx.itemsAsked++;
     if (len < 0 && tvb) ensureToEnd(tvb, off, FT.NONE, len);
     if (this.ctx.interest !== null) return this.standIn();
     const node = this.attach(new FieldNode(this.ctx, null, tvb ? tvb.ds : null, tvb ? tvb.start + off : 0, len, null, this));
