@@ -145,17 +145,11 @@ export class PacketInfo {
     this.layers.push(d.proto);
     // Only the dissector TCP calls directly may ask for more data (can_desegment counts down per call level).
     if (savedCanDesegment > 0) this.canDesegment = savedCanDesegment - 1;
-    if (this.inErrorPacket) {
-      // call_dissector_work leaves out a layer that added nothing to a tree (its bounds error swallowed, say).
-      const asked = tree !== null ? tree.ctx.itemsAsked : -1;
-      const n = this.callInErrorPacket(d, tvb, tree, data);
-      if (n === 0 || (tree !== null && tree.ctx.itemsAsked === asked)) this.layers.length = depth;
-      this.currentProto = savedProto;
-      this.canDesegment = savedCanDesegment;
-      return n;
-    }
-    const n = d.dissect(tvb, this, tree, data);
-    if (n === 0) this.layers.length = depth;
+    const asked = this.inErrorPacket && tree !== null ? tree.ctx.itemsAsked : -1;
+    const n = this.inErrorPacket ? this.callInErrorPacket(d, tvb, tree, data) : d.dissect(tvb, this, tree, data);
+    // call_dissector_work leaves out a layer that declined or that added nothing to a tree; only the quoted packet
+    // of an ICMP error relies on this generic rule (its bounds errors are swallowed), other dissectors say so themselves.
+    if (n === 0 || (asked >= 0 && tree!.ctx.itemsAsked === asked)) this.layers.length = depth;
     this.currentProto = savedProto;
     this.canDesegment = savedCanDesegment;
     return n;

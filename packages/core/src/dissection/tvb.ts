@@ -3,7 +3,6 @@ import { DataSource } from './data-source.js';
 import { BoundsKind, DissectorBoundsError } from './dissector-errors.js';
 import { decodeUtf8 } from '../fields/utf8-decoding.js';
 
-
 /**
  * A bounds-checked window on a data source (Wireshark's tvbuff). Offsets
  * given to its methods are relative to the window; `start` is where the
@@ -193,7 +192,6 @@ export class Tvb {
     return decodeUtf8(this.view(off, len));
   }
 
-  /** Index of the first `byte` at or after `off` (up to `limit` bytes), or -1. */
   /**
    * tvb_strsize: the length of the NUL-terminated string at `off`, its NUL
    * included. A string without one in the captured data fails as a read one
@@ -206,6 +204,7 @@ export class Tvb {
     return nul - off + 1;
   }
 
+  /** Index of the first `byte` at or after `off` (up to `limit` bytes), or -1. */
   find(byte: number, off: number, limit = this.length - off): number {
     const end = Math.min(this.length, off + limit);
     const b = this.bytes;

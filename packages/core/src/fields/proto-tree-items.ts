@@ -9,7 +9,6 @@ import { addTrailingStrayExpert, runsToTheEnd, type FieldNode } from './field-no
 import { FT } from './field-types.js';
 import { decodeUtf8 } from './utf8-decoding.js';
 
-
 function reportedError(): never {
   throw new DissectorBoundsError(BoundsKind.Reported);
 }
