@@ -373,7 +373,9 @@ export function desegmentTcp(tvb: Tvb, pinfo: PacketInfo, offset: number, seq: n
       lastFragmentLen = len;
       if (!(fwd.flags & FLOW_REASSEMBLE_UNTIL_FIN) && msp.head) {
         const end = u32(seq + len);
-        msp.head.resetTotalLength(u32((gtSeq(end, msp.nxtpdu) ? end : msp.nxtpdu) - msp.seq));
+        // MAX(seq + len, msp->nxtpdu): a plain maximum of the 32-bit values, so a segment wrapping past 2^32 counts as
+        // ending before the PDU's end.
+        msp.head.resetTotalLength(u32(Math.max(end, u32(msp.nxtpdu)) - msp.seq));
       }
       head = fragmentAdd(pinfo, msp, tvb.view(offset, len), u32(seq - msp.seq), ltSeq(nxtseq, msp.nxtpdu));
       if (!pinfo.visited && head && msp.flags & MspFlag.REASSEMBLE_ENTIRE_SEGMENT) {
