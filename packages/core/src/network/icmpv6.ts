@@ -239,7 +239,11 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
         else if (extensions < 0 && -extensions > tvb.length) tvb.check(0, -extensions);
         const ext = tvb.sub(extensions < 0 ? tvb.length + extensions : extensions);
         // Through the dissector table, as Wireshark does: what the extensions dissector declines is data.
-        if (pinfo.call(icmpExtensionsDissector, ext, t) === 0) pinfo.call(dataDissector, ext, t);
+        let n = pinfo.call(icmpExtensionsDissector, ext, t);
+        if (n === 0) n = pinfo.call(dataDissector, ext, t);
+        // dissect_icmpv6 returns its offset, which a negative length can bring to 0: IPv6 then takes the message as
+        // declined ("Unknown IP Protocol", its bytes as data).
+        return extensions + n;
       }
       return tvb.length;
     }
