@@ -1,11 +1,10 @@
-import { decodeAscii, DESEGMENT_ONE_MORE_SEGMENT, findLineEnd, formatBytesAsText, makeDissector, tokenAt, type FieldNode, type PacketInfo, type TcpInfo, type Tvb } from '@netdissect/core';
+import { decodeAscii, decodeUtf8UpToNul, DESEGMENT_ONE_MORE_SEGMENT, findLineEnd, formatBytesAsText, makeDissector, tokenAt, type FieldNode, type PacketInfo, type TcpInfo, type Tvb } from '@netdissect/core';
 import { showCommandResponse } from './command-response.js';
 import { attachCommand, controlState, type FtpControlState } from './conversation-state.js';
 import { handleEprt, handleEpsvReply, handlePasvReply, handlePort, type ArgumentSpan } from './data-connection-setup.js';
 import { ftpExpert, ftpFields, hfFtp } from './fields.js';
 import { noteUser, reportPass, settleLogin } from './ftp-credentials.js';
 import { FTP_PORT } from './ports.js';
-import { textUpToNul } from './nul-terminated-text.js';
 import { changeDirectory, parsePwdReply, WorkingDirectory } from './working-directory.js';
 
 /**
@@ -41,8 +40,8 @@ function dissectRequest(tvb: Tvb, pinfo: PacketInfo, node: FieldNode | null, con
   if (token.len !== 0) node?.addItem(ftpFields.requestCommand, tvb, 0, token.len);
   const kind = commandKind(bytes, token.len);
   if (!pinfo.visited) {
-    if (kind === 'USER' && lineLength - token.len > 1) noteUser(control, textUpToNul(bytes.subarray(token.len + 1, lineLength)));
-    const line = textUpToNul(bytes.subarray(0, lineLength));
+    if (kind === 'USER' && lineLength - token.len > 1) noteUser(control, decodeUtf8UpToNul(bytes.subarray(token.len + 1, lineLength)));
+    const line = decodeUtf8UpToNul(bytes.subarray(0, lineLength));
     control.lastCommand = line;
     attachCommand(pinfo, control, line);
   }

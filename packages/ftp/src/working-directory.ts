@@ -1,4 +1,4 @@
-import { textUpToNul } from './nul-terminated-text.js';
+import { decodeUtf8UpToNul } from '@netdissect/core';
 
 /**
  * The current working directory of a control connection. Data
@@ -64,5 +64,5 @@ export function parsePwdReply(text: Uint8Array): string | null {
     }
   }
   if (i >= len || text[i] !== 0x22) return null;
-  return textUpToNul(Uint8Array.from(out));
+  return decodeUtf8UpToNul(Uint8Array.from(out));
 }

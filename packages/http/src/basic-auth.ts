@@ -1,7 +1,6 @@
-import { CREDENTIALS_TAP, decodeBase64Lenient, decodeUtf8, type CredentialRecord, type FieldNode, type PacketInfo, type TcpInfo } from '@netdissect/core';
+import { CREDENTIALS_TAP, decodeBase64Lenient, decodeUtf8UpToNul, type CredentialRecord, type FieldNode, type PacketInfo, type TcpInfo } from '@netdissect/core';
 import type { HttpConversation } from './conversation-state.js';
 import { httpFields } from './fields.js';
-
 
 /**
  * g_base64_decode_inplace, read back as a C string: invalid characters are skipped, a quantum cut short
@@ -9,9 +8,7 @@ import { httpFields } from './fields.js';
  */
 export function decodeBasicCredentials(encoded: string): string {
   if (encoded.length <= 1) return encoded;
-  const bytes = decodeBase64Lenient(encoded);
-  const nul = bytes.indexOf(0);
-  return decodeUtf8(nul < 0 ? bytes : bytes.subarray(0, nul));
+  return decodeUtf8UpToNul(decodeBase64Lenient(encoded));
 }
 
 /**

@@ -1,14 +1,5 @@
-import { CREDENTIALS_TAP, decodeUtf8, formatBytesAsText, type CredentialRecord, type PacketInfo } from '@netdissect/core';
+import { CREDENTIALS_TAP, decodeBase64Lenient, decodeUtf8, decodeUtf8UpToNul, formatBytesAsText, type CredentialRecord, type PacketInfo } from '@netdissect/core';
 import type { PendingCredential, SmtpSession } from './smtp-session.js';
-import { decodeBase64Lenient } from './transfer-decoding.js';
-
-
-/** Bytes up to the first NUL, as the C string Wireshark works with after decoding. */
-function cString(bytes: Uint8Array): Uint8Array {
-  const nul = bytes.indexOf(0);
-  return nul >= 0 ? bytes.subarray(0, nul) : bytes;
-}
-
 /**
  * An AUTH line as Wireshark decodes it when "smtp.decryption" is on: only
  * strings longer than one character that decode to something; null otherwise.
@@ -23,7 +14,7 @@ export function decodeAuthText(text: string): Uint8Array | null {
 
 /** Decoded bytes shown as text (up to a NUL, as a C string). */
 export function authBytesText(bytes: Uint8Array): string {
-  return decodeUtf8(cString(bytes));
+  return decodeUtf8UpToNul(bytes);
 }
 
 /** Info text of decoded bytes: format_text over the whole decoded length. */
@@ -37,7 +28,7 @@ export function splitSaslPlain(bytes: Uint8Array): { authzid: string; username: 
   if (first < 0) return { authzid: decodeUtf8(bytes), username: null, password: null };
   const second = bytes.indexOf(0, first + 1);
   const username = decodeUtf8(bytes.subarray(first + 1, second < 0 ? bytes.length : second));
-  const password = second < 0 ? null : decodeUtf8(cString(bytes.subarray(second + 1)));
+  const password = second < 0 ? null : decodeUtf8UpToNul(bytes.subarray(second + 1));
   return { authzid: decodeUtf8(bytes.subarray(0, first)), username, password };
 }
 
