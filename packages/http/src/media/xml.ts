@@ -1,6 +1,7 @@
 import {
   decodeUtf8, defineExpert, defineFields, defineProtocol, formatBytesAsText, FT, Group, makeDissector, registerMediaType, Severity, type FieldNode, type PacketInfo, type Tvb,
 } from '@netdissect/core';
+import { startsWithIgnoreCase } from '../line-scan.js';
 import { XML_MEDIA_TYPES } from './xml-media-types.js';
 
 export const hfXml = defineProtocol('xml', 'eXtensible Markup Language');
@@ -33,13 +34,6 @@ const MAX_DEPTH = 1000;
 /** packet-xml.c's name characters (want_name). */
 const isNameChar = (c: number | undefined): boolean =>
   c !== undefined && ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x5f);
-
-/** Whether `s` is at `at`, ignoring ASCII case (tvbparse_casestring). */
-function startsAtAnyCase(b: Uint8Array, at: number, end: number, s: string): boolean {
-  if (at + s.length > end) return false;
-  for (let k = 0; k < s.length; k++) if ((b[at + k]! | 0x20) !== (s.charCodeAt(k) | 0x20)) return false;
-  return true;
-}
 
 /** Whether `s` is at `at`. */
 function startsAt(b: Uint8Array, at: number, end: number, s: string): boolean {
@@ -178,7 +172,7 @@ function dissectXml(body: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numbe
   // a '>'; blanks may separate its parts. Adds its item, whose value is the name; null when it does not match.
   const doctype = (from: number): { node: FieldNode; next: number; open: boolean } | null => {
     let q = skipBlanks(from + 2);
-    if (!startsAtAnyCase(b, q, end, 'DOCTYPE')) return null;
+    if (!startsWithIgnoreCase(b, q, end, 'doctype')) return null;
     const nameStart = skipBlanks(q + 7);
     q = nameStart;
     while (isNameChar(b[q])) q++;
@@ -187,7 +181,7 @@ function dissectXml(body: Tvb, pinfo: PacketInfo, tree: FieldNode | null): numbe
     q = skipBlanks(q);
     let next: number;
     if (b[q] === 0x5b) next = q + 1;
-    else if (startsAtAnyCase(b, q, end, 'PUBLIC') || startsAtAnyCase(b, q, end, 'SYSTEM')) {
+    else if (startsWithIgnoreCase(b, q, end, 'public') || startsWithIgnoreCase(b, q, end, 'system')) {
       const gt = until('>', skipBlanks(q + 6));
       if (gt < 0) return null;
       next = gt + 1;
