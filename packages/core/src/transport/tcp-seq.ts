@@ -30,3 +30,11 @@ export function nsBetween(aSec: number, aNsec: number, bSec: number, bNsec: numb
   const ns = (aSec - bSec) * 1e9 + (aNsec - bNsec);
   return ns < 0 ? Infinity : ns;
 }
+
+/**
+ * a < b for two signed nanosecond counts compared as the unsigned 64-bit
+ * numbers C converts them to: a negative one is past every positive one.
+ */
+export function ltUnsigned64(a: number, b: number): boolean {
+  return a < 0 === b < 0 ? a < b : b < 0;
+}
