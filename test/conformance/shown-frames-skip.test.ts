@@ -115,8 +115,8 @@ describe.skipIf(!corpusAvailable())('protocols no frame a display filter shows c
     const full: string[] = [];
     forEachFrame(packets, {}, (f) => full.push(`${f.protocol}:${f.layers.join(':')}`));
     expect(stacks(keepAfter)).toEqual(full);
-    expect(full.filter((s) => s.endsWith(':http:smtp')).length).toBeGreaterThan(2);
+    expect(full.filter((s) => s.includes(':http:smtp')).length).toBeGreaterThan(2);
     // ... and is skipped without the rule (what the rule is for).
-    expect(stacks(undefined).filter((s) => s.endsWith(':http:smtp'))).toEqual([]);
+    expect(stacks(undefined).filter((s) => s.includes(':http:smtp'))).toEqual([]);
   });
 });

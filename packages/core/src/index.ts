@@ -56,6 +56,7 @@ export * from './reassembly/fragment-tree.js';
 export * from './reassembly/reassembled-bytes.js';
 export * from './transport/tcp-info.js';
 export * from './transport/tcp-dissect-pdus.js';
+export { decodeTcpPorts } from './transport/tcp-reassembler.js';
 export * from './transport/transport-info-text.js';
 export type { TcpFollowData } from './transport/tcp.js';
 export type { UdpInfo, UdpFollowData } from './transport/udp.js';

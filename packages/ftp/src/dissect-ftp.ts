@@ -4,7 +4,6 @@ import { attachCommand, controlState, type FtpControlState } from './conversatio
 import { handleEprt, handleEpsvReply, handlePasvReply, handlePort, type ArgumentSpan } from './data-connection-setup.js';
 import { ftpExpert, ftpFields, hfFtp } from './fields.js';
 import { noteUser, reportPass, settleLogin } from './ftp-credentials.js';
-import { FTP_PORT } from './ports.js';
 import { changeDirectory, parsePwdReply, WorkingDirectory } from './working-directory.js';
 
 /**
@@ -83,7 +82,8 @@ function dissectFtp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: 
     pinfo.dropLayerIfNothingAdded('ftp', tree, false);
     return length;
   }
-  const isRequest = pinfo.dstport === FTP_PORT;
+  // pinfo->match_uint == destport: the port FTP was found by is the server's.
+  const isRequest = pinfo.dstport === pinfo.matchUint;
   const cols = pinfo.cols;
   cols.setProtocol('FTP');
   const control = controlState(pinfo);

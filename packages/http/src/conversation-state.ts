@@ -1,4 +1,4 @@
-import { ConversationType, PortType, type Conversation, type CredentialRecord, type PacketInfo } from '@netdissect/core';
+import { ConversationType, PortType, type Address, type Conversation, type CredentialRecord, type PacketInfo } from '@netdissect/core';
 import { HeaderScanMemo } from './header-scan-memo.js';
 
 /** Where the scans of one direction's message being collected over several segments stopped. */
@@ -55,10 +55,26 @@ export class HttpConversation {
   /** Where the scans of messages being collected stopped, per direction (from the first endpoint, towards it). */
   private readonly scansFwd: MessageScans = { chunkOffsets: new Map(), headers: new HeaderScanMemo() };
   private readonly scansRev: MessageScans = { chunkOffsets: new Map(), headers: new HeaderScanMemo() };
+  /**
+   * The endpoint http_conv_t calls the server once the connection is no
+   * longer HTTP: the answer's sender after a 101 (or SSTP's 200), the first
+   * tunnelled frame's destination after a CONNECT, whichever side that is.
+   */
+  private serverAddr: Address | null = null;
+  private serverPort = 0;
   /** Basic credentials waiting for the server's answer. */
   readonly pendingCredentials: CredentialRecord[] = [];
 
   constructor(readonly conversation: Conversation) {}
+
+  setServer(addr: Address, port: number): void {
+    this.serverAddr = addr.detach();
+    this.serverPort = port;
+  }
+
+  isServer(addr: Address, port: number): boolean {
+    return port === this.serverPort && this.serverAddr !== null && this.serverAddr.equals(addr);
+  }
 
   /**
    * The state a message of this frame starts from. The first pass works on

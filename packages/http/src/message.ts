@@ -186,7 +186,7 @@ export function dissectHttpMessage(tvb: Tvb, offset: number, ctx: MessageContext
   if (httpTree) addTransactionLinks(httpTree, tvb, pinfo, hc, st, httpType);
 
   offset = dissectBody(tvb, offset, ctx, httpTree, headers, summary, httpType);
-  detectProtocolSwitch(pinfo, st, headers, httpType, offset);
+  detectProtocolSwitch(pinfo, hc, st, headers, httpType, offset);
   return offset - origOffset;
 }
 
@@ -332,10 +332,11 @@ function dispatchMedia(body: Tvb, pinfo: PacketInfo, tree: FieldNode | null, htt
  * After a 101 Switching Protocols (or the 200 that opens an SSTP
  * session) what follows on the connection is no longer HTTP.
  */
-function detectProtocolSwitch(pinfo: PacketInfo, st: HttpStreamState, headers: MessageHeaders, type: HttpType, offset: number): void {
+function detectProtocolSwitch(pinfo: PacketInfo, hc: HttpConversation, st: HttpStreamState, headers: MessageHeaders, type: HttpType, offset: number): void {
   if (st.requestMethod === null || type !== HttpType.RESPONSE || pinfo.desegmentOffset > 0 || pinfo.desegmentLen > 0) return;
   const acked = (st.requestMethod === 'SSTP_DUPLEX_POST' && st.responseCode === 200) || (headers.upgrade !== null && st.responseCode === 101);
   if (!acked) return;
   st.startFrame = pinfo.num;
   st.startOffset = offset;
+  hc.setServer(pinfo.src, pinfo.srcport);
 }

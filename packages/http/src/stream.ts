@@ -1,4 +1,4 @@
-import { makeDissector, type Dissector, type FieldNode, type PacketInfo, type TcpInfo, type Tvb } from '@netdissect/core';
+import { ConversationType, decodeTcpPorts, makeDissector, type Dissector, type FieldNode, type PacketInfo, type TcpInfo, type Tvb } from '@netdissect/core';
 import { httpConversation, type HttpConversation, type HttpStreamState } from './conversation-state.js';
 import { hfHttp, httpFields } from './fields.js';
 import { dissectHttpMessage } from './message.js';
@@ -37,7 +37,7 @@ function dissectStream(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, hc: 
  * http_payload_subdissector: after a successful CONNECT the tunnelled
  * bytes belong to the protocol of the port named in the request URI.
  */
-function dissectTunnel(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, st: HttpStreamState, tcp: TcpInfo | null): void {
+function dissectTunnel(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, hc: HttpConversation, st: HttpStreamState, tcp: TcpInfo | null): void {
   const uri = st.requestUri ?? '';
   const colon = uri.indexOf(':');
   if (colon < 0) return;
@@ -48,14 +48,24 @@ function dissectTunnel(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, st: 
     t.addGenerated(httpFields.proxyConnectHost, tvb, 0, 0, host);
     t.addGenerated(httpFields.proxyConnectPort, tvb, 0, 0, port & 0xffff);
   }
-  const registry = pinfo.session.registry;
-  const target = registry.getUint('tcp.port', port);
-  if (!target || HTTP_TCP_PORTS.includes(port) || target === httpTcpDissector) {
-    pinfo.call(registry.byProto('data')!, tvb, tree);
+  // The URI's port stands in for the server's: the tunnelled protocol tells requests by it (match_uint == destport).
+  const fromServer = hc.isServer(pinfo.src, pinfo.srcport);
+  const sport = fromServer ? port : pinfo.srcport;
+  const dport = fromServer ? pinfo.dstport : port;
+  const conv = pinfo.session.conversations.find(pinfo.num, ConversationType.TCP, pinfo.src, pinfo.dst, sport, dport);
+  // A port HTTP is registered on, or a connection already HTTP's, would come back here.
+  if (HTTP_TCP_PORTS.includes(port) || (conv?.dissector === httpTcpDissector && pinfo.num >= conv.dissectorFrame)) {
+    pinfo.call(pinfo.session.registry.byProto('data')!, tvb, tree);
     return;
   }
   if (pinfo.canDesegment > 0) pinfo.canDesegment++;
-  if (!pinfo.call(target, tvb, tree, tcp ?? undefined)) pinfo.call(registry.byProto('data')!, tvb, tree);
+  const savedSport = pinfo.srcport;
+  const savedDport = pinfo.dstport;
+  pinfo.srcport = sport;
+  pinfo.dstport = dport;
+  decodeTcpPorts(tvb, 0, pinfo, tree, sport, dport, null, tcp as TcpInfo);
+  pinfo.srcport = savedSport;
+  pinfo.dstport = savedDport;
 }
 
 /** dissect_http_tcp: HTTP over a TCP connection (the port-table and heuristic entry point). */
@@ -68,8 +78,10 @@ function dissectHttpTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
     if (st.startFrame === 0 && !pinfo.visited) {
       st.startFrame = pinfo.num;
       st.startOffset = 0;
+      // packet-http.c takes this first tunnelled frame's destination for the server, whichever side sent it.
+      hc.setServer(pinfo.dst, pinfo.dstport);
     }
-    dissectTunnel(tvb, pinfo, tree, st, tcp);
+    dissectTunnel(tvb, pinfo, tree, hc, st, tcp);
     return tvb.length;
   }
   dissectStream(tvb, pinfo, tree, hc, st, tcp, shown);
@@ -79,9 +91,9 @@ function dissectHttpTcp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, dat
 
 /**
  * Bodies go to their media type's dissector, the image heuristics, media or
- * data; a CONNECT tunnel to whatever serves its port, as the last thing done.
+ * data; a CONNECT tunnel to whatever serves its port or claims its bytes, as the last thing done.
  */
-const HTTP_CARRIES = ['table:media_type', 'heuristics:http', 'media', 'data', 'last:table:tcp.port'];
+const HTTP_CARRIES = ['table:media_type', 'heuristics:http', 'media', 'data', 'last:table:tcp.port', 'last:heuristics:tcp'];
 
 export const httpTcpDissector: Dissector = makeDissector('http', 'HTTP', dissectHttpTcp, HTTP_CARRIES);
 

@@ -12,7 +12,7 @@ const recorded = join(goldensDir, 'http-crafted');
 const httpFields = (JSON.parse(readFileSync(join(goldensDir, 'field-sets', 'http.json'), 'utf8')) as { fields: string[] }).fields;
 
 describe('crafted HTTP captures agree with tshark 4.0', () => {
-  for (const name of ['basic-auth.pcap', 'basic-auth-cut.pcap', 'chunked-cut.pcap', 'codings.pcap', 'content-length-64-bit.pcap', 'corrupt-compressed.pcap', 'gif-images.pcap', 'gzip-bomb.pcap', 'hostile.pcap', 'jpeg-image.pcap', 'leading-crlf.pcap', 'nul-in-headers.pcap', 'png-bad-lengths.pcap', 'png-chunks.pcap', 'ssdp.pcap']) {
+  for (const name of ['basic-auth.pcap', 'basic-auth-cut.pcap', 'chunked-cut.pcap', 'codings.pcap', 'connect-tunnel.pcap', 'content-length-64-bit.pcap', 'corrupt-compressed.pcap', 'gif-images.pcap', 'gzip-bomb.pcap', 'hostile.pcap', 'jpeg-image.pcap', 'leading-crlf.pcap', 'nul-in-headers.pcap', 'png-bad-lengths.pcap', 'png-chunks.pcap', 'ssdp.pcap']) {
     it(`${name}: summary lines and the http field set`, async () => {
       const summary = await runNetdissect(['-r', join(captures, name)]);
       expect(summary.stdout).toBe(readFileSync(join(recorded, `${name}.summary.txt`), 'utf8'));
@@ -26,7 +26,7 @@ describe('crafted HTTP captures agree with tshark 4.0', () => {
   }
 
   // The bomb has no details golden: netdissect stops at its decompression limit, tshark does not.
-  for (const name of ['basic-auth.pcap', 'basic-auth-cut.pcap', 'chunked-cut.pcap', 'codings.pcap', 'content-length-64-bit.pcap', 'corrupt-compressed.pcap', 'gif-images.pcap', 'hostile.pcap', 'jpeg-image.pcap', 'leading-crlf.pcap', 'nul-in-headers.pcap', 'png-bad-lengths.pcap', 'png-chunks.pcap', 'ssdp.pcap']) {
+  for (const name of ['basic-auth.pcap', 'basic-auth-cut.pcap', 'chunked-cut.pcap', 'codings.pcap', 'connect-tunnel.pcap', 'content-length-64-bit.pcap', 'corrupt-compressed.pcap', 'gif-images.pcap', 'hostile.pcap', 'jpeg-image.pcap', 'leading-crlf.pcap', 'nul-in-headers.pcap', 'png-bad-lengths.pcap', 'png-chunks.pcap', 'ssdp.pcap']) {
     it(`${name}: packet details (-V)`, async () => {
       const details = await runNetdissect(['-r', join(captures, name), '-V']);
       expect(details.stdout).toBe(readFileSync(join(recorded, `${name}.details.txt`), 'utf8'));

@@ -17,7 +17,6 @@ import { imapConversation, type ImapConversation } from './conversation-state.js
 import { dissectFetchResponse, type FetchOutcome } from './fetch-literal.js';
 import { hfImap, imapFields } from './fields.js';
 import { findLineEndResuming, findWhitespace, tokenAt, tokenIsPrefixOf, type LineEnd, type Token } from './line-scan.js';
-import { isServerPort } from './ports.js';
 import { looksLikeCleartext } from './starttls.js';
 
 const STAR = 0x2a;
@@ -64,7 +63,8 @@ function desegmentFrom(pinfo: PacketInfo, offset: number): void {
  */
 export function dissectImap(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
   const conv = imapConversation(pinfo);
-  const isRequest = isServerPort(pinfo.dstport);
+  // pinfo->match_uint == destport: the port IMAP was found by is the server's.
+  const isRequest = pinfo.dstport === pinfo.matchUint;
   // The payload that made the heuristic switch goes to TLS through IMAP (call_dissector), on every pass.
   if (pinfo.num === conv.heuristicSwitchFrame) return callTlsOrData(tvb, pinfo, tree, data);
   // After the switch, TLS takes every payload but those it declines as cleartext: those are IMAP again.

@@ -4,14 +4,13 @@
  */
 import { defaultRegistry, makeDissector, type Dissector, type DissectorRegistry } from '@netdissect/core';
 import { dissectImap } from './dissect.js';
-import { addServerPort, IMAP_TCP_PORT } from './ports.js';
+import { IMAP_TCP_PORT } from './ports.js';
 
 /** The "imap" dissector, for TCP payloads. */
 export const imapDissector: Dissector = makeDissector('imap', 'IMAP', dissectImap, ['tls', 'imf', 'data']);
 
 /** Dissect IMAP on another server port too (payloads sent to it are requests). */
 export function registerImapPort(port: number, registry: DissectorRegistry = defaultRegistry): void {
-  addServerPort(port);
   registry.addUint('tcp.port', port, imapDissector);
 }
 

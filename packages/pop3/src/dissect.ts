@@ -30,8 +30,8 @@ export const popDissector = makeDissector('pop', 'POP', dissectPop, ['tls', 'dat
 
 function dissectPop(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
   const conv = popConversation(pinfo);
-  // pinfo->match_uint == destport: the port POP was found on is the server's.
-  const isRequest = pinfo.session.registry.getUint('tcp.port', pinfo.dstport) === popDissector;
+  // pinfo->match_uint == destport: the port POP was found by is the server's.
+  const isRequest = pinfo.dstport === pinfo.matchUint;
   // After STLS, TLS takes every payload but those it declines as cleartext: those are POP again.
   if (conv.tls?.takes(tvb, pinfo, data, !isRequest)) {
     // The connection is TLS (ssl_starttls_ack): TLS's if a package provides it, else not POP's.

@@ -65,7 +65,8 @@ function showBodyLines(tvb: Tvb, tree: FieldNode): void {
  */
 export function dissectSmtp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
   const s = smtpSessionOf(pinfo);
-  const request = SMTP_PORTS.includes(pinfo.dstport);
+  // pinfo->match_uint == destport: the port SMTP was found by is the server's.
+  const request = pinfo.dstport === pinfo.matchUint;
   // After STARTTLS, TLS takes every payload but those it declines as cleartext: those are SMTP again.
   if (s.tls?.takes(tvb, pinfo, data, !request)) {
     return dissectAfterStartTls(tvb, pinfo, tree, data);

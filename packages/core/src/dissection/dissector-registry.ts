@@ -130,7 +130,12 @@ export class DissectorRegistry {
   tryUint(table: string, key: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
     const d = this.tables.get(table)?.get(key);
     if (!d) return 0;
-    return pinfo.call(d, tvb, tree, data);
+    // Restored on return only, as dissector_try_uint_new does: an exception leaves the key set.
+    const saved = pinfo.matchUint;
+    pinfo.matchUint = key;
+    const len = pinfo.call(d, tvb, tree, data);
+    pinfo.matchUint = saved;
+    return len;
   }
 
   /** dissector_try_heuristic: first enabled heuristic that claims the data wins. */

@@ -37,6 +37,11 @@ export class PacketInfo {
   vlanId = 0;
   srcport = 0;
   dstport = 0;
+  /**
+   * The key a uint table found the running dissector by (Wireshark's
+   * match_uint): SMTP, POP, IMAP and FTP take a payload sent to it for a request.
+   */
+  matchUint = 0;
   /** Protocol names in dissection order, for frame.protocols. */
   readonly layers: string[] = [];
   /** Short name of the dissector running now ("[Malformed Packet: X]"). */
