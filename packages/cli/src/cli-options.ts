@@ -1,3 +1,4 @@
+import { parseDecodeAs, type DecodeAs } from './decode-as-option.js';
 import { parseLimit } from './limit-options.js';
 import { UsageError } from './usage-error.js';
 
@@ -29,6 +30,8 @@ export interface CliOptions {
   writeFormat: 'pcapng' | 'pcap';
   exportObjects: string[];
   prefs: Record<string, string>;
+  /** -d: tables pointed at other protocols for this run (Decode As). */
+  decodeAs: DecodeAs[];
   snaplen: number | null;
   promiscuous: boolean;
   bufferSizeMiB: number | null;
@@ -42,7 +45,7 @@ export interface CliOptions {
   tui: boolean | null;
 }
 
-const SHORT_WITH_ARG = new Set(['r', 'T', 'e', 'E', 'c', 'Y', 'R', 'o', 'z', 'O', 'w', 'F', 'i', 'f', 's', 'B', 'a', 'N']);
+const SHORT_WITH_ARG = new Set(['r', 'T', 'e', 'E', 'c', 'Y', 'R', 'o', 'd', 'z', 'O', 'w', 'F', 'i', 'f', 's', 'B', 'a', 'N']);
 const SHORT_FLAGS = new Set(['2', 'n', 'q', 'V', 'x', 'D', 'p', 'h', 'v', 'Q', 'P', 'l']);
 const LONG_OPTIONS = ['help', 'version', 'export-objects', 'tui', 'no-tui', 'limit'] as const;
 
@@ -70,7 +73,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     readFile: null, interface: null, listInterfaces: false, captureFilter: null, displayFilter: null, format: 'text', fields: [],
     fieldOptions: { header: false, separator: '\t', occurrence: 'a', aggregator: ',', quote: '' },
     count: null, twoPass: false, quiet: false, verbose: false, printSummary: false, hex: false, onlyProtocols: null, stats: [], writeFile: null, writeFormat: 'pcapng',
-    exportObjects: [], prefs: {}, snaplen: null, promiscuous: true, bufferSizeMiB: null, autostop: {}, limits: {}, lineBuffered: false, help: false, version: false, tui: null,
+    exportObjects: [], prefs: {}, decodeAs: [], snaplen: null, promiscuous: true, bufferSizeMiB: null, autostop: {}, limits: {}, lineBuffered: false, help: false, version: false, tui: null,
   };
   const positional: string[] = [];
   const apply = (flag: string, v: string | undefined): void => {
@@ -135,6 +138,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         o.prefs[p.slice(0, c)] = p.slice(c + 1);
         break;
       }
+      case 'd': o.decodeAs.push(parseDecodeAs(need())); break;
       case 's': o.snaplen = parseCount('-s', need()); break;
       case 'p': o.promiscuous = false; break;
       case 'B': o.bufferSizeMiB = parseCount('-B', need()); break;

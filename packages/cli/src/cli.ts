@@ -1,5 +1,6 @@
-import { CaptureFileError } from '@netdissect/core';
+import { CaptureFileError, defaultRegistry } from '@netdissect/core';
 import { parseCliOptions, type CliOptions } from './cli-options.js';
+import { applyDecodeAs } from './decode-as-option.js';
 import { helpText, versionText } from './help-text.js';
 import { OutputStream, type TextSink } from './output/output-stream.js';
 import { runFile } from './run-file.js';
@@ -33,6 +34,7 @@ function wantsTui(o: CliOptions, stdoutIsTty: boolean): boolean {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const err = (msg: string): void => void io.stderr.write(`netdissect: ${msg}\n`);
   let out: OutputStream | null = null;
+  let undoDecodeAs: (() => void) | null = null;
   try {
     const o = parseCliOptions(argv);
     if (o.help) {
@@ -44,6 +46,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     if (!o.readFile && !o.interface && !o.listInterfaces) throw new UsageError('no capture given: use netdissect FILE, -r FILE or -i INTERFACE (see --help)');
+    // Decode As changes the tables every session looks up, for this run only.
+    undoDecodeAs = applyDecodeAs(o.decodeAs, defaultRegistry);
     if (wantsTui(o, !!io.stdout.isTTY)) {
       const { runTui } = await import('./tui/run-tui.js');
       return await runTui(o, io);
@@ -66,5 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     err(`internal error: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
+  } finally {
+    undoDecodeAs?.();
   }
 }

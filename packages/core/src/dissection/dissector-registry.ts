@@ -38,6 +38,44 @@ export class DissectorRegistry {
     this.tables.get(table)?.delete(key);
   }
 
+  /**
+   * dissector_change_uint over keys first..last (Decode As): each key of
+   * `table` goes to `d`. Returns what puts the table back as it was.
+   */
+  changeUint(table: string, first: number, last: number, d: Dissector): () => void {
+    let t = this.tables.get(table);
+    if (!t) this.tables.set(table, (t = new Map()));
+    const tbl = t;
+    const before: Array<[number, Dissector | undefined]> = [];
+    for (let k = first; k <= last; k++) {
+      before.push([k, tbl.get(k)]);
+      tbl.set(k, d);
+    }
+    this.byProtocol = null;
+    return () => {
+      for (const [k, old] of before.reverse()) {
+        if (old) tbl.set(k, old);
+        else tbl.delete(k);
+      }
+      this.byProtocol = null;
+    };
+  }
+
+  /** The names of the uint tables (ethertype, ip.proto, tcp.port, udp.port ...). */
+  uintTables(): string[] {
+    return [...this.tables.keys()];
+  }
+
+  /**
+   * What a uint table's keys can be decoded as: each protocol with an
+   * entry in it, by name, the first entry registered for it if several.
+   */
+  decodeAsChoices(table: string): Map<string, Dissector> {
+    const choices = new Map<string, Dissector>();
+    for (const d of this.tables.get(table)?.values() ?? []) if (!choices.has(d.proto)) choices.set(d.proto, d);
+    return choices;
+  }
+
   table(table: string): ReadonlyMap<number, Dissector> | undefined {
     return this.tables.get(table);
   }
