@@ -88,7 +88,9 @@ export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: Packet
       const p = base + lineStart;
       const e = p + line.len;
       if (startsWithIgnoreCase(bytes, p, e, 'content-length:')) {
-        const v = parseContentLength(decodeAscii(bytes.subarray(p + 15, e)));
+        // The line is read as a C string: a NUL ends the value.
+        const nul = bytes.subarray(p + 15, e).indexOf(0);
+        const v = parseContentLength(decodeAscii(bytes.subarray(p + 15, nul < 0 ? e : p + 15 + nul)));
         if (v !== null && v >= 0) {
           contentLength = v;
           contentLengthFound = true;

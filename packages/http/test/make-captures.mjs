@@ -245,6 +245,11 @@ function request(line, headers, body = '') {
   c.open();
   c.send(true, Buffer.from('GET /nul HTTP/1.1\r\nHost: example.test\r\nUser-Agent: curl\x00/8.0\r\nExpect: 100-continue\x00Content-Encoding: gzip\r\nX-Empty:\x00\r\n\r\n', 'latin1'));
   c.send(false, response('200 OK', ['Content-Type: text/plain', 'Content-Length: 3'], 'ok\n'));
+  // A NUL in Content-Length: req_resp_hdrs_do_reassembly reads the line as a C string, so the
+  // length is what comes before it, and the body in the next segment is waited for.
+  c.send(true, request('GET /nul-length HTTP/1.1', []));
+  c.send(false, Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 6\x00junk\r\n\r\n', 'latin1'));
+  c.send(false, 'hello\n');
   c.close();
   c.write('nul-in-headers.pcap');
 }
