@@ -39,6 +39,17 @@ describe.skipIf(!corpusAvailable())('protocols the CLI leaves out', () => {
     expect(withColumn.stdout).toContain('\tSMTP');
   });
 
+  it('tcp.completeness keeps FTP: a data connection it announced is no new conversation at its SYN', async () => {
+    const capture = join(repoRoot, 'test/lab-traffic/captures/lab-ftp-passive.pcap');
+    const fields = ['-T', 'fields', '-e', 'frame.number', '-e', 'tcp.stream', '-e', 'tcp.completeness'];
+    const alone = await runNetdissect(['-r', capture, ...fields]);
+    const withFtp = await runNetdissect(['-r', capture, ...fields, '-e', 'ftp.request.command']);
+    const rows = (s: string) => s.trimEnd().split('\n').map((l) => l.split('\t').slice(0, 3).join('\t'));
+    expect(rows(alone.stdout)).toEqual(rows(withFtp.stdout));
+    // The data connections' SYNs: 0 with FTP's announcement, SYN sent (1) without it.
+    expect(rows(alone.stdout).filter((r) => /\t[1-9]\d*\t0$/.test(r)).length).toBeGreaterThan(0);
+  });
+
   it('an SMTP field keeps SMTP and IMF; statistics or the summary lines keep everything', async () => {
     const smtpField = await smtpCalls(['-T', 'fields', '-e', 'smtp.req.command']);
     expect(smtpField.smtp).toBeGreaterThan(10);

@@ -6,10 +6,12 @@ import type { DissectorRegistry } from './dissector-registry.js';
 /**
  * TCP fields whose values do not depend on what the payload's dissector
  * does. The others (tcp.segment*, tcp.reassembled*, tcp.pdu.*, ...) follow
- * the desegmentation requests of the protocol on top.
+ * the desegmentation requests of the protocol on top; tcp.completeness
+ * follows FTP, whose announced data connection is no new conversation at
+ * its SYN (so the SYN adds no flag).
  */
 const PAYLOAD_INDEPENDENT_TCP = [
-  'tcp.srcport', 'tcp.dstport', 'tcp.port', 'tcp.stream', 'tcp.completeness', 'tcp.seq', 'tcp.nxtseq', 'tcp.ack', 'tcp.hdr_len',
+  'tcp.srcport', 'tcp.dstport', 'tcp.port', 'tcp.stream', 'tcp.seq', 'tcp.nxtseq', 'tcp.ack', 'tcp.hdr_len',
   'tcp.flags', 'tcp.window_size', 'tcp.checksum', 'tcp.analysis', 'tcp.len', 'tcp.urgent_pointer', 'tcp.option', 'tcp.options', 'tcp.time_relative',
   'tcp.time_delta', 'tcp.payload', 'tcp.reset_cause', 'tcp.connection', 'tcp.short_segment', 'tcp.nop', 'tcp.non_zero_bytes_after_eol',
   'tcp.bogus_header_length', 'tcp.suboption_malformed',
