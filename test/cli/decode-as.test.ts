@@ -31,7 +31,7 @@ describe('-d LAYER==SELECTOR,PROTOCOL (Decode As)', () => {
     ['==25,smtp', 'no layer type given'],
     ['tcp.port==25,', 'no protocol given'],
     ['foo.port==25,smtp', 'unknown layer type "foo.port" (one of: '],
-    ['tcp.port==25,tls', 'tcp.port cannot be decoded as "tls" (one of: dns, ftp, ftp-data, http, imap, pop, smtp'],
+    ['tcp.port==25,tls', 'tcp.port cannot be decoded as "tls" (one of: dns, ftp, ftp-data, http, imap, pop, smtp)'],
   ])('-d %s: one line, status 2', async (arg, message) => {
     const r = await runNetdissect(['-d', arg, '-r', smtp2525]);
     expect(r.status).toBe(2);

@@ -1,6 +1,7 @@
 import type { Dissector } from './dissector.js';
 import type { PacketInfo } from './packet-info.js';
 import type { Tvb } from './tvb.js';
+import { fieldRegistry } from '../fields/field-def.js';
 import type { FieldNode } from '../fields/field-node.js';
 
 /** A heuristic dissector: looks at the payload and claims it (returns > 0) or not (0). */
@@ -69,10 +70,12 @@ export class DissectorRegistry {
   /**
    * What a uint table's keys can be decoded as: each protocol with an
    * entry in it, by name, the first entry registered for it if several.
+   * Only names a protocol is registered under (no internal entry such as
+   * SMTP after implicit TLS).
    */
   decodeAsChoices(table: string): Map<string, Dissector> {
     const choices = new Map<string, Dissector>();
-    for (const d of this.tables.get(table)?.values() ?? []) if (!choices.has(d.proto)) choices.set(d.proto, d);
+    for (const d of this.tables.get(table)?.values() ?? []) if (!choices.has(d.proto) && fieldRegistry.lookup(d.proto)) choices.set(d.proto, d);
     return choices;
   }
 
