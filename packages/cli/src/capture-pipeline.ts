@@ -31,12 +31,6 @@ import { parseStatsRequest, type StatsOutput } from './stats/stats-request.js';
 import { UsageError } from './usage-error.js';
 
 /** Preferences tshark users pass with -o, typed as the dissectors read them. */
-function sessionPrefs(o: CliOptions): Record<string, string | number | boolean> {
-  const prefs: Record<string, string | number | boolean> = {};
-  for (const [k, v] of Object.entries(o.prefs)) prefs[k] = v === 'TRUE' || v === 'true' ? true : v === 'FALSE' || v === 'false' ? false : v;
-  return prefs;
-}
-
 function makePrinter(o: CliOptions, out: OutputStream): FramePrinter | null {
   if (o.quiet) return null;
   switch (o.format) {
@@ -121,7 +115,7 @@ export async function runCapture(source: PacketSource, o: CliOptions, out: Outpu
   const shownOnly = !fieldsOnly && noStats && exportRequests.length === 0 && filter !== null && !filter.passesWithoutFields;
   const shown = shownOnly ? protocolsOutsideShownFrames(defaultRegistry, filter.needs.defs) : null;
   const skip = fieldsOnly ? protocolsToSkip([...needs, ...exportNeeds, ...statsFields]) : shown?.skip;
-  const session = new DissectionSession({ prefs: sessionPrefs(o), limits: o.limits, columns, skip, skipUnlessAfter: shown?.keepAfter });
+  const session = new DissectionSession({ prefs: o.prefs, limits: o.limits, columns, skip, skipUnlessAfter: shown?.keepAfter });
   if (filter) session.trackDisplayedFrames();
   const exportDirs = new Set<string>();
   const exporters = exportRequests.map((r) => {

@@ -1,5 +1,6 @@
 import { parseDecodeAs, type DecodeAs } from './decode-as-option.js';
 import { parseLimit } from './limit-options.js';
+import { parsePreference } from './preference-option.js';
 import { UsageError } from './usage-error.js';
 
 export type OutputFormat = 'text' | 'fields' | 'json' | 'jsonl';
@@ -29,7 +30,8 @@ export interface CliOptions {
   writeFile: string | null;
   writeFormat: 'pcapng' | 'pcap';
   exportObjects: string[];
-  prefs: Record<string, string>;
+  /** -o: the preferences set, as the dissectors read them (booleans and numbers converted). */
+  prefs: Record<string, string | number | boolean>;
   /** -d: tables pointed at other protocols for this run (Decode As). */
   decodeAs: DecodeAs[];
   snaplen: number | null;
@@ -132,10 +134,8 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         break;
       }
       case 'o': {
-        const p = need();
-        const c = p.indexOf(':');
-        if (c < 0) throw new UsageError(`invalid -o preference "${p}"; expected name:value`);
-        o.prefs[p.slice(0, c)] = p.slice(c + 1);
+        const [name, value] = parsePreference(need());
+        o.prefs[name] = value;
         break;
       }
       case 'd': o.decodeAs.push(parseDecodeAs(need())); break;
