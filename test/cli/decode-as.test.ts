@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRegistry } from '@netdissect/core';
 import { parseDecodeAs } from '../../packages/cli/src/decode-as-option.js';
 import { repoRoot } from '../support/paths.js';
-import { runNetdissect } from '../support/run-cli.js';
+import { refusedLine, runNetdissect } from '../support/run-cli.js';
 
 // The goldens of the decode-as-* cases (fixtures/goldens/cli-cases.json) compare the output with
 // tshark's for the same -d; these check the option's own rules.
@@ -33,11 +33,7 @@ describe('-d LAYER==SELECTOR,PROTOCOL (Decode As)', () => {
     ['foo.port==25,smtp', 'unknown layer type "foo.port" (one of: '],
     ['tcp.port==25,tls', 'tcp.port cannot be decoded as "tls" (one of: dns, ftp, ftp-data, http, imap, pop, smtp)'],
   ])('-d %s: one line, status 2', async (arg, message) => {
-    const r = await runNetdissect(['-d', arg, '-r', smtp2525]);
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(message);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(await refusedLine(['-d', arg, '-r', smtp2525])).toContain(message);
   });
 
   it('lasts for its run only: the tables are as they were afterwards, also after a refused -d', async () => {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { runCli } from '@netdissect/cli';
 
 export interface CliResult {
@@ -19,4 +20,16 @@ export async function runNetdissect(argv: string[]): Promise<CliResult> {
     stderr: { write: (s: string | Uint8Array) => (stderr += String(s)) },
   });
   return { status, stdout: Buffer.concat(stdout).toString('utf8'), stderr };
+}
+
+/**
+ * Run netdissect with arguments it must refuse: status 2, nothing on
+ * standard output, one line on standard error, returned for its wording.
+ */
+export async function refusedLine(argv: string[]): Promise<string> {
+  const r = await runNetdissect(argv);
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  return r.stderr;
 }
