@@ -3,8 +3,8 @@ import { UsageError } from './usage-error.js';
 /**
  * The preferences the dissectors read (`session.pref`), by kind. tshark
  * refuses a name it does not know; netdissect refuses one it does not
- * read, so a tshark preference it lacks (tcp.relative_sequence_numbers,
- * tcp.check_checksum ...) is an error rather than output silently unlike
+ * read, so a tshark preference it lacks (tcp.check_checksum,
+ * tcp.calculate_timestamps ...) is an error rather than output silently unlike
  * tshark's. `test/cli/preference-option.test.ts` keeps this list and the
  * names the sources read the same.
  */
@@ -22,6 +22,7 @@ const PREFERENCES: ReadonlyMap<string, 'bool' | 'uint' | 'int'> = new Map([
   ['smtp.desegment_data', 'bool'],
   ['smtp.desegment_lines', 'bool'],
   ['tcp.desegment_tcp_streams', 'bool'],
+  ['tcp.relative_sequence_numbers', 'bool'],
   // Always on in netdissect: accepted as TRUE, so tshark's command lines run unchanged.
   ['tcp.reassemble_out_of_order', 'bool'],
 ]);

@@ -106,8 +106,10 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
     }
     case KIND.SACK: {
       let baseAck = 0;
+      const relative = pinfo.session.pref('tcp.relative_sequence_numbers', true);
+      const rel = relative ? ' (relative)' : '';
       if (tcpd) {
-        baseAck = tcpd.rev.baseSeq;
+        if (relative) baseAck = tcpd.rev.baseSeq;
         tcpd.fwd.numSackRanges = 0;
       }
       const item = tree ? tree.addItem(tcpOptionProtos.sack, tvb, 0, -1) : null;
@@ -123,7 +125,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
         }
         const left = u32(tvb.u32(off) - baseAck);
         const leItem = item?.add(tcpFields.optionSackLe, tvb, off, 4, left);
-        if (labels) leItem?.setText(`left edge = ${left} (relative)`);
+        if (labels) leItem?.setText(`left edge = ${left}${rel}`);
         optlen -= 4;
         if (optlen < 4) {
           pinfo.addExpertItem(item, tcpExpert.suboptionMalformed, tvb, off + 4, optlen);
@@ -132,7 +134,7 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
         const right = u32(tvb.u32(off + 4) - baseAck);
         optlen -= 4;
         const reItem = item?.add(tcpFields.optionSackRe, tvb, off + 4, 4, right);
-        if (labels) reItem?.setText(`right edge = ${right} (relative)`);
+        if (labels) reItem?.setText(`right edge = ${right}${rel}`);
         infoUint(hdr, 'SLE', left);
         infoUint(hdr, 'SRE', right);
         ranges++;
@@ -153,9 +155,9 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
       const r0 = hdr.sackRight[0] ?? 0;
       if (leSeq(r0, hdr.ack) || (hdr.numSackRanges > 1 && ltSeq(hdr.sackLeft[1]!, r0) && geSeq(hdr.sackRight[1]!, r0))) {
         const l = u32(tvb.u32(sackoffset) - baseAck);
-        item?.addGenerated(tcpFields.optionSackDsackLe, tvb, sackoffset, 4, l).setText(`D-SACK Left Edge = ${l} (relative)`);
+        item?.addGenerated(tcpFields.optionSackDsackLe, tvb, sackoffset, 4, l).setText(`D-SACK Left Edge = ${l}${rel}`);
         const r = u32(tvb.u32(sackoffset + 4) - baseAck);
-        item?.addGenerated(tcpFields.optionSackDsackRe, tvb, sackoffset + 4, 4, r).setText(`D-SACK Right Edge = ${r} (relative)`);
+        item?.addGenerated(tcpFields.optionSackDsackRe, tvb, sackoffset + 4, 4, r).setText(`D-SACK Right Edge = ${r}${rel}`);
         pinfo.addExpertItem(item, tcpExpert.sackDsack, tvb, sackoffset, 8);
       }
       break;

@@ -178,6 +178,8 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null):
   const realWindow = win;
   const hlen = (offX2 >> 4) * 4;
 
+  // tcp.relative_sequence_numbers: numbers counted from the connection's first (the default), or as sent.
+  const relative = pinfo.session.pref('tcp.relative_sequence_numbers', true);
   const conversations = pinfo.session.conversations;
   let conv = conversations.find(pinfo.num, ConversationType.TCP, pinfo.src, pinfo.dst, sport, dport);
   let isNew = false;
@@ -249,8 +251,10 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null):
         }
         analyzeSequenceNumber(pinfo, seq, ack, seglen, flags, win, tcpd);
       }
-      seq = u32(seq - tcpd.fwd.baseSeq);
-      if (flags & TH.ACK) ack = u32(ack - tcpd.rev.baseSeq);
+      if (relative) {
+        seq = u32(seq - tcpd.fwd.baseSeq);
+        if (flags & TH.ACK) ack = u32(ack - tcpd.rev.baseSeq);
+      }
       if (!(flags & TH.SYN) && tcpd.fwd.winScale >= 0) win <<= tcpd.fwd.winScale; // at most 65535 << 14: stays a small integer
       nxtseq = u32(seq + seglen);
     }
@@ -260,8 +264,9 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null):
   if (t && full) t.appendText(`, Seq: ${seq}`);
   if (!icmpIp && h) {
     const seqItem = h.add(tcpFields.seq, tvb, 4, 4, seq);
-    if (full) seqItem.setValueText(`${seq}    (relative sequence number)`);
-    h.add(tcpFields.seqRaw, tvb, 4, 4, rawSeq);
+    if (full && relative) seqItem.setValueText(`${seq}    (relative sequence number)`);
+    const rawItem = h.add(tcpFields.seqRaw, tvb, 4, 4, rawSeq);
+    if (!relative) rawItem.setHidden();
   }
   if (hlen < 20) {
     cols.appendInfo(`, bogus TCP header length (${hlen}, must be at least 20)`);
@@ -294,14 +299,15 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null):
   if (haveSeglen && h) {
     const n = flags & (TH.SYN | TH.FIN) ? u32(nxtseq + 1) : nxtseq;
     const nxtseqItem = h.addGenerated(tcpFields.nxtseq, tvb, 0, 0, n);
-    if (full) nxtseqItem.setValueText(`${n}    (relative sequence number)`);
+    if (full && relative) nxtseqItem.setValueText(`${n}    (relative sequence number)`);
   }
   const ackItem = h ? h.add(tcpFields.ack, tvb, 8, 4, ack) : null;
-  h?.add(tcpFields.ackRaw, tvb, 8, 4, rawAck);
+  const ackRawItem = h ? h.add(tcpFields.ackRaw, tvb, 8, 4, rawAck) : null;
   if (flags & TH.ACK) {
-    ackItem?.appendText('    (relative ack number)');
+    if (relative) ackItem?.appendText('    (relative ack number)');
+    else ackRawItem?.setHidden();
     if (flags & TH.SYN) {
-      if (ack > 1) pinfo.expert(ackItem, tcpExpert.tfoAck);
+      if ((relative ? ack : u32(ack - tcpd.rev.baseSeq)) > 1) pinfo.expert(ackItem, tcpExpert.tfoAck);
       else if (tcpd.tfoSynData) pinfo.expert(ackItem, tcpExpert.tfoIgnored);
     }
   } else if (rawAck !== 0) {
@@ -405,8 +411,8 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null):
   if (optlen) dissectTcpOptions(tvb, 20, optlen, pinfo, optionsItem, optionsItem, headerInfo(flags, ack, infoText), tcpd);
   {
     // Recover absolute numbers (as Wireshark does, whether or not they were made relative).
-    const useSeq = u32(seq + tcpd.fwd.baseSeq);
-    const useAck = flags & TH.ACK ? u32(ack + tcpd.rev.baseSeq) : ack;
+    const useSeq = relative ? u32(seq + tcpd.fwd.baseSeq) : seq;
+    const useAck = relative && flags & TH.ACK ? u32(ack + tcpd.rev.baseSeq) : ack;
     printSequenceNumberAnalysis(pinfo, tvb, t, tcpd, useSeq, useAck);
   }
   if (!pinfo.visited && flags & TH.SYN) {
