@@ -1,6 +1,6 @@
 import { decodeAscii, DESEGMENT_ONE_MORE_SEGMENT, DESEGMENT_UNTIL_FIN, streamPosition, type PacketInfo, type Tvb, type UnfinishedLineMemo } from '@netdissect/core';
 import type { HeaderScanMemo } from './header-scan-memo.js';
-import { findLineEndResuming, hexToUint32, startsWithIgnoreCase, type LineEnd } from './line-scan.js';
+import { asciiCString, findLineEndResuming, hexToUint32, startsWithIgnoreCase, type LineEnd } from './line-scan.js';
 
 /** Where the chunk scan of a chunked body stopped last time, relative to the message start. */
 export interface ChunkProgress {
@@ -89,8 +89,7 @@ export function reassembleHeadersAndBody(tvb: Tvb, offset: number, pinfo: Packet
       const e = p + line.len;
       if (startsWithIgnoreCase(bytes, p, e, 'content-length:')) {
         // The line is read as a C string: a NUL ends the value.
-        const nul = bytes.subarray(p + 15, e).indexOf(0);
-        const v = parseContentLength(decodeAscii(bytes.subarray(p + 15, nul < 0 ? e : p + 15 + nul)));
+        const v = parseContentLength(asciiCString(bytes.subarray(p + 15, e)));
         if (v !== null && v >= 0) {
           contentLength = v;
           contentLengthFound = true;
