@@ -12,8 +12,10 @@ import type { TransportInfoText } from './transport-info-text.js';
 /** The parts of the header the options need (struct tcpheader). */
 export interface TcpHeaderInfo {
   flags: number;
-  /** Relative ack, as shown. */
+  /** The ack as shown: relative unless tcp.relative_sequence_numbers is off. */
   ack: number;
+  /** tcp.relative_sequence_numbers, as the header read it: SACK edges follow it. */
+  relative: boolean;
   sackLeft: number[];
   sackRight: number[];
   numSackRanges: number;
@@ -106,10 +108,9 @@ function dissectOption(kind: number, tvb: Tvb, pinfo: PacketInfo, tree: FieldNod
     }
     case KIND.SACK: {
       let baseAck = 0;
-      const relative = pinfo.session.pref('tcp.relative_sequence_numbers', true);
-      const rel = relative ? ' (relative)' : '';
+      const rel = hdr.relative ? ' (relative)' : '';
       if (tcpd) {
-        if (relative) baseAck = tcpd.rev.baseSeq;
+        if (hdr.relative) baseAck = tcpd.rev.baseSeq;
         tcpd.fwd.numSackRanges = 0;
       }
       const item = tree ? tree.addItem(tcpOptionProtos.sack, tvb, 0, -1) : null;

@@ -97,11 +97,12 @@ const tcpHeaderFields = new FieldGroup([
 ]);
 
 /** What the options read of the header: one object, refilled per segment (options never nest). */
-const headerScratch: TcpHeaderInfo = { flags: 0, ack: 0, sackLeft: [], sackRight: [], numSackRanges: 0, info: null };
-function headerInfo(flags: number, ack: number, info: TransportInfoText | null): TcpHeaderInfo {
+const headerScratch: TcpHeaderInfo = { flags: 0, ack: 0, relative: true, sackLeft: [], sackRight: [], numSackRanges: 0, info: null };
+function headerInfo(flags: number, ack: number, relative: boolean, info: TransportInfoText | null): TcpHeaderInfo {
   const h = headerScratch;
   h.flags = flags;
   h.ack = ack;
+  h.relative = relative;
   h.info = info;
   h.numSackRanges = 0;
   if (h.sackLeft.length) h.sackLeft.length = h.sackRight.length = 0;
@@ -408,7 +409,7 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null):
     ts.addGenerated(tcpFields.timeRelative, tvb, 0, 0, { sec: relSec, nsec: relNsec });
     ts.addGenerated(tcpFields.timeDelta, tvb, 0, 0, { sec: deltaSec, nsec: deltaNsec });
   }
-  if (optlen) dissectTcpOptions(tvb, 20, optlen, pinfo, optionsItem, optionsItem, headerInfo(flags, ack, infoText), tcpd);
+  if (optlen) dissectTcpOptions(tvb, 20, optlen, pinfo, optionsItem, optionsItem, headerInfo(flags, ack, relative, infoText), tcpd);
   {
     // Recover absolute numbers (as Wireshark does, whether or not they were made relative).
     const useSeq = relative ? u32(seq + tcpd.fwd.baseSeq) : seq;
