@@ -27,8 +27,13 @@ export function leSeq(x: number, y: number): boolean {
  * "long after" it: Infinity here, past every threshold.
  */
 export function nsBetween(aSec: number, aNsec: number, bSec: number, bNsec: number): number {
-  const ns = (aSec - bSec) * 1e9 + (aNsec - bNsec);
+  const ns = nsSigned(aSec, aNsec, bSec, bNsec);
   return ns < 0 ? Infinity : ns;
+}
+
+/** Nanoseconds from b to a, negative when a is earlier (for ltUnsigned64). */
+export function nsSigned(aSec: number, aNsec: number, bSec: number, bNsec: number): number {
+  return (aSec - bSec) * 1e9 + (aNsec - bNsec);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Tvb } from '../dissection/tvb.js';
 import { timeDeltaNsec, timeDeltaSec } from '../fields/time-format.js';
 import { TA, TH, type TcpAnalysis, type TcpAcked } from './tcp-conversation.js';
 import { tcpExpert, tcpFields } from './tcp-fields.js';
-import { gtSeq, leSeq, ltSeq, ltUnsigned64, nsBetween, u32 } from './tcp-seq.js';
+import { gtSeq, leSeq, ltSeq, ltUnsigned64, nsBetween, nsSigned, u32 } from './tcp-seq.js';
 
 const TCP_MAX_UNACKED_SEGMENTS = 10000;
 
@@ -96,7 +96,7 @@ export function analyzeSequenceNumber(pinfo: PacketInfo, seq: number, ack: numbe
       break checking;
     }
     // Both unsigned there: a first RTT measured backwards (an ACK dated before its SYN) is past every gap.
-    const sinceNext = (tsSec - fwd.nextseqSec) * 1e9 + (tsNsec - fwd.nextseqNsec);
+    const sinceNext = nsSigned(tsSec, tsNsec, fwd.nextseqSec, fwd.nextseqNsec);
     const oooThreshold = tcpd.firstRttSec === 0 && tcpd.firstRttNsec === 0 ? 3_000_000 : tcpd.firstRttNsec + tcpd.firstRttSec * 1e9;
     if (seqNotAdvanced && ltUnsigned64(sinceNext, oooThreshold) && fwd.nextseq !== u32(seq + seglen + (flags & (TH.SYN | TH.FIN) ? 1 : 0))) {
       acked(tcpd, num, seq, ack).flags |= TA.OUT_OF_ORDER;
