@@ -23,6 +23,7 @@ Input:
   -2                      two passes, so fields that refer to later frames are filled
   -o NAME:VALUE           set a preference, e.g. -o tcp.desegment_tcp_streams:FALSE (one
                           netdissect does not have is refused and the list printed)
+                          -o tcp.check_checksum:TRUE verifies TCP checksums (ip., udp. too)
   -d LAYER==PORT,PROTO    decode as: dissect traffic on PORT as PROTO, e.g. pyftpdlib's
                           -d tcp.port==2121,ftp or a mail server's -d tcp.port==2525,smtp
                           (also PORT-PORT and PORT:COUNT ranges, udp.port, other tables)

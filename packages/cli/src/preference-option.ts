@@ -3,8 +3,8 @@ import { UsageError } from './usage-error.js';
 /**
  * The preferences the dissectors read (`session.pref`), by kind. tshark
  * refuses a name it does not know; netdissect refuses one it does not
- * read, so a tshark preference it lacks (tcp.check_checksum,
- * tcp.calculate_timestamps ...) is an error rather than output silently unlike
+ * read, so a tshark preference it lacks (tcp.calculate_timestamps,
+ * tcp.analyze_sequence_numbers ...) is an error rather than output silently unlike
  * tshark's. `test/cli/preference-option.test.ts` keeps this list and the
  * names the sources read the same.
  */
@@ -14,6 +14,7 @@ const PREFERENCES: ReadonlyMap<string, 'bool' | 'uint' | 'int'> = new Map([
   ['eth.fcs_len', 'int'],
   ['ftp-data.export.maxsize', 'uint'],
   ['imap.ssl_heuristic', 'bool'],
+  ['ip.check_checksum', 'bool'],
   ['ip.defragment', 'bool'],
   ['ip.tso_support', 'bool'],
   ['ipv6.defragment', 'bool'],
@@ -21,10 +22,12 @@ const PREFERENCES: ReadonlyMap<string, 'bool' | 'uint' | 'int'> = new Map([
   ['smtp.decryption', 'bool'],
   ['smtp.desegment_data', 'bool'],
   ['smtp.desegment_lines', 'bool'],
+  ['tcp.check_checksum', 'bool'],
   ['tcp.desegment_tcp_streams', 'bool'],
   ['tcp.relative_sequence_numbers', 'bool'],
   // Always on in netdissect: accepted as TRUE, so tshark's command lines run unchanged.
   ['tcp.reassemble_out_of_order', 'bool'],
+  ['udp.check_checksum', 'bool'],
 ]);
 
 /** The names netdissect reads, for the test that keeps them in step with the sources. */

@@ -17,12 +17,16 @@ import { dscpShortNames, ecnShortNames, hfIp, ipFields, ipFragmentFields } from 
 import { dissectIpOptions, sourceRouteDestinationOffset } from './ipv4-options.js';
 import { ipOptionFields } from './ipv4-option-fields.js';
 import { ipProtocolName } from './ip-protocol-names.js';
+import { internetChecksum } from './internet-checksum.js';
+import { addVerifiedChecksum, checksumShouldBe } from './verified-checksum.js';
 import { dispatchIpPayload } from './ip-payload-dispatch.js';
 
 const eiBogusVersion = defineExpert('ip', 'ip.bogus_ip_version', Group.PROTOCOL, Severity.ERROR, 'Bogus IP version');
 const eiBogusHeaderLength = defineExpert('ip', 'ip.bogus_header_length', Group.PROTOCOL, Severity.ERROR, 'Bogus IP header length');
 const eiBogusLength = defineExpert('ip', 'ip.bogus_ip_length', Group.PROTOCOL, Severity.ERROR, 'Bogus IP length');
 const eiTtlTooSmall = defineExpert('ip', 'ip.ttl.too_small', Group.SEQUENCE, Severity.NOTE, 'Time To Live');
+const eiChecksumBad = defineExpert('ip', 'ip.checksum_bad.expert', Group.CHECKSUM, Severity.ERROR, 'Bad checksum');
+const ipChecksumFields = { checksum: ipFields.checksum, status: ipFields.checksumStatus, bad: eiChecksumBad };
 const eiTtlLncb = defineExpert('ip', 'ip.ttl.lncb', Group.SEQUENCE, Severity.NOTE, 'Time To Live');
 
 /** What IPv4 tells the transport layer about the datagram (ws_ip4). */
@@ -64,6 +68,7 @@ function lncbValidTtl(dst: number): number {
 const ipHeaderFields = new FieldGroup([
   ipFields.version, ipFields.hdrLen, ipFields.dsfield, ipFields.dscp, ipFields.ecn, ipFields.len, ipFields.id, ipFields.flags,
   ipFields.flagsRb, ipFields.flagsDf, ipFields.flagsMf, ipFields.fragOffset, ipFields.ttl, ipFields.proto, ipFields.checksum, ipFields.checksumStatus,
+  ipFields.checksumCalculated,
 ]);
 
 /** The fields whose value is an address as text. */
@@ -152,9 +157,17 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
   const proto = tvb.u8(9);
   h?.add(ipFields.proto, tvb, 9, 1, proto);
   const sum = tvb.u16(10);
-  if (h) {
+  const checkSum = pinfo.session.pref('ip.check_checksum', false);
+  // 0 unless validated and wrong: a fragment with a bad header is not reassembled.
+  let headerSum = 0;
+  if (checkSum && tvb.has(0, hlen)) {
+    headerSum = internetChecksum(tvb.view(0, hlen));
+    const sumItem = addVerifiedChecksum(pinfo, h, ipChecksumFields, tvb, 10, sum, headerSum);
+    if (headerSum !== 0) sumItem?.appendText('(may be caused by "IP checksum offload"?)');
+    h?.addGenerated(ipFields.checksumCalculated, tvb, 10, 2, headerSum === 0 ? sum : checksumShouldBe(sum, headerSum));
+  } else if (h) {
     const sumItem = h.add(ipFields.checksum, tvb, 10, 2, sum);
-    if (full) sumItem.setValueText(`0x${hex4(sum)} [validation disabled]`);
+    if (full) sumItem.setValueText(`0x${hex4(sum)} [${checkSum ? 'not all data available' : 'validation disabled'}]`);
     h.addGenerated(ipFields.checksumStatus, tvb, 10, 0, 2);
   }
   // The host names are text: format them only for a tree that shows or keeps them.
@@ -208,7 +221,7 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
   let head = null;
   let updateColInfo = true;
   const defrag = pinfo.session.pref('ip.defragment', true);
-  if (defrag && off & (IP_MF | IP_OFFSET) && ipLen > hlen && tvb.has(offset, ipLen - hlen)) {
+  if (defrag && off & (IP_MF | IP_OFFSET) && ipLen > hlen && tvb.has(offset, ipLen - hlen) && headerSum === 0) {
     let fragId = (proto ^ id ^ src32 ^ dst32) >>> 0;
     if (isPrivate(dst32) || isPrivate(src32) || isLinkLocal(dst32) || isLinkLocal(src32)) fragId = (fragId ^ pinfo.vlanId) >>> 0;
     const key = `4|${pinfo.src.key}|${pinfo.dst.key}|${fragId}`;

@@ -30,13 +30,15 @@ export function checksumShouldBe(sum: number, computed: number): number {
  * "[correct]", or "incorrect, should be 0x...." with the bad-checksum expert
  * under the item saying the same; then the status (Good or Bad).
  */
-export function addVerifiedChecksum(pinfo: PacketInfo, tree: FieldNode | null, fields: ChecksumFields, tvb: Tvb, off: number, sum: number, computed: number): void {
+export function addVerifiedChecksum(pinfo: PacketInfo, tree: FieldNode | null, fields: ChecksumFields, tvb: Tvb, off: number, sum: number, computed: number): FieldNode | null {
+  let item: FieldNode | null;
   if (computed === 0) {
-    tree?.add(fields.checksum, tvb, off, 2, sum).appendText(' [correct]');
+    item = tree ? tree.add(fields.checksum, tvb, off, 2, sum).appendText(' [correct]') : null;
   } else {
     const should = hex4(checksumShouldBe(sum, computed));
-    const item = tree ? tree.add(fields.checksum, tvb, off, 2, sum).appendText(` incorrect, should be 0x${should}`) : null;
+    item = tree ? tree.add(fields.checksum, tvb, off, 2, sum).appendText(` incorrect, should be 0x${should}`) : null;
     pinfo.expert(item, fields.bad, `${fields.bad.summary} [should be 0x${should}]`);
   }
   tree?.addGenerated(fields.status, tvb, off, 0, computed === 0 ? 1 : 0);
+  return item;
 }

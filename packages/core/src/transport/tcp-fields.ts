@@ -178,6 +178,8 @@ export const tcpSegmentFields = defineFragmentFields('tcp', {
 });
 
 export const tcpExpert = {
+  checksumBad: defineExpert('tcp', 'tcp.checksum_bad.expert', Group.CHECKSUM, Severity.ERROR, 'Bad checksum'),
+  checksumFfff: defineExpert('tcp', 'tcp.checksum.ffff', Group.CHECKSUM, Severity.WARN, 'TCP Checksum 0xffff instead of 0x0000 (see RFC 1624)'),
   retransmission: defineExpert('tcp', 'tcp.analysis.retransmission', Group.SEQUENCE, Severity.NOTE, 'This frame is a (suspected) retransmission'),
   fastRetransmission: defineExpert('tcp', 'tcp.analysis.fast_retransmission', Group.SEQUENCE, Severity.NOTE, 'This frame is a (suspected) fast retransmission'),
   spuriousRetransmission: defineExpert('tcp', 'tcp.analysis.spurious_retransmission', Group.SEQUENCE, Severity.NOTE, 'This frame is a (suspected) spurious retransmission'),

@@ -16,6 +16,8 @@ import { decodeTcpPorts, desegmentTcp, pruneStreamingFlow, reassembleUntilFin, r
 import { analyzeSequenceNumber, printSequenceNumberAnalysis } from './tcp-sequence-analysis.js';
 import { u32 } from './tcp-seq.js';
 import { leaveOutIfQuotedPortsCut } from './quoted-ports-cut.js';
+import { pseudoHeaderChecksum } from './pseudo-header-checksum.js';
+import { verifyTcpChecksum } from './tcp-checksum.js';
 
 interface TcpState {
   streams: number;
@@ -94,6 +96,7 @@ const tcpHeaderFields = new FieldGroup([
   tcpFields.nxtseq, tcpFields.ack, tcpFields.ackRaw, tcpFields.flags, tcpFields.flagsRes, tcpFields.flagsAe, tcpFields.flagsCwr, tcpFields.flagsEce,
   tcpFields.flagsUrg, tcpFields.flagsAck, tcpFields.flagsPush, tcpFields.flagsReset, tcpFields.flagsSyn, tcpFields.flagsFin, tcpFields.flagsStr,
   tcpFields.windowSizeValue, tcpFields.windowSize, tcpFields.windowSizeScalefactor, tcpFields.checksum, tcpFields.checksumStatus, tcpFields.urgentPointer,
+  tcpFields.checksumCalculated,
 ]);
 
 /** What the options read of the header: one object, refilled per segment (options never nest). */
@@ -377,12 +380,19 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null):
   pinfo.canDesegment = 0;
   const sum = tvb.u16(16);
   let desegmentOk = false;
-  // Checksums are not verified by default (as in Wireshark); a complete segment may be reassembled.
-  if (!pinfo.fragmented && tvb.has(0, reportedLen)) desegmentOk = true;
-  if (h) {
-    const sumItem = h.add(tcpFields.checksum, tvb, 16, 2, sum);
-    if (full) sumItem.setValueText(`0x${sum.toString(16).padStart(4, '0')} [unverified]`);
-    h.addGenerated(tcpFields.checksumStatus, tvb, 16, 0, 2);
+  // Checksums are verified only when asked (tcp.check_checksum, off as in Wireshark); a complete segment may be reassembled.
+  const computed = !pinfo.fragmented && tvb.has(0, reportedLen) && pinfo.session.pref('tcp.check_checksum', false)
+    ? pseudoHeaderChecksum(pinfo, 6, reportedLen, tvb.view(0, reportedLen))
+    : null;
+  if (computed !== null) {
+    desegmentOk = verifyTcpChecksum(pinfo, h, tvb, sum, computed, infoText);
+  } else {
+    if (!pinfo.fragmented && tvb.has(0, reportedLen)) desegmentOk = true;
+    if (h) {
+      const sumItem = h.add(tcpFields.checksum, tvb, 16, 2, sum);
+      if (full) sumItem.setValueText(`0x${sum.toString(16).padStart(4, '0')} [unverified]`);
+      h.addGenerated(tcpFields.checksumStatus, tvb, 16, 0, 2);
+    }
   }
   if (desegmentOk && !pinfo.inErrorPacket && pinfo.session.pref('tcp.desegment_tcp_streams', true)) pinfo.canDesegment = 2;
   const urp = tvb.u16(18);

@@ -17,6 +17,8 @@ export class TransportInfoText implements DeferredInfo {
   /** -1: no Ack= (the ACK flag is not set). */
   private ack = -1;
   private win = 0;
+  /** What TCP appends after Win= about its checksum (" [TCP CHECKSUM INCORRECT]"); '' when nothing. */
+  private checksumNote = '';
   private urg = -1;
   private len = -1;
   /** Option parts other than the first timestamps, as text: only SYNs and SACKs have them. */
@@ -50,6 +52,12 @@ export class TransportInfoText implements DeferredInfo {
     } else this.cols.appendInfo(headerText(flags, seq, ack, win));
   }
 
+  /** " [TCP CHECKSUM INCORRECT]" or " [TCP CHECKSUM 0xFFFF]", between Win= and Urg= as packet-tcp.c writes them. */
+  checksum(note: string): void {
+    if (this.owner) this.checksumNote += note;
+    else this.cols.appendInfo(note);
+  }
+
   urgent(urp: number): void {
     if (this.owner) this.urg = urp;
     else this.cols.appendInfo(` Urg=${urp}`);
@@ -78,6 +86,7 @@ export class TransportInfoText implements DeferredInfo {
   text(): string {
     let s = `${this.sport} \u2192 ${this.dport}`;
     if (this.flags) s += headerText(this.flags, this.seq, this.ack, this.win);
+    s += this.checksumNote;
     if (this.urg >= 0) s += ` Urg=${this.urg}`;
     if (this.len >= 0) s += ` Len=${this.len}`;
     if (this.tsAt < 0) return s + this.options;

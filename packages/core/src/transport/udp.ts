@@ -13,6 +13,8 @@ import { StreamClock } from './stream-timestamps.js';
 import { TransportInfoText } from './transport-info-text.js';
 import { checksumStatusNames } from '../fields/checksum-status.js';
 import { leaveOutIfQuotedPortsCut } from './quoted-ports-cut.js';
+import { addVerifiedChecksum, checksumShouldBe } from '../network/verified-checksum.js';
+import { pseudoHeaderChecksum } from './pseudo-header-checksum.js';
 
 
 export const hfUdp = defineProtocol('udp', 'User Datagram Protocol');
@@ -32,6 +34,7 @@ export const udpFields = defineFields('udp', {
 const eiLengthBad = defineExpert('udp', 'udp.length.bad', Group.MALFORMED, Severity.ERROR, 'Bad length value');
 const eiLengthBadZero = defineExpert('udp', 'udp.length.bad_zero', Group.PROTOCOL, Severity.WARN, 'Length is zero but payload < 65536');
 const eiChecksumZero = defineExpert('udp', 'udp.checksum.zero', Group.CHECKSUM, Severity.ERROR, 'Illegal checksum value (0)');
+const eiChecksumBad = defineExpert('udp', 'udp.checksum.bad', Group.CHECKSUM, Severity.ERROR, 'Bad checksum');
 const eiTraceroute = defineExpert('udp', 'udp.possible_traceroute', Group.SEQUENCE, Severity.CHAT, 'Possible traceroute');
 
 /** Per-conversation UDP state: the stream index, and the stream's clock (itself, to save an object per flow). */
@@ -148,6 +151,23 @@ function tracerouteExpert(pinfo: PacketInfo, item: FieldNode | null, p: number):
   pinfo.expert(item, eiTraceroute, `Possible traceroute: hop #${Math.floor((p - 32768 - 666 - 1) / 3) + 1}, attempt #${((p - 32768 - 666 - 1) % 3) + 1}`);
 }
 
+const udpChecksumFields = { checksum: udpFields.checksum, status: udpFields.checksumStatus, bad: eiChecksumBad };
+
+/** udp.check_checksum on: "[correct]" or "incorrect, should be …", the calculated value under it (null: not over IP, left unverified). */
+function verifyUdpChecksum(pinfo: PacketInfo, t: FieldNode | null, tvb: Tvb, sum: number, computed: number | null): void {
+  if (computed === null) {
+    t?.add(udpFields.checksum, tvb, 6, 2, sum).appendText(' [unverified]');
+    t?.addGenerated(udpFields.checksumStatus, tvb, 6, 0, 2);
+    return;
+  }
+  const item = addVerifiedChecksum(pinfo, t, udpChecksumFields, tvb, 6, sum, computed);
+  if (computed !== 0) {
+    item?.appendText(' (maybe caused by "UDP checksum offload"?)');
+    pinfo.cols.appendInfo(' [UDP CHECKSUM INCORRECT]');
+  }
+  item?.addGenerated(udpFields.checksumCalculated, tvb, 6, 2, checksumShouldBe(sum, computed));
+}
+
 /** UDP (packet-udp.c): header checks, udp.stream, then the payload by conversation, port or heuristic. */
 function dissectUdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number {
   leaveOutIfQuotedPortsCut('udp', tvb, pinfo, tree);
@@ -203,12 +223,13 @@ function dissectUdp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null): number
       item?.addGenerated(udpFields.checksumStatus, tvb, 6, 2, 4);
       pinfo.cols.appendInfo(' [ILLEGAL CHECKSUM (0)]');
     }
+  } else if (!pinfo.fragmented && len >= reportedLen && reportedLen >= ulen && pinfo.session.pref('udp.check_checksum', false)) {
+    // Validation is off by default in Wireshark (udp.check_checksum); the length covered is the header's.
+    verifyUdpChecksum(pinfo, t, tvb, sum, pseudoHeaderChecksum(pinfo, 17, ulen, tvb.view(0, ulen)));
   } else if (t) {
-    // Checksum validation is off by default in Wireshark; shown as unverified.
     t.add(udpFields.checksum, tvb, 6, 2, sum).setValueText(`0x${sum.toString(16).padStart(4, '0')} [unverified]`);
     t.addGenerated(udpFields.checksumStatus, tvb, 6, 0, 2);
   }
-  void len;
   pinfo.ptype = PortType.UDP;
   pinfo.srcport = sport;
   pinfo.dstport = dport;

@@ -25,6 +25,16 @@ describe('TransportInfoText', () => {
     expect(cols.info).toBe('1 \u2192 2 [URG, ACK] Seq=5 Ack=7 Win=100 Urg=3 Len=4 TSval=1 TSecr=2 TSval=3 TSecr=4');
   });
 
+  it('puts TCP\'s checksum note between Win= and Urg=, as packet-tcp.c writes them', () => {
+    const cols = new Columns();
+    const t = TransportInfoText.begin(cols, 1, 2)!;
+    t.header('URG, ACK', 5, 7, 100);
+    t.checksum(' [TCP CHECKSUM INCORRECT]');
+    t.urgent(3);
+    t.length(4);
+    expect(cols.info).toBe('1 \u2192 2 [URG, ACK] Seq=5 Ack=7 Win=100 [TCP CHECKSUM INCORRECT] Urg=3 Len=4');
+  });
+
   it('puts parts set after another write into the column behind that write (UDP\'s bad length before Len=)', () => {
     const cols = new Columns();
     const t = TransportInfoText.begin(cols, 53, 1024)!;
