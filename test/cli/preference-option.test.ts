@@ -29,7 +29,7 @@ describe('-o NAME:VALUE', () => {
   });
 
   it.each([
-    ['tcp.calculate_timestamps:TRUE', 'netdissect has no preference "tcp.calculate_timestamps" (it has: '],
+    ['tcp.analyze_sequence_numbers:FALSE', 'netdissect has no preference "tcp.analyze_sequence_numbers" (it has: '],
     ['tcp.reassemble_out_of_order:FALSE', 'always reassembles out-of-order TCP segments'],
     ['dns.retransmission_timer:soon', 'dns.retransmission_timer takes a number of 0 or more'],
     ['ip.defragment', 'expected name:value'],

@@ -3,8 +3,8 @@ import { UsageError } from './usage-error.js';
 /**
  * The preferences the dissectors read (`session.pref`), by kind. tshark
  * refuses a name it does not know; netdissect refuses one it does not
- * read, so a tshark preference it lacks (tcp.calculate_timestamps,
- * tcp.analyze_sequence_numbers ...) is an error rather than output silently unlike
+ * read, so a tshark preference it lacks (tcp.analyze_sequence_numbers,
+ * tcp.track_bytes_in_flight ...) is an error rather than output silently unlike
  * tshark's. `test/cli/preference-option.test.ts` keeps this list and the
  * names the sources read the same.
  */
@@ -22,6 +22,7 @@ const PREFERENCES: ReadonlyMap<string, 'bool' | 'uint' | 'int'> = new Map([
   ['smtp.decryption', 'bool'],
   ['smtp.desegment_data', 'bool'],
   ['smtp.desegment_lines', 'bool'],
+  ['tcp.calculate_timestamps', 'bool'],
   ['tcp.check_checksum', 'bool'],
   ['tcp.desegment_tcp_streams', 'bool'],
   ['tcp.relative_sequence_numbers', 'bool'],

@@ -413,8 +413,8 @@ function dissectTcpSegment(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null):
     optionsItem = t.add(tcpFields.options, tvb, 20, n, t.ctx.keeps(tcpFields.options) ? tvb.view(20, n) : null);
     if (full) optionsItem.setText(`Options: (${optlen} bytes)`);
   }
-  // Stream-relative timestamps.
-  if (t && (t.ctx.interest === null || t.ctx.keeps(tcpFields.timeRelative) || t.ctx.keeps(tcpFields.timeDelta))) {
+  // Stream-relative timestamps (tcp.calculate_timestamps, on by default).
+  if (t && (t.ctx.interest === null || t.ctx.keeps(tcpFields.timeRelative) || t.ctx.keeps(tcpFields.timeDelta)) && pinfo.session.pref('tcp.calculate_timestamps', true)) {
     const ts = t.addText(tvb, 0, 0, 'Timestamps').setGenerated();
     ts.addGenerated(tcpFields.timeRelative, tvb, 0, 0, { sec: relSec, nsec: relNsec });
     ts.addGenerated(tcpFields.timeDelta, tvb, 0, 0, { sec: deltaSec, nsec: deltaNsec });
