@@ -97,6 +97,10 @@ Statistics (-z, repeatable, printed after the packets, in tshark's layout):
                           HTTP requests by Host and URI
   -z http_srv,tree[,FILTER]
                           HTTP requests by server address and Host, responses OK/KO
+  -z plen,tree[,FILTER]   packet lengths in ranges (0-19, 20-39 ... 5120 and greater)
+  -z ip_hosts,tree | ip_srcdst,tree | ptype,tree | dests,tree [,FILTER]
+                          IPv4 addresses, sources and destinations, protocol types,
+                          destinations and ports (ipv6_hosts,tree ... for IPv6)
   -z expert[,error|warn|note|chat|comment][,FILTER]
                           expert information with counts
   -z credentials          logins sent in the clear (FTP, HTTP Basic, POP3, IMAP, SMTP AUTH)

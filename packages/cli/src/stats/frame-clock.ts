@@ -6,9 +6,13 @@ export interface NsTime {
   readonly nsec: number;
 }
 
-/** The frame's timestamp; records without one count as time zero, as in Wireshark. */
+/**
+ * pinfo->abs_ts: the frame's timestamp; a record without one has what the
+ * reader leaves there, as wiretap does (0 for a simple packet block, the
+ * previous packet's time for a custom block).
+ */
 export function absoluteTime(raw: RawPacket): NsTime {
-  return raw.hasTimestamp === false ? { sec: 0, nsec: 0 } : { sec: raw.tsSec, nsec: raw.tsNsec };
+  return { sec: raw.tsSec, nsec: raw.tsNsec };
 }
 
 /** pinfo->rel_ts: the frame's time since the first frame of the capture. */

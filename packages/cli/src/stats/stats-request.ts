@@ -9,6 +9,7 @@ import { ExpertOutput, parseExpertRequest } from './expert-summary.js';
 import { FollowOutput, parseFollow } from './follow-stream.js';
 import { HttpLoadDistribution, HttpPacketCounter, HttpRequestsByHost, httpStatsNeeds, HttpStatsTreeOutput } from './http-stats-trees.js';
 import { ioStatNeeds, IoStatOutput, parseIoStat } from './io-stat.js';
+import { PINFO_STATS_NAMES, PinfoStatsTreeOutput, type PinfoStatsName } from './pinfo-stats-trees.js';
 import { parseProtocolHierarchy, ProtocolHierarchyOutput } from './protocol-hierarchy.js';
 import { optionalStatsFilter, type StatsFilter } from './stats-filter.js';
 import { parseTranscript, TranscriptOutput } from './transcript-output.js';
@@ -68,6 +69,8 @@ export function parseStatsRequest(arg: string): StatsRequest {
       case 'http_srv':
         return { create: (session) => new HttpStatsTreeOutput(new HttpLoadDistribution(), session, filter), readsOnly: httpStatsNeeds(filter) };
     }
+    // Ports and port types come from whatever transport the frame carries, innermost last: nothing is left out.
+    if ((PINFO_STATS_NAMES as readonly string[]).includes(kind)) return readingAnyProtocol((session) => new PinfoStatsTreeOutput(kind as PinfoStatsName, session, filter));
   }
   switch (kind) {
     case 'follow': {

@@ -43,7 +43,7 @@ function maxNameLength(node: StatsTreeNode, indent: number): number {
 function values(node: StatsTreeNode): string[] {
   const tree = node.tree;
   const v = [escapeForTerminal(displayName(node), false), String(node.counter)];
-  if (node.averaged) {
+  if (node.averaged || node.range) {
     if (node.counter) {
       const avg = node.isFloat ? node.total / node.counter : Math.fround(Math.fround(node.total) / node.counter);
       v.push(cFixed(avg, 2));
@@ -63,8 +63,13 @@ function values(node: StatsTreeNode): string[] {
   return v;
 }
 
-/** Default order: by count, most first; equal counts by name, descending (strcmp on the bytes). */
+/**
+ * Default order: by count, most first; equal counts by name, descending
+ * (strcmp on the bytes). Ranges keep their order (st_sort_rng_nameonly and
+ * st_sort_rng_fixorder, on by default).
+ */
 function compareNodes(a: StatsTreeNode, b: StatsTreeNode): number {
+  if (a.range && b.range) return a.range.floor - b.range.floor;
   const byCount = a.counter - b.counter;
   const r = byCount !== 0 ? byCount : Buffer.compare(Buffer.from(a.name), Buffer.from(b.name));
   return -r;

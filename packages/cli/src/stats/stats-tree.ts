@@ -26,6 +26,8 @@ export class StatsTreeNode {
   max = 0;
   /** Whether values were added (the Average/Min/Max columns are filled). */
   averaged = false;
+  /** A range node's bounds (stats_tree_create_range_node_string): it counts values in [floor, ceil]; shown in range order. */
+  range: { readonly floor: number; readonly ceil: number } | null = null;
   /** Largest number of ticks seen within one burst window, and when that window started (ms). */
   maxBurst = 0;
   burstStart = -1;
@@ -147,6 +149,29 @@ export class StatsTree {
     node.tickBurst(1);
     node.addValue(value);
     return node;
+  }
+
+  /**
+   * stats_tree_create_range_node_string: a node whose children count the
+   * values of their range (`ranges` in order, each [floor, ceil], labelled).
+   */
+  createRangeNode(name: string, ranges: ReadonlyArray<readonly [string, number, number]>, parent: StatsTreeNode = this.root): StatsTreeNode {
+    const node = this.newNode(name, parent, false, false, true);
+    for (const [label, floor, ceil] of ranges) this.newNode(label, node, false, false, false).range = { floor, ceil };
+    return node;
+  }
+
+  /** stats_tree_tick_range: the value goes into the range node's average and into the child whose range holds it (already counted itself). */
+  tickRange(node: StatsTreeNode, value: number): void {
+    node.addValue(value);
+    for (const c of node.children) {
+      if (c.range && value >= c.range.floor && value <= c.range.ceil) {
+        c.counter++;
+        c.addValue(value);
+        c.tickBurst(1);
+        return;
+      }
+    }
   }
 
   /** stats_tree_tick_pivot: count the pivot and the value under it. */

@@ -418,8 +418,9 @@ export class PcapngBlockParser {
         const body = len - 16;
         out.push({
           no: ++this.no,
-          tsSec: 0,
-          tsNsec: 0,
+          // No time of its own: wiretap leaves the last packet's in the record it reuses (pinfo->abs_ts, which stats trees read).
+          tsSec: this.tsSec,
+          tsNsec: this.tsNsec,
           tsPrecision: 6,
           caplen: body,
           len: body,

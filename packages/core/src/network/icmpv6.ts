@@ -131,14 +131,13 @@ const eiRespNotFound = defineExpert('icmpv6', 'icmpv6.resp_not_found', Group.SEQ
 function dissectContainedPacket(tvb: Tvb, offset: number, pinfo: PacketInfo, tree: FieldNode | null): void {
   const save = pinfo.inErrorPacket;
   pinfo.inErrorPacket = true;
-  try {
-    // Wireshark's "tiny sanity check": only an IPv6 version nibble is dissected as IPv6, anything else is data.
-    const contained = tvb.sub(offset);
-    const v6 = (contained.u8(0) & 0xf0) === 0x60 ? pinfo.session.registry.byProto('ipv6') : null;
-    pinfo.call(v6 ?? dataDissector, contained, tree);
-  } finally {
-    pinfo.inErrorPacket = save;
-  }
+  // Wireshark's "tiny sanity check": only an IPv6 version nibble is dissected as IPv6, anything else is data.
+  const contained = tvb.sub(offset);
+  const v6 = (contained.u8(0) & 0xf0) === 0x60 ? pinfo.session.registry.byProto('ipv6') : null;
+  pinfo.call(v6 ?? dataDissector, contained, tree);
+  // Not restored when the quoted packet throws, as in packet-icmpv6.c: the frame ends inside the error packet
+  // (its taps, the frame's among them, are then not handed to listeners).
+  pinfo.inErrorPacket = save;
 }
 
 /** ICMPv6 (packet-icmpv6.c): errors with the quoted packet, echo matching, neighbor discovery, MLD. */

@@ -214,6 +214,8 @@ function dissectIpv4(tvb: Tvb, pinfo: PacketInfo, parentTree: FieldNode | null):
     const optTree = t ? t.addText(tvb, 20, hlen - 20, `Options: (${hlen - 20} bytes)`) : null;
     dissectIpOptions(tvb, 20, hlen - 20, pinfo, optTree, ttl);
   }
+  // The "ip" tap (stats trees such as ip_hosts): once per header that got past its options.
+  pinfo.tap('ip', null);
   const header: Ipv4Header = { version: 4, proto, ttl, id, len: ipLen, src: src32, dst: dst32 };
   const offset = hlen;
   const saveFragmented = pinfo.fragmented;

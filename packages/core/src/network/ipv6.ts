@@ -58,6 +58,8 @@ export function ipv6DissectNext(nxt: number, tvb: Tvb, pinfo: PacketInfo, tree: 
     chain.item?.setLength(chain.itemLen);
     chain.tree = null;
   }
+  // The "ipv6" tap (stats trees such as ipv6_hosts): once the extension headers are done, before the payload.
+  pinfo.tap('ipv6', null);
   if (nxt === 59) {
     pinfo.cols.setInfo('IPv6 no next header');
     pinfo.call(dataDissector, tvb, tree);

@@ -185,8 +185,9 @@ describe('pcapng blocks', () => {
     expect(result.error).toBeUndefined();
     expect(result.packets.map((p) => [p.no, p.tsNsec, p.custom?.pen ?? null, p.custom?.copyAllowed ?? null, p.caplen])).toEqual([
       [1, 10_000, null, null, 3],
-      [2, 0, 0x2b7e0000, true, 12], // the PEN bytes 00 00 7e 2b, little-endian section
-      [3, 0, 0, false, 4],
+      // Custom blocks have no time of their own: they carry the packet's before them, as wiretap's reused record does.
+      [2, 10_000, 0x2b7e0000, true, 12], // the PEN bytes 00 00 7e 2b, little-endian section
+      [3, 10_000, 0, false, 4],
       [4, 20_000, null, null, 4],
     ]);
     expect(result.packets.filter((p) => p.hasTimestamp === false).map((p) => p.no)).toEqual([2, 3]);
