@@ -1,4 +1,4 @@
-import type { FieldNode, Tvb } from '@netdissect/core';
+import type { FieldDef, FieldNode, Tvb } from '@netdissect/core';
 import type { HttpStreamState } from './conversation-state.js';
 import { httpFields } from './fields.js';
 import type { MessageSummary } from './headers.js';
@@ -46,6 +46,22 @@ export function dissectStatusLine(tvb: Tvb, tree: FieldNode | null, offset: numb
   if (end - p >= 1) tree?.addItem(httpFields.responsePhrase, tvb, offset, end - p);
 }
 
+/** strlen() of a string as Wireshark holds it (UTF-8). */
+function cStrlen(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) n += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return n;
+}
+
+/** proto_tree_add_string: the bytes it claims must exist (checked before the tree is looked at), then the item. */
+function addCheckedString(parent: FieldNode | null, def: FieldDef, tvb: Tvb, off: number, len: number, value: string): FieldNode | null {
+  if (len !== 0) tvb.check(off, len);
+  return parent ? parent.add(def, tvb, off, len, value) : null;
+}
+
 /**
  * basic_request_dissector: method, URI (with its path, query and query
  * parameters) and version of the request line at `offset`.
@@ -68,17 +84,20 @@ export function dissectRequestLine(tvb: Tvb, tree: FieldNode | null, offset: num
   state.requestUri = uri;
   const uriItem = tree?.add(httpFields.requestUri, tvb, offset, uriTok.len, uri) ?? null;
   const q = uri.indexOf('?');
-  if (uriItem && q >= 0 && uri.length - q > 1) {
+  if (q >= 0 && uri.length - q > 1) {
+    // Offsets and lengths are strlen()s of the decoded URI, as packet-http.c takes them: a byte above 0x7f
+    // became a 3-byte replacement character, and an item running past the data throws, with or without a tree.
     const query = uri.slice(q + 1);
-    const pathLen = q + 1;
-    uriItem.add(httpFields.requestPath, tvb, offset, pathLen - 1, uri.slice(0, pathLen - 1));
+    const pathLen = cStrlen(uri) - cStrlen(query);
+    addCheckedString(uriItem, httpFields.requestPath, tvb, offset, pathLen - 1, uri.slice(0, q));
     let paramOffset = offset + pathLen;
-    const queryItem = uriItem.add(httpFields.requestQuery, tvb, paramOffset, query.length, query);
+    const queryItem = addCheckedString(uriItem, httpFields.requestQuery, tvb, paramOffset, cStrlen(query), query);
     // strtok: empty parameters are skipped without moving the offset past their '&'.
     for (const param of query.split('&')) {
       if (param.length === 0) continue;
-      queryItem.add(httpFields.requestQueryParameter, tvb, paramOffset, param.length, param);
-      paramOffset += param.length + 1;
+      const len = cStrlen(param);
+      addCheckedString(queryItem, httpFields.requestQueryParameter, tvb, paramOffset, len, param);
+      paramOffset += len + 1;
     }
   }
   offset += uriTok.next - p;
