@@ -1,4 +1,4 @@
-import { findLineEnd, formatAsciiStringAsText, formatBytesAsText, readAscii, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
+import { findLineEnd, formatAsciiStringAsText, formatBytesAsText, readAsciiCString, type FieldNode, type PacketInfo, type Tvb } from '@netdissect/core';
 import { authBytesInfo, authBytesText, decodeAuthText } from './smtp-auth.js';
 import { smtpExpert, smtpFields } from './smtp-fields.js';
 import type { SmtpSession } from './smtp-session.js';
@@ -8,7 +8,8 @@ import type { SmtpSession } from './smtp-session.js';
  * decodes, else as sent (read as ASCII, as packet-smtp.c shows it in Info).
  */
 function authValue(tvb: Tvb, off: number, len: number, decryption: boolean): { value: string; info: string } {
-  const raw = readAscii(tvb, off, len);
+  // tvb_get_string_enc gives a C string: what follows a NUL is neither decoded nor in the item (Info shows it all).
+  const raw = readAsciiCString(tvb, off, len);
   if (decryption) {
     const decoded = decodeAuthText(raw);
     if (decoded) return { value: authBytesText(decoded), info: authBytesInfo(decoded) };
@@ -18,9 +19,10 @@ function authValue(tvb: Tvb, off: number, len: number, decryption: boolean): { v
 
 /** decode_plain_auth: "authzid NUL user NUL password" in base64, shown decoded only when the preference allows. */
 function showPlainAuth(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, off: number, len: number, decryption: boolean): void {
-  const raw = readAscii(tvb, off, len);
+  const raw = readAsciiCString(tvb, off, len);
   if (!decryption) {
-    const item = tree?.add(smtpFields.usernamePassword, tvb, off, len, raw) ?? null;
+    // proto_tree_add_item with ENC_ASCII: up to a NUL, with the stray-characters expert when bytes follow it.
+    const item = tree?.addItem(smtpFields.usernamePassword, tvb, off, len) ?? null;
     pinfo.expert(item, smtpExpert.base64Decode);
     pinfo.cols.appendInfo(formatAsciiStringAsText(tvb.view(off, len)));
     return;
@@ -69,7 +71,7 @@ export function dissectCommands(tvb: Tvb, pinfo: PacketInfo, s: SmtpSession, smt
     } else if (s.ntlmRspFrame === num) {
       // NTLMSSP is not dissected here: the line is shown as sent.
       cols.appendInfo(formatAsciiStringAsText(tvb.view(off, len)));
-      smtpTree?.add(smtpFields.commandLine, tvb, off, len, readAscii(tvb, off, len));
+      smtpTree?.addItem(smtpFields.commandLine, tvb, off, len);
     } else if (s.userPassFrame === num) {
       showPlainAuth(tvb, pinfo, smtpTree, off, len, decryption);
     } else {
