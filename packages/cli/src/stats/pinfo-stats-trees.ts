@@ -3,7 +3,7 @@ import type { TreeNeeds } from '../output/frame-printer.js';
 import { relativeTime } from './frame-clock.js';
 import type { StatsFilter } from './stats-filter.js';
 import type { StatsOutput } from './stats-request.js';
-import { StatsTree } from './stats-tree.js';
+import { StatsTree, type StatsTreeNode } from './stats-tree.js';
 import { statsTreeText } from './stats-tree-text.js';
 
 /**
@@ -41,20 +41,35 @@ interface PinfoStatistic {
   packet(pinfo: PacketInfo, raw: RawPacket): void;
 }
 
-function hosts(version: '4' | '6'): PinfoStatistic {
-  const name = `IPv${version} Statistics/All Addresses`;
+const ipTap = (version: '4' | '6'): 'ip' | 'ipv6' => (version === '4' ? 'ip' : 'ipv6');
+
+/** A tree of one topic node ("IPv4 Statistics/All Addresses"), counted once per header and then by `count`. */
+function topicStatistic(version: '4' | '6', topic: string, count: (tree: StatsTree, node: StatsTreeNode, pinfo: PacketInfo) => void): PinfoStatistic {
+  const name = `IPv${version} Statistics/${topic}`;
   const tree = new StatsTree(name);
-  const all = tree.createNode(name, tree.root, true);
+  const node = tree.createNode(name, tree.root, true);
   return {
-    tap: version === '4' ? 'ip' : 'ipv6',
+    tap: ipTap(version),
     tree,
     packet(pinfo) {
       tree.tick(name);
-      tree.tick(pinfo.netSrc.toString(), all);
-      tree.tick(pinfo.netDst.toString(), all);
+      count(tree, node, pinfo);
     },
   };
 }
+
+const hosts = (version: '4' | '6'): PinfoStatistic =>
+  topicStatistic(version, 'All Addresses', (tree, all, pinfo) => {
+    tree.tick(pinfo.netSrc.toString(), all);
+    tree.tick(pinfo.netDst.toString(), all);
+  });
+
+const destinationsAndPorts = (version: '4' | '6'): PinfoStatistic =>
+  topicStatistic(version, 'Destinations and Ports', (tree, root, pinfo) => {
+    const host = tree.tick(pinfo.netDst.toString(), root, true);
+    const proto = tree.tick(portTypeName(pinfo.ptype), host, true);
+    tree.tick(String(pinfo.dstport), proto, true);
+  });
 
 function sourcesAndDestinations(version: '4' | '6'): PinfoStatistic {
   const tree = new StatsTree(`IPv${version} Statistics/Source and Destination Addresses`);
@@ -63,7 +78,7 @@ function sourcesAndDestinations(version: '4' | '6'): PinfoStatistic {
   const src = tree.createNode(srcName, tree.root, true);
   const dst = tree.createNode(dstName, tree.root, true);
   return {
-    tap: version === '4' ? 'ip' : 'ipv6',
+    tap: ipTap(version),
     tree,
     packet(pinfo) {
       tree.tick(srcName);
@@ -78,26 +93,10 @@ function protocolTypes(version: '4' | '6'): PinfoStatistic {
   const tree = new StatsTree(`IPv${version} Statistics/IP Protocol Types`);
   const pivot = tree.createPivot(tree.title);
   return {
-    tap: version === '4' ? 'ip' : 'ipv6',
+    tap: ipTap(version),
     tree,
     packet(pinfo) {
       tree.tickPivot(pivot, portTypeName(pinfo.ptype));
-    },
-  };
-}
-
-function destinationsAndPorts(version: '4' | '6'): PinfoStatistic {
-  const name = `IPv${version} Statistics/Destinations and Ports`;
-  const tree = new StatsTree(name);
-  const root = tree.createNode(name, tree.root, true);
-  return {
-    tap: version === '4' ? 'ip' : 'ipv6',
-    tree,
-    packet(pinfo) {
-      tree.tick(name);
-      const host = tree.tick(pinfo.netDst.toString(), root, true);
-      const proto = tree.tick(portTypeName(pinfo.ptype), host, true);
-      tree.tick(String(pinfo.dstport), proto, true);
     },
   };
 }
