@@ -73,6 +73,14 @@ function allZero(tvb: Tvb, off: number, len: number): boolean {
   return true;
 }
 
+/**
+ * tvb_memeql: never throws; bytes that are not there, or none asked for
+ * (ensure_contiguous_no_exception gives no pointer for length 0), compare unequal.
+ */
+function memEqual(tvb: Tvb, off: number, len: number, equal: (tvb: Tvb, off: number, len: number) => boolean): boolean {
+  return len > 0 && off >= 0 && off + len <= tvb.length && equal(tvb, off, len);
+}
+
 /** ARP and RARP over Ethernet-style hardware (packet-arp.c); "ARP/RARP" is the name Wireshark gives expert items and malformed marks. */
 export const arpDissector = makeDissector('arp', 'ARP/RARP', (tvb, pinfo, tree) => {
   pinfo.cols.setProtocol('ARP');
@@ -115,10 +123,10 @@ export const arpDissector = makeDissector('arp', 'ARP/RARP', (tvb, pinfo, tree) 
     tvb.check(tpa, pln);
   }
   let gratuitous = false, probe = false, announcement = false;
-  if ((op === OP.REQUEST || op === OP.REPLY) && sameBytes(tvb, spa, tpa, pln)) {
+  if ((op === OP.REQUEST || op === OP.REPLY) && memEqual(tvb, spa, pln, (b, o, n) => sameBytes(b, o, tpa, n))) {
     gratuitous = true;
-    if (op === OP.REQUEST && allZero(tvb, tha, 6)) announcement = true;
-  } else if (op === OP.REQUEST && allZero(tvb, tha, 6) && tvb.u32(spa) === 0) {
+    if (op === OP.REQUEST && memEqual(tvb, tha, 6, allZero)) announcement = true;
+  } else if (op === OP.REQUEST && memEqual(tvb, tha, 6, allZero) && tvb.u32(spa) === 0) {
     probe = true;
   }
   const cols = pinfo.cols;
