@@ -101,6 +101,8 @@ Statistics (-z, repeatable, printed after the packets, in tshark's layout):
   -z ip_hosts,tree | ip_srcdst,tree | ptype,tree | dests,tree [,FILTER]
                           IPv4 addresses, sources and destinations, protocol types,
                           destinations and ports (ipv6_hosts,tree ... for IPv6)
+  -z icmp,srt[,FILTER]    ping round trips: requests, replies, lost, min/max/mean/median RTT
+                          (icmpv6,srt for ICMPv6)
   -z expert[,error|warn|note|chat|comment][,FILTER]
                           expert information with counts
   -z credentials          logins sent in the clear (FTP, HTTP Basic, POP3, IMAP, SMTP AUTH)

@@ -65,6 +65,7 @@ export * from './follow/tcp-follower.js';
 export * from './follow/udp-follower.js';
 export * from './follow/tcp-connections.js';
 export * from './network/dns-name-expansion.js';
+export type { EchoTransaction } from './network/echo-transactions.js';
 export type { Ipv4Header } from './network/ipv4.js';
 export type { Ipv6Header } from './network/ipv6.js';
 

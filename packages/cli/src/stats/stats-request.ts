@@ -8,6 +8,7 @@ import { dnsStatsNeeds, DnsStatsTreeOutput } from './dns-stats-tree.js';
 import { ExpertOutput, parseExpertRequest } from './expert-summary.js';
 import { FollowOutput, parseFollow } from './follow-stream.js';
 import { HttpLoadDistribution, HttpPacketCounter, HttpRequestsByHost, httpStatsNeeds, HttpStatsTreeOutput } from './http-stats-trees.js';
+import { IcmpSrtOutput, parseIcmpSrt } from './icmp-service-response-time.js';
 import { ioStatNeeds, IoStatOutput, parseIoStat } from './io-stat.js';
 import { PINFO_STATS_NAMES, PinfoStatsTreeOutput, type PinfoStatsName } from './pinfo-stats-trees.js';
 import { parseProtocolHierarchy, ProtocolHierarchyOutput } from './protocol-hierarchy.js';
@@ -72,6 +73,9 @@ export function parseStatsRequest(arg: string): StatsRequest {
     // Ports and port types come from whatever transport the frame carries, innermost last: nothing is left out.
     if ((PINFO_STATS_NAMES as readonly string[]).includes(kind)) return readingAnyProtocol((session) => new PinfoStatsTreeOutput(kind as PinfoStatsName, session, filter));
   }
+  const srt = parseIcmpSrt(arg);
+  // Echo transactions come from ICMP, which runs whatever the frame carries: nothing is left out.
+  if (srt) return readingAnyProtocol((session) => new IcmpSrtOutput(srt, session));
   switch (kind) {
     case 'follow': {
       const req = parseFollow(arg);

@@ -6,6 +6,8 @@ export interface EchoTransaction {
   responseFrame: number;
   readonly requestSec: number;
   readonly requestNsec: number;
+  /** The reply's delay in ms, set when the reply is dissected (icmp_transaction_t's resp_time); 0 before. */
+  responseMs: number;
 }
 
 interface EchoState {
@@ -31,9 +33,10 @@ function stateOf(pinfo: PacketInfo, proto: string, create: boolean): EchoState |
 export function echoRequest(pinfo: PacketInfo, proto: string, key: string): EchoTransaction | null {
   const s = stateOf(pinfo, proto, true)!;
   if (!pinfo.visited) {
-    const t: EchoTransaction = { requestFrame: pinfo.num, responseFrame: 0, requestSec: pinfo.raw.tsSec, requestNsec: pinfo.raw.tsNsec };
+    const t: EchoTransaction = { requestFrame: pinfo.num, responseFrame: 0, requestSec: pinfo.raw.tsSec, requestNsec: pinfo.raw.tsNsec, responseMs: 0 };
     s.unmatched.set(key, t);
-    return null;
+    // The new transaction, without a reply yet (transaction_start returns it; the srt statistics count it as a request).
+    return t;
   }
   return s.matched.get(`${key}|${pinfo.num}`) ?? null;
 }

@@ -9,7 +9,7 @@ import type { Tvb } from '../dissection/tvb.js';
 import { dataDissector } from '../link/data.js';
 import { hex4 } from '../link/hex.js';
 import { durationText, timeDelta } from '../fields/time-format.js';
-import { echoReply, echoRequest } from './echo-transactions.js';
+import { echoReply, echoRequest, type EchoTransaction } from './echo-transactions.js';
 import { addExtendedEchoBits, defineExtendedEchoFields, extendedEchoReplyCodes, extendedEchoRequestCodes } from './extended-echo.js';
 import { dissectMobileIpExtensions } from './icmp-mobile-ip-extensions.js';
 import { dissectIcmpExtensions } from './icmp-extensions.js';
@@ -89,6 +89,7 @@ function isNotUnicast(pinfo: PacketInfo): 'broadcast' | 'multicast' | null {
 
 /** ICMP for IPv4 (packet-icmp.c): type/code, echo matching, and the datagram quoted in errors. */
 function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
+  let echo: EchoTransaction | null = null;
   const iph = data && typeof data === 'object' && (data as Ipv4Header).version === 4 ? (data as Ipv4Header) : null;
   pinfo.cols.setProtocol('ICMP');
   pinfo.cols.clearInfo();
@@ -188,16 +189,19 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
           let c = tvb.u16(2);
           if (c === 0xffff) c = 0;
           const tr = echoReply(pinfo, 'icmp', `${c}|${seqKey}`);
+          echo = tr;
           if (tr) {
             t?.addGenerated(icmpFields.respTo, null, 0, 0, tr.requestFrame);
             const [s, ns] = timeDelta(pinfo.raw.tsSec, pinfo.raw.tsNsec, tr.requestSec, tr.requestNsec);
             const ms = s * 1000 + ns / 1e6;
+            tr.responseMs = ms;
             t?.addGenerated(icmpFields.respTime, null, 0, 0, ms).setValueText(`${ms.toFixed(3)} ms`);
             pinfo.cols.appendInfo(` (request in ${tr.requestFrame})`);
           }
         } else {
           const c = requestKeyChecksum(tvb.u16(2));
           const tr = echoRequest(pinfo, 'icmp', `${c}|${seqKey}`);
+          echo = tr;
           // The first pass starts the transaction; a revisit that finds no reply notes a broadcast or multicast
           // destination instead of a missing reply.
           if (!tr) {
@@ -272,6 +276,8 @@ function dissectIcmp(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?:
       // Other types show nothing past their eight bytes (tshark 4.0: no data layer for them).
       break;
   }
+  // The "icmp" tap (icmp,srt): an echo's transaction, once the message is dissected.
+  if (echo) pinfo.tap('icmp', echo);
   return tvb.length;
 }
 

@@ -12,7 +12,7 @@ import type { Tvb } from '../dissection/tvb.js';
 import { dataDissector } from '../link/data.js';
 import { hex4 } from '../link/hex.js';
 import { timeDelta } from '../fields/time-format.js';
-import { echoReply, echoRequest } from './echo-transactions.js';
+import { echoReply, echoRequest, type EchoTransaction } from './echo-transactions.js';
 import { dissectNdOptions, ndOptionFields, routerFlagsText, routerPreferences } from './icmpv6-nd-options.js';
 import { internetChecksum } from './internet-checksum.js';
 import { addVerifiedChecksum } from './verified-checksum.js';
@@ -142,6 +142,7 @@ function dissectContainedPacket(tvb: Tvb, offset: number, pinfo: PacketInfo, tre
 
 /** ICMPv6 (packet-icmpv6.c): errors with the quoted packet, echo matching, neighbor discovery, MLD. */
 function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data?: unknown): number {
+  let echo: EchoTransaction | null = null;
   const iph = data && typeof data === 'object' && (data as Ipv6Header).version === 6 ? (data as Ipv6Header) : null;
   pinfo.cols.setProtocol('ICMPv6');
   pinfo.cols.clearInfo();
@@ -187,6 +188,7 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
       if (type === T.ECHO_REQUEST) {
         const k = cksum === 0xffff ? 0 : cksum;
         const tr = echoRequest(pinfo, 'icmpv6', `${k}|${seqKey}`);
+        echo = tr;
         // The first pass starts the transaction; a revisit that finds no reply notes a multicast destination instead.
         if (!tr) {
           if (pinfo.visited) {
@@ -207,16 +209,20 @@ function dissectIcmpv6(tvb: Tvb, pinfo: PacketInfo, tree: FieldNode | null, data
         sum = (sum & 0xffff) + (sum >>> 16);
         const k = ~sum & 0xffff;
         const tr = echoReply(pinfo, 'icmpv6', `${k}|${seqKey}`);
+        echo = tr;
         if (tr) {
           t?.addGenerated(icmpv6Fields.respTo, null, 0, 0, tr.requestFrame);
           const [s, ns] = timeDelta(pinfo.raw.tsSec, pinfo.raw.tsNsec, tr.requestSec, tr.requestNsec);
           const ms = s * 1000 + ns / 1e6;
+          tr.responseMs = ms;
           t?.addGenerated(icmpv6Fields.respTime, null, 0, 0, ms).setValueText(`${ms.toFixed(3)} ms`);
           pinfo.cols.appendInfo(` (request in ${tr.requestFrame})`);
         }
       }
     }
     if (tvb.remaining(8) > 0) pinfo.call(dataDissector, tvb.sub(8), t);
+    // The "icmpv6" tap (icmpv6,srt): an echo's transaction, once the message is dissected.
+    if (echo) pinfo.tap('icmpv6', echo);
     return tvb.length;
   }
   switch (type) {
