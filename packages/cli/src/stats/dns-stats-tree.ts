@@ -1,7 +1,7 @@
 import { fieldRegistry, type DissectedFrame, type DissectionSession, type FieldNode, type RawPacket } from '@netdissect/core';
 import { classNames, DNS_TAP, opcodeNames, rcodeNames, type DnsTapData } from '@netdissect/dns';
 import type { TreeNeeds } from '../output/frame-printer.js';
-import { relativeTime } from './frame-clock.js';
+import { relativeMs } from './frame-clock.js';
 import type { StatsFilter } from './stats-filter.js';
 import type { StatsOutput } from './stats-request.js';
 import { StatsTree, type StatsTreeNode } from './stats-tree.js';
@@ -168,8 +168,7 @@ export class DnsStatsTreeOutput implements StatsOutput {
     // A message cut short raised an exception before Wireshark's tap.
     if (failedIn(f, 'DNS', 'dns')) messages.pop();
     const items = protocolItems(f.tree, 'dns');
-    const rel = relativeTime(raw, this.session);
-    const nowMs = rel.sec * 1000 + rel.nsec / 1e6;
+    const nowMs = relativeMs(raw, this.session);
     messages.forEach((m, i) => this.stats.add(summarize(m, items[i] ?? null), nowMs));
   }
 

@@ -3,7 +3,7 @@ import type { TreeNeeds } from '../output/frame-printer.js';
 import { escapeForTerminal } from '../output/terminal-safety.js';
 import { UsageError } from '../usage-error.js';
 import { right } from './c-format.js';
-import { optionalStatsFilter, type StatsFilter } from './stats-filter.js';
+import { filterNeeds, optionalStatsFilter, type StatsFilter } from './stats-filter.js';
 import type { StatsOutput } from './stats-request.js';
 
 /** Severity levels from most to least severe, with the titles tshark prints. */
@@ -97,7 +97,7 @@ export class ExpertOutput implements StatsOutput {
 
   constructor(minSeverity: number, private readonly filter: StatsFilter | null) {
     this.summary = new ExpertSummary(minSeverity);
-    this.needs = filter ? { kind: 'fields', defs: filter.fields, labels: false } : undefined;
+    this.needs = filterNeeds(filter);
   }
 
   frame(f: DissectedFrame): void {

@@ -23,6 +23,12 @@ export function relativeTime(raw: RawPacket, session: DissectionSession): NsTime
   return { sec, nsec };
 }
 
+/** nstime_to_msec(&pinfo->rel_ts): the frame's time since the first frame, in ms (stats trees' clock). */
+export function relativeMs(raw: RawPacket, session: DissectionSession): number {
+  const rel = relativeTime(raw, session);
+  return rel.sec * 1000 + rel.nsec / 1e6;
+}
+
 /** nstime_to_sec */
 export function toSeconds(t: NsTime): number {
   return t.sec + t.nsec / 1e9;

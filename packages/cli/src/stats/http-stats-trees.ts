@@ -1,7 +1,7 @@
 import type { DissectedFrame, DissectionSession, FieldNode, RawPacket } from '@netdissect/core';
 import { statusCodeName, unrecognisedHttpMessages } from '@netdissect/http';
 import type { TreeNeeds } from '../output/frame-printer.js';
-import { relativeTime } from './frame-clock.js';
+import { relativeMs } from './frame-clock.js';
 import type { StatsFilter } from './stats-filter.js';
 import type { StatsOutput } from './stats-request.js';
 import { StatsTree, type StatsTreeNode } from './stats-tree.js';
@@ -185,8 +185,8 @@ export class HttpStatsTreeOutput implements StatsOutput {
     if (this.filter && !this.filter.test(f.tree)) return;
     const records = httpTapRecords(f);
     if (records.length === 0) return;
-    const rel = relativeTime(raw, this.session);
-    for (const r of records) this.stats.add(r, rel.sec * 1000 + rel.nsec / 1e6);
+    const nowMs = relativeMs(raw, this.session);
+    for (const r of records) this.stats.add(r, nowMs);
   }
 
   render(): string {

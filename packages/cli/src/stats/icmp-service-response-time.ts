@@ -2,7 +2,7 @@ import type { DissectedFrame, DissectionSession, EchoTransaction } from '@netdis
 import type { TreeNeeds } from '../output/frame-printer.js';
 import { UsageError } from '../usage-error.js';
 import { cFixed, left, right } from './c-format.js';
-import { optionalStatsFilter, type StatsFilter } from './stats-filter.js';
+import { filterNeeds, optionalStatsFilter, type StatsFilter } from './stats-filter.js';
 import type { StatsOutput } from './stats-request.js';
 
 /** 1.0 * G_MAXUINT: the minimum before any reply, printed as 0. */
@@ -38,7 +38,7 @@ export function parseIcmpSrt(arg: string): IcmpSrtRequest | null {
  * a request without one as a request, as tshark counts them.
  */
 export class IcmpSrtOutput implements StatsOutput {
-  readonly needs?: TreeNeeds;
+  readonly needs: TreeNeeds | undefined;
   private pending: EchoTransaction[] = [];
   private requests = 0;
   private replies = 0;
@@ -50,7 +50,7 @@ export class IcmpSrtOutput implements StatsOutput {
   private readonly times: number[] = [];
 
   constructor(private readonly req: IcmpSrtRequest, session: DissectionSession) {
-    if (req.filter) this.needs = { kind: 'fields', defs: req.filter.fields, labels: false };
+    this.needs = filterNeeds(req.filter);
     session.addTap(req.proto, (pinfo, data) => {
       if (!pinfo.inErrorPacket) this.pending.push(data as EchoTransaction);
     });

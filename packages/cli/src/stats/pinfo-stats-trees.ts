@@ -1,7 +1,7 @@
 import { PortType, type DissectedFrame, type DissectionSession, type PacketInfo, type RawPacket } from '@netdissect/core';
 import type { TreeNeeds } from '../output/frame-printer.js';
-import { relativeTime } from './frame-clock.js';
-import type { StatsFilter } from './stats-filter.js';
+import { relativeMs } from './frame-clock.js';
+import { filterNeeds, type StatsFilter } from './stats-filter.js';
 import type { StatsOutput } from './stats-request.js';
 import { StatsTree, type StatsTreeNode } from './stats-tree.js';
 import { statsTreeText } from './stats-tree-text.js';
@@ -132,14 +132,14 @@ function statistic(name: PinfoStatsName): PinfoStatistic {
 
 /** -z NAME,tree[,FILTER] for the statistics above. */
 export class PinfoStatsTreeOutput implements StatsOutput {
-  readonly needs?: TreeNeeds;
+  readonly needs: TreeNeeds | undefined;
   private readonly stat: PinfoStatistic;
   /** IP headers the tap saw in the current frame (a tunnel or an ICMP error's quoted packet adds one). */
   private tapped = 0;
 
   constructor(name: PinfoStatsName, private readonly session: DissectionSession, private readonly filter: StatsFilter | null) {
     this.stat = statistic(name);
-    if (filter) this.needs = { kind: 'fields', defs: filter.fields, labels: false };
+    this.needs = filterNeeds(filter);
     // tap.c hands listeners no tap queued inside an ICMP error's quoted packet.
     if (this.stat.tap !== 'frame') session.addTap(this.stat.tap, (pinfo) => { if (!pinfo.inErrorPacket) this.tapped++; });
   }
@@ -149,8 +149,7 @@ export class PinfoStatsTreeOutput implements StatsOutput {
     const n = this.stat.tap === 'frame' ? (f.pinfo.inErrorPacket ? 0 : 1) : this.tapped;
     this.tapped = 0;
     if (n === 0 || (this.filter && !this.filter.test(f.tree))) return;
-    const rel = relativeTime(raw, this.session);
-    const nowMs = rel.sec * 1000 + rel.nsec / 1e6;
+    const nowMs = relativeMs(raw, this.session);
     for (let i = 0; i < n; i++) {
       this.stat.tree.beginPacket(nowMs);
       this.stat.packet(f.pinfo, raw);

@@ -1,5 +1,6 @@
 import type { FieldDef, FieldNode } from '@netdissect/core';
 import { compileFilter, FilterSyntaxError } from '@netdissect/filter';
+import type { TreeNeeds } from '../output/frame-printer.js';
 import { UsageError } from '../usage-error.js';
 
 /**
@@ -32,4 +33,9 @@ export function compileStatsFilter(statistic: string, text: string): StatsFilter
 /** A statistic's filter, or null for an absent or empty one. */
 export function optionalStatsFilter(statistic: string, text: string | undefined | null): StatsFilter | null {
   return text ? compileStatsFilter(statistic, text) : null;
+}
+
+/** What a statistic that reads nothing but its filter needs from the tree: the filter's fields, or nothing without one. */
+export function filterNeeds(filter: StatsFilter | null): TreeNeeds | undefined {
+  return filter ? { kind: 'fields', defs: filter.fields, labels: false } : undefined;
 }
